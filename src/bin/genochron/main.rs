@@ -1,0 +1,51 @@
+//! The `genochron` command: the only place that knows the terminal, clap and exit codes.
+
+mod chronology;
+mod common;
+mod genogram;
+mod import;
+mod report;
+mod timeline;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Genograms and child-impact chronologies from one case file.
+#[derive(Parser)]
+#[command(name = "genochron", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a case file and report every problem in it.
+    Check(common::CheckArgs),
+    /// Print the JSON Schema of the case file format, for editors.
+    Schema,
+    /// Draw the family as a genogram.
+    Genogram(genogram::Args),
+    /// Draw the chronology as a timeline.
+    Timeline(timeline::Args),
+    /// Write the chronology as a table (Markdown, CSV or HTML).
+    Chronology(chronology::Args),
+    /// Write a court-ready document (PDF, HTML, PNG).
+    Report(report::Args),
+    /// Import a family (GEDCOM, pedigree table) or entries (CSV) as a case file.
+    Import(import::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let exit = match cli.command {
+        Command::Check(args) => common::check(&args),
+        Command::Schema => common::schema(),
+        Command::Genogram(args) => genogram::run(&args),
+        Command::Timeline(args) => timeline::run(&args),
+        Command::Chronology(args) => chronology::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Import(args) => import::run(&args),
+    };
+    ExitCode::from(exit as u8)
+}

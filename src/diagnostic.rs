@@ -1,0 +1,75 @@
+//! Problems and notes about an input file, in the practitioner's words.
+//!
+//! A *problem* stops the drawing; a *note* lets it go ahead but flags something unusual.
+//! Every stage that reads input reports through this type, so the binary can print them all
+//! together, sorted by line.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The file must be changed before anything is drawn.
+    Problem,
+    /// Drawn, but worth a look.
+    Note,
+}
+
+/// One thing to tell the user about their file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Diagnostic {
+    /// 1-based; 0 when the diagnostic is about the whole file.
+    pub line: usize,
+    /// 1-based; 0 when not known.
+    pub column: usize,
+    pub severity: Severity,
+    /// What is wrong, in full sentences, quoting only the field at fault.
+    pub message: String,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+/// A place in a file: 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Diagnostic {
+    pub fn problem(at: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            line: at.line,
+            column: at.column,
+            severity: Severity::Problem,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn note(at: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::problem(at, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_problem(&self) -> bool {
+        self.severity == Severity::Problem
+    }
+}
+
+/// Diagnostics in the order the user reads them: by line, then column, problems first.
+pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by(|a, b| {
+        (a.line, a.column, a.severity, &a.message).cmp(&(b.line, b.column, b.severity, &b.message))
+    });
+    diagnostics.dedup();
+    diagnostics
+}

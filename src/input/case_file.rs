@@ -1,0 +1,433 @@
+//! The case file as written: every value still text, every value with the place it came from.
+//!
+//! These types mirror `docs/case-file.md` field for field. Readers (YAML, JSON, TOML, GEDCOM,
+//! pedigree tables, CSV entries) produce them; `check` turns them into the model; `write`
+//! turns them back into YAML. Values stay text here so that `check` can say exactly what is
+//! wrong with each one, with its line.
+
+use crate::diagnostic::Location;
+use schemars::JsonSchema;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+
+/// A value and where it was written. Serialises as the bare value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub at: Location,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, at: Location) -> Spanned<T> {
+        Spanned { value, at }
+    }
+}
+
+impl Spanned<String> {
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Spanned<T> {
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+}
+
+/// Text from the file, with its place.
+pub type Text = Spanned<String>;
+
+/// A whole case file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "genochron case file")]
+pub struct CaseFile {
+    /// The title block: reference, title, subject children, "as at" date.
+    pub case: CaseSection,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub people: Vec<PersonInput>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub partnerships: Vec<PartnershipInput>,
+    /// Twins, triplets and other children of one birth.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub twins: Vec<TwinsInput>,
+    /// How people get on: drawn over the family.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub relationships: Vec<RelationshipInput>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub households: Vec<HouseholdInput>,
+    /// The chronology.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub entries: Vec<EntryInput>,
+    /// Legal statuses, placements and schools, drawn as bands.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub periods: Vec<PeriodInput>,
+    /// Redacted versions of the outputs.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub audiences: Vec<AudienceInput>,
+    /// Where the `case` section starts (line 1 when there is none).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct CaseSection {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// The subject children: ids of people.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub children: Vec<Text>,
+    /// Ages, partnerships and households are drawn as at this date. Defaults to `prepared`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_at: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Text>,
+    /// The date the document was prepared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prepared: Option<Text>,
+    /// The hearing date, if there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hearing: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PersonInput {
+    /// A short id used everywhere else in the file.
+    pub id: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known_as: Option<Text>,
+    /// male, female, non-binary or unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["male", "female", "non-binary", "unknown"]))]
+    pub gender: Option<Text>,
+    /// amab, afab or uaab.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["amab", "afab", "uaab"]))]
+    pub sex_at_birth: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub born: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub died: Option<Text>,
+    /// true when the person has died and the date is not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("type" = ["boolean", "string"]))]
+    pub deceased: Option<Text>,
+    /// true for someone whose identity is not known: drawn with "?".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("type" = ["boolean", "string"]))]
+    pub unknown: Option<Text>,
+    /// true for an ongoing pregnancy; `born` is the expected date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("type" = ["boolean", "string"]))]
+    pub pregnancy: Option<Text>,
+    /// miscarriage, termination or stillbirth; `born` is the date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["miscarriage", "termination", "stillbirth"]))]
+    pub loss: Option<Text>,
+    /// Several people drawn as one symbol.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("type" = ["integer", "string"]))]
+    pub count: Option<Text>,
+    /// Extra lines under the name.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub notes: Vec<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub school: Option<Text>,
+    /// One or two parents the child is drawn under.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub parents: Vec<Text>,
+    /// biological (the default), adopted, foster, step, kinship-care or special-guardianship.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["biological", "adopted", "foster", "step", "kinship-care", "special-guardianship"]))]
+    pub link: Option<Text>,
+    /// Other parent figures, each with its own link and dates.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub other_parents: Vec<OtherParentsInput>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct OtherParentsInput {
+    pub parents: Vec<Text>,
+    #[schemars(extend("enum" = ["biological", "adopted", "foster", "step", "kinship-care", "special-guardianship"]))]
+    pub link: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PartnershipInput {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Text>,
+    pub partners: Vec<Text>,
+    /// A single state, written on one line with `from`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["dating", "affair", "cohabiting", "engaged", "married", "civil-partnership", "separated", "divorced", "dissolved", "reconciled", "widowed"]))]
+    pub status: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Text>,
+    /// The states in the order they happened.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub states: Vec<StateInput>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct StateInput {
+    #[schemars(extend("enum" = ["dating", "affair", "cohabiting", "engaged", "married", "civil-partnership", "separated", "divorced", "dissolved", "reconciled", "widowed"]))]
+    pub status: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct TwinsInput {
+    pub children: Vec<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["identical", "fraternal", "unknown"]))]
+    pub zygosity: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct RelationshipInput {
+    pub between: Vec<Text>,
+    #[schemars(extend("enum" = ["close", "very-close", "distant", "conflict", "hostile", "close-hostile", "cut-off", "repaired", "focused-on", "physical-abuse", "emotional-abuse", "sexual-abuse", "neglect", "domestic-abuse", "coercive-control"]))]
+    pub kind: Option<Text>,
+    /// For kinds with a direction: who harms, or who focuses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct HouseholdInput {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Text>,
+    pub name: Option<Text>,
+    pub members: Vec<MemberInput>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+/// A household member: an id (a member throughout), or a person with dates.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum MemberInput {
+    Throughout(Text),
+    Dated(DatedMemberInput),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct DatedMemberInput {
+    pub person: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct EntryInput {
+    /// The serial number cited from statements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("type" = ["integer", "string"]))]
+    pub number: Option<Text>,
+    pub date: Option<Text>,
+    /// For periods: the end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<Text>,
+    /// "23:40": orders entries on the same day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<Text>,
+    /// The subject children it concerns (default: all).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub children: Vec<Text>,
+    /// A factual headline in plain, non-judgemental English.
+    pub event: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub factors: Vec<Text>,
+    /// Who recorded it: agency and record.
+    pub source: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Text>,
+    /// The impact on the child: text for all children, or a list per child.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact: Option<ImpactInput>,
+    /// positive, neutral or negative, for an impact written as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["positive", "neutral", "negative"]))]
+    pub valence: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["high", "medium", "low"]))]
+    pub significance: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["agreed", "disputed", "alleged"]))]
+    pub status: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_note: Option<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub people: Vec<InvolvementInput>,
+    /// What the child said, in their words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice: Option<Text>,
+    /// Only these audiences' outputs include it.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub audience: Vec<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ImpactInput {
+    ForAll(Text),
+    PerChild(Vec<ChildImpactInput>),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct ChildImpactInput {
+    pub child: Option<Text>,
+    pub text: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["positive", "neutral", "negative"]))]
+    pub valence: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+/// A person involved in an entry: an id, or a person with a role.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum InvolvementInput {
+    Plain(Text),
+    WithRole(RoleInput),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct RoleInput {
+    pub person: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PeriodInput {
+    #[schemars(extend("enum" = ["child-in-need", "child-protection-plan", "section-20", "interim-care-order", "care-order", "placement-order", "supervision-order", "special-guardianship-order", "placement", "school"]))]
+    pub kind: Option<Text>,
+    /// The plan's category, or the placement's or school's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub children: Vec<Text>,
+    pub from: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct AudienceInput {
+    pub name: Option<Text>,
+    /// People shown only by role or initials.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub people: Vec<DisclosureInput>,
+    /// Fields hidden from this audience: address, birth-date, school, notes.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub hide: Vec<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct DisclosureInput {
+    pub person: Option<Text>,
+    /// role or initials.
+    #[schemars(extend("enum" = ["role", "initials"]))]
+    pub show: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}

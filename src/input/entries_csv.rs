@@ -1,0 +1,1 @@
+//! Chronology entries from a spreadsheet (CSV) into a case file.

@@ -1,0 +1,1 @@
+//! Pedigree tables (LINKAGE/PLINK .ped, and id,father,mother,sex CSV) into a case file.

@@ -1,0 +1,1 @@
+//! The genogram layout: generations on rows, couples as blocks, sibships in birth order.

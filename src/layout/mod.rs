@@ -1,0 +1,5 @@
+//! Layout: turns a checked case into a scene of positioned shapes. Knows nothing of SVG.
+
+pub mod genogram;
+pub mod scene;
+pub mod timeline;

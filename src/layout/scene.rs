@@ -1,0 +1,371 @@
+//! The scene: positioned shapes, the one hand-off from layout to every renderer.
+//!
+//! A scene knows nothing of SVG or PDF. Coordinates are in user units (1 unit = 1 CSS pixel
+//! = 0.75 pt), y grows downwards. Items carry the case ids they belong to so that renderers
+//! can give them stable element ids, tooltips and cross-highlighting, and so that tests can
+//! check geometry without parsing drawings.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A placed diagram.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scene {
+    /// Drawn in this order: later items are on top.
+    pub items: Vec<Item>,
+    /// Numbers the layout reports about itself: at least `crossings`, `width`, `height`.
+    pub metrics: BTreeMap<String, f64>,
+    #[serde(skip)]
+    pub width: f64,
+    #[serde(skip)]
+    pub height: f64,
+    /// The text for the drawing's `<title>` and the document's accessible name.
+    #[serde(skip)]
+    pub title: String,
+}
+
+/// What an item is; the names are the ones written to `--layout-json` and used as SVG classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    Person,
+    Partnership,
+    ChildLink,
+    Emotional,
+    Household,
+    Label,
+    Legend,
+    Title,
+    Entry,
+    EntryLabel,
+    Band,
+    Axis,
+    Lane,
+    Pattern,
+    Gap,
+    Summary,
+}
+
+impl ItemKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ItemKind::Person => "person",
+            ItemKind::Partnership => "partnership",
+            ItemKind::ChildLink => "child-link",
+            ItemKind::Emotional => "emotional",
+            ItemKind::Household => "household",
+            ItemKind::Label => "label",
+            ItemKind::Legend => "legend",
+            ItemKind::Title => "title",
+            ItemKind::Entry => "entry",
+            ItemKind::EntryLabel => "entry-label",
+            ItemKind::Band => "band",
+            ItemKind::Axis => "axis",
+            ItemKind::Lane => "lane",
+            ItemKind::Pattern => "pattern",
+            ItemKind::Gap => "gap",
+            ItemKind::Summary => "summary",
+        }
+    }
+}
+
+/// An axis-aligned box: `[x, y, width, height]` in the JSON dump.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn new(x: f64, y: f64, width: f64, height: f64) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+
+    /// True if the two boxes share any area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    /// The smallest box holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        Rect::new(
+            x,
+            y,
+            self.right().max(other.right()) - x,
+            self.bottom().max(other.bottom()) - y,
+        )
+    }
+
+    /// The box grown by `margin` on every side.
+    pub fn inflate(&self, margin: f64) -> Rect {
+        Rect::new(
+            self.x - margin,
+            self.y - margin,
+            self.width + 2.0 * margin,
+            self.height + 2.0 * margin,
+        )
+    }
+
+    /// The smallest box holding all the points; `None` for no points.
+    pub fn around(points: &[Point]) -> Option<Rect> {
+        let first = points.first()?;
+        let (mut x0, mut y0, mut x1, mut y1) = (first.x, first.y, first.x, first.y);
+        for p in points {
+            x0 = x0.min(p.x);
+            y0 = y0.min(p.y);
+            x1 = x1.max(p.x);
+            y1 = y1.max(p.y);
+        }
+        Some(Rect::new(x0, y0, x1 - x0, y1 - y0))
+    }
+}
+
+impl Serialize for Rect {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        [
+            round(self.x),
+            round(self.y),
+            round(self.width),
+            round(self.height),
+        ]
+        .serialize(serializer)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Point {
+    pub fn new(x: f64, y: f64) -> Point {
+        Point { x, y }
+    }
+}
+
+impl Serialize for Point {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        [round(self.x), round(self.y)].serialize(serializer)
+    }
+}
+
+/// Every number that leaves genochron goes through here, so output never depends on float
+/// noise (`0.30000000000000004`) and is the same on every machine.
+pub fn round(value: f64) -> f64 {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+/// A colour as red, green, blue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Colour(pub u8, pub u8, pub u8);
+
+impl Colour {
+    pub const BLACK: Colour = Colour(0, 0, 0);
+    pub const WHITE: Colour = Colour(255, 255, 255);
+    pub const GREY: Colour = Colour(110, 110, 110);
+    pub const LIGHT_GREY: Colour = Colour(225, 225, 225);
+
+    /// `#rrggbb`.
+    pub fn hex(&self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// How a shape's outline and inside are painted.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paint {
+    pub stroke: Option<Colour>,
+    pub stroke_width: f64,
+    /// Dash and gap lengths; empty for a solid line.
+    pub dash: Vec<f64>,
+    pub fill: Option<Colour>,
+    /// 1.0 for opaque.
+    pub fill_opacity: f64,
+}
+
+impl Paint {
+    /// A solid outline and no fill.
+    pub fn line(colour: Colour, width: f64) -> Paint {
+        Paint {
+            stroke: Some(colour),
+            stroke_width: width,
+            dash: Vec::new(),
+            fill: None,
+            fill_opacity: 1.0,
+        }
+    }
+
+    /// A fill and no outline.
+    pub fn fill(colour: Colour) -> Paint {
+        Paint {
+            stroke: None,
+            stroke_width: 0.0,
+            dash: Vec::new(),
+            fill: Some(colour),
+            fill_opacity: 1.0,
+        }
+    }
+
+    pub fn dashed(mut self, dash: &[f64]) -> Paint {
+        self.dash = dash.to_vec();
+        self
+    }
+
+    pub fn filled(mut self, colour: Colour) -> Paint {
+        self.fill = Some(colour);
+        self
+    }
+
+    pub fn with_opacity(mut self, opacity: f64) -> Paint {
+        self.fill_opacity = opacity;
+        self
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Anchor {
+    #[default]
+    Start,
+    Middle,
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weight {
+    #[default]
+    Regular,
+    Bold,
+}
+
+/// A step of a path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PathStep {
+    MoveTo(Point),
+    LineTo(Point),
+    /// A quadratic curve through a control point.
+    QuadTo(Point, Point),
+    Close,
+}
+
+/// Something to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Rect {
+        rect: Rect,
+        corner: f64,
+        paint: Paint,
+    },
+    Circle {
+        centre: Point,
+        radius: f64,
+        paint: Paint,
+    },
+    Polygon {
+        points: Vec<Point>,
+        paint: Paint,
+    },
+    Polyline {
+        points: Vec<Point>,
+        paint: Paint,
+    },
+    Path {
+        steps: Vec<PathStep>,
+        paint: Paint,
+    },
+    /// Lines of text, already wrapped and measured by the layout. `origin` is the baseline
+    /// of the first line at the anchor.
+    Text {
+        origin: Point,
+        lines: Vec<String>,
+        size: f64,
+        line_height: f64,
+        anchor: Anchor,
+        weight: Weight,
+        colour: Colour,
+    },
+}
+
+/// One thing in the drawing: a person, a line, a label. Renderers draw its shapes as a group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    /// Stable, from case ids ("person-amy", "partnership-sarah--kwabena", "entry-47").
+    pub id: String,
+    pub kind: ItemKind,
+    /// The case ids of the people it belongs to.
+    pub people: Vec<String>,
+    /// The chronology entry numbers it belongs to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<u32>,
+    /// The area it covers, text included.
+    pub bbox: Rect,
+    /// For lines: the polyline actually drawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points: Option<Vec<Point>>,
+    /// Extra classes for the renderer ("female", "deceased", "high"), after the kind.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<String>,
+    /// The full text for a tooltip and screen readers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip)]
+    pub shapes: Vec<Shape>,
+}
+
+impl Item {
+    /// An item with no shapes yet; its `bbox` is set by the caller.
+    pub fn new(kind: ItemKind, id: impl Into<String>) -> Item {
+        Item {
+            id: id.into(),
+            kind,
+            people: Vec::new(),
+            entries: Vec::new(),
+            bbox: Rect::default(),
+            points: None,
+            classes: Vec::new(),
+            title: None,
+            shapes: Vec::new(),
+        }
+    }
+}
+
+impl Scene {
+    pub fn new(title: impl Into<String>) -> Scene {
+        Scene {
+            items: Vec::new(),
+            metrics: BTreeMap::new(),
+            width: 0.0,
+            height: 0.0,
+            title: title.into(),
+        }
+    }
+
+    /// The placed scene as `{"items": [...], "metrics": {...}}`, for `--layout-json`.
+    pub fn to_json(&self) -> String {
+        let mut scene = self.clone();
+        scene.metrics.insert("width".into(), round(self.width));
+        scene.metrics.insert("height".into(), round(self.height));
+        serde_json::to_string_pretty(&scene).expect("a scene always serialises")
+    }
+}

@@ -1,0 +1,1 @@
+//! The timeline layout: calendar and age axes, lanes, bands, and labels that never overlap.
