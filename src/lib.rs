@@ -5,5 +5,6 @@ pub mod graph;
 pub mod input;
 pub mod layout;
 pub mod model;
+pub mod redact;
 pub mod render;
 pub mod text;
