@@ -345,7 +345,7 @@ impl Redaction {
         out.entries = case
             .entries
             .iter()
-            .filter(|e| e.audiences.is_empty() || e.audiences.iter().any(|a| *a == self.audience))
+            .filter(|e| e.audiences.is_empty() || e.audiences.contains(&self.audience))
             .map(|entry| {
                 let mut e = entry.clone();
                 e.date = self.date(entry.date);
