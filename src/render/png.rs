@@ -1,0 +1,198 @@
+//! Writes a scene as a PNG picture at a chosen resolution, for pasting into Word documents.
+//!
+//! The scene goes through the SVG writer and resvg. Only the bundled Liberation Sans is ever
+//! loaded, with every generic family mapped to it: system fonts differ between machines
+//! (and a missing one makes text vanish silently), so using them would break both the
+//! measured label widths and byte-identical output. The PNG records its resolution, so a
+//! word processor pastes it at its true size.
+
+use crate::layout::scene::Scene;
+use crate::render::RenderError;
+use crate::text::{BOLD_FONT, REGULAR_FONT};
+use resvg::tiny_skia;
+use resvg::usvg;
+use std::sync::{Arc, OnceLock};
+
+/// The highest resolution offered: enough for print, and a diagram stays a sensible size.
+pub const MAX_DPI: u32 = 300;
+/// The resolution used when none is asked for.
+pub const DEFAULT_DPI: u32 = 150;
+/// Scene units are CSS pixels: 96 to the inch.
+const SCENE_DPI: f64 = 96.0;
+/// The largest picture made, in pixels (about 400 MB of memory while drawing).
+const MAX_PIXELS: u64 = 100_000_000;
+
+/// The family the drawings are set in, as the bundled font names itself.
+pub(crate) const FAMILY: &str = "Liberation Sans";
+
+/// The scene as PNG bytes at `dpi` dots per inch (1 to [`MAX_DPI`]).
+pub fn png(scene: &Scene, dpi: u32) -> Result<Vec<u8>, RenderError> {
+    if dpi == 0 || dpi > MAX_DPI {
+        return Err(RenderError::new(format!(
+            "The resolution must be between 1 and {MAX_DPI} dots per inch; {dpi} was asked for."
+        )));
+    }
+    let svg = crate::render::svg::scene(scene);
+    let tree = svg_tree(&svg)?;
+    let scale = dpi as f64 / SCENE_DPI;
+    let width = (tree.size().width() as f64 * scale).ceil().max(1.0);
+    let height = (tree.size().height() as f64 * scale).ceil().max(1.0);
+    if (width as u64) * (height as u64) > MAX_PIXELS {
+        return Err(RenderError::new(format!(
+            "The picture would be {width} by {height} pixels at {dpi} dots per inch, too large \
+             to make. Choose a lower resolution with --dpi, or use the PDF, which splits a large \
+             diagram across pages."
+        )));
+    }
+    let mut pixmap = tiny_skia::Pixmap::new(width as u32, height as u32)
+        .ok_or_else(|| RenderError::new("The picture could not be made at this size."))?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale as f32, scale as f32),
+        &mut pixmap.as_mut(),
+    );
+    let bytes = pixmap
+        .encode_png()
+        .map_err(|e| RenderError::new(format!("The picture could not be encoded: {e}.")))?;
+    Ok(with_resolution(bytes, dpi))
+}
+
+/// The fonts every drawing may use: the bundled faces and nothing else.
+pub(crate) fn fonts() -> Arc<usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            db.load_font_data(REGULAR_FONT.to_vec());
+            db.load_font_data(BOLD_FONT.to_vec());
+            db.set_serif_family(FAMILY);
+            db.set_sans_serif_family(FAMILY);
+            db.set_monospace_family(FAMILY);
+            db.set_cursive_family(FAMILY);
+            db.set_fantasy_family(FAMILY);
+            Arc::new(db)
+        })
+        .clone()
+}
+
+/// Parses SVG made by our writer with the bundled fonts only and no access to files.
+pub(crate) fn svg_tree(svg: &str) -> Result<usvg::Tree, RenderError> {
+    let options = usvg::Options {
+        font_family: FAMILY.to_string(),
+        fontdb: fonts(),
+        resources_dir: None,
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options)
+        .map_err(|e| RenderError::new(format!("The drawing could not be read back: {e}.")))
+}
+
+/// Adds a `pHYs` chunk after the header so the picture carries its resolution.
+fn with_resolution(png: Vec<u8>, dpi: u32) -> Vec<u8> {
+    // Signature (8 bytes) then IHDR: length (4) + type (4) + 13 bytes + CRC (4).
+    const AFTER_HEADER: usize = 8 + 4 + 4 + 13 + 4;
+    if png.len() < AFTER_HEADER || &png[12..16] != b"IHDR" {
+        return png;
+    }
+    let per_metre = (dpi as f64 / 0.0254).round() as u32;
+    let mut data = Vec::with_capacity(9);
+    data.extend_from_slice(&per_metre.to_be_bytes());
+    data.extend_from_slice(&per_metre.to_be_bytes());
+    data.push(1); // the unit is the metre
+    let mut chunk = Vec::with_capacity(21);
+    chunk.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let mut typed = b"pHYs".to_vec();
+    typed.extend_from_slice(&data);
+    chunk.extend_from_slice(&typed);
+    chunk.extend_from_slice(&crc32(&typed).to_be_bytes());
+    let mut out = Vec::with_capacity(png.len() + chunk.len());
+    out.extend_from_slice(&png[..AFTER_HEADER]);
+    out.extend_from_slice(&chunk);
+    out.extend_from_slice(&png[AFTER_HEADER..]);
+    out
+}
+
+/// The CRC-32 PNG chunks end with (ISO 3309, as in the PNG specification).
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &byte in bytes {
+        crc ^= byte as u32;
+        for _ in 0..8 {
+            let mask = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (0xedb8_8320 & mask);
+        }
+    }
+    !crc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
+
+    pub(crate) fn sample_scene() -> Scene {
+        let mut scene = Scene::new("Sample");
+        scene.width = 200.0;
+        scene.height = 100.0;
+        let mut item = Item::new(ItemKind::Person, "person-p1");
+        item.bbox = Rect::new(10.0, 10.0, 180.0, 80.0);
+        item.shapes.push(Shape::Rect {
+            rect: Rect::new(20.0, 20.0, 40.0, 40.0),
+            corner: 0.0,
+            paint: Paint::line(Colour::BLACK, 2.0),
+        });
+        item.shapes.push(Shape::Text {
+            origin: Point::new(70.0, 45.0),
+            lines: vec!["Amy Mensah".into()],
+            size: 14.0,
+            line_height: 16.0,
+            anchor: Anchor::Start,
+            weight: Weight::Bold,
+            colour: Colour::BLACK,
+        });
+        scene.items.push(item);
+        scene
+    }
+
+    fn decode(png: &[u8]) -> tiny_skia::Pixmap {
+        tiny_skia::Pixmap::decode_png(png).expect("a valid PNG")
+    }
+
+    #[test]
+    fn draws_at_the_asked_resolution_and_records_it() {
+        let png = png(&sample_scene(), 192).unwrap();
+        let pixmap = decode(&png);
+        assert_eq!((pixmap.width(), pixmap.height()), (400, 200));
+        // 192 dpi is 7559 dots per metre.
+        let phys = png.windows(4).position(|w| w == b"pHYs").unwrap();
+        assert_eq!(&png[phys + 4..phys + 8], &7559u32.to_be_bytes());
+        assert_eq!(crc32(b"IEND"), 0xae42_6082);
+    }
+
+    #[test]
+    fn draws_text_with_the_bundled_font() {
+        // A PNG of the text alone differs from one without it: text was not dropped for want
+        // of a font.
+        let with_text = decode(&png(&sample_scene(), 96).unwrap());
+        let mut no_text = sample_scene();
+        no_text.items[0].shapes.pop();
+        let without = decode(&png(&no_text, 96).unwrap());
+        let dark = |p: &tiny_skia::Pixmap| p.pixels().iter().filter(|c| c.red() < 128).count();
+        assert!(dark(&with_text) > dark(&without) + 100);
+    }
+
+    #[test]
+    fn is_byte_identical_across_runs_and_refuses_silly_resolutions() {
+        assert_eq!(
+            png(&sample_scene(), 150).unwrap(),
+            png(&sample_scene(), 150).unwrap()
+        );
+        assert!(png(&sample_scene(), 301).is_err());
+        assert!(png(&sample_scene(), 0).is_err());
+    }
+}

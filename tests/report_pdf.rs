@@ -1,0 +1,155 @@
+//! The court PDF: structure, text, fonts, numbering, splitting and determinism.
+
+mod support;
+
+use genochron::render::pdf::{self, Options};
+use support::*;
+
+fn write(name: &str, bytes: &[u8]) -> String {
+    let path = scratch(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_court_pdf_has_searchable_text_embedded_fonts_and_bundle_numbers() {
+    let case = case(30);
+    let genogram = grid_scene(&case, "Genogram", 4, 2);
+    let timeline = grid_scene(&case, "Timeline", 5, 1);
+    let options = Options {
+        bundle_section: Some("C".into()),
+        start_page: 45,
+        ..Options::default()
+    };
+    let out = pdf::report(&case, &genogram, &timeline, &options).unwrap();
+    let again = pdf::report(&case, &genogram, &timeline, &options).unwrap();
+    assert_eq!(out.bytes, again.bytes, "the same case gives the same bytes");
+    let path = write("court.pdf", &out.bytes);
+    if !tool("qpdf") || !tool("pdftotext") || !tool("pdffonts") || !tool("pdfinfo") {
+        return;
+    }
+    run("qpdf", &["--check", &path]);
+    let text = run("pdftotext", &["-layout", &path, "-"]);
+    for expected in [
+        "NS-2024-0117",
+        "Subject child",
+        "Date prepared",
+        "20 May 2024",
+        "Hearing date",
+        "12 June 2024",
+        "R. Patel",
+        "9f2c1a7e",
+        "Impact on the child",
+        "(entry 30)",
+        "Police notification",
+        "C45",
+        "C46",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected} missing from the PDF text"
+        );
+    }
+    // Every page carries its bundle number.
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert_eq!(pages, out.pages, "{text}");
+    for n in 0..out.pages {
+        assert!(
+            text.contains(&format!("C{}", 45 + n)),
+            "page C{} unnumbered",
+            45 + n
+        );
+    }
+    // The header row is repeated on every chronology page.
+    assert_eq!(
+        text.matches("Impact on the child").count(),
+        out.chronology_pages
+    );
+    let fonts = run("pdffonts", &[&path]);
+    assert!(fonts.contains("LiberationSans"), "{fonts}");
+    assert!(
+        !fonts.contains("Type 3"),
+        "glyphs must not be outlined: {fonts}"
+    );
+    for line in fonts.lines().skip(2) {
+        assert!(line.contains(" yes "), "font not embedded: {line}");
+    }
+    let info = run("pdfinfo", &[&path]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Title:") && l[6..].trim() == "Genogram and chronology"),
+        "{info}"
+    );
+    assert!(
+        !info.contains("Okafor"),
+        "metadata must not name the child: {info}"
+    );
+    assert!(!info.contains("CreationDate"), "{info}");
+    // Bookmarks for each part.
+    let raw = String::from_utf8_lossy(&out.bytes);
+    assert!(raw.contains("/Outlines"));
+}
+
+#[test]
+fn a_long_chronology_is_warned_about_and_rows_keep_whole() {
+    let case = case(80);
+    let genogram = grid_scene(&case, "Genogram", 2, 1);
+    let timeline = grid_scene(&case, "Timeline", 2, 1);
+    let out = pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap();
+    assert!(out.chronology_pages > 10, "{}", out.chronology_pages);
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.contains("Practice Direction 27A")),
+        "{:?}",
+        out.warnings
+    );
+    let path = write("long.pdf", &out.bytes);
+    if !tool("pdftotext") {
+        return;
+    }
+    let text = run("pdftotext", &["-layout", &path, "-"]);
+    // No row is split: each entry's number and its source sit on the same page.
+    for page in text.split('\u{c}') {
+        let starts = page.matches("(entry ").count();
+        let ends = page.matches("Northshire)").count();
+        assert_eq!(starts, ends, "a row was split across pages:\n{page}");
+    }
+}
+
+#[test]
+fn a_huge_diagram_is_split_into_readable_tiles_with_the_legend_on_each() {
+    let case = case(3);
+    let genogram = grid_scene(&case, "Genogram", 24, 9);
+    let timeline = grid_scene(&case, "Timeline", 2, 1);
+    let out = pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap();
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.contains("genogram is too large")),
+        "{:?}",
+        out.warnings
+    );
+    assert!(out.pages > 5, "{}", out.pages);
+    let path = write("huge.pdf", &out.bytes);
+    if !tool("pdftotext") || !tool("qpdf") {
+        return;
+    }
+    run("qpdf", &["--check", &path]);
+    let text = run("pdftotext", &["-layout", &path, "-"]);
+    let tiles: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| p.contains("Genogram, part"))
+        .collect();
+    assert!(tiles.len() > 4);
+    for tile in &tiles {
+        assert!(
+            tile.contains("Square: male"),
+            "legend missing on a tile:\n{tile}"
+        );
+        assert!(
+            tile.contains("continue"),
+            "no continuation mark on a tile:\n{tile}"
+        );
+    }
+}
