@@ -117,16 +117,21 @@ fn ancestry(checker: &mut Checker, parentage: &[Parentage], at: &dyn Fn(&PersonI
                 }
                 Some(Mark::Walking) => {
                     let cycle_start = path.iter().position(|(p, _)| *p == parent).unwrap_or(0);
-                    let names: Vec<String> = path[cycle_start..]
+                    let mut names: Vec<String> = path[cycle_start..]
                         .iter()
                         .map(|(p, _)| checker.name_of(p.as_str()))
                         .collect();
+                    names.push(checker.name_of(parent.as_str()));
                     checker.problem(
                         at(parent),
                         format!(
-                            "{} is their own ancestor: {} and back.",
+                            "{} is their own ancestor: {}.",
                             checker.name_of(parent.as_str()),
-                            names.join(" is the child of ")
+                            format!(
+                                "{} is a child of {}",
+                                names[0],
+                                names[1..].join(", who is a child of ")
+                            )
                         ),
                         "One of these `parents` is wrong: check who is whose parent.",
                     );

@@ -145,15 +145,27 @@ impl Checker {
             .ids
             .iter()
             .map(|(known, at)| {
-                let distance = strsim::damerau_levenshtein(&lower, &known.to_lowercase());
+                let known_lower = known.to_lowercase();
+                let distance = strsim::damerau_levenshtein(&lower, &known_lower);
                 // A first name alone ("kwabena" for "kwabena-mensah") is a likely slip too.
-                let prefix = known.to_lowercase().starts_with(&format!("{lower}-"));
-                (if prefix { 0 } else { distance }, known, at)
+                let prefix = known_lower.starts_with(&format!("{lower}-"));
+                let close = prefix
+                    || distance <= (known.len() / 3).max(1)
+                    || strsim::jaro_winkler(&lower, &known_lower) >= 0.88;
+                (close, if prefix { 0 } else { distance }, known, at)
             })
-            .filter(|(distance, known, _)| *distance <= (known.len() / 3).max(1))
-            .min_by_key(|(distance, _, _)| *distance);
+            .filter(|(close, _, _, _)| *close)
+            .min_by_key(|(_, distance, _, _)| *distance);
         match best {
-            Some((_, known, at)) => format!("Did you mean \"{known}\" (line {})?", at.line),
+            Some((_, _, known, at)) => {
+                let name = self.name_of(known);
+                let who = if &name == known {
+                    String::new()
+                } else {
+                    format!("{name}, ")
+                };
+                format!("Did you mean \"{known}\" ({who}line {})?", at.line)
+            }
             None => add_person,
         }
     }

@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Location};
 /// that `check` can report its own problems in the same run.
 pub fn case_file(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> CaseFile {
     let mut reader = Reader { diagnostics };
-    let Some(mut fields) = reader.fields(root, "the file", TOP_HELP) else {
+    let Some(mut fields) = reader.fields(root, "file", TOP_HELP) else {
         return CaseFile::default();
     };
     let case_node = fields.node("case");
@@ -131,7 +131,7 @@ impl Reader<'_> {
             self.problem(
                 key.at,
                 format!(
-                    "The {} has a field `{}` that genochron does not know.",
+                    "This {} has a field `{}` that genochron does not know.",
                     fields.what,
                     clip(&key.name)
                 ),

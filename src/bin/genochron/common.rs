@@ -1,6 +1,6 @@
 //! What every command shares: exit codes, loading a case with its messages, writing output.
 
-use genochron::diagnostic::{Diagnostic, Severity};
+use genochron::diagnostic::Diagnostic;
 use genochron::model::{Case, PartialDate};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -182,23 +182,7 @@ pub fn display_name(path: &Path) -> String {
 
 /// Prints diagnostics for people: file, line, what is wrong and what to do.
 pub fn print_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
-    let mut stderr = std::io::stderr().lock();
-    for d in diagnostics {
-        let kind = match d.severity {
-            Severity::Problem => "Problem",
-            Severity::Note => "Note",
-        };
-        let place = match (d.line, d.column) {
-            (0, _) => String::new(),
-            (line, 0) => format!(", line {line}"),
-            (line, column) => format!(", line {line}, column {column}"),
-        };
-        let _ = writeln!(stderr, "{kind} in {file}{place}:\n  {}", d.message);
-        if let Some(help) = &d.help {
-            let _ = writeln!(stderr, "  {help}");
-        }
-        let _ = writeln!(stderr);
-    }
+    eprint!("{}", genochron::diagnostic::to_text(file, diagnostics));
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
