@@ -235,9 +235,19 @@ fn table(out: &mut String, case: &Case) {
             row.number,
             data_attributes(&row.people, &[row.number])
         );
-        let _ = write!(out, "<td>{}</td><td>{}</td>", row.number, escape(&row.date));
-        let ages: Vec<String> = row.ages.iter().map(|a| escape(a)).collect();
-        let _ = write!(out, "<td>{}</td>", ages.join("<br>"));
+        let _ = write!(out, "<td>{}", row.number);
+        if let Some(significance) = row.significance {
+            let _ = write!(
+                out,
+                "<p class=\"significance\">{}</p>",
+                crate::render::pdf::significance_word(significance)
+            );
+        }
+        let _ = write!(out, "</td><td><p>{}</p>", escape(&row.date));
+        for age in &row.ages {
+            let _ = write!(out, "<p class=\"age\">{}</p>", escape(age));
+        }
+        out.push_str("</td>");
         for cell in [&row.event, &row.impact, &row.source] {
             out.push_str("<td>");
             paragraphs(out, cell);
@@ -330,6 +340,8 @@ th, td { border: 1px solid #555; padding: 0.3rem 0.4rem; vertical-align: top; te
 thead th { background: #e1e1e1; }
 td p { margin: 0 0 0.3rem; }
 tr.high td:first-child { border-left: 4px solid #000; }
+tr.high .significance { font-weight: bold; }
+p.age { margin: 0; }
 tr.hl, tr:focus { background: #fff2b3; outline: 2px solid #000; }
 @media print {
   body { max-width: none; padding: 0; }

@@ -37,9 +37,9 @@ const MARGIN: f64 = 42.52;
 /// Room above the body for the running heading, and below it for the footer.
 const HEAD: f64 = 62.0;
 const FOOT: f64 = 48.0;
-/// The chronology's body text, and its line spacing (1.25 of the size).
+/// The chronology's body text, and its line spacing.
 const BODY_SIZE: f64 = 12.0;
-const LINE: f64 = 15.0;
+const LINE: f64 = 14.5;
 const CELL_PAD: f64 = 4.0;
 /// The space between paragraphs in a cell: enough to read as a break, less than a line.
 const GAP: f64 = 5.0;
@@ -1011,10 +1011,9 @@ pub(crate) struct Row {
     pub people: Vec<String>,
 }
 
-pub(crate) const COLUMN_TITLES: [&str; 6] = [
+pub(crate) const COLUMN_TITLES: [&str; 5] = [
     "No.",
-    "Date",
-    "Age",
+    "Date and age",
     "Event, action and status",
     "Impact on the child",
     "Source and reference",
@@ -1022,11 +1021,6 @@ pub(crate) const COLUMN_TITLES: [&str; 6] = [
 
 /// The table's rows, in date order.
 pub(crate) fn chronology_rows(case: &Case) -> Vec<Row> {
-    let name = |id: &crate::model::PersonId| {
-        case.person(id)
-            .map(|p| p.display_name().to_string())
-            .unwrap_or_default()
-    };
     case.entries_in_date_order()
         .into_iter()
         .map(|entry| {
@@ -1048,7 +1042,7 @@ pub(crate) fn chronology_rows(case: &Case) -> Vec<Row> {
                 .filter_map(|id| {
                     let age = case.person(id)?.age_at(entry.date.start())?;
                     Some(if several {
-                        format!("{}: {age}", name(id))
+                        format!("{}: {age}", short_name(case, id))
                     } else {
                         age.to_string()
                     })
@@ -1071,14 +1065,6 @@ pub(crate) fn chronology_rows(case: &Case) -> Vec<Row> {
                 };
                 event.push(Paragraph::labelled("Status:", text));
             }
-            if let Some(significance) = entry.significance {
-                let s = match significance {
-                    Significance::High => "High",
-                    Significance::Medium => "Medium",
-                    Significance::Low => "Low",
-                };
-                event.push(Paragraph::labelled("Significance:", s));
-            }
 
             let mut impact = Vec::new();
             for i in &entry.impacts {
@@ -1089,7 +1075,7 @@ pub(crate) fn chronology_rows(case: &Case) -> Vec<Row> {
                 };
                 let label = match &i.child {
                     Some(child) if several || entry.impacts.len() > 1 => {
-                        format!("{} ({valence}):", name(child))
+                        format!("{} ({valence}):", short_name(case, child))
                     }
                     _ => format!("{}{}:", valence[..1].to_uppercase(), &valence[1..]),
                 };
@@ -1126,19 +1112,32 @@ pub(crate) fn chronology_rows(case: &Case) -> Vec<Row> {
         .collect()
 }
 
+/// A subject child's name short enough for the age column: the known-as name, or the first
+/// name when the name is a plain first name and surname ("Ama" for Ama Mensah), else in full
+/// (initials and roles of a redacted version are kept whole).
+fn short_name(case: &Case, id: &crate::model::PersonId) -> String {
+    let Some(person) = case.person(id) else {
+        return String::new();
+    };
+    if let Some(known_as) = &person.known_as {
+        return known_as.clone();
+    }
+    let words: Vec<&str> = person.name.split_whitespace().collect();
+    match words.first() {
+        Some(first) if words.len() > 1 && first.chars().count() > 2 && !first.ends_with('.') => {
+            first.to_string()
+        }
+        _ => person.display_name().to_string(),
+    }
+}
+
 /// Column widths in points, filling the landscape body.
-fn column_widths() -> [f64; 6] {
+fn column_widths() -> [f64; 5] {
     let total = A4_LONG - 2.0 * MARGIN;
-    let fixed = [36.0, 92.0, 78.0, 0.0, 0.0, 112.0];
+    // The first column holds the number and its significance ("Medium" at 12 pt).
+    let fixed = [56.0, 104.0, 0.0, 0.0, 108.0];
     let rest = total - fixed.iter().sum::<f64>();
-    [
-        fixed[0],
-        fixed[1],
-        fixed[2],
-        rest * 0.54,
-        rest * 0.46,
-        fixed[5],
-    ]
+    [fixed[0], fixed[1], rest * 0.53, rest * 0.47, fixed[4]]
 }
 
 /// One line of a cell: an optional bold label start, then regular text.
@@ -1217,22 +1216,45 @@ fn cell_lines(paragraphs: &[Paragraph], width: f64) -> Vec<CellLine> {
 }
 
 /// Each row's cells as lines.
-fn row_cells(row: &Row) -> [Vec<CellLine>; 6] {
+fn row_cells(row: &Row) -> [Vec<CellLine>; 5] {
     let w = column_widths().map(|w| w - 2.0 * CELL_PAD);
-    let plain = |t: &str, w: f64| cell_lines(&[Paragraph::plain(t)], w);
-    let ages: Vec<Paragraph> = row
-        .ages
-        .iter()
-        .map(|a| Paragraph::plain(a.clone()))
-        .collect();
+    let mut number = cell_lines(&[Paragraph::plain(row.number.to_string())], w[0]);
+    if let Some(significance) = row.significance {
+        let mut word = cell_lines(&[Paragraph::plain(significance_word(significance))], w[0]);
+        if significance == Significance::High {
+            // Bold as well as the rule beside the row: never colour alone, never one cue.
+            for line in &mut word {
+                line.bold = std::mem::take(&mut line.regular);
+            }
+        }
+        number.extend(word);
+    }
+    // The date, then each child's age on the lines below it.
+    let mut date = cell_lines(&[Paragraph::plain(row.date.clone())], w[1]);
+    for (n, age) in row.ages.iter().enumerate() {
+        let mut lines = cell_lines(&[Paragraph::plain(age.clone())], w[1]);
+        if n == 0
+            && let Some(first) = lines.first_mut()
+        {
+            first.gap = true;
+        }
+        date.extend(lines);
+    }
     [
-        plain(&row.number.to_string(), w[0]),
-        plain(&row.date, w[1]),
-        cell_lines(&ages, w[2]),
-        cell_lines(&row.event, w[3]),
-        cell_lines(&row.impact, w[4]),
-        cell_lines(&row.source, w[5]),
+        number,
+        date,
+        cell_lines(&row.event, w[2]),
+        cell_lines(&row.impact, w[3]),
+        cell_lines(&row.source, w[4]),
     ]
+}
+
+pub(crate) fn significance_word(significance: Significance) -> &'static str {
+    match significance {
+        Significance::High => "High",
+        Significance::Medium => "Medium",
+        Significance::Low => "Low",
+    }
 }
 
 /// Part of a row on one page: lines `from..to` of every cell.
