@@ -114,9 +114,20 @@ fn the_committed_schema_is_current() {
 
 #[test]
 fn the_examples_check_clean() {
-    for example in ["examples/mensah-family.yaml", "examples/whitfield-family.yaml"] {
+    for example in [
+        "examples/mensah-family.yaml",
+        "examples/whitfield-family.yaml",
+    ] {
         let output = genochron(&["check", example]);
-        assert_eq!(output.status.code(), Some(0), "{example}: {}", stderr(&output));
-        assert!(stderr(&output).contains("ready to draw: no problems."), "{example}");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{example}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("ready to draw: no problems."),
+            "{example}"
+        );
     }
 }

@@ -90,8 +90,8 @@ impl Checker {
     }
 
     fn run(&mut self, file: &CaseFile, source: &Source) -> Case {
-        let people = self.people(file);
         let details = self.details(file, source);
+        let people = self.people(file, &details);
         let parentage = self.parentage(file);
         let partnerships = self.partnerships(file);
         let multiple_births = self.twins(file);
@@ -298,7 +298,7 @@ impl Checker {
         }
     }
 
-    fn people(&mut self, file: &CaseFile) -> Vec<Person> {
+    fn people(&mut self, file: &CaseFile, details: &CaseDetails) -> Vec<Person> {
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut people = Vec::new();
         for input in &file.people {
@@ -336,7 +336,9 @@ impl Checker {
                 continue;
             }
             seen.insert(id.clone(), id_text.at);
-            people.push(self.person(input, id));
+            let person = self.person(input, id);
+            self.dates_against_as_at(&person, input, details);
+            people.push(person);
         }
         people
     }
@@ -394,6 +396,34 @@ impl Checker {
             address: self.text(&input.address, "address"),
             school: self.text(&input.school, "school"),
             id: PersonId(id),
+        }
+    }
+
+    /// Notes for dates that make ages or the drawing surprising on the as-at date.
+    fn dates_against_as_at(&mut self, person: &Person, input: &PersonInput, details: &CaseDetails) {
+        let name = person.display_name().to_string();
+        let as_at = details.as_at;
+        match (person.kind.clone(), person.born) {
+            (PersonKind::Pregnancy, Some(due)) if due.end() < as_at => self.note(
+                input.born.as_ref().map_or(input.at, |b| b.at),
+                format!("{name} is recorded as a pregnancy due {due}, before the as-at date."),
+                "If the baby has been born, remove `pregnancy` and give the birth date.",
+            ),
+            (PersonKind::Individual, Some(born)) if born.start() > as_at => self.note(
+                input.born.as_ref().map_or(input.at, |b| b.at),
+                format!("{name} is born ({born}) after the as-at date, so is not drawn as born yet."),
+                "Check the birth date, or record an expected baby with `pregnancy: true`.",
+            ),
+            (PersonKind::Individual, None)
+                if input.born.is_none() && details.subjects.contains(&person.id) =>
+            {
+                self.note(
+                input.at,
+                format!("{name} is a subject child with no birth date, so their age cannot be shown."),
+                    "Add `born:`; if only the month or year is known, write just that.",
+                )
+            }
+            _ => {}
         }
     }
 

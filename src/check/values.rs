@@ -133,8 +133,14 @@ pub const PERIOD_KINDS: &[(&str, PeriodKind)] = &[
         "special-guardianship-order",
         PeriodKind::SpecialGuardianshipOrder,
     ),
-    ("child-arrangements-order", PeriodKind::ChildArrangementsOrder),
-    ("emergency-protection-order", PeriodKind::EmergencyProtectionOrder),
+    (
+        "child-arrangements-order",
+        PeriodKind::ChildArrangementsOrder,
+    ),
+    (
+        "emergency-protection-order",
+        PeriodKind::EmergencyProtectionOrder,
+    ),
     ("police-protection", PeriodKind::PoliceProtection),
     ("placement", PeriodKind::Placement),
     ("school", PeriodKind::School),
