@@ -233,14 +233,14 @@ impl Checker {
     pub(crate) fn span(&mut self, from: &Option<Text>, to: &Option<Text>, what: &str) -> Span {
         let from_date = self.date(from, &format!("start of the {what}"));
         let to_date = self.date(to, &format!("end of the {what}"));
-        if let (Some(start), Some(end), Some(to_text)) = (from_date, to_date, to) {
-            if end.end() < start.start() {
-                self.problem(
-                    to_text.at,
-                    format!("The {what} ends ({end}) before it starts ({start})."),
-                    "Check the two dates: one of them is probably mistyped.",
-                );
-            }
+        if let (Some(start), Some(end), Some(to_text)) = (from_date, to_date, to)
+            && end.end() < start.start()
+        {
+            self.problem(
+                to_text.at,
+                format!("The {what} ends ({end}) before it starts ({start})."),
+                "Check the two dates: one of them is probably mistyped.",
+            );
         }
         Span {
             from: from_date,
@@ -356,17 +356,17 @@ impl Checker {
             .and_then(|s| self.choice(s, "sex at birth", SEXES));
         let born = self.date(&input.born, "birth date");
         let died = self.date(&input.died, "date of death");
-        if let (Some(born), Some(died), Some(died_text)) = (born, died, &input.died) {
-            if died.end() < born.start() {
-                self.problem(
-                    died_text.at,
-                    format!(
-                        "{} died ({died}) before they were born ({born}).",
-                        display(&name, &id)
-                    ),
-                    "Check both dates: one of them is probably mistyped.",
-                );
-            }
+        if let (Some(born), Some(died), Some(died_text)) = (born, died, &input.died)
+            && died.end() < born.start()
+        {
+            self.problem(
+                died_text.at,
+                format!(
+                    "{} died ({died}) before they were born ({born}).",
+                    display(&name, &id)
+                ),
+                "Check both dates: one of them is probably mistyped.",
+            );
         }
         let deceased_flag = input
             .deceased
@@ -658,14 +658,14 @@ impl Checker {
     fn check_state_order(&mut self, states: &[PartnershipState], input: &PartnershipInput) {
         let mut previous: Option<PartialDate> = None;
         for (state, input_state) in states.iter().zip(input.states.iter()) {
-            if let (Some(before), Some(from)) = (previous, state.from) {
-                if from.end() < before.start() {
-                    self.problem(
+            if let (Some(before), Some(from)) = (previous, state.from)
+                && from.end() < before.start()
+            {
+                self.problem(
                         input_state.from.as_ref().map_or(input_state.at, |f| f.at),
                         format!("This partnership state ({from}) is dated before the state above it ({before})."),
                         "List the states in the order they happened, or correct the date.",
                     );
-                }
             }
             previous = state.from.or(previous);
         }
@@ -989,14 +989,14 @@ impl Checker {
             }
         };
         let end = self.date(&input.end, "end of the entry");
-        if let (Some(start), Some(end), Some(end_text)) = (date, end, &input.end) {
-            if end.end() < start.start() {
-                self.problem(
-                    end_text.at,
-                    format!("This entry ends ({end}) before it starts ({start})."),
-                    "Check the two dates: one of them is probably mistyped.",
-                );
-            }
+        if let (Some(start), Some(end), Some(end_text)) = (date, end, &input.end)
+            && end.end() < start.start()
+        {
+            self.problem(
+                end_text.at,
+                format!("This entry ends ({end}) before it starts ({start})."),
+                "Check the two dates: one of them is probably mistyped.",
+            );
         }
         let event = self.text(&input.event, "event");
         if event.is_none() {
@@ -1135,17 +1135,17 @@ impl Checker {
                         .child
                         .as_ref()
                         .and_then(|c| self.person_ref(c, "child"));
-                    if let (Some(child), Some(text)) = (&child, &item.child) {
-                        if !children.contains(child) {
-                            self.problem(
-                                text.at,
-                                format!(
-                                    "This impact is on {}, but the entry is not about them.",
-                                    self.name_of(&child.0)
-                                ),
-                                "Add them to the entry's `children`, or correct the id.",
-                            );
-                        }
+                    if let (Some(child), Some(text)) = (&child, &item.child)
+                        && !children.contains(child)
+                    {
+                        self.problem(
+                            text.at,
+                            format!(
+                                "This impact is on {}, but the entry is not about them.",
+                                self.name_of(&child.0)
+                            ),
+                            "Add them to the entry's `children`, or correct the id.",
+                        );
                     }
                     let text = self.text(&item.text, "impact");
                     if text.is_none() {
