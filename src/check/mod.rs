@@ -26,6 +26,9 @@ pub struct Source {
 /// document, and would make drawings unreadable.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
+/// The longest person id: ids are short names, and they appear in every drawing's element ids.
+pub const MAX_ID_CHARS: usize = 100;
+
 /// Checks a case file. The case is `None` when there is any problem; notes leave it drawn.
 pub fn case(file: &CaseFile, source: &Source) -> (Option<Case>, Vec<Diagnostic>) {
     let mut checker = Checker::new(file);
@@ -320,6 +323,17 @@ impl Checker {
                     id_text.at,
                     "This person's id is empty.".into(),
                     "Give them a short id, such as `id: amy`.",
+                );
+                continue;
+            }
+            if id.chars().count() > MAX_ID_CHARS {
+                self.problem(
+                    id_text.at,
+                    format!(
+                        "This person's id \"{}\" is longer than {MAX_ID_CHARS} characters.",
+                        clip(&id)
+                    ),
+                    "Ids are short names to refer to people by, such as `amy` or `kwabena-mensah`.",
                 );
                 continue;
             }
