@@ -338,6 +338,7 @@ g.hl text { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #555; padding: 0.3rem 0.4rem; vertical-align: top; text-align: left; }
 thead th { background: #e1e1e1; }
+th:nth-child(1) { width: 4.5em; } th:nth-child(2) { width: 8em; } th:nth-child(5) { width: 10em; }
 td p { margin: 0 0 0.3rem; }
 tr.high td:first-child { border-left: 4px solid #000; }
 tr.high .significance { font-weight: bold; }
