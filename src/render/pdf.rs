@@ -46,8 +46,10 @@ const GAP: f64 = 5.0;
 /// Scene units are CSS pixels, three quarters of a point; a diagram is never drawn larger
 /// than its natural size.
 const NATURAL_SCALE: f64 = 0.75;
-/// The smallest diagram text, in points, that still reads on paper.
-const SMALLEST_READABLE_TEXT: f64 = 6.5;
+/// The smallest diagram text, in points, that still reads on paper: for the odd date or
+/// note; the usual text (names, details) must be larger.
+const SMALLEST_READABLE_TEXT: f64 = 5.5;
+const USUAL_READABLE_TEXT: f64 = 6.5;
 /// How much neighbouring tiles of a split diagram share, in points.
 const TILE_OVERLAP: f64 = 28.0;
 /// Practice Direction 27A's limit for a chronology unless the court directs otherwise.
@@ -633,8 +635,8 @@ enum DiagramPlan {
         rows: usize,
         /// Each tile's area in scene units, row by row.
         tiles: Vec<Rect>,
-        /// The legend's area in scene units, drawn on every tile.
-        legend: Option<Rect>,
+        /// The legend re-flowed to the tile's width, drawn on every tile.
+        legend: Option<Scene>,
     },
 }
 
@@ -664,22 +666,29 @@ fn body_area((width, height): (f64, f64)) -> Rect {
     )
 }
 
-/// The scale (points per scene unit) below which the scene's smallest text is unreadable.
+/// The scale (points per scene unit) below which a diagram stops being readable: its usual
+/// text (the median size, names and details) under [`USUAL_READABLE_TEXT`] points, or its
+/// smallest under [`SMALLEST_READABLE_TEXT`].
 fn readable_scale(scene: &Scene) -> f64 {
-    let smallest = scene
+    let mut sizes: Vec<f64> = scene
         .items
         .iter()
         .flat_map(|i| &i.shapes)
         .filter_map(|s| match s {
-            Shape::Text { size, .. } if *size > 0.0 => Some(*size),
+            Shape::Text { size, lines, .. } if *size > 0.0 => Some(vec![*size; lines.len()]),
             _ => None,
         })
-        .fold(f64::INFINITY, f64::min);
-    if smallest.is_finite() {
-        (SMALLEST_READABLE_TEXT / smallest).clamp(0.3, NATURAL_SCALE)
-    } else {
-        0.3
+        .flatten()
+        .collect();
+    if sizes.is_empty() {
+        return 0.3;
     }
+    sizes.sort_by(f64::total_cmp);
+    let smallest = sizes[0];
+    let median = sizes[sizes.len() / 2];
+    (SMALLEST_READABLE_TEXT / smallest)
+        .max(USUAL_READABLE_TEXT / median)
+        .clamp(0.3, NATURAL_SCALE)
 }
 
 fn plan_diagram(scene: &Scene) -> DiagramPlan {
@@ -707,15 +716,9 @@ fn plan_diagram(scene: &Scene) -> DiagramPlan {
 
     // Too big: tile at the smallest readable scale, in whichever orientation needs fewer
     // pages, with the legend drawn on every tile.
-    let legend = scene
-        .items
-        .iter()
-        .filter(|i| i.kind == ItemKind::Legend)
-        .map(|i| i.bbox)
-        .reduce(|a, b| a.union(&b));
     let mut best_plan: Option<DiagramPlan> = None;
     for size in [landscape(), portrait()] {
-        let plan = tile_plan(scene, size, readable, legend);
+        let plan = tile_plan(scene, size, readable);
         let better = match (&best_plan, &plan) {
             (Some(current), DiagramPlan::Tiles { tiles, .. }) => tiles.len() < current.pages(),
             (None, _) => true,
@@ -729,10 +732,10 @@ fn plan_diagram(scene: &Scene) -> DiagramPlan {
 }
 
 /// The legend band at the bottom of a tile page, in points: (height, legend scale).
-fn legend_band(area: &Rect, legend: Option<Rect>, scale: f64) -> (f64, f64) {
+fn legend_band(area: &Rect, legend: Option<&Scene>, scale: f64) -> (f64, f64) {
     match legend {
         Some(l) if l.width > 0.0 && l.height > 0.0 => {
-            let max_height = area.height * 0.3;
+            let max_height = area.height * 0.35;
             let s = scale.min(max_height / l.height).min(area.width / l.width);
             (l.height * s + 10.0, s)
         }
@@ -740,9 +743,169 @@ fn legend_band(area: &Rect, legend: Option<Rect>, scale: f64) -> (f64, f64) {
     }
 }
 
-fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64, legend: Option<Rect>) -> DiagramPlan {
+/// The scene's legend with its entries re-flowed into rows at most `width` wide, so the same
+/// key can go on every tile of a split diagram at the tile's own scale. An entry is a run of
+/// shapes ending in its text (a symbol, then what it means), which is how every legend is
+/// drawn.
+fn reflowed_legend(scene: &Scene, width: f64) -> Option<Scene> {
+    let shapes: Vec<&Shape> = scene
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Legend)
+        .flat_map(|i| &i.shapes)
+        .collect();
+    if shapes.is_empty() {
+        return None;
+    }
+    let mut entries: Vec<Vec<Shape>> = Vec::new();
+    let mut current: Vec<Shape> = Vec::new();
+    for shape in shapes {
+        current.push(shape.clone());
+        if matches!(shape, Shape::Text { .. }) {
+            entries.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        entries.push(current);
+    }
+    // A frame drawn around the whole legend no longer fits it once re-flowed.
+    let whole = entries
+        .iter()
+        .flatten()
+        .filter_map(shape_bounds)
+        .reduce(|a, b| a.union(&b))?;
+    let gap = 14.0;
+    let mut legend = Scene::new(scene.title.clone());
+    let mut item = crate::layout::scene::Item::new(ItemKind::Legend, "legend");
+    let (mut x, mut y, mut row_height, mut right) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    for entry in entries {
+        let Some(bounds) = entry
+            .iter()
+            .filter_map(shape_bounds)
+            .reduce(|a, b| a.union(&b))
+        else {
+            continue;
+        };
+        let is_frame = entry.len() == 1
+            && matches!(entry[0], Shape::Rect { .. })
+            && bounds.width >= whole.width * 0.9
+            && bounds.height >= whole.height * 0.9;
+        if is_frame {
+            continue;
+        }
+        let heading = entry.len() == 1 && matches!(entry[0], Shape::Text { .. });
+        if x > 0.0 && (x + bounds.width > width || heading) {
+            x = 0.0;
+            y += row_height + 6.0;
+            row_height = 0.0;
+        }
+        let (dx, dy) = (x - bounds.x, y - bounds.y);
+        item.shapes
+            .extend(entry.iter().map(|shape| moved(shape, dx, dy)));
+        x += bounds.width + gap;
+        right = right.max(x - gap);
+        row_height = row_height.max(bounds.height);
+        if heading {
+            x = 0.0;
+            y += row_height + 6.0;
+            row_height = 0.0;
+        }
+    }
+    legend.width = right.max(1.0);
+    legend.height = (y + row_height).max(1.0);
+    item.bbox = Rect::new(0.0, 0.0, legend.width, legend.height);
+    legend.items.push(item);
+    Some(legend)
+}
+
+/// The area a shape covers, its outline included.
+fn shape_bounds(shape: &Shape) -> Option<Rect> {
+    use crate::layout::scene::{Anchor, PathStep};
+    let (rect, stroke) = match shape {
+        Shape::Rect { rect, paint, .. } => (*rect, paint.stroke_width),
+        Shape::Circle {
+            centre,
+            radius,
+            paint,
+        } => (
+            Rect::new(
+                centre.x - radius,
+                centre.y - radius,
+                2.0 * radius,
+                2.0 * radius,
+            ),
+            paint.stroke_width,
+        ),
+        Shape::Polygon { points, paint } | Shape::Polyline { points, paint } => {
+            (Rect::around(points)?, paint.stroke_width)
+        }
+        Shape::Path { steps, paint } => {
+            let points: Vec<crate::layout::scene::Point> = steps
+                .iter()
+                .flat_map(|s| match s {
+                    PathStep::MoveTo(p) | PathStep::LineTo(p) => vec![*p],
+                    PathStep::QuadTo(c, p) => vec![*c, *p],
+                    PathStep::Close => vec![],
+                })
+                .collect();
+            (Rect::around(&points)?, paint.stroke_width)
+        }
+        Shape::Text {
+            origin,
+            lines,
+            size,
+            line_height,
+            anchor,
+            weight,
+            ..
+        } => {
+            let w = text::widest(lines, *size, *weight);
+            let x = match anchor {
+                Anchor::Start => origin.x,
+                Anchor::Middle => origin.x - w / 2.0,
+                Anchor::End => origin.x - w,
+            };
+            let top = origin.y - size * 0.9;
+            let h = size * 1.15 + line_height * (lines.len().max(1) - 1) as f64;
+            (Rect::new(x, top, w, h), 0.0)
+        }
+    };
+    Some(rect.inflate(stroke / 2.0))
+}
+
+/// The shape moved by `dx`, `dy`.
+fn moved(shape: &Shape, dx: f64, dy: f64) -> Shape {
+    use crate::layout::scene::{PathStep, Point};
+    let p = |p: &Point| Point::new(p.x + dx, p.y + dy);
+    let mut out = shape.clone();
+    match &mut out {
+        Shape::Rect { rect, .. } => {
+            rect.x += dx;
+            rect.y += dy;
+        }
+        Shape::Circle { centre, .. } => *centre = p(centre),
+        Shape::Polygon { points, .. } | Shape::Polyline { points, .. } => {
+            points.iter_mut().for_each(|q| *q = p(q));
+        }
+        Shape::Path { steps, .. } => {
+            for step in steps.iter_mut() {
+                *step = match step {
+                    PathStep::MoveTo(q) => PathStep::MoveTo(p(q)),
+                    PathStep::LineTo(q) => PathStep::LineTo(p(q)),
+                    PathStep::QuadTo(c, q) => PathStep::QuadTo(p(c), p(q)),
+                    PathStep::Close => PathStep::Close,
+                };
+            }
+        }
+        Shape::Text { origin, .. } => *origin = p(origin),
+    }
+    out
+}
+
+fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramPlan {
     let area = body_area(size);
-    let (band, _) = legend_band(&area, legend, scale);
+    let legend = reflowed_legend(scene, area.width / scale);
+    let (band, _) = legend_band(&area, legend.as_ref(), scale);
     // Room for the continuation marks above and below the drawing.
     let tile_w = area.width / scale;
     let tile_h = (area.height - band - 2.0 * 14.0) / scale;
@@ -957,13 +1120,10 @@ fn draw_diagram_page(
                 draw_line_of_text(surface, &fonts.bold, 9.0, x, y, &text, rgb::Color::black());
             }
             if let Some(legend) = legend {
-                let (band, legend_scale) = legend_band(&area, Some(*legend), *scale);
-                let legend_scene = part_of(scene, |i| i.kind == ItemKind::Legend);
-                let at = (
-                    area.x + area.width - legend.width * legend_scale,
-                    area.y + area.height - band + 10.0,
-                );
-                draw_scene_area(surface, &legend_scene, *legend, at, legend_scale)?;
+                let (band, legend_scale) = legend_band(&area, Some(legend), *scale);
+                let at = (area.x, area.y + area.height - band + 10.0);
+                let view = Rect::new(0.0, 0.0, legend.width, legend.height);
+                draw_scene_area(surface, legend, view, at, legend_scale)?;
             }
         }
     }
