@@ -6,7 +6,8 @@
 //!
 //! - people the audience may know only by initials or by role carry that as their name, and
 //!   their names (full name, known-as name, first name, and a surname no one else shown by
-//!   name shares) are replaced in every piece of free text in the case;
+//!   name shares) are replaced in every piece of free text in the case; their address,
+//!   birth date, school and notes go too, as any of them could identify them;
 //! - hidden fields (address, birth date, school, notes) are removed from every person, and the
 //!   removed values are also replaced wherever they were copied into free text;
 //! - entries whose `audience` list does not name the audience are left out;
@@ -177,7 +178,7 @@ impl Redaction {
                 }
             }
             if let Some(born) = &person.born
-                && hide.contains(&HiddenField::BirthDate)
+                && (disclosed || hide.contains(&HiddenField::BirthDate))
             {
                 add_value(&mut replacements, &born.to_case_text(), BIRTH_DATE_WITHHELD);
                 add_value(&mut replacements, &born.to_string(), BIRTH_DATE_WITHHELD);
@@ -257,7 +258,7 @@ impl Redaction {
             out.known_as = self.optional(&person.known_as);
         }
         out.role = self.optional(&person.role);
-        if self.hide.contains(&HiddenField::BirthDate) {
+        if hidden(HiddenField::BirthDate) {
             out.born = None;
         }
         out.died = person.died.map(|d| self.date(d));
@@ -593,6 +594,7 @@ mod tests {
         amy.school = Some("Oakfield Primary".into());
         amy.address = Some("12 Elm Road, Leeds".into());
         let mut joan = person("joan-smith", "Joan Smith");
+        joan.born = Some(day(1961, 2, 9));
         joan.known_as = Some("Nana Joan".into());
         joan.address = Some("4 Birch Close, Otley".into());
         joan.notes = vec!["works at the bakery".into()];
@@ -680,7 +682,12 @@ mod tests {
         for secret in ["Joan", "JOAN", "Smith", "smith", "joan-smith"] {
             assert!(!text.contains(secret), "{secret} leaked: {text}");
         }
-        assert_eq!(out.people.iter().nth(1).unwrap().name, "Kinship carer");
+        let joan = out.people.iter().nth(1).unwrap();
+        assert_eq!(joan.name, "Kinship carer");
+        assert_eq!(
+            (&joan.address, &joan.notes, joan.born),
+            (&None, &vec![], None)
+        );
         assert_eq!(
             out.entries[0].event,
             "Amy moved to Kinship carer at [address withheld]."
