@@ -72,7 +72,7 @@ fn secrets(case: &Case, audience: &str) -> BTreeSet<String> {
         if is_disclosed || hidden(HiddenField::Notes) {
             out.extend(person.notes.iter().cloned());
         }
-        if hidden(HiddenField::BirthDate)
+        if (is_disclosed || hidden(HiddenField::BirthDate))
             && let Some(born) = &person.born
         {
             out.insert(born.to_case_text());
