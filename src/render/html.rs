@@ -348,6 +348,9 @@ tr.hl, tr:focus { background: #fff2b3; outline: 2px solid #000; }
   body { max-width: none; padding: 0; }
   .controls, .contents { display: none; }
   .diagram { border: none; overflow: visible; }
+  h2 { break-after: avoid; }
+  /* A whole diagram on one page under its heading; the PDF report splits large ones. */
+  .diagram svg { max-height: 240mm; width: auto; max-width: 100%; }
   section { break-before: page; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
