@@ -779,4 +779,41 @@ mod tests {
         );
         assert_eq!(out.details.source_name, "case file");
     }
+
+    proptest::proptest! {
+        /// However the names are punctuated or capitalised in the text, no whole-word
+        /// occurrence survives, and text without them is left exactly as it was.
+        #[test]
+        fn no_disclosed_name_survives_in_free_text(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Joan", "JOAN", "Joan's", "(Joan)", "Joan.", "Smith", "Smith,", "Joan Smith",
+                    "Joan\nSmith", "Nana Joan", "Nana", "Joanna", "Smithson", "saw", "with", "-",
+                    "Amy", "Mensah", "4 Birch Close, Otley", "Oakfield Primary", "14/03/2015",
+                ]),
+                0..30,
+            ),
+            separator in proptest::sample::select(vec![" ", "  ", "\n", ", ", "; "]),
+        ) {
+            let mut c = case();
+            let text = words.join(separator);
+            c.entries[0].event = text.clone();
+            let out = redact(&c, "family").unwrap();
+            let event = &out.entries[0].event;
+            for secret in ["Joan", "JOAN", "Smith", "Birch Close", "Oakfield", "14/03/2015"] {
+                let whole_word = event.match_indices(secret).any(|(i, _)| {
+                    let before = event[..i].chars().last();
+                    let after = event[i + secret.len()..].chars().next();
+                    before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c))
+                });
+                proptest::prop_assert!(!whole_word, "{secret} survived in {event:?} (from {text:?})");
+            }
+            let untouched = !["Joan", "JOAN", "Smith", "Birch", "Oakfield", "14/03"]
+                .iter()
+                .any(|s| text.contains(s));
+            if untouched {
+                proptest::prop_assert_eq!(event, &text);
+            }
+        }
+    }
 }
