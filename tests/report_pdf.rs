@@ -87,9 +87,19 @@ fn a_court_pdf_has_searchable_text_embedded_fonts_and_bundle_numbers() {
         "metadata must not name the child: {info}"
     );
     assert!(!info.contains("CreationDate"), "{info}");
-    // Bookmarks for each part.
-    let raw = String::from_utf8_lossy(&out.bytes);
-    assert!(raw.contains("/Outlines"));
+    // Bookmarks for each part, and for each page of the chronology.
+    let outline: serde_json::Value =
+        serde_json::from_str(&run("qpdf", &["--json", "--json-key=outlines", &path])).unwrap();
+    let titles: Vec<&str> = outline["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Front page", "Genogram", "Timeline", "Chronology"]);
+    let pages = outline["outlines"][3]["kids"].as_array().unwrap();
+    assert_eq!(pages.len(), out.chronology_pages);
+    assert_eq!(pages[0]["title"], "Page 1: No. 1 to No. 4");
 }
 
 #[test]

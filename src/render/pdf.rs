@@ -233,17 +233,42 @@ pub fn report(
     debug_assert_eq!(page_index, total);
 
     let mut outline = Outline::new();
-    for (title, index) in [
-        ("Front page", 0),
-        ("Genogram", genogram_first),
-        ("Timeline", timeline_first),
-        ("Chronology", table_first),
+    let destination = |index: usize| XyzDestination::new(index, Point::from_xy(0.0, 0.0));
+    outline.push_child(OutlineNode::new("Front page".to_string(), destination(0)));
+    for (title, plan, first) in [
+        ("Genogram", &genogram_plan, genogram_first),
+        ("Timeline", &timeline_plan, timeline_first),
     ] {
-        outline.push_child(OutlineNode::new(
-            title.to_string(),
-            XyzDestination::new(index, Point::from_xy(0.0, 0.0)),
-        ));
+        let mut node = OutlineNode::new(title.to_string(), destination(first));
+        if let DiagramPlan::Tiles { columns, .. } = plan {
+            // A bookmark per tile, so a reader can go straight to a part of the drawing.
+            for tile in 0..plan.pages() {
+                node.push_child(OutlineNode::new(
+                    format!(
+                        "Part {} (row {}, column {})",
+                        tile + 1,
+                        tile / columns + 1,
+                        tile % columns + 1
+                    ),
+                    destination(first + tile),
+                ));
+            }
+        }
+        outline.push_child(node);
     }
+    let mut chronology = OutlineNode::new("Chronology".to_string(), destination(table_first));
+    if chronology_pages > 1 {
+        for (page, pieces) in table_pages.iter().enumerate() {
+            let numbers: Vec<u32> = pieces.iter().map(|p| rows[p.row].number).collect();
+            if let (Some(first), Some(last)) = (numbers.first(), numbers.last()) {
+                chronology.push_child(OutlineNode::new(
+                    format!("Page {}: No. {first} to No. {last}", page + 1),
+                    destination(table_first + page),
+                ));
+            }
+        }
+    }
+    outline.push_child(chronology);
     document.set_outline(outline);
 
     let title = if options.title_in_metadata && !case.details.title.is_empty() {
