@@ -165,3 +165,26 @@ fn a_huge_diagram_is_split_into_readable_tiles_with_the_legend_on_each() {
         );
     }
 }
+
+#[test]
+fn the_case_title_goes_into_the_metadata_only_when_asked() {
+    let case = case(2);
+    let genogram = grid_scene(&case, "Genogram", 2, 1);
+    let timeline = grid_scene(&case, "Timeline", 2, 1);
+    let options = Options {
+        title_in_metadata: true,
+        ..Options::default()
+    };
+    let out = pdf::report(&case, &genogram, &timeline, &options).unwrap();
+    let path = write("titled.pdf", &out.bytes);
+    if !tool("pdfinfo") {
+        return;
+    }
+    let info = run("pdfinfo", &[&path]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Title:")
+                && l[6..].trim() == "Amy Okafor: genogram and chronology"),
+        "{info}"
+    );
+}
