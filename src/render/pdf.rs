@@ -935,35 +935,24 @@ fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramPlan {
     let tile_w = area.width / scale;
     let tile_h = (area.height - band - 2.0 * 14.0) / scale;
     let overlap = TILE_OVERLAP / scale;
-    let count = |total: f64, tile: f64| -> usize {
-        if total <= tile {
-            1
-        } else {
-            ((total - overlap) / (tile - overlap)).ceil().max(1.0) as usize
-        }
-    };
-    let columns = count(scene.width, tile_w);
-    let rows = count(scene.height, tile_h);
-    let step = |total: f64, tile: f64, n: usize| {
-        if n <= 1 {
-            0.0
-        } else {
-            (total - tile) / (n - 1) as f64
-        }
-    };
-    let (step_x, step_y) = (
-        step(scene.width, tile_w, columns),
-        step(scene.height, tile_h, rows),
-    );
+    // Cut between lines of text where there is a gap, so no label is split by a page edge.
+    let text: Vec<Rect> = scene
+        .items
+        .iter()
+        .filter(|i| i.kind != ItemKind::Legend)
+        .flat_map(|i| &i.shapes)
+        .filter(|s| matches!(s, Shape::Text { .. }))
+        .filter_map(shape_bounds)
+        .collect();
+    let across: Vec<(f64, f64)> = text.iter().map(|r| (r.x, r.right())).collect();
+    let down: Vec<(f64, f64)> = text.iter().map(|r| (r.y, r.bottom())).collect();
+    let column_ranges = cuts(scene.width, tile_w, overlap, &across);
+    let row_ranges = cuts(scene.height, tile_h, overlap, &down);
+    let (columns, rows) = (column_ranges.len(), row_ranges.len());
     let mut tiles = Vec::new();
-    for r in 0..rows {
-        for c in 0..columns {
-            tiles.push(Rect::new(
-                c as f64 * step_x,
-                r as f64 * step_y,
-                tile_w.min(scene.width),
-                tile_h.min(scene.height),
-            ));
+    for (y0, y1) in &row_ranges {
+        for (x0, x1) in &column_ranges {
+            tiles.push(Rect::new(*x0, *y0, x1 - x0, y1 - y0));
         }
     }
     DiagramPlan::Tiles {
@@ -973,6 +962,34 @@ fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramPlan {
         rows,
         tiles,
         legend,
+    }
+}
+
+/// Splits `0..total` into pieces at most `tile` long that overlap by about `overlap`, each
+/// cut placed where it crosses none of the `blocked` spans (text) when such a place exists in
+/// the last two fifths of the piece.
+fn cuts(total: f64, tile: f64, overlap: f64, blocked: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut pieces = Vec::new();
+    let mut start = 0.0f64;
+    loop {
+        if start + tile >= total {
+            // The last piece ends with the drawing, starting a full tile back if it can.
+            pieces.push(((total - tile).max(0.0).min(start), total));
+            return pieces;
+        }
+        let latest = start + tile;
+        let earliest = start + tile * 0.6;
+        let mut end = latest;
+        // Step left past every label the cut would cross, as long as it stays late enough.
+        while let Some(&(a, _)) = blocked.iter().find(|(a, b)| *a < end && end < *b) {
+            end = a;
+            if end < earliest {
+                end = latest;
+                break;
+            }
+        }
+        pieces.push((start, end));
+        start = (end - overlap).max(start + 1.0);
     }
 }
 
@@ -1692,5 +1709,31 @@ mod tests {
             all.join(" "),
             "Impact on Amy: Amy was present and hid upstairs; school reported her tired and withdrawn."
         );
+    }
+
+    #[test]
+    fn cuts_avoid_text_and_cover_the_whole_drawing() {
+        let blocked: Vec<(f64, f64)> = (0..40)
+            .map(|i| (i as f64 * 50.0 + 10.0, i as f64 * 50.0 + 45.0))
+            .collect();
+        let pieces = cuts(2000.0, 420.0, 20.0, &blocked);
+        assert_eq!(pieces.first().unwrap().0, 0.0);
+        assert_eq!(pieces.last().unwrap().1, 2000.0);
+        for pair in pieces.windows(2) {
+            assert!(pair[1].0 <= pair[0].1, "a gap between {pair:?}");
+        }
+        for (start, end) in &pieces {
+            assert!(end - start <= 420.0 + 1e-9);
+            if *end < 2000.0 {
+                assert!(
+                    !blocked.iter().any(|(a, b)| a < end && end < b),
+                    "the cut at {end} splits a label"
+                );
+            }
+        }
+        // With no gap at all, the cut falls where it must, and still covers everything.
+        let solid = cuts(1000.0, 300.0, 10.0, &[(0.0, 1000.0)]);
+        assert_eq!(solid.last().unwrap().1, 1000.0);
+        assert!(solid.iter().all(|(a, b)| b - a <= 300.0));
     }
 }
