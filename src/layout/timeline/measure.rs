@@ -72,7 +72,6 @@ impl Measure {
                     line_width += space + w;
                 } else {
                     lines.push(std::mem::take(&mut line));
-                    line_width = 0.0;
                     if w <= max {
                         line.push_str(word);
                         line_width = w;
@@ -107,10 +106,16 @@ mod tests {
     #[test]
     fn agrees_with_shaped_widths_within_a_small_margin() {
         let mut m = Measure::default();
-        for text in ["Police attended after a neighbour reported shouting", "14 Mar 2019"] {
+        for text in [
+            "Police attended after a neighbour reported shouting",
+            "14 Mar 2019",
+        ] {
             let fast = m.width(text, 10.0, Weight::Regular);
             let shaped = text::width(text, 10.0, Weight::Regular);
-            assert!((fast - shaped).abs() < shaped * 0.02 + 0.5, "{fast} {shaped}");
+            assert!(
+                (fast - shaped).abs() < shaped * 0.02 + 0.5,
+                "{fast} {shaped}"
+            );
         }
     }
 
@@ -120,9 +125,18 @@ mod tests {
         let text = "Amy hid upstairs; school reported her tired and withdrawn the next day.";
         let lines = m.wrap(text, 10.0, Weight::Regular, 90.0);
         assert!(lines.len() > 2);
-        assert!(lines.iter().all(|l| m.width(l, 10.0, Weight::Regular) <= 90.0));
+        assert!(
+            lines
+                .iter()
+                .all(|l| m.width(l, 10.0, Weight::Regular) <= 90.0)
+        );
         assert_eq!(lines.join(" "), text);
-        let long = m.wrap("Supercalifragilisticexpialidocious", 10.0, Weight::Regular, 40.0);
+        let long = m.wrap(
+            "Supercalifragilisticexpialidocious",
+            10.0,
+            Weight::Regular,
+            40.0,
+        );
         assert_eq!(long.concat(), "Supercalifragilisticexpialidocious");
     }
 }

@@ -18,7 +18,7 @@ mod scale;
 mod select;
 
 pub use scale::Duration;
-pub use select::{Filter, Focus, LeftOut, Lanes, Selection, category_key, select};
+pub use select::{Filter, Focus, Lanes, LeftOut, Selection, category_key, select};
 
 use crate::layout::scene::{
     Anchor, Colour, Item, ItemKind, Paint, PathStep, Point, Rect, Scene, Shape, Weight,
@@ -67,7 +67,7 @@ const FONT: f64 = 10.0;
 const SMALL: f64 = 9.0;
 const ROW_H: f64 = 12.5;
 const LABEL_MAX_W: f64 = 210.0;
-const MAX_FULL_ROWS: usize = 12;
+const MAX_FULL_ROWS: usize = 16;
 /// Half the width of the largest mark.
 const R: f64 = 6.5;
 const SIGN_W: f64 = 9.0;
@@ -84,7 +84,7 @@ const LOW: Colour = Colour(46, 139, 87);
 const UNRATED: Colour = Colour(120, 120, 120);
 const LANE_TINT: Colour = Colour(246, 246, 246);
 const SUMMARY_TINT: Colour = Colour(236, 236, 236);
-const GAP_INK: Colour = Colour(150, 150, 150);
+const GAP_INK: Colour = Colour(175, 175, 175);
 
 /// Draws the case's chronology as a timeline.
 pub fn timeline(case: &Case, options: &TimelineOptions) -> Scene {
@@ -301,7 +301,11 @@ fn sign(centre: Point, valence: Valence) -> Vec<Shape> {
                 radius: 3.6,
                 paint: Paint::fill(INK),
             },
-            bar(Point::new(x - 2.0, y), Point::new(x + 2.0, y), Colour::WHITE),
+            bar(
+                Point::new(x - 2.0, y),
+                Point::new(x + 2.0, y),
+                Colour::WHITE,
+            ),
         ],
         Valence::Positive => vec![
             Shape::Circle {
@@ -386,7 +390,11 @@ pub fn entry_text(case: &Case, entry: &Entry) -> String {
         .iter()
         .map(|c| match case.person(c) {
             Some(p) => match p.born {
-                Some(born) => format!("{} ({})", p.display_name(), Age::at(&born, entry.date.start())),
+                Some(born) => format!(
+                    "{} ({})",
+                    p.display_name(),
+                    Age::at(&born, entry.date.start())
+                ),
                 None => p.display_name().to_string(),
             },
             None => c.to_string(),
@@ -571,9 +579,7 @@ impl<'a> Builder<'a> {
             self.age_axis(&child);
         }
         self.y += 6.0;
-        for child in self.selection.children.clone() {
-            self.band_rows(&child);
-        }
+        self.band_section();
         let gaps = self.gaps();
         self.gap_labels(&gaps);
         let lanes_top = self.y + 4.0;
@@ -731,7 +737,7 @@ impl<'a> Builder<'a> {
 
     /// The bold first lines of a label: number, date and the children's ages.
     fn header(&self, entry: &Entry, lane: &Lane) -> String {
-        let mut text = format!("{}  {}", entry.number, entry_date_text(entry));
+        let mut text = format!("{} \u{00b7} {}", entry.number, entry_date_text(entry));
         let children: Vec<&PersonId> = match &lane.child {
             Some(child) => vec![child],
             None => entry
@@ -742,23 +748,40 @@ impl<'a> Builder<'a> {
         };
         let mut ages = Vec::new();
         for child in children {
-            if let Some(person) = self.case.person(child) {
-                if let Some(born) = &person.born {
-                    let age = Age::at(born, entry.date.start());
-                    if self.selection.children.len() > 1 || lane.child.is_none() {
-                        ages.push(format!("{} {}", person.display_name(), age_short(&age)));
-                    } else {
-                        ages.push(age_short(&age));
-                    }
+            if let Some(person) = self.case.person(child)
+                && let Some(born) = &person.born
+            {
+                // Before the pregnancy there is no age to show.
+                if entry.date.start() < born.start() - chrono::Days::new(280) {
+                    continue;
+                }
+                let age = age_short(&Age::at(born, entry.date.start()));
+                if lane.child.is_some() || self.selection.children.len() == 1 {
+                    ages.push(age);
+                } else {
+                    ages.push(format!("{} {age}", self.short_name(child)));
                 }
             }
         }
         if !ages.is_empty() {
-            text.push_str("  (");
+            text.push_str(" \u{00b7} ");
             text.push_str(&ages.join(", "));
-            text.push(')');
         }
         text
+    }
+
+    /// A subject child's first name, or their whole name when another child shares it.
+    fn short_name(&self, child: &PersonId) -> String {
+        let name = name_of(self.case, child);
+        let first = name.split_whitespace().next().unwrap_or(&name).to_string();
+        let shared = self
+            .case
+            .details
+            .subjects
+            .iter()
+            .filter(|c| *c != child)
+            .any(|c| name_of(self.case, c).split_whitespace().next() == Some(first.as_str()));
+        if shared { name } else { first }
     }
 
     fn lane(&mut self, lane: &Lane<'a>, index: usize) {
@@ -775,7 +798,10 @@ impl<'a> Builder<'a> {
             let (mark_right, bar_right) = match &entry.end {
                 Some(end) => {
                     let xe = scale.x_clamped(end.end()).max(x);
-                    (x + R + signs, xe + if end.end() > scale.end { 6.0 } else { 0.0 })
+                    (
+                        x + R + signs,
+                        xe + if end.end() > scale.end { 6.0 } else { 0.0 },
+                    )
                 }
                 None => {
                     let whisker = if entry.date.is_uncertain() {
@@ -787,11 +813,13 @@ impl<'a> Builder<'a> {
                     (right, right)
                 }
             };
-            let left = x - R - if entry.date.qualifier() == Qualifier::Before {
-                10.0
-            } else {
-                0.0
-            };
+            let left = x
+                - R
+                - if entry.date.qualifier() == Qualifier::Before {
+                    10.0
+                } else {
+                    0.0
+                };
             let left = left.min(x - R);
             let header = self.header(entry, lane);
             let header_lines = self.measure.wrap(&header, FONT, Weight::Bold, LABEL_MAX_W);
@@ -799,7 +827,9 @@ impl<'a> Builder<'a> {
             if let Some(status) = status_text(entry) {
                 body_text.push_str(&format!(" [{status}]"));
             }
-            let body_lines = self.measure.wrap(&body_text, FONT, Weight::Regular, LABEL_MAX_W);
+            let body_lines = self
+                .measure
+                .wrap(&body_text, FONT, Weight::Regular, LABEL_MAX_W);
             let width = self
                 .measure
                 .widest(&header_lines, FONT, Weight::Bold)
@@ -838,7 +868,7 @@ impl<'a> Builder<'a> {
                 } else {
                     // Near the right edge the label goes to the left of the mark.
                     let end = left - 3.0;
-                    (end - width, mark_right, end, Anchor::End)
+                    (end - width, mark_right, end - width, Anchor::Start)
                 };
                 let claims = (0..depth)
                     .map(|o| Claim {
@@ -869,7 +899,9 @@ impl<'a> Builder<'a> {
                 continue;
             }
             // A dense cluster: the mark carries its number and the entry is listed.
-            let number_w = self.measure.width(&entry.number.to_string(), SMALL, Weight::Bold);
+            let number_w = self
+                .measure
+                .width(&entry.number.to_string(), SMALL, Weight::Bold);
             let right = bar_right.max(mark_right) + 2.0 + number_w;
             let compact = [Claim {
                 offset: 0,
@@ -942,10 +974,12 @@ impl<'a> Builder<'a> {
             height = height.max(ly - top + LANE_PAD);
         }
         // Background: alternate tints so lanes read as rows across the page.
-        let right = self.content_right().max(self.list_x + if self.list_used { LIST_W } else { 0.0 });
+        let right = self
+            .content_right()
+            .max(self.list_x + if self.list_used { LIST_W } else { 0.0 });
         let mut background = Item::new(ItemKind::Lane, lane.id.clone());
         background.bbox = Rect::new(MARGIN, top, right - MARGIN, height);
-        if index % 2 == 0 {
+        if index.is_multiple_of(2) {
             background.shapes.push(Shape::Rect {
                 rect: background.bbox,
                 corner: 0.0,
@@ -982,27 +1016,29 @@ impl<'a> Builder<'a> {
             (self.summary_x, lane.before, "earlier"),
             (self.after_x, lane.after, "later"),
         ] {
-            if let Some(x) = x {
-                if n > 0 {
-                    let text = format!("{n} {word} entr{}", if n == 1 { "y" } else { "ies" });
-                    let lines = self
-                        .measure
-                        .wrap(&text, FONT, Weight::Regular, SUMMARY_W - 12.0);
-                    let mut item =
-                        Item::new(ItemKind::Summary, format!("summary-{word}-{}", slug(&lane.id)));
-                    let w = self.measure.widest(&lines, FONT, Weight::Regular);
-                    item.bbox = Rect::new(x + 6.0, top + LANE_PAD, w, lines.len() as f64 * 12.5);
-                    item.shapes.push(text_shape(
-                        Point::new(x + 6.0, baseline(top + LANE_PAD, FONT)),
-                        lines,
-                        FONT,
-                        Anchor::Start,
-                        Weight::Regular,
-                        INK,
-                    ));
-                    item.title = Some(format!("{}: {text}", lane.label));
-                    self.front.push(item);
-                }
+            if let Some(x) = x
+                && n > 0
+            {
+                let text = format!("{n} {word} entr{}", if n == 1 { "y" } else { "ies" });
+                let lines = self
+                    .measure
+                    .wrap(&text, FONT, Weight::Regular, SUMMARY_W - 12.0);
+                let mut item = Item::new(
+                    ItemKind::Summary,
+                    format!("summary-{word}-{}", slug(&lane.id)),
+                );
+                let w = self.measure.widest(&lines, FONT, Weight::Regular);
+                item.bbox = Rect::new(x + 6.0, top + LANE_PAD, w, lines.len() as f64 * 12.5);
+                item.shapes.push(text_shape(
+                    Point::new(x + 6.0, baseline(top + LANE_PAD, FONT)),
+                    lines,
+                    FONT,
+                    Anchor::Start,
+                    Weight::Regular,
+                    INK,
+                ));
+                item.title = Some(format!("{}: {text}", lane.label));
+                self.front.push(item);
             }
         }
         for p in placed {
@@ -1021,7 +1057,8 @@ impl<'a> Builder<'a> {
         item.entries = vec![entry.number];
         item.people = entry.people.iter().map(|i| i.person.to_string()).collect();
         item.title = Some(entry_text(self.case, entry));
-        item.classes.push(significance_name(entry.significance).replace(' ', "-"));
+        item.classes
+            .push(significance_name(entry.significance).replace(' ', "-"));
         self.keys.insert(Key::Significance(entry.significance));
         match entry.status {
             EntryStatus::Agreed => {}
@@ -1070,7 +1107,8 @@ impl<'a> Builder<'a> {
             right = right.max(xe.max(xm + 6.0));
             if end.end() > scale.end {
                 self.keys.insert(Key::Continues);
-                item.shapes.push(chevron(Point::new(scale.right() + 1.0, y), 1.0));
+                item.shapes
+                    .push(chevron(Point::new(scale.right() + 1.0, y), 1.0));
                 right = right.max(scale.right() + 6.0);
             }
         } else if entry.date.is_uncertain() {
@@ -1125,10 +1163,12 @@ impl<'a> Builder<'a> {
         }
         if entry.date.start() < scale.start {
             self.keys.insert(Key::Continues);
-            item.shapes.push(chevron(Point::new(scale.x0 - 1.0, y), -1.0));
+            item.shapes
+                .push(chevron(Point::new(scale.x0 - 1.0, y), -1.0));
             left = left.min(scale.x0 - 7.0);
         }
-        item.shapes.push(mark(Point::new(x, y), entry.significance, entry.status));
+        item.shapes
+            .push(mark(Point::new(x, y), entry.significance, entry.status));
         let mut sx = x + R + SIGN_W / 2.0;
         for v in valences(entry) {
             self.keys.insert(if v == Valence::Negative {
@@ -1234,7 +1274,11 @@ impl<'a> Builder<'a> {
                 scale::day_label(from),
                 scale::day_label(to),
                 s.before.len(),
-                if s.before.len() == 1 { "y is" } else { "ies are" },
+                if s.before.len() == 1 {
+                    "y is"
+                } else {
+                    "ies are"
+                },
                 if s.after.is_empty() {
                     String::new()
                 } else {
@@ -1321,7 +1365,7 @@ impl<'a> Builder<'a> {
         let minor = scale::STEPS
             .iter()
             .copied()
-            .find(|s| *s < major && major % s == 0 && *s as f64 * per_month >= 7.0);
+            .find(|s| *s < major && major.is_multiple_of(*s) && *s as f64 * per_month >= 7.0);
         (major, minor)
     }
 
@@ -1332,7 +1376,10 @@ impl<'a> Builder<'a> {
         let line_y = if below { top } else { top + 20.0 };
         let mut item = Item::new(ItemKind::Axis, id);
         item.shapes.push(Shape::Polyline {
-            points: vec![Point::new(scale.x0, line_y), Point::new(scale.right(), line_y)],
+            points: vec![
+                Point::new(scale.x0, line_y),
+                Point::new(scale.right(), line_y),
+            ],
             paint: Paint::line(INK, 1.0),
         });
         let dir = if below { 1.0 } else { -1.0 };
@@ -1355,12 +1402,18 @@ impl<'a> Builder<'a> {
             let label = scale::tick_label(day, major);
             let w = self.measure.width(&label, FONT, Weight::Regular);
             // A label centred on its tick, held inside the plot.
-            let lx = (x - w / 2.0).max(scale.x0 - R).min(scale.right() + OVERHANG - w);
+            let lx = (x - w / 2.0)
+                .max(scale.x0 - R)
+                .min(scale.right() + OVERHANG - w);
             if lx < last_right + 4.0 {
                 continue;
             }
             last_right = lx + w;
-            let ty = if below { line_y + 8.0 } else { line_y - 8.0 - 12.5 };
+            let ty = if below {
+                line_y + 8.0
+            } else {
+                line_y - 8.0 - 12.5
+            };
             item.shapes.push(text_shape(
                 Point::new(lx, baseline(ty, FONT)),
                 vec![label],
@@ -1464,10 +1517,7 @@ impl<'a> Builder<'a> {
                     .unwrap_or(120);
                 let mut months = 0u32;
                 let mut last_right = f64::NEG_INFINITY;
-                loop {
-                    let Some(day) = birth.checked_add_months(Months::new(months)) else {
-                        break;
-                    };
+                while let Some(day) = birth.checked_add_months(Months::new(months)) {
                     if day > scale.end {
                         break;
                     }
@@ -1505,24 +1555,16 @@ impl<'a> Builder<'a> {
             weight: Weight::Regular,
             colour: INK,
         });
-        item.bbox = Rect::new(MARGIN, top, scale.right() - MARGIN, 24.0);
+        item.bbox = Rect::new(MARGIN, top, scale.right() - MARGIN, 26.0);
         self.front.push(item);
-        self.y = top + 26.0;
+        self.y = top + 30.0;
     }
 
-    fn band_rows(&mut self, child: &PersonId) {
+    /// A child's bands in four groups: legal status, lived with, placement, school.
+    fn bands_of(&self, child: &PersonId) -> [Vec<Band>; 4] {
         let case = self.case;
-        let Some(person) = case.person(child) else {
-            return;
-        };
-        let name = person.display_name().to_string();
         let concerns = |children: &[PersonId]| children.is_empty() || children.contains(child);
-        let mut groups: Vec<(&str, Vec<Band>)> = vec![
-            ("Legal status", Vec::new()),
-            ("Lived with", Vec::new()),
-            ("Placement", Vec::new()),
-            ("School", Vec::new()),
-        ];
+        let mut groups: [Vec<Band>; 4] = Default::default();
         for (i, period) in case.periods.iter().enumerate() {
             if !concerns(&period.children) {
                 continue;
@@ -1532,7 +1574,6 @@ impl<'a> Builder<'a> {
                 PeriodKind::School => 3,
                 _ => 0,
             };
-            let kind = BandKind::Period(period.kind);
             let mut label = period_name(period.kind).to_string();
             if let Some(detail) = &period.detail {
                 if period.kind == PeriodKind::Placement || period.kind == PeriodKind::School {
@@ -1542,9 +1583,9 @@ impl<'a> Builder<'a> {
                     label.push_str(detail);
                 }
             }
-            groups[group].1.push(Band {
-                id: format!("band-{}-period-{}", slug(child.as_str()), i + 1),
-                kind,
+            groups[group].push(Band {
+                id: format!("period-{}", i + 1),
+                kind: BandKind::Period(period.kind),
                 label,
                 start: Some(period.period.start),
                 end: period.period.end,
@@ -1555,13 +1596,8 @@ impl<'a> Builder<'a> {
                 if &m.person != child {
                     continue;
                 }
-                groups[1].1.push(Band {
-                    id: format!(
-                        "band-{}-household-{}-{}",
-                        slug(child.as_str()),
-                        slug(&household.id),
-                        j + 1
-                    ),
+                groups[1].push(Band {
+                    id: format!("household-{}-{}", slug(&household.id), j + 1),
                     kind: BandKind::Household,
                     label: household.name.clone(),
                     start: m.span.from,
@@ -1569,21 +1605,48 @@ impl<'a> Builder<'a> {
                 });
             }
         }
-        for (title, bands) in groups {
-            if bands.is_empty() {
-                continue;
+        groups
+    }
+
+    /// Band rows group by group; children whose bands are the same share one row, so a
+    /// sibling group on one plan reads as one.
+    fn band_section(&mut self) {
+        const TITLES: [&str; 4] = ["Legal status", "Lived with", "Placement", "School"];
+        let children = self.selection.children.clone();
+        let all: Vec<[Vec<Band>; 4]> = children.iter().map(|c| self.bands_of(c)).collect();
+        for (g, title) in TITLES.iter().enumerate() {
+            let mut rows: Vec<(Vec<PersonId>, &Vec<Band>)> = Vec::new();
+            for (child, groups) in children.iter().zip(&all) {
+                let bands = &groups[g];
+                if bands.is_empty() {
+                    continue;
+                }
+                let same = |other: &Vec<Band>| {
+                    other.len() == bands.len()
+                        && other.iter().zip(bands.iter()).all(|(a, b)| {
+                            (a.kind, &a.label, a.start, a.end) == (b.kind, &b.label, b.start, b.end)
+                        })
+                };
+                match rows.iter_mut().find(|(_, other)| same(other)) {
+                    Some((who, _)) => who.push(child.clone()),
+                    None => rows.push((vec![child.clone()], bands)),
+                }
             }
-            let row_label = if self.selection.children.len() > 1 || self.case.details.subjects.len() > 1
-            {
-                format!("{name}: {}", title.to_lowercase())
-            } else {
-                title.to_string()
-            };
-            self.band_row(&row_label, child, bands);
+            for (who, bands) in rows {
+                let label = if self.case.details.subjects.len() > 1 {
+                    let names: Vec<String> = who.iter().map(|c| self.short_name(c)).collect();
+                    format!("{title}: {}", names.join(", "))
+                } else {
+                    title.to_string()
+                };
+                self.band_row(&label, &who, bands.clone());
+            }
         }
     }
 
-    fn band_row(&mut self, row_label: &str, child: &PersonId, mut bands: Vec<Band>) {
+    fn band_row(&mut self, row_label: &str, who: &[PersonId], mut bands: Vec<Band>) {
+        let child = &who[0];
+        let people: Vec<String> = who.iter().map(|c| c.to_string()).collect();
         let scale = self.scale;
         let top = self.y;
         bands.sort_by_key(|b| b.start.map(|d| d.start()));
@@ -1594,7 +1657,10 @@ impl<'a> Builder<'a> {
         let mut placed = Vec::new();
         for band in &bands {
             let start = band.start.map(|d| d.start()).unwrap_or(scale.start);
-            let end = band.end.map(|d| d.end()).unwrap_or(self.case.details.as_at.max(start));
+            let end = band
+                .end
+                .map(|d| d.end())
+                .unwrap_or(self.case.details.as_at.max(start));
             if end < scale.start {
                 earlier.push(band.label.clone());
                 continue;
@@ -1613,8 +1679,9 @@ impl<'a> Builder<'a> {
         for (band, start, end, x0, x1, strip) in placed {
             self.keys.insert(Key::Band(band.kind));
             let y = top + strip as f64 * (BAND_H + 2.0);
-            let mut item = Item::new(ItemKind::Band, band.id.clone());
-            item.people = vec![child.to_string()];
+            let band_id = format!("band-{}-{}", slug(child.as_str()), band.id);
+            let mut item = Item::new(ItemKind::Band, band_id.clone());
+            item.people = people.clone();
             item.classes = vec![band.kind.class().into()];
             let fill = band.kind.fill();
             let uncertain_end = band.end.is_some_and(|e| e.is_uncertain());
@@ -1645,11 +1712,13 @@ impl<'a> Builder<'a> {
             }
             if open || end > scale.end {
                 self.keys.insert(Key::Continues);
-                item.shapes.push(chevron(Point::new(x1 + 1.0, y + BAND_H / 2.0), 1.0));
+                item.shapes
+                    .push(chevron(Point::new(x1 + 1.0, y + BAND_H / 2.0), 1.0));
             }
             if start < scale.start {
                 self.keys.insert(Key::Continues);
-                item.shapes.push(chevron(Point::new(x0 - 1.0, y + BAND_H / 2.0), -1.0));
+                item.shapes
+                    .push(chevron(Point::new(x0 - 1.0, y + BAND_H / 2.0), -1.0));
             }
             let dates = match (band.start, band.end) {
                 (Some(s), Some(e)) => format!("{s} to {e}"),
@@ -1709,8 +1778,8 @@ impl<'a> Builder<'a> {
                     labels.place(&claim, 6.0, row + 1);
                 }
                 let ly = label_top + row as f64 * ROW_H;
-                let mut label = Item::new(ItemKind::Label, format!("{}-label", band.id));
-                label.people = vec![child.to_string()];
+                let mut label = Item::new(ItemKind::Label, format!("{band_id}-label"));
+                label.people = people.clone();
                 label.bbox = Rect::new(lx, ly, lw, ROW_H);
                 label.shapes.push(Shape::Rect {
                     rect: Rect::new(lx, ly + 2.5, 8.0, 8.0),
@@ -1735,7 +1804,10 @@ impl<'a> Builder<'a> {
         let lines = self
             .measure
             .wrap(row_label, FONT, Weight::Regular, LABEL_W - 12.0);
-        let mut head = Item::new(ItemKind::Label, format!("band-row-{}-{}", slug(child.as_str()), slug(row_label)));
+        let mut head = Item::new(
+            ItemKind::Label,
+            format!("band-row-{}-{}", slug(child.as_str()), slug(row_label)),
+        );
         head.bbox = Rect::new(MARGIN + 6.0, top, LABEL_W - 12.0, lines.len() as f64 * 12.5);
         head.shapes.push(Shape::Text {
             origin: Point::new(MARGIN + 6.0, baseline(top + 2.0, FONT)),
@@ -1795,7 +1867,11 @@ impl<'a> Builder<'a> {
                     .iter()
                     .any(|c| self.selection.children.contains(c));
             if concerns {
-                let end = period.period.end.map(|e| e.end()).unwrap_or(self.case.details.as_at);
+                let end = period
+                    .period
+                    .end
+                    .map(|e| e.end())
+                    .unwrap_or(self.case.details.as_at);
                 spans.push((period.period.start.start(), end));
             }
         }
@@ -1884,7 +1960,8 @@ impl<'a> Builder<'a> {
             );
             let mut item = Item::new(ItemKind::Gap, format!("gap-{}", i + 1));
             item.bbox = Rect::new(x0, top, x1 - x0, bottom - top);
-            item.shapes.extend(hatch(Rect::new(x0, top, x1 - x0, bottom - top)));
+            item.shapes
+                .extend(hatch(Rect::new(x0, top, x1 - x0, bottom - top)));
             item.title = Some(text.clone());
             self.back.push(item);
         }
@@ -2122,6 +2199,7 @@ impl<'a> Builder<'a> {
     }
 }
 
+#[derive(Debug, Clone)]
 struct Band {
     id: String,
     kind: BandKind,
@@ -2160,7 +2238,9 @@ fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
         Key::Significance(s) => vec![mark(c, *s, EntryStatus::Agreed)],
         Key::Negative => sign(c, Valence::Negative),
         Key::Positive => sign(c, Valence::Positive),
-        Key::Disputed | Key::Alleged => vec![mark(c, Some(Significance::Medium), EntryStatus::Disputed)],
+        Key::Disputed | Key::Alleged => {
+            vec![mark(c, Some(Significance::Medium), EntryStatus::Disputed)]
+        }
         Key::PeriodBar => vec![Shape::Rect {
             rect: Rect::new(c.x - 11.0, c.y - 2.5, 22.0, 5.0),
             corner: 0.0,
@@ -2172,10 +2252,17 @@ fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
                 paint: Paint::line(UNRATED, 1.2),
             },
             Shape::Polyline {
-                points: vec![Point::new(c.x + 11.0, c.y - 3.0), Point::new(c.x + 11.0, c.y + 3.0)],
+                points: vec![
+                    Point::new(c.x + 11.0, c.y - 3.0),
+                    Point::new(c.x + 11.0, c.y + 3.0),
+                ],
                 paint: Paint::line(UNRATED, 1.2),
             },
-            mark(Point::new(c.x - 8.0, c.y), Some(Significance::Low), EntryStatus::Agreed),
+            mark(
+                Point::new(c.x - 8.0, c.y),
+                Some(Significance::Low),
+                EntryStatus::Agreed,
+            ),
         ],
         Key::UncertainEnd => vec![
             Shape::Rect {
@@ -2194,7 +2281,11 @@ fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
         ],
         Key::Continues => vec![chevron(Point::new(c.x, c.y), 1.0)],
         Key::Numbered => vec![
-            mark(Point::new(c.x - 6.0, c.y), Some(Significance::Low), EntryStatus::Agreed),
+            mark(
+                Point::new(c.x - 6.0, c.y),
+                Some(Significance::Low),
+                EntryStatus::Agreed,
+            ),
             text_shape(
                 Point::new(c.x, c.y + 3.2),
                 vec!["12".into()],
@@ -2240,7 +2331,7 @@ fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
 /// Diagonal hatching inside a box: a gap in involvement, distinct from any tint in greyscale.
 fn hatch(rect: Rect) -> Vec<Shape> {
     let mut steps = Vec::new();
-    let spacing = 8.0;
+    let spacing = 10.0;
     let mut d = spacing;
     // Lines of slope 1 from the bottom-left, clipped to the box by hand.
     while d < rect.width + rect.height {
@@ -2292,7 +2383,8 @@ fn chevron(at: Point, dir: f64) -> Shape {
 fn whisker_right(scale: &Scale, date: &PartialDate) -> f64 {
     let x = scale.x_clamped(date.start());
     let xe = scale.x_clamped(date.end());
-    let xe = if date.qualifier() == Qualifier::About && date.precision() == crate::model::Precision::Day
+    let xe = if date.qualifier() == Qualifier::About
+        && date.precision() == crate::model::Precision::Day
     {
         x + 8.0
     } else {
@@ -2303,7 +2395,8 @@ fn whisker_right(scale: &Scale, date: &PartialDate) -> f64 {
 
 fn age_short(age: &Age) -> String {
     match age {
-        Age::PreBirth { .. } => "pre-birth".to_string(),
+        Age::PreBirth { weeks: Some(w) } => format!("pre-birth {w}w"),
+        Age::PreBirth { weeks: None } => "pre-birth".to_string(),
         other => other.to_string(),
     }
 }
@@ -2329,7 +2422,11 @@ fn months_text(months: u32) -> String {
         (0, m) => format!("{m} months"),
         (1, 0) => "1 year".into(),
         (y, 0) => format!("{y} years"),
-        (y, m) => format!("{y} year{} {m} month{}", if y == 1 { "" } else { "s" }, if m == 1 { "" } else { "s" }),
+        (y, m) => format!(
+            "{y} year{} {m} month{}",
+            if y == 1 { "" } else { "s" },
+            if m == 1 { "" } else { "s" }
+        ),
     }
 }
 
@@ -2357,11 +2454,17 @@ fn range(case: &Case, options: &TimelineOptions, selection: &Selection) -> (Naiv
         hi = Some(hi.map_or(b, |h| h.max(b)));
     };
     for entry in &selection.shown {
-        widen(entry.date.start(), entry.end.as_ref().unwrap_or(&entry.date).end());
+        widen(
+            entry.date.start(),
+            entry.end.as_ref().unwrap_or(&entry.date).end(),
+        );
     }
     for period in &case.periods {
         let concerns = period.children.is_empty()
-            || period.children.iter().any(|c| selection.children.contains(c));
+            || period
+                .children
+                .iter()
+                .any(|c| selection.children.contains(c));
         if concerns {
             let end = period.period.end.map(|e| e.end()).unwrap_or(as_at);
             widen(period.period.start.start(), end);
@@ -2388,8 +2491,18 @@ fn range(case: &Case, options: &TimelineOptions, selection: &Selection) -> (Naiv
     }
     // Round out to months (or quarters for long spans) when the user did not fix the ends.
     let months = (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32;
-    let step = if months > 48 { 12 } else if months > 12 { 3 } else { 1 };
-    let start = if from.is_some() { start } else { scale::floor(start, step) };
+    let step = if months > 48 {
+        12
+    } else if months > 12 {
+        3
+    } else {
+        1
+    };
+    let start = if from.is_some() {
+        start
+    } else {
+        scale::floor(start, step)
+    };
     let end = if to.is_some() {
         end
     } else {

@@ -141,7 +141,7 @@ pub(crate) fn tick_label(day: NaiveDate, step: u32) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    if step % 12 == 0 {
+    if step.is_multiple_of(12) {
         day.year().to_string()
     } else {
         format!("{} {}", MONTHS[day.month0() as usize], day.year())

@@ -119,29 +119,29 @@ pub fn select<'a>(case: &'a Case, focus: &Focus, filter: &Filter) -> Selection<'
         ..Selection::default()
     };
     for entry in case.entries_in_date_order() {
-        let reason = if !categories.is_empty() && !categories.contains(&category_key(&entry.category))
-        {
-            Some(LeftOut::Category)
-        } else if !filter.children.is_empty()
-            && !entry.children.is_empty()
-            && !entry.children.iter().any(|c| filter.children.contains(c))
-        {
-            Some(LeftOut::Child)
-        } else if !filter.significance.is_empty()
-            && !entry
-                .significance
-                .is_some_and(|s| filter.significance.contains(&s))
-        {
-            Some(LeftOut::Significance)
-        } else if filter
-            .audience
-            .as_ref()
-            .is_some_and(|a| !entry.audiences.is_empty() && !entry.audiences.contains(a))
-        {
-            Some(LeftOut::Audience)
-        } else {
-            None
-        };
+        let reason =
+            if !categories.is_empty() && !categories.contains(&category_key(&entry.category)) {
+                Some(LeftOut::Category)
+            } else if !filter.children.is_empty()
+                && !entry.children.is_empty()
+                && !entry.children.iter().any(|c| filter.children.contains(c))
+            {
+                Some(LeftOut::Child)
+            } else if !filter.significance.is_empty()
+                && !entry
+                    .significance
+                    .is_some_and(|s| filter.significance.contains(&s))
+            {
+                Some(LeftOut::Significance)
+            } else if filter
+                .audience
+                .as_ref()
+                .is_some_and(|a| !entry.audiences.is_empty() && !entry.audiences.contains(a))
+            {
+                Some(LeftOut::Audience)
+            } else {
+                None
+            };
         if let Some(reason) = reason {
             selection.left_out.push((entry, reason));
             continue;
