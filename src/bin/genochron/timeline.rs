@@ -140,10 +140,10 @@ fn options(args: &Args, case: &Case) -> Result<TimelineOptions, String> {
         focus.from = Some(length.before(end));
         focus.to = Some(end);
     }
-    if let (Some(from), Some(to)) = (focus.from, focus.to) {
-        if from > to {
-            return Err("The --from date is after the --to date.".into());
-        }
+    if let (Some(from), Some(to)) = (focus.from, focus.to)
+        && from > to
+    {
+        return Err("The --from date is after the --to date.".into());
     }
     let gap = Duration::parse(&args.gap).ok_or_else(|| {
         format!(

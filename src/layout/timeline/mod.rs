@@ -590,7 +590,7 @@ impl<'a> Builder<'a> {
         let lanes_bottom = self.y;
         self.draw_gaps(&gaps, lanes_top, lanes_bottom);
         self.grid(axis_top + 22.0, lanes_bottom);
-        self.summary_heads(lanes_top, lanes_bottom);
+        self.summary_heads(axis_top, lanes_top, lanes_bottom);
         self.y += 4.0;
         self.calendar_axis("axis-bottom", true);
         self.pattern_strip(&lanes);
@@ -794,33 +794,8 @@ impl<'a> Builder<'a> {
         for entry in &lane.entries {
             let id = self.next_id(entry.number);
             let x = scale.x_clamped(entry.date.start());
-            let signs = valences(entry).len() as f64 * SIGN_W;
-            let (mark_right, bar_right) = match &entry.end {
-                Some(end) => {
-                    let xe = scale.x_clamped(end.end()).max(x);
-                    (
-                        x + R + signs,
-                        xe + if end.end() > scale.end { 6.0 } else { 0.0 },
-                    )
-                }
-                None => {
-                    let whisker = if entry.date.is_uncertain() {
-                        whisker_right(&scale, &entry.date)
-                    } else {
-                        x
-                    };
-                    let right = (x + R + signs).max(whisker + 2.0);
-                    (right, right)
-                }
-            };
-            let left = x
-                - R
-                - if entry.date.qualifier() == Qualifier::Before {
-                    10.0
-                } else {
-                    0.0
-                };
-            let left = left.min(x - R);
+            let (left, mark_right) = extent(&scale, entry);
+            let bar_right = mark_right;
             let header = self.header(entry, lane);
             let header_lines = self.measure.wrap(&header, FONT, Weight::Bold, LABEL_MAX_W);
             let mut body_text = entry.event.clone();
@@ -903,14 +878,16 @@ impl<'a> Builder<'a> {
                 .measure
                 .width(&entry.number.to_string(), SMALL, Weight::Bold);
             let right = bar_right.max(mark_right) + 2.0 + number_w;
+            // The same left for every entry (the widest a mark reaches left of its date), so
+            // the overflow rows see lefts in order.
             let compact = [Claim {
                 offset: 0,
-                left: x - R - 10.0,
+                left: x - R - 10.5,
                 right,
             }];
             let row = match rows.place(&compact, GAP, MAX_FULL_ROWS) {
                 Some(row) => row,
-                None => MAX_FULL_ROWS + overflow.place(x - R - 10.0, right, GAP),
+                None => MAX_FULL_ROWS + overflow.place(x - R - 10.5, right, GAP),
             };
             placed.push(Placed {
                 entry,
@@ -1072,8 +1049,7 @@ impl<'a> Builder<'a> {
             }
         }
         let colour = significance_colour(entry.significance);
-        let mut left = x - R;
-        let mut right = x + R;
+        let (left, right) = extent(&scale, entry);
         if let Some(end) = &entry.end {
             item.classes.push("period".into());
             self.keys.insert(Key::PeriodBar);
@@ -1104,12 +1080,10 @@ impl<'a> Builder<'a> {
                         .dashed(&[2.0, 2.0]),
                 });
             }
-            right = right.max(xe.max(xm + 6.0));
             if end.end() > scale.end {
                 self.keys.insert(Key::Continues);
                 item.shapes
                     .push(chevron(Point::new(scale.right() + 1.0, y), 1.0));
-                right = right.max(scale.right() + 6.0);
             }
         } else if entry.date.is_uncertain() {
             // A date known only to a month or year, or approximate: a whisker over the
@@ -1130,7 +1104,6 @@ impl<'a> Builder<'a> {
                 points: vec![Point::new(xe, y - 3.0), Point::new(xe, y + 3.0)],
                 paint: Paint::line(colour, 1.2),
             });
-            right = right.max(xe + 1.0);
             match entry.date.qualifier() {
                 Qualifier::Before => {
                     item.shapes.push(Shape::Polyline {
@@ -1145,7 +1118,6 @@ impl<'a> Builder<'a> {
                         points: vec![Point::new(x - 10.0, y), Point::new(x, y)],
                         paint: Paint::line(colour, 1.2),
                     });
-                    left = x - 10.5;
                 }
                 Qualifier::After => {
                     item.shapes.push(Shape::Polyline {
@@ -1156,7 +1128,6 @@ impl<'a> Builder<'a> {
                         ],
                         paint: Paint::line(colour, 1.2),
                     });
-                    right = right.max(xe + 10.5);
                 }
                 _ => {}
             }
@@ -1165,7 +1136,6 @@ impl<'a> Builder<'a> {
             self.keys.insert(Key::Continues);
             item.shapes
                 .push(chevron(Point::new(scale.x0 - 1.0, y), -1.0));
-            left = left.min(scale.x0 - 7.0);
         }
         item.shapes
             .push(mark(Point::new(x, y), entry.significance, entry.status));
@@ -1184,7 +1154,6 @@ impl<'a> Builder<'a> {
                 .into(),
             );
             item.shapes.extend(sign(Point::new(sx, y), v));
-            right = right.max(sx + 4.0);
             sx += SIGN_W;
         }
         match p.label {
@@ -1513,7 +1482,7 @@ impl<'a> Builder<'a> {
                 let per_month = scale.per_month();
                 let step = [1u32, 3, 6, 12, 24, 60, 120]
                     .into_iter()
-                    .find(|s| *s as f64 * per_month >= 44.0)
+                    .find(|s| *s as f64 * per_month >= 56.0)
                     .unwrap_or(120);
                 let mut months = 0u32;
                 let mut last_right = f64::NEG_INFINITY;
@@ -1967,7 +1936,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn summary_heads(&mut self, top: f64, bottom: f64) {
+    fn summary_heads(&mut self, head_top: f64, top: f64, bottom: f64) {
         let s = self.selection;
         for (x, list, word, id) in [
             (self.summary_x, &s.before, "Before", "summary-before"),
@@ -2009,9 +1978,9 @@ impl<'a> Builder<'a> {
             );
             let mut head = Item::new(ItemKind::Summary, format!("{id}-heading"));
             let h = head_lines.len() as f64 * SMALL * 1.25;
-            head.bbox = Rect::new(x + 4.0, top - h - 2.0, SUMMARY_W - 8.0, h);
+            head.bbox = Rect::new(x + 4.0, head_top, SUMMARY_W - 8.0, h);
             head.shapes.push(text_shape(
-                Point::new(x + 4.0, baseline(top - h - 2.0, SMALL)),
+                Point::new(x + 4.0, baseline(head_top, SMALL)),
                 head_lines,
                 SMALL,
                 Anchor::Start,
@@ -2379,6 +2348,43 @@ fn chevron(at: Point, dir: f64) -> Shape {
     }
 }
 
+/// How far an entry's drawing on its own row reaches left and right: the mark, its signs,
+/// the line over an uncertain date and its arrows, a period's bar, the arrows at the edges.
+fn extent(scale: &Scale, entry: &Entry) -> (f64, f64) {
+    let x = scale.x_clamped(entry.date.start());
+    let mut left = x - R;
+    let mut right = x + R + valences(entry).len() as f64 * SIGN_W;
+    if let Some(end) = &entry.end {
+        let xe = scale.x_clamped(end.end()).max(x);
+        let certain = if end.is_uncertain() {
+            end.start()
+        } else {
+            end.end()
+        };
+        let xm = scale.x_clamped(certain).max(x);
+        right = right.max(xe).max(if end.is_uncertain() {
+            xm + 6.0
+        } else {
+            xm + 0.5
+        });
+        if end.end() > scale.end {
+            right = right.max(scale.right() + 6.5);
+        }
+    } else if entry.date.is_uncertain() {
+        let xe = whisker_right(scale, &entry.date);
+        right = right.max(xe + 1.0);
+        match entry.date.qualifier() {
+            Qualifier::Before => left = x - 10.5,
+            Qualifier::After => right = right.max(xe + 10.5),
+            _ => {}
+        }
+    }
+    if entry.date.start() < scale.start {
+        left = left.min(scale.x0 - 7.0);
+    }
+    (left, right)
+}
+
 /// The right end of the line over an uncertain date's possible period.
 fn whisker_right(scale: &Scale, date: &PartialDate) -> f64 {
     let x = scale.x_clamped(date.start());
@@ -2491,7 +2497,7 @@ fn range(case: &Case, options: &TimelineOptions, selection: &Selection) -> (Naiv
     }
     // Round out to months (or quarters for long spans) when the user did not fix the ends.
     let months = (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32;
-    let step = if months > 48 {
+    let step = if months > 240 {
         12
     } else if months > 12 {
         3
