@@ -464,7 +464,7 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
     let heads = headings(&kids);
     let t = html_escape(&title(case));
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n");
     out.push_str(&format!(
         "<title>{t}</title>\n<style>\n{HTML_STYLE}</style>\n</head>\n<body>\n"
     ));
