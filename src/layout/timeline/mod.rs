@@ -784,6 +784,33 @@ impl<'a> Builder<'a> {
         if shared { name } else { first }
     }
 
+    /// The row for an entry shown by its number only: in the lane's first rows if there is
+    /// room, else in the unbounded rows below.
+    fn compact_row(
+        &mut self,
+        entry: &Entry,
+        x: f64,
+        right_of_mark: f64,
+        rows: &mut Rows,
+        overflow: &mut Overflow,
+    ) -> usize {
+        let number_w = self
+            .measure
+            .width(&entry.number.to_string(), SMALL, Weight::Bold);
+        let right = right_of_mark + 2.0 + number_w;
+        // The same left for every entry (the widest a mark reaches left of its date), so the
+        // overflow rows see lefts in order.
+        let compact = [Claim {
+            offset: 0,
+            left: x - R - 10.5,
+            right,
+        }];
+        match rows.place(&compact, GAP, MAX_FULL_ROWS) {
+            Some(row) => row,
+            None => MAX_FULL_ROWS + overflow.place(x - R - 10.5, right, GAP),
+        }
+    }
+
     fn lane(&mut self, lane: &Lane<'a>, index: usize) {
         let top = self.y;
         let scale = self.scale;
@@ -798,6 +825,38 @@ impl<'a> Builder<'a> {
             let bar_right = mark_right;
             let header = self.header(entry, lane);
             let header_lines = self.measure.wrap(&header, FONT, Weight::Bold, LABEL_MAX_W);
+            // In a saturated lane, find out cheaply whether even the header and one line could
+            // fit, before wrapping the whole event text: a box that small must fit on one side
+            // of the mark for any full label to.
+            let is_period = entry.end.is_some();
+            if !is_period {
+                let hw = self.measure.widest(&header_lines, FONT, Weight::Bold);
+                let rows_needed = header_lines.len() + 1;
+                let start = mark_right + 3.0;
+                let side = |l: f64, r: f64| -> Vec<Claim> {
+                    (0..rows_needed)
+                        .map(|o| Claim {
+                            offset: o,
+                            left: l,
+                            right: r,
+                        })
+                        .collect()
+                };
+                let right_side = side(left, start + hw);
+                let left_side = side(left - 3.0 - hw, mark_right);
+                if !rows.can_place(&right_side, GAP, MAX_FULL_ROWS)
+                    && !rows.can_place(&left_side, GAP, MAX_FULL_ROWS)
+                {
+                    let row = self.compact_row(entry, x, mark_right, &mut rows, &mut overflow);
+                    placed.push(Placed {
+                        entry,
+                        id,
+                        row,
+                        label: None,
+                    });
+                    continue;
+                }
+            }
             let mut body_text = entry.event.clone();
             if let Some(status) = status_text(entry) {
                 body_text.push_str(&format!(" [{status}]"));
@@ -811,7 +870,6 @@ impl<'a> Builder<'a> {
                 .max(self.measure.widest(&body_lines, FONT, Weight::Regular))
                 + 2.0;
             let depth = header_lines.len() + body_lines.len();
-            let is_period = entry.end.is_some();
             // The full label: beside the mark for an event; under the bar for a period.
             let (claims, label) = if is_period {
                 let lx = x.min(limit - width).max(scale.x0 - R);
@@ -874,21 +932,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             // A dense cluster: the mark carries its number and the entry is listed.
-            let number_w = self
-                .measure
-                .width(&entry.number.to_string(), SMALL, Weight::Bold);
-            let right = bar_right.max(mark_right) + 2.0 + number_w;
-            // The same left for every entry (the widest a mark reaches left of its date), so
-            // the overflow rows see lefts in order.
-            let compact = [Claim {
-                offset: 0,
-                left: x - R - 10.5,
-                right,
-            }];
-            let row = match rows.place(&compact, GAP, MAX_FULL_ROWS) {
-                Some(row) => row,
-                None => MAX_FULL_ROWS + overflow.place(x - R - 10.5, right, GAP),
-            };
+            let row = self.compact_row(entry, x, bar_right, &mut rows, &mut overflow);
             placed.push(Placed {
                 entry,
                 id,

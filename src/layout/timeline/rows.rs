@@ -43,6 +43,12 @@ impl Rows {
         Some(row)
     }
 
+    /// True if [`Rows::place`] would find a row, without claiming it.
+    pub(crate) fn can_place(&self, claims: &[Claim], gap: f64, max_rows: usize) -> bool {
+        let depth = claims.iter().map(|c| c.offset + 1).max().unwrap_or(1);
+        depth <= max_rows && (0..=max_rows - depth).any(|row| self.fits(row, claims, gap))
+    }
+
     fn claim(&mut self, row: usize, claims: &[Claim]) {
         for c in claims {
             let at = row + c.offset;
