@@ -334,3 +334,205 @@ fn label_text(scene: &Scene, id: &str) -> String {
     }
     words.join(" ")
 }
+
+mod generated {
+    //! The promises over generated chronologies: any dates, precisions, periods, lengths of
+    //! text, lanes, widths and focus windows.
+    use super::check_promises;
+    use chrono::NaiveDate;
+    use genochron::layout::timeline::{self, Lanes, TimelineOptions};
+    use genochron::model::{
+        Case, CaseDetails, Entry, EntryStatus, Impact, Involvement, PartialDate, People, Person,
+        PersonId, PersonKind, Qualifier, Significance, Valence,
+    };
+    use proptest::prelude::*;
+
+    fn person(id: &str, born: Option<PartialDate>) -> Person {
+        Person {
+            id: PersonId(id.into()),
+            name: format!("{id} Test"),
+            known_as: None,
+            gender: genochron::model::Gender::Unknown,
+            sex_at_birth: None,
+            kind: PersonKind::Individual,
+            born,
+            died: None,
+            deceased: false,
+            unknown: false,
+            notes: vec![],
+            role: None,
+            address: None,
+            school: None,
+        }
+    }
+
+    const WORDS: [&str; 12] = [
+        "police",
+        "attended",
+        "the",
+        "home",
+        "after",
+        "a",
+        "report",
+        "of",
+        "shouting;",
+        "Amy",
+        "was",
+        "Supercalifragilisticexpialidociously-long-word",
+    ];
+
+    /// One entry from a tuple of choices, so proptest can shrink it.
+    fn entry(i: usize, choice: (u32, u8, u8, u8, u16, u8, u8, u8)) -> Entry {
+        let (day, precision, qualifier, end, words, category, significance, status) = choice;
+        let start = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap() + chrono::Days::new(day as u64);
+        let mut date = match precision % 3 {
+            0 => PartialDate::day(start),
+            1 => PartialDate::month(start.year_ce().1 as i32, start.month0() + 1).unwrap(),
+            _ => PartialDate::year(start.year_ce().1 as i32).unwrap(),
+        };
+        date = date.qualified(match qualifier % 6 {
+            0 => Qualifier::About,
+            1 => Qualifier::Before,
+            2 => Qualifier::After,
+            _ => Qualifier::Exact,
+        });
+        let end = (end % 5 == 0).then(|| {
+            let e = date.end() + chrono::Days::new(1 + (day as u64 * 7) % 900);
+            let e = PartialDate::day(e);
+            if end % 10 == 0 {
+                e.qualified(Qualifier::About)
+            } else {
+                e
+            }
+        });
+        let event: Vec<&str> = (0..1 + words % 40)
+            .map(|w| WORDS[(w as usize * 7 + i) % WORDS.len()])
+            .collect();
+        Entry {
+            number: i as u32 + 1,
+            date,
+            end,
+            time: None,
+            children: vec![],
+            event: event.join(" "),
+            category: ["police", "health", "education", "domestic-abuse", "contact"]
+                [category as usize % 5]
+                .into(),
+            factors: vec![],
+            source: "Agency".into(),
+            reference: None,
+            impacts: if significance % 2 == 0 {
+                vec![Impact {
+                    child: None,
+                    text: "Upset".into(),
+                    valence: [Valence::Negative, Valence::Positive, Valence::Neutral]
+                        [significance as usize % 3],
+                }]
+            } else {
+                vec![]
+            },
+            action: None,
+            significance: [
+                None,
+                Some(Significance::Low),
+                Some(Significance::Medium),
+                Some(Significance::High),
+            ][significance as usize % 4],
+            status: [
+                EntryStatus::Agreed,
+                EntryStatus::Disputed,
+                EntryStatus::Alleged,
+            ][status as usize % 3],
+            status_note: None,
+            people: vec![Involvement {
+                person: PersonId(["amy", "ben", "mum"][i % 3].into()),
+                role: None,
+            }],
+            voice: None,
+            audiences: vec![],
+        }
+    }
+
+    use chrono::Datelike;
+
+    fn case(entries: Vec<Entry>) -> Case {
+        Case {
+            details: CaseDetails {
+                title: "Generated".into(),
+                subjects: vec![PersonId("amy".into()), PersonId("ben".into())],
+                as_at: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+                ..CaseDetails::default()
+            },
+            people: People::new(vec![
+                person(
+                    "amy",
+                    Some(PartialDate::day(
+                        NaiveDate::from_ymd_opt(2011, 3, 4).unwrap(),
+                    )),
+                ),
+                person("ben", PartialDate::month(2016, 7)),
+                person("mum", None),
+            ]),
+            entries,
+            ..Case::default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn no_overlaps_nothing_lost_nothing_cut_off(
+            choices in proptest::collection::vec(
+                (0u32..5400, any::<u8>(), any::<u8>(), any::<u8>(), any::<u16>(), any::<u8>(), any::<u8>(), any::<u8>()),
+                0..160,
+            ),
+            lanes in 0u8..3,
+            width in 300.0f64..1800.0,
+            focus in proptest::option::of(0u32..5000),
+        ) {
+            let entries = choices.into_iter().enumerate().map(|(i, c)| entry(i, c)).collect();
+            let case = case(entries);
+            let mut options = TimelineOptions {
+                lanes: [Lanes::Category, Lanes::Person, Lanes::Child][lanes as usize],
+                plot_width: width,
+                ..TimelineOptions::default()
+            };
+            if let Some(days) = focus {
+                options.focus.from = Some(NaiveDate::from_ymd_opt(2010, 6, 1).unwrap() + chrono::Days::new(days as u64));
+            }
+            let scene = timeline::timeline(&case, &options);
+            check_promises(&case, &options, &scene);
+        }
+    }
+
+    #[test]
+    fn thousands_of_entries_at_several_widths() {
+        let entries: Vec<Entry> = (0..3000)
+            .map(|i| {
+                let n = i as u32;
+                entry(
+                    i,
+                    (
+                        n * 37 % 5400,
+                        (n % 7) as u8,
+                        (n % 11) as u8,
+                        (n % 13) as u8,
+                        (n % 29) as u16,
+                        (n % 5) as u8,
+                        (n % 4) as u8,
+                        (n % 9) as u8,
+                    ),
+                )
+            })
+            .collect();
+        let case = case(entries);
+        for width in [400.0, 1200.0, 3000.0] {
+            let options = TimelineOptions {
+                plot_width: width,
+                ..TimelineOptions::default()
+            };
+            let scene = timeline::timeline(&case, &options);
+            check_promises(&case, &options, &scene);
+        }
+    }
+}
