@@ -60,17 +60,62 @@ impl Random {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 /// Pieces that reach deep into the reader and checker when dropped into a file.
 const TOKENS: &[&str] = &[
-    ":", "- ", "[", "]", "{", "}", ",", "\n", "  ", "\t", "&a ", "*a", "&b [*a, *a, *a]", "'",
-    "\"", "|\n", ">\n", "---\n", "...\n", "~", "null", "true", "2019-02-30", "about 2012",
-    "before 2020-01-15", "0000", "9999-99-99", "parents: [", "children: [", "id: x\n",
-    "people:\n  - id: ", "\u{feff}", "\u{0}", "é", "👪", "<script>", "&amp;", "%YAML 1.2\n",
-    "!!binary ", "? ", "#", "-1", "1e999", "count: 0", "link: step", "status: divorced",
+    ":",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "\n",
+    "  ",
+    "\t",
+    "&a ",
+    "*a",
+    "&b [*a, *a, *a]",
+    "'",
+    "\"",
+    "|\n",
+    ">\n",
+    "---\n",
+    "...\n",
+    "~",
+    "null",
+    "true",
+    "2019-02-30",
+    "about 2012",
+    "before 2020-01-15",
+    "0000",
+    "9999-99-99",
+    "parents: [",
+    "children: [",
+    "id: x\n",
+    "people:\n  - id: ",
+    "\u{feff}",
+    "\u{0}",
+    "é",
+    "👪",
+    "<script>",
+    "&amp;",
+    "%YAML 1.2\n",
+    "!!binary ",
+    "? ",
+    "#",
+    "-1",
+    "1e999",
+    "count: 0",
+    "link: step",
+    "status: divorced",
 ];
 
 fn mutate(random: &mut Random, seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
@@ -129,7 +174,10 @@ fn mutated_files_never_panic() {
             Err(_) => {
                 let path = std::env::temp_dir().join("genochron-fuzz-panic.yaml");
                 let _ = std::fs::write(&path, &bytes);
-                panic!("loading a mutated {name} panicked; the input is in {}", path.display());
+                panic!(
+                    "loading a mutated {name} panicked; the input is in {}",
+                    path.display()
+                );
             }
         }
     }
@@ -169,7 +217,11 @@ fn hostile_files_get_a_problem_not_a_crash() {
         assert!(loaded.problems() > 0, "{name}: no problem reported");
         assert!(loaded.case.is_none(), "{name}");
         // Not a benchmark: a guard against a hang turning into a very slow test.
-        assert!(start.elapsed().as_secs() < 20, "{name} took {:?}", start.elapsed());
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "{name} took {:?}",
+            start.elapsed()
+        );
     }
 }
 

@@ -130,6 +130,10 @@ impl BandKind {
         match self {
             BandKind::Household => "",
             BandKind::Period(kind) => match kind {
+                PeriodKind::EarlyHelp => "EH",
+                PeriodKind::ChildArrangementsOrder => "CAO",
+                PeriodKind::EmergencyProtectionOrder => "EPO",
+                PeriodKind::PoliceProtection => "PP",
                 PeriodKind::ChildInNeed => "CIN",
                 PeriodKind::ChildProtectionPlan => "CP",
                 PeriodKind::Section20 => "s20",
@@ -147,6 +151,10 @@ impl BandKind {
         match self {
             BandKind::Household => "household",
             BandKind::Period(kind) => match kind {
+                PeriodKind::EarlyHelp => "early-help",
+                PeriodKind::ChildArrangementsOrder => "child-arrangements-order",
+                PeriodKind::EmergencyProtectionOrder => "emergency-protection-order",
+                PeriodKind::PoliceProtection => "police-protection",
                 PeriodKind::ChildInNeed => "child-in-need",
                 PeriodKind::ChildProtectionPlan => "child-protection-plan",
                 PeriodKind::Section20 => "section-20",
@@ -167,6 +175,10 @@ impl BandKind {
         match self {
             BandKind::Household => Colour(214, 226, 240),
             BandKind::Period(kind) => match kind {
+                PeriodKind::EarlyHelp => Colour(224, 240, 250),
+                PeriodKind::ChildArrangementsOrder => Colour(230, 220, 200),
+                PeriodKind::EmergencyProtectionOrder => Colour(245, 170, 170),
+                PeriodKind::PoliceProtection => Colour(205, 205, 230),
                 PeriodKind::ChildInNeed => Colour(204, 229, 255),
                 PeriodKind::ChildProtectionPlan => Colour(255, 214, 170),
                 PeriodKind::Section20 => Colour(221, 208, 240),
@@ -184,6 +196,10 @@ impl BandKind {
 
 fn period_name(kind: PeriodKind) -> &'static str {
     match kind {
+        PeriodKind::EarlyHelp => "Early help",
+        PeriodKind::ChildArrangementsOrder => "Child arrangements order",
+        PeriodKind::EmergencyProtectionOrder => "Emergency protection order",
+        PeriodKind::PoliceProtection => "Police protection",
         PeriodKind::ChildInNeed => "Child in need",
         PeriodKind::ChildProtectionPlan => "Child protection plan",
         PeriodKind::Section20 => "Section 20 accommodation",
