@@ -61,13 +61,13 @@ const MARGIN: f64 = 20.0;
 const LABEL_W: f64 = 170.0;
 const SUMMARY_W: f64 = 150.0;
 /// Room right of the last date for numbers and labels that start there.
-const OVERHANG: f64 = 70.0;
+const OVERHANG: f64 = 230.0;
 const LIST_W: f64 = 340.0;
 const FONT: f64 = 10.0;
 const SMALL: f64 = 9.0;
 const ROW_H: f64 = 12.5;
 const LABEL_MAX_W: f64 = 210.0;
-const MAX_FULL_ROWS: usize = 16;
+const MAX_FULL_ROWS: usize = 24;
 /// Half the width of the largest mark.
 const R: f64 = 6.5;
 const SIGN_W: f64 = 9.0;
@@ -839,12 +839,39 @@ impl<'a> Builder<'a> {
             let x = scale.x_clamped(entry.date.start());
             let (left, mark_right) = extent(&scale, entry);
             let bar_right = mark_right;
+            let is_period = entry.end.is_some();
+            // In a saturated lane, find out cheaply whether a label could fit at all before
+            // writing and wrapping it: the number and date on one line above one line of text,
+            // on either side of the mark. (A wrong guess here only numbers an entry that might
+            // have had a label; it never lets anything overlap.)
+            if !is_period {
+                let prefix = format!("{} \u{00b7} {}", entry.number, entry_date_text(entry));
+                let pw = self.measure.width(&prefix, FONT, Weight::Bold).min(100.0);
+                let start = mark_right + 3.0;
+                let two = |l: f64, r: f64| {
+                    [0, 1].map(|o| Claim {
+                        offset: o,
+                        left: l,
+                        right: r,
+                    })
+                };
+                if !rows.can_place(&two(left, start + pw), GAP, MAX_FULL_ROWS)
+                    && !rows.can_place(&two(left - 3.0 - pw, mark_right), GAP, MAX_FULL_ROWS)
+                {
+                    let row = self.compact_row(entry, x, mark_right, &mut rows, &mut overflow);
+                    placed.push(Placed {
+                        entry,
+                        id,
+                        row,
+                        label: None,
+                    });
+                    continue;
+                }
+            }
             let header = self.header(entry, lane);
             let header_lines = self.measure.wrap(&header, FONT, Weight::Bold, LABEL_MAX_W);
-            // In a saturated lane, find out cheaply whether even the header and one line could
-            // fit, before wrapping the whole event text: a box that small must fit on one side
-            // of the mark for any full label to.
-            let is_period = entry.end.is_some();
+            // Then whether the header and one line could fit, before wrapping the whole event
+            // text: a box that small must fit on one side of the mark for any full label to.
             if !is_period {
                 let hw = self.measure.widest(&header_lines, FONT, Weight::Bold);
                 let rows_needed = header_lines.len() + 1;
