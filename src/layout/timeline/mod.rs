@@ -1073,7 +1073,11 @@ impl<'a> Builder<'a> {
             Weight::Regular,
             MUTED,
         ));
-        background.title = Some(format!("{}: {count} entries", lane.label));
+        background.title = Some(format!(
+            "{}: {count} entr{}",
+            lane.label,
+            if count == 1 { "y" } else { "ies" }
+        ));
         self.back.push(background);
         // The summary of history outside the focus window, in this lane's row.
         for (x, n, word) in [
@@ -1712,7 +1716,18 @@ impl<'a> Builder<'a> {
         let mut items = Vec::new();
         let mut placed = Vec::new();
         for band in &bands {
-            let start = band.start.map(|d| d.start()).unwrap_or(scale.start);
+            // No one lives anywhere before they are born: an open start begins at birth.
+            let born = self
+                .case
+                .person(child)
+                .and_then(|p| p.born)
+                .map(|b| b.start());
+            let start = band
+                .start
+                .map(|d| d.start())
+                .or(born)
+                .unwrap_or(scale.start)
+                .max(born.unwrap_or(NaiveDate::MIN));
             let end = band
                 .end
                 .map(|d| d.end())
