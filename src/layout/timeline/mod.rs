@@ -107,6 +107,7 @@ enum Key {
     Numbered,
     PreBirth,
     Band(BandKind),
+    Shading,
     Gap,
     Summary,
     Pattern,
@@ -604,6 +605,7 @@ impl<'a> Builder<'a> {
             self.lane(lane, i);
         }
         let lanes_bottom = self.y;
+        self.status_shading(lanes_top, lanes_bottom);
         self.draw_gaps(&gaps, lanes_top, lanes_bottom);
         self.grid(axis_top + 22.0, lanes_bottom);
         self.summary_heads(axis_top, lanes_top, lanes_bottom);
@@ -1967,6 +1969,42 @@ impl<'a> Builder<'a> {
         gaps
     }
 
+    /// The legal statuses every child drawn shared, shaded faintly behind the lanes, so each
+    /// entry is seen under the plan or order in force when it happened.
+    fn status_shading(&mut self, top: f64, bottom: f64) {
+        let scale = self.scale;
+        let children = &self.selection.children;
+        for (i, period) in self.case.periods.iter().enumerate() {
+            let shared =
+                period.children.is_empty() || children.iter().all(|c| period.children.contains(c));
+            if !period.kind.is_legal_status() || !shared || children.is_empty() {
+                continue;
+            }
+            let start = period.period.start.start();
+            let end = period
+                .period
+                .end
+                .map(|e| e.end())
+                .unwrap_or(self.case.details.as_at.max(start));
+            if end < scale.start || start > scale.end {
+                continue;
+            }
+            let x0 = scale.x_clamped(start);
+            let x1 = scale.x_clamped(end).max(x0 + 1.0);
+            let kind = BandKind::Period(period.kind);
+            let mut item = Item::new(ItemKind::Band, format!("shading-period-{}", i + 1));
+            item.classes = vec![kind.class().into(), "shading".into()];
+            item.bbox = Rect::new(x0, top, x1 - x0, bottom - top);
+            item.shapes.push(Shape::Rect {
+                rect: item.bbox,
+                corner: 0.0,
+                paint: Paint::fill(kind.fill()).with_opacity(0.3),
+            });
+            self.back.push(item);
+            self.keys.insert(Key::Shading);
+        }
+    }
+
     /// The gaps' words, in a strip above the lanes where no entry label can be.
     fn gap_labels(&mut self, gaps: &[(NaiveDate, NaiveDate)]) {
         let scale = self.scale;
@@ -2298,6 +2336,7 @@ fn key_text(key: &Key) -> String {
         Key::Numbered => "Dense cluster: numbered, listed on the right".into(),
         Key::PreBirth => "Pregnancy (40 weeks before birth)".into(),
         Key::Band(kind) => kind.name().into(),
+        Key::Shading => "Legal status of all the children, shaded behind the entries".into(),
         Key::Gap => "No agency involvement recorded".into(),
         Key::Summary => "History outside the focus window, summarised".into(),
         Key::Pattern => "Pattern strip: darker = more entries".into(),
@@ -2378,6 +2417,20 @@ fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
             corner: 0.0,
             paint: Paint::line(Colour(120, 120, 120), 0.6).filled(kind.fill()),
         }],
+        Key::Shading => vec![
+            Shape::Rect {
+                rect: Rect::new(c.x - 11.0, c.y - 6.0, 11.0, 12.0),
+                corner: 0.0,
+                paint: Paint::fill(BandKind::Period(PeriodKind::ChildProtectionPlan).fill())
+                    .with_opacity(0.3),
+            },
+            Shape::Rect {
+                rect: Rect::new(c.x, c.y - 6.0, 11.0, 12.0),
+                corner: 0.0,
+                paint: Paint::fill(BandKind::Period(PeriodKind::CareOrder).fill())
+                    .with_opacity(0.3),
+            },
+        ],
         Key::Gap => hatch(Rect::new(c.x - 11.0, c.y - 6.0, 22.0, 12.0)),
         Key::Summary => vec![Shape::Rect {
             rect: Rect::new(c.x - 11.0, c.y - 6.0, 22.0, 12.0),
