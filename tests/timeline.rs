@@ -536,3 +536,13 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn an_empty_case_draws_an_empty_timeline() {
+    let case = Case::default();
+    let scene = timeline::timeline(&case, &TimelineOptions::default());
+    let svg = genochron::render::svg::scene(&scene);
+    roxmltree::Document::parse(&svg).expect("well-formed");
+    assert_eq!(scene.metrics["entries-shown"], 0.0);
+    assert!(scene.items.iter().any(|i| i.kind == ItemKind::Legend));
+}
