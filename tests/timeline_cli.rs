@@ -138,3 +138,27 @@ fn a_case_with_problems_is_not_drawn() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("The timeline was not drawn"));
 }
+
+#[test]
+fn an_audience_that_hides_names_is_refused_not_leaked() {
+    let output = genochron(&[
+        "timeline",
+        "examples/mensah-family.yaml",
+        "-o",
+        "/dev/null",
+        "--audience",
+        "family",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("genochron report --audience family"));
+    let court = scratch("court.svg");
+    let output = genochron(&[
+        "timeline",
+        "examples/mensah-family.yaml",
+        "-o",
+        court.to_str().unwrap(),
+        "--audience",
+        "court",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

@@ -69,6 +69,10 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
+    if let Err(message) = crate::timeline::check_audience(&case, args.audience.as_deref()) {
+        eprintln!("{message}\nNothing was written.");
+        return Exit::CouldNotRun;
+    }
     let mut significance = Vec::new();
     for text in &args.significance {
         significance.push(match text.trim().to_lowercase().as_str() {

@@ -5,6 +5,31 @@ use genochron::layout::timeline::{self, Duration, Filter, Focus, Lanes, Timeline
 use genochron::model::{Case, PartialDate, PersonId, Significance};
 use std::path::PathBuf;
 
+/// Checks an `--audience` the command can honour: the audience must be defined in the case, and
+/// until redaction is applied here, one that hides names or details is refused rather than
+/// drawn with them (nothing an audience may not see may reach its output).
+pub fn check_audience(case: &Case, audience: Option<&str>) -> Result<(), String> {
+    let Some(name) = audience else { return Ok(()) };
+    let Some(found) = case.audiences.iter().find(|a| a.name == name) else {
+        let known: Vec<&str> = case.audiences.iter().map(|a| a.name.as_str()).collect();
+        return Err(format!(
+            "The case has no audience called \"{name}\"{}.",
+            if known.is_empty() {
+                String::new()
+            } else {
+                format!(" (it has: {})", known.join(", "))
+            }
+        ));
+    };
+    if !found.disclose.is_empty() || !found.hide.is_empty() {
+        return Err(format!(
+            "The \"{name}\" audience hides names or details. Make its version with \
+             genochron report --audience {name}, which removes them everywhere."
+        ));
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LaneChoice {
     /// One lane per category (the default).
@@ -62,6 +87,10 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
+    if let Err(message) = check_audience(&case, args.audience.as_deref()) {
+        eprintln!("{message}\nThe timeline was not drawn. Nothing was written.");
+        return Exit::CouldNotRun;
+    }
     let options = match options(args, &case) {
         Ok(options) => options,
         Err(message) => {
