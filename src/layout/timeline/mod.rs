@@ -67,6 +67,8 @@ const FONT: f64 = 10.0;
 const SMALL: f64 = 9.0;
 const ROW_H: f64 = 12.5;
 const LABEL_MAX_W: f64 = 210.0;
+/// The wider label tried when the usual one does not fit.
+const LABEL_WIDE_W: f64 = 330.0;
 const MAX_FULL_ROWS: usize = 24;
 /// Half the width of the largest mark.
 const R: f64 = 6.5;
@@ -506,6 +508,18 @@ struct Placed<'a> {
     label: Option<PlacedLabel>,
 }
 
+/// Where an entry's mark is, for placing its label.
+#[derive(Clone, Copy)]
+struct LabelShape {
+    is_period: bool,
+    x: f64,
+    left: f64,
+    mark_right: f64,
+    bar_right: f64,
+    limit: f64,
+    x0: f64,
+}
+
 struct PlacedLabel {
     header: Vec<String>,
     body: Vec<String>,
@@ -829,6 +843,77 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Where a full label goes and the rows it claims: beside the mark for an event (to the
+    /// left near the right edge), under the bar for a period.
+    fn full_label(
+        &mut self,
+        shape: &LabelShape,
+        header_lines: Vec<String>,
+        body_lines: Vec<String>,
+    ) -> (Vec<Claim>, PlacedLabel) {
+        let width = self
+            .measure
+            .widest(&header_lines, FONT, Weight::Bold)
+            .max(self.measure.widest(&body_lines, FONT, Weight::Regular))
+            + 2.0;
+        let depth = header_lines.len() + body_lines.len();
+        let LabelShape {
+            is_period,
+            x,
+            left,
+            mark_right,
+            bar_right,
+            limit,
+            x0,
+        } = *shape;
+        if is_period {
+            let lx = x.min(limit - width).max(x0 - R);
+            let mut claims = vec![Claim {
+                offset: 0,
+                left,
+                right: bar_right,
+            }];
+            claims.extend((0..depth).map(|o| Claim {
+                offset: o + 1,
+                left: lx,
+                right: lx + width,
+            }));
+            let label = PlacedLabel {
+                header: header_lines,
+                body: body_lines,
+                x: lx,
+                width,
+                anchor: Anchor::Start,
+                offset: 1,
+            };
+            return (claims, label);
+        }
+        let start = mark_right + 3.0;
+        let (l, r, lx) = if start + width <= limit {
+            (left, start + width, start)
+        } else {
+            // Near the right edge the label goes to the left of the mark.
+            let end = left - 3.0;
+            (end - width, mark_right, end - width)
+        };
+        let claims = (0..depth)
+            .map(|o| Claim {
+                offset: o,
+                left: l,
+                right: r,
+            })
+            .collect();
+        let label = PlacedLabel {
+            header: header_lines,
+            body: body_lines,
+            x: lx,
+            width,
+            anchor: Anchor::Start,
+            offset: 0,
+        };
+        (claims, label)
+    }
+
     fn lane(&mut self, lane: &Lane<'a>, index: usize) {
         let top = self.y;
         let scale = self.scale;
@@ -906,74 +991,40 @@ impl<'a> Builder<'a> {
             if let Some(status) = status_text(entry) {
                 body_text.push_str(&format!(" [{status}]"));
             }
-            let body_lines = self
-                .measure
-                .wrap(&body_text, FONT, Weight::Regular, LABEL_MAX_W);
-            let width = self
-                .measure
-                .widest(&header_lines, FONT, Weight::Bold)
-                .max(self.measure.widest(&body_lines, FONT, Weight::Regular))
-                + 2.0;
-            let depth = header_lines.len() + body_lines.len();
-            // The full label: beside the mark for an event; under the bar for a period.
-            let (claims, label) = if is_period {
-                let lx = x.min(limit - width).max(scale.x0 - R);
-                let mut claims = vec![Claim {
-                    offset: 0,
-                    left,
-                    right: bar_right,
-                }];
-                claims.extend((0..depth).map(|o| Claim {
-                    offset: o + 1,
-                    left: lx,
-                    right: lx + width,
-                }));
-                (
-                    claims,
-                    PlacedLabel {
-                        header: header_lines,
-                        body: body_lines,
-                        x: lx,
-                        width,
-                        anchor: Anchor::Start,
-                        offset: 1,
-                    },
-                )
-            } else {
-                let start = mark_right + 3.0;
-                let (l, r, lx, anchor) = if start + width <= limit {
-                    (left, start + width, start, Anchor::Start)
+            // The usual width first; a wider, shorter label next, which often fits between
+            // the labels of a busy stretch.
+            let mut label_placed = false;
+            for wrap_width in [LABEL_MAX_W, LABEL_WIDE_W] {
+                let header_lines = if wrap_width == LABEL_MAX_W {
+                    header_lines.clone()
                 } else {
-                    // Near the right edge the label goes to the left of the mark.
-                    let end = left - 3.0;
-                    (end - width, mark_right, end - width, Anchor::Start)
+                    self.measure.wrap(&header, FONT, Weight::Bold, wrap_width)
                 };
-                let claims = (0..depth)
-                    .map(|o| Claim {
-                        offset: o,
-                        left: if o == 0 { l } else { l.min(lx) },
-                        right: r,
-                    })
-                    .collect();
-                (
-                    claims,
-                    PlacedLabel {
-                        header: header_lines,
-                        body: body_lines,
-                        x: lx,
-                        width,
-                        anchor,
-                        offset: 0,
-                    },
-                )
-            };
-            if let Some(row) = rows.place(&claims, GAP, MAX_FULL_ROWS) {
-                placed.push(Placed {
-                    entry,
-                    id,
-                    row,
-                    label: Some(label),
-                });
+                let body_lines = self
+                    .measure
+                    .wrap(&body_text, FONT, Weight::Regular, wrap_width);
+                let shape = LabelShape {
+                    is_period,
+                    x,
+                    left,
+                    mark_right,
+                    bar_right,
+                    limit,
+                    x0: scale.x0,
+                };
+                let (claims, label) = self.full_label(&shape, header_lines, body_lines);
+                if let Some(row) = rows.place(&claims, GAP, MAX_FULL_ROWS) {
+                    placed.push(Placed {
+                        entry,
+                        id: id.clone(),
+                        row,
+                        label: Some(label),
+                    });
+                    label_placed = true;
+                    break;
+                }
+            }
+            if label_placed {
                 continue;
             }
             // A dense cluster: the mark carries its number and the entry is listed.
