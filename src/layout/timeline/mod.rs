@@ -1977,7 +1977,15 @@ impl<'a> Builder<'a> {
     fn gaps(&self) -> Vec<(NaiveDate, NaiveDate)> {
         let scale = self.scale;
         let mut spans: Vec<(NaiveDate, NaiveDate)> = Vec::new();
-        for entry in &self.selection.shown {
+        // Every entry about the children drawn counts, even one a category or significance
+        // filter hides: a gap means nothing was recorded, not that nothing is shown.
+        let children = &self.selection.children;
+        for entry in &self.case.entries {
+            let concerns =
+                entry.children.is_empty() || entry.children.iter().any(|c| children.contains(c));
+            if !concerns {
+                continue;
+            }
             let end = entry.end.as_ref().unwrap_or(&entry.date).end();
             spans.push((entry.date.start(), end));
         }
