@@ -162,3 +162,58 @@ fn an_audience_that_hides_names_is_refused_not_leaked() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+#[test]
+fn a_spreadsheet_of_entries_draws_directly() {
+    let csv = scratch("export.csv");
+    let output = genochron(&[
+        "chronology",
+        "tests/cases/timeline/several-subject-children/case.yaml",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let svg = scratch("from-csv.svg");
+    let output = genochron(&[
+        "timeline",
+        csv.to_str().unwrap(),
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stderr(&output);
+    assert!(
+        text.contains("drawn as at 4 Sep 2023, its latest date"),
+        "{text}"
+    );
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    for number in 1..=4 {
+        assert!(drawn.contains(&format!("id=\"entry-{number}\"")));
+    }
+
+    let sheet = scratch("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "Date of event,What happened,Agency,Worker\n2020-01-02,Home visit,School,JS\nsoon,Visit,GP,CD\n",
+    )
+    .unwrap();
+    let output = genochron(&["timeline", sheet.to_str().unwrap(), "-o", "/dev/null"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--map \"Date of event=date\""));
+    let output = genochron(&[
+        "timeline",
+        sheet.to_str().unwrap(),
+        "-o",
+        "/dev/null",
+        "--map",
+        "Date of event=date",
+        "--map",
+        "Agency=source",
+        "--map",
+        "Worker=ignore",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(text.contains("sheet.csv, line 3, column 1"), "{text}");
+    assert!(text.contains("\"soon\""), "{text}");
+}

@@ -9,8 +9,10 @@
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::input::case_file::{
-    CaseFile, ChildImpactInput, EntryInput, ImpactInput, InvolvementInput, RoleInput, Text,
+    CaseFile, ChildImpactInput, EntryInput, ImpactInput, InvolvementInput, PersonInput, RoleInput,
+    Text,
 };
+use crate::model::PartialDate;
 
 /// Where a column's values go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +132,30 @@ fn field(heading: &str) -> Option<Field> {
         "ignore" => Field::Ignored,
         _ => return None,
     })
+}
+
+/// The field a heading probably means, for the help text: by the words in it.
+fn guess(heading: &str) -> &'static str {
+    let h = normal(heading);
+    let words: [(&str, &str); 12] = [
+        ("date", "date"),
+        ("when", "date"),
+        ("impact", "impact"),
+        ("action", "action"),
+        ("agency", "source"),
+        ("source", "source"),
+        ("ref", "reference"),
+        ("signific", "significance"),
+        ("status", "status"),
+        ("child", "children"),
+        ("categ", "category"),
+        ("type", "category"),
+    ];
+    words
+        .iter()
+        .find(|(word, _)| h.contains(word))
+        .map(|(_, field)| *field)
+        .unwrap_or("event")
 }
 
 /// Reads `--map` text, `Heading=field`, checking the field exists.
@@ -292,9 +318,10 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
                         ),
                     )
                     .with_help(format!(
-                        "Say which field it is with --map \"{}=event\" (fields: {}), or \
+                        "Say which field it is with --map \"{}={}\" (fields: {}), or \
                          --map \"{}=ignore\" to leave it out.",
                         heading.trim(),
+                        guess(heading),
                         FIELD_NAMES.join(", "),
                         heading.trim()
                     )),
@@ -392,6 +419,90 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
         ));
     }
     (header_ok.then_some(file), diagnostics)
+}
+
+/// Gives entries read from a spreadsheet the case details a drawing needs, so that
+/// `genochron timeline entries.csv` draws directly: the children and people the entries name
+/// (by id, without names or birth dates), and an "as at" date that is the latest date in the
+/// file. Says what it assumed in a note. A case file with its own `case` section is left alone.
+pub fn complete(file: &mut CaseFile) -> Vec<Diagnostic> {
+    let mut notes = Vec::new();
+    if file.case.as_at.is_some() || file.case.prepared.is_some() || !file.people.is_empty() {
+        return notes;
+    }
+    let whole = Location { line: 0, column: 0 };
+    let mut latest: Option<(chrono::NaiveDate, PartialDate)> = None;
+    let mut children: Vec<String> = Vec::new();
+    let mut people: Vec<String> = Vec::new();
+    for entry in &file.entries {
+        for text in [&entry.date, &entry.end].into_iter().flatten() {
+            if let Ok(date) = PartialDate::parse(&text.value) {
+                if latest.is_none_or(|(day, _)| date.end() > day) {
+                    latest = Some((date.end(), date));
+                }
+            }
+        }
+        for child in &entry.children {
+            if !children.contains(&child.value) {
+                children.push(child.value.clone());
+            }
+        }
+        if let Some(ImpactInput::PerChild(list)) = &entry.impact {
+            for impact in list {
+                if let Some(child) = &impact.child
+                    && !children.contains(&child.value)
+                {
+                    children.push(child.value.clone());
+                }
+            }
+        }
+        for involvement in &entry.people {
+            let id = match involvement {
+                InvolvementInput::Plain(t) => Some(t),
+                InvolvementInput::WithRole(r) => r.person.as_ref(),
+            };
+            if let Some(id) = id
+                && !people.contains(&id.value)
+            {
+                people.push(id.value.clone());
+            }
+        }
+    }
+    let Some((day, _)) = latest else {
+        return notes;
+    };
+    let day_text = PartialDate::day(day);
+    file.case.as_at = Some(Text::new(day_text.to_case_text(), whole));
+    file.case.children = children
+        .iter()
+        .map(|c| Text::new(c.clone(), whole))
+        .collect();
+    for id in children
+        .iter()
+        .chain(people.iter().filter(|p| !children.contains(p)))
+    {
+        // The id stands in for the name, so messages and lanes can say who is meant.
+        file.people.push(PersonInput {
+            id: Some(Text::new(id.clone(), whole)),
+            name: Some(Text::new(id.clone(), whole)),
+            at: whole,
+            ..PersonInput::default()
+        });
+    }
+    notes.push(
+        Diagnostic::note(
+            whole,
+            format!(
+                "The spreadsheet has no case details, so it is drawn as at {day_text}, its latest \
+                 date, and without ages (it has no dates of birth)."
+            ),
+        )
+        .with_help(
+            "Import it into a case file (genochron import) and add the children's dates of birth \
+             for ages and bands.",
+        ),
+    );
+    notes
 }
 
 fn plain(error: &csv::Error) -> String {
@@ -619,6 +730,27 @@ mod tests {
         }
         // The age column is reported as not read.
         assert!(diagnostics.iter().any(|d| d.column == 9));
+    }
+
+    #[test]
+    fn a_spreadsheet_alone_gets_the_case_details_a_drawing_needs() {
+        let csv = "date,end,event,source,children,people\n\
+                   2020-01-01,,One,School,amy,dad: father\n\
+                   2021-03,about 2022-06,Two,School,amy; ben,\n";
+        let (file, _) = read(csv.as_bytes(), &[]);
+        let mut file = file.unwrap();
+        let notes = complete(&mut file);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(file.case.as_at.as_ref().unwrap().value, "2022-06-30");
+        let ids: Vec<&str> = file
+            .people
+            .iter()
+            .map(|p| p.id.as_ref().unwrap().value.as_str())
+            .collect();
+        assert_eq!(ids, ["amy", "ben", "dad"]);
+        assert_eq!(file.case.children.len(), 2);
+        // A second call changes nothing.
+        assert!(complete(&mut file).is_empty());
     }
 
     #[test]

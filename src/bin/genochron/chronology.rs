@@ -36,6 +36,9 @@ pub struct Args {
     /// Only entries this audience may see.
     #[arg(long)]
     pub audience: Option<String>,
+    /// For a spreadsheet of entries (.csv): which field a column holds, e.g. "Date of event=date".
+    #[arg(long, value_name = "HEADING=FIELD")]
+    pub map: Vec<String>,
 }
 
 fn format_of(args: &Args) -> Result<TableFormat, String> {
@@ -65,7 +68,7 @@ pub fn run(args: &Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
-    let case = match common::load_case(&args.case, "The chronology") {
+    let case = match crate::timeline::load(&args.case, &args.map, "The chronology") {
         Ok(case) => case,
         Err(exit) => return exit,
     };
