@@ -436,10 +436,10 @@ pub fn complete(file: &mut CaseFile) -> Vec<Diagnostic> {
     let mut people: Vec<String> = Vec::new();
     for entry in &file.entries {
         for text in [&entry.date, &entry.end].into_iter().flatten() {
-            if let Ok(date) = PartialDate::parse(&text.value) {
-                if latest.is_none_or(|(day, _)| date.end() > day) {
-                    latest = Some((date.end(), date));
-                }
+            if let Ok(date) = PartialDate::parse(&text.value)
+                && latest.is_none_or(|(day, _)| date.end() > day)
+            {
+                latest = Some((date.end(), date));
             }
         }
         for child in &entry.children {
