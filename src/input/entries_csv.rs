@@ -355,7 +355,35 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
         at: Location { line: 1, column: 1 },
         ..CaseFile::default()
     };
-    for record in records {
+    let rows: Vec<Result<csv::StringRecord, csv::Error>> = records.collect();
+    let starts: Vec<usize> = rows
+        .iter()
+        .map(|r| match r {
+            Ok(record) => record.position().map_or(0, |p| p.byte() as usize),
+            Err(error) => error.position().map_or(0, |p| p.byte() as usize),
+        })
+        .collect();
+    for (i, record) in rows.into_iter().enumerate() {
+        // A quotation mark left open swallows the rest of the file into one cell without any
+        // error from the reader: an odd number of quotes in a row's text gives it away.
+        let end = starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(text.len())
+            .min(text.len());
+        let raw = text.get(starts[i].min(end)..end).unwrap_or("");
+        if raw.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+            let line = text[..starts[i].min(text.len())].matches('\n').count() + 1;
+            diagnostics.push(
+                Diagnostic::problem(
+                    Location { line, column: 0 },
+                    "A quotation mark in this row is not closed, so everything after it was read \
+                     as one cell.",
+                )
+                .with_help("Close the quotation mark, or remove it."),
+            );
+            continue;
+        }
         let record = match record {
             Ok(record) => record,
             Err(error) => {
