@@ -188,6 +188,25 @@ pub fn check_promises(case: &Case, options: &TimelineOptions, scene: &Scene) {
         .collect();
     let clashes = overlapping(&words);
     assert!(clashes.is_empty(), "overlapping words: {clashes:?}");
+    // Marks and labels stay right of the lane names and the summary column: the plot starts
+    // where the calendar axis does, and a mark reaches at most 17 units left of its date.
+    let plot_left = scene
+        .items
+        .iter()
+        .find(|i| i.id == "axis-top")
+        .expect("a calendar axis")
+        .bbox
+        .x;
+    for item in &scene.items {
+        if matches!(item.kind, ItemKind::Entry | ItemKind::EntryLabel) {
+            assert!(
+                item.bbox.x >= plot_left - 17.01,
+                "{} at {:?} is left of the plot ({plot_left})",
+                item.id,
+                item.bbox
+            );
+        }
+    }
     // Nothing is cut off at the edges of the drawing.
     for item in &scene.items {
         let b = item.bbox;

@@ -373,7 +373,7 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
             .min(text.len());
         let raw = text.get(starts[i].min(end)..end).unwrap_or("");
         if raw.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
-            let line = text[..starts[i].min(text.len())].matches('\n').count() + 1;
+            let line = text.get(..starts[i]).unwrap_or(text).matches('\n').count() + 1;
             diagnostics.push(
                 Diagnostic::problem(
                     Location { line, column: 0 },

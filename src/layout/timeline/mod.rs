@@ -850,7 +850,7 @@ impl<'a> Builder<'a> {
         shape: &LabelShape,
         header_lines: Vec<String>,
         body_lines: Vec<String>,
-    ) -> (Vec<Claim>, PlacedLabel) {
+    ) -> Option<(Vec<Claim>, PlacedLabel)> {
         let width = self
             .measure
             .widest(&header_lines, FONT, Weight::Bold)
@@ -868,6 +868,9 @@ impl<'a> Builder<'a> {
         } = *shape;
         if is_period {
             let lx = x.min(limit - width).max(x0 - R);
+            if lx + width > limit {
+                return None;
+            }
             let mut claims = vec![Claim {
                 offset: 0,
                 left,
@@ -886,14 +889,18 @@ impl<'a> Builder<'a> {
                 anchor: Anchor::Start,
                 offset: 1,
             };
-            return (claims, label);
+            return Some((claims, label));
         }
         let start = mark_right + 3.0;
         let (l, r, lx) = if start + width <= limit {
             (left, start + width, start)
         } else {
-            // Near the right edge the label goes to the left of the mark.
+            // Near the right edge the label goes to the left of the mark, if there is room
+            // before the plot's left edge.
             let end = left - 3.0;
+            if end - width < x0 - R - 10.5 {
+                return None;
+            }
             (end - width, mark_right, end - width)
         };
         let claims = (0..depth)
@@ -911,7 +918,7 @@ impl<'a> Builder<'a> {
             anchor: Anchor::Start,
             offset: 0,
         };
-        (claims, label)
+        Some((claims, label))
     }
 
     fn lane(&mut self, lane: &Lane<'a>, index: usize) {
@@ -1012,7 +1019,10 @@ impl<'a> Builder<'a> {
                     limit,
                     x0: scale.x0,
                 };
-                let (claims, label) = self.full_label(&shape, header_lines, body_lines);
+                let Some((claims, label)) = self.full_label(&shape, header_lines, body_lines)
+                else {
+                    continue;
+                };
                 if let Some(row) = rows.place(&claims, GAP, MAX_FULL_ROWS) {
                     placed.push(Placed {
                         entry,
