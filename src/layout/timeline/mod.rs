@@ -1405,14 +1405,14 @@ impl<'a> Builder<'a> {
                 if s.after.is_empty() {
                     String::new()
                 } else {
-                    format!("; {} later ones on the right", s.after.len())
+                    format!("; {} on the right", entries_text(s.after.len(), "later"))
                 }
             ));
         } else if let Some(to) = self.options.focus.to {
             lines.push(format!(
-                "Focus: up to {}. {} later entries summarised on the right.",
+                "Focus: up to {}. {} summarised on the right.",
                 scale::day_label(to),
-                s.after.len()
+                entries_text(s.after.len(), "later")
             ));
         }
         if !s.left_out.is_empty() {
@@ -1622,7 +1622,49 @@ impl<'a> Builder<'a> {
                             .dashed(&[2.0, 2.0]),
                     });
                     let w = self.measure.width("pre-birth", SMALL, Weight::Regular);
-                    if x1 - x0 >= w + 4.0 {
+                    // With room, the stage of pregnancy in weeks (counted, as midwives do,
+                    // from 40 weeks before the birth), for a birth date known to the day.
+                    let exact = born.precision() == crate::model::Precision::Day
+                        && born.qualifier() == Qualifier::Exact;
+                    let weeks_room = (x1 - x0) >= 200.0 && exact;
+                    if weeks_room {
+                        item.shapes.push(text_shape(
+                            Point::new(x0 + 2.0, line_y + 14.0),
+                            vec!["pre-birth".into()],
+                            SMALL,
+                            Anchor::Start,
+                            Weight::Regular,
+                            MUTED,
+                        ));
+                        let mut last_right = x0 + 2.0 + w;
+                        for week in [12u64, 20, 28, 36] {
+                            let day = conceived + chrono::Days::new(week * 7);
+                            if day < scale.start || day > scale.end {
+                                continue;
+                            }
+                            let x = scale.x(day);
+                            item.shapes.push(Shape::Polyline {
+                                points: vec![
+                                    Point::new(x, line_y - 4.0),
+                                    Point::new(x, line_y + 4.0),
+                                ],
+                                paint: Paint::line(MUTED, 0.6),
+                            });
+                            let label = format!("{week}w");
+                            let lw = self.measure.width(&label, SMALL, Weight::Regular);
+                            if x - lw / 2.0 > last_right + 4.0 && x + lw / 2.0 < x1 - 4.0 {
+                                last_right = x + lw / 2.0;
+                                item.shapes.push(text_shape(
+                                    Point::new(x, line_y + 14.0),
+                                    vec![label],
+                                    SMALL,
+                                    Anchor::Middle,
+                                    Weight::Regular,
+                                    MUTED,
+                                ));
+                            }
+                        }
+                    } else if x1 - x0 >= w + 4.0 {
                         item.shapes.push(text_shape(
                             Point::new((x0 + x1) / 2.0, line_y + 14.0),
                             vec!["pre-birth".into()],
@@ -2180,7 +2222,11 @@ impl<'a> Builder<'a> {
             self.back.push(item);
             // The heading sits above the lanes, in the axis area.
             let head_lines = self.measure.wrap(
-                &format!("{word} {}: {} entries", scale::day_label(edge), list.len()),
+                &format!(
+                    "{word} {}: {}",
+                    scale::day_label(edge),
+                    entries_text(list.len(), "")
+                ),
                 SMALL,
                 Weight::Bold,
                 SUMMARY_W - 8.0,
@@ -2643,6 +2689,16 @@ fn age_label(months: u32, approximate: bool) -> String {
         format!("c. {text}")
     } else {
         text
+    }
+}
+
+/// "1 entry", "3 later entries".
+fn entries_text(n: usize, adjective: &str) -> String {
+    let noun = if n == 1 { "entry" } else { "entries" };
+    if adjective.is_empty() {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {adjective} {noun}")
     }
 }
 
