@@ -625,7 +625,7 @@ impl<'a> Builder<'a> {
         self.summary_heads(axis_top, lanes_top, lanes_bottom);
         self.y += 4.0;
         self.calendar_axis("axis-bottom", true);
-        self.pattern_strip(&lanes);
+        self.pattern_strip();
         self.legend();
         let width = self.content_right() + MARGIN;
         self.title(title_index, &title_lines, width);
@@ -2246,7 +2246,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn pattern_strip(&mut self, lanes: &[Lane]) {
+    fn pattern_strip(&mut self) {
         let s = self.selection;
         if s.shown.is_empty() {
             return;
@@ -2282,7 +2282,6 @@ impl<'a> Builder<'a> {
         for entry in &s.before {
             *before.entry(order(&entry.category)).or_insert(0) += 1;
         }
-        let _ = lanes;
         self.keys.insert(Key::Pattern);
         let top = self.y + 8.0;
         let unit = match step {
