@@ -207,6 +207,12 @@ pub fn check_promises(case: &Case, options: &TimelineOptions, scene: &Scene) {
             );
         }
     }
+    // Every element id is unique, so tooltips and links find the right thing.
+    let mut ids: Vec<&str> = scene.items.iter().map(|i| i.id.as_str()).collect();
+    ids.sort_unstable();
+    for pair in ids.windows(2) {
+        assert_ne!(pair[0], pair[1], "two items share an id");
+    }
     // Nothing is cut off at the edges of the drawing.
     for item in &scene.items {
         let b = item.bbox;
