@@ -4,6 +4,7 @@ pub mod html;
 pub mod pdf;
 pub mod png;
 pub mod svg;
+pub mod table;
 
 use std::fmt;
 
