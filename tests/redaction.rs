@@ -263,3 +263,22 @@ fn scenes(
         timeline::timeline(case, &timeline::TimelineOptions::default()),
     )
 }
+
+#[test]
+fn the_search_does_find_secrets_in_unredacted_output() {
+    // A control: the same search over the full version must find what the audience may not
+    // see, or the tests above would pass for want of looking.
+    let mut found = 0;
+    for (_, case) in examples() {
+        for audience in every_audience(&case) {
+            let secrets = secrets(&case, &audience);
+            let (genogram, timeline) = scenes(&case);
+            let page = html::report(&case, &genogram, &timeline, &html::Options::default());
+            found += secrets.iter().filter(|s| page.contains(s.as_str())).count();
+        }
+    }
+    assert!(
+        found > 10,
+        "only {found} secrets found in the full versions"
+    );
+}
