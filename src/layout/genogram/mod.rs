@@ -1,1 +1,1337 @@
 //! The genogram layout: generations on rows, couples as blocks, sibships in birth order.
+//!
+//! The stages: the family graph gives generations ([`crate::graph`]); [`order`] puts people
+//! into blocks and orders each row to keep crossings down; [`place`] gives coordinates, with
+//! room for every label reserved up front so nothing is moved afterwards; this module draws
+//! symbols, lines, labels, the overlay of emotional relationships and households, and
+//! [`sheet`] adds the title block and the legend.
+
+mod draw;
+mod focus;
+#[doc(hidden)]
+pub mod generate;
+mod order;
+mod place;
+mod sheet;
+
+use crate::graph::{Couple, Family};
+use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Scene, Shape, Weight};
+use crate::model::{
+    Case, ChildLink, LossKind, PartnershipStatus, Person, PersonId, PersonKind, Zygosity,
+};
+use crate::text;
+use chrono::NaiveDate;
+use draw::{Ending, Form, PartnerLine, INK, LINE};
+use order::Arrangement;
+use place::{Placement, Sizes, TRACK};
+use sheet::Key;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use focus::Focus;
+
+/// How a deceased person is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum DeceasedStyle {
+    /// An X through the symbol (the genogram convention).
+    #[default]
+    Cross,
+    /// One slash from lower left to upper right (the pedigree convention).
+    Slash,
+}
+
+/// What to draw and how.
+#[derive(Debug, Clone, Default)]
+pub struct GenogramOptions {
+    /// Draw as at this date instead of the case's own "as at" date.
+    pub as_at: Option<NaiveDate>,
+    /// Draw only the part of the family around one person.
+    pub focus: Option<Focus>,
+    pub deceased: DeceasedStyle,
+}
+
+/// Half the size of a person's symbol.
+const R: f64 = 18.0;
+const SYMBOL: f64 = 2.0 * R;
+const NAME_SIZE: f64 = 12.0;
+const DETAIL_SIZE: f64 = 10.0;
+const INSIDE_SIZE: f64 = 11.0;
+const LABEL_WIDTH: f64 = 104.0;
+/// From the top of the symbol band to the top of the labels: room for brackets and outlines.
+const LABEL_OFFSET: f64 = SYMBOL + 9.0;
+const PARTNER_GAP: f64 = 26.0;
+const ARCH_STEP: f64 = 17.0;
+const MARGIN: f64 = 24.0;
+const DATE_SIZE: f64 = 9.5;
+
+/// Everything that decides how one person is drawn.
+struct Look {
+    form: Form,
+    r: f64,
+    inside: Option<String>,
+    name: Vec<String>,
+    details: Vec<String>,
+    label_width: f64,
+    label_height: f64,
+    symbol_width: f64,
+    adopted: bool,
+    subject: bool,
+}
+
+fn line_height(size: f64) -> f64 {
+    size * 1.2
+}
+
+fn look(case: &Case, person: &Person, as_at: NaiveDate, adopted: bool) -> Look {
+    let mut form = draw::form(person.gender);
+    let mut r = R;
+    let mut inside = None;
+    let mut details = Vec::new();
+    match &person.kind {
+        PersonKind::Individual => {
+            if person.unknown {
+                inside = Some("?".to_string());
+            } else if let Some(age) = person.age_at(as_at).and_then(|a| a.years().map(|_| a)) {
+                inside = Some(age.short());
+            }
+            match (&person.born, &person.died) {
+                (Some(b), Some(d)) => details.push(format!("{} – {}", b.year_label(), d.year_label())),
+                (Some(b), None) => details.push(format!("b. {}", b.year_label())),
+                (None, Some(d)) => details.push(format!("d. {}", d.year_label())),
+                (None, None) => {}
+            }
+        }
+        PersonKind::Pregnancy => {
+            form = Form::Triangle;
+            r = R * 0.7;
+            if let Some(b) = &person.born {
+                details.push(format!("due {b}"));
+            } else {
+                details.push("pregnancy".to_string());
+            }
+        }
+        PersonKind::Loss(kind) => {
+            let what = match kind {
+                LossKind::Miscarriage => "miscarriage",
+                LossKind::Termination => "termination",
+                LossKind::Stillbirth => "SB",
+            };
+            if *kind == LossKind::Stillbirth {
+                r = R * 0.55;
+            } else {
+                form = Form::Triangle;
+                r = R * 0.6;
+            }
+            match &person.born {
+                Some(b) => details.push(format!("{what} {b}")),
+                None => details.push(what.to_string()),
+            }
+        }
+        PersonKind::Group { count } => {
+            inside = Some(count.to_string());
+        }
+    }
+    if let Some(sex) = person.sex_at_birth {
+        details.push(
+            match sex {
+                crate::model::SexAtBirth::Amab => "AMAB",
+                crate::model::SexAtBirth::Afab => "AFAB",
+                crate::model::SexAtBirth::Uaab => "UAAB",
+            }
+            .to_string(),
+        );
+    }
+    if let Some(role) = &person.role {
+        details.push(role.clone());
+    }
+    let mut notes = person.notes.clone();
+    notes.sort_by_key(|n| n.chars().count());
+    details.extend(notes);
+    let subject = case.is_subject(&person.id);
+    let name_text = match (&person.kind, person.name.is_empty(), &person.known_as) {
+        (PersonKind::Loss(_) | PersonKind::Pregnancy, true, None) => String::new(),
+        _ => person.display_name().to_string(),
+    };
+    let name = wrapped(&name_text, NAME_SIZE, Weight::Bold);
+    let details: Vec<String> = details
+        .iter()
+        .flat_map(|d| wrapped(d, DETAIL_SIZE, Weight::Regular))
+        .collect();
+    let label_width = text::widest(&name, NAME_SIZE, Weight::Bold)
+        .max(text::widest(&details, DETAIL_SIZE, Weight::Regular));
+    let label_height =
+        name.len() as f64 * line_height(NAME_SIZE) + details.len() as f64 * line_height(DETAIL_SIZE);
+    let mut symbol_width = 2.0 * draw::reach(form, r) + 4.0;
+    if subject {
+        symbol_width += 8.0;
+    }
+    if adopted {
+        symbol_width = symbol_width.max(2.0 * r + 22.0);
+    }
+    Look {
+        form,
+        r,
+        inside,
+        name,
+        details,
+        label_width,
+        label_height,
+        symbol_width,
+        adopted,
+        subject,
+    }
+}
+
+/// Wraps a label line; a line that fits costs one measurement.
+fn wrapped(line: &str, size: f64, weight: Weight) -> Vec<String> {
+    if line.is_empty() {
+        return Vec::new();
+    }
+    if text::width(line, size, weight) <= LABEL_WIDTH {
+        return vec![line.to_string()];
+    }
+    text::wrap(line, size, weight, LABEL_WIDTH)
+}
+
+/// The state of a partnership as at a date, as drawn.
+struct PartnerState {
+    line: PartnerLine,
+    ending: Option<Ending>,
+    reconciled: bool,
+    /// "m. 2010 s. 2015 d. 2017"
+    dates: String,
+    /// Not yet begun on the date.
+    future: bool,
+}
+
+fn partner_state(case: &Case, couple: &Couple, as_at: NaiveDate) -> PartnerState {
+    let Some(partnership) = couple.partnership.and_then(|k| case.partnerships.get(k)) else {
+        return PartnerState {
+            line: PartnerLine::Unrecorded,
+            ending: None,
+            reconciled: false,
+            dates: String::new(),
+            future: false,
+        };
+    };
+    let mut line = PartnerLine::Married;
+    let mut ending = None;
+    let mut reconciled = false;
+    let mut dates = Vec::new();
+    let mut any = false;
+    for state in &partnership.states {
+        if let Some(from) = &state.from
+            && from.start() > as_at
+        {
+            break;
+        }
+        any = true;
+        use PartnershipStatus as S;
+        match state.status {
+            S::Dating | S::Affair => line = PartnerLine::Dating,
+            S::Cohabiting => line = PartnerLine::Cohabiting,
+            S::Engaged => line = PartnerLine::Engaged,
+            S::Married | S::CivilPartnership => line = PartnerLine::Married,
+            S::Separated => ending = Some(Ending::Separated),
+            S::Divorced | S::Dissolved => ending = Some(Ending::Divorced),
+            S::Reconciled => reconciled = ending.is_some(),
+            S::Widowed => {}
+        }
+        if matches!(
+            state.status,
+            S::Dating | S::Affair | S::Cohabiting | S::Engaged | S::Married | S::CivilPartnership
+        ) && !matches!(state.status, S::Reconciled)
+        {
+            // A new together-state after an ending, without "reconciled", replaces it.
+            if ending.is_some() && !reconciled {
+                ending = None;
+            }
+        }
+        if let Some(from) = &state.from {
+            let short = match state.status {
+                S::Dating => "dt.",
+                S::Affair => "af.",
+                S::Cohabiting => "LT",
+                S::Engaged => "e.",
+                S::Married => "m.",
+                S::CivilPartnership => "cp.",
+                S::Separated => "s.",
+                S::Divorced => "d.",
+                S::Dissolved => "diss.",
+                S::Reconciled => "r.",
+                S::Widowed => "w.",
+            };
+            dates.push(format!("{short} {}", from.year_label()));
+        }
+    }
+    PartnerState {
+        line,
+        ending,
+        reconciled,
+        dates: dates.join("  "),
+        future: !any && !partnership.states.is_empty(),
+    }
+}
+
+/// Vertical positions of one row.
+#[derive(Debug, Clone, Copy, Default)]
+struct RowY {
+    /// Top of the band holding the symbols.
+    symbols: f64,
+    /// Centre line of the symbols: partner lines run here.
+    centre: f64,
+    labels: f64,
+    /// Bottom of the lowest label.
+    bottom: f64,
+    /// Where the channel of sibship bars below the row starts.
+    channel: f64,
+    arch_levels: usize,
+}
+
+/// Lays out and draws the genogram of a case.
+pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
+    let focused;
+    let (case, left_out) = match &options.focus {
+        Some(f) => {
+            let (c, left_out) = focus::around(case, f);
+            focused = c;
+            (&focused, left_out)
+        }
+        None => (case, 0),
+    };
+    let as_at = options.as_at.unwrap_or(case.details.as_at);
+    let people: Vec<&Person> = case.people.iter().collect();
+    let family = Family::new(case);
+    let couples = family.couples(case);
+    let ranks = family.generations(&couples);
+    let arrangement = order::arrange(case, &family, &couples, &ranks);
+
+    let adopted: BTreeSet<usize> = case
+        .parentage
+        .iter()
+        .filter(|p| p.primary && p.link == ChildLink::Adopted)
+        .filter_map(|p| family.position(&p.child))
+        .collect();
+    let looks: Vec<Look> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| look(case, p, as_at, adopted.contains(&i)))
+        .collect();
+    let states: Vec<PartnerState> = couples
+        .iter()
+        .map(|c| partner_state(case, c, as_at))
+        .collect();
+
+    // Couples by the pair of slots, to find gaps and arches.
+    let mut couple_of_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (k, c) in couples.iter().enumerate() {
+        let (a, b) = (arrangement.slot_of[c.partners[0]], arrangement.slot_of[c.partners[1]]);
+        couple_of_pair.entry((a.min(b), a.max(b))).or_insert(k);
+    }
+    let sizes = sizes(&arrangement, &looks, &states, &couple_of_pair);
+    let mut placement = place::place(&arrangement, &sizes);
+    for x in placement.x.iter_mut() {
+        *x += MARGIN;
+    }
+    for l in placement.left.iter_mut() {
+        *l += MARGIN;
+    }
+
+    // Arch levels for partners who are not side by side.
+    let mut arches: Vec<(usize, usize, usize, usize)> = Vec::new(); // couple, lo idx, hi idx, level
+    for (u, unit) in arrangement.units.iter().enumerate() {
+        let _ = u;
+        for i in 0..unit.slots.len() {
+            for j in i + 2..unit.slots.len() {
+                let (a, b) = (unit.slots[i], unit.slots[j]);
+                if let Some(&k) = couple_of_pair.get(&(a.min(b), a.max(b))) {
+                    arches.push((k, i, j, j - i - 1));
+                }
+            }
+        }
+    }
+    let rows = arrangement.rows.len();
+    let mut row_y = vec![RowY::default(); rows];
+    for &(k, _, _, level) in &arches {
+        let row = arrangement.slots[arrangement.slot_of[couples[k].partners[0]]].row;
+        row_y[row].arch_levels = row_y[row].arch_levels.max(level);
+    }
+
+    // Bars of each sibship, then tracks per channel.
+    let drops: Vec<f64> = (0..arrangement.sibships.len())
+        .map(|s| place::drop_x(&arrangement, &sizes, &placement.x, s))
+        .collect();
+    let twins = twin_groups(case, &family, &arrangement);
+    let mut bars: Vec<(f64, f64)> = Vec::with_capacity(arrangement.sibships.len());
+    for (s, sibship) in arrangement.sibships.iter().enumerate() {
+        let mut lo = drops[s];
+        let mut hi = drops[s];
+        for top in child_tops(&arrangement, &placement, &twins, s) {
+            lo = lo.min(top.0);
+            hi = hi.max(top.0);
+        }
+        let _ = sibship;
+        bars.push((lo, hi));
+    }
+    let mut track_of = vec![0usize; bars.len()];
+    let mut track_count = vec![0usize; rows];
+    {
+        let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); rows];
+        for (s, sibship) in arrangement.sibships.iter().enumerate() {
+            by_row[sibship.row].push(s);
+        }
+        for (row, list) in by_row.iter().enumerate() {
+            let row_bars: Vec<(f64, f64)> = list.iter().map(|&s| bars[s]).collect();
+            let (t, n) = place::tracks(&row_bars);
+            for (i, &s) in list.iter().enumerate() {
+                track_of[s] = t[i];
+            }
+            track_count[row] = n;
+        }
+    }
+
+    // Rows from the top.
+    let title = sheet::title_block(case, as_at, left_out, &options.focus);
+    let mut cursor = MARGIN + title.height + 16.0;
+    let mut label_height = vec![0.0f64; rows];
+    for (row, h) in label_height.iter_mut().enumerate() {
+        for s in arrangement.row_slots(row) {
+            if let Some(p) = arrangement.slots[s].person {
+                *h = h.max(looks[p].label_height);
+            }
+        }
+    }
+    let mut arch_labels = vec![false; rows];
+    for &(k, _, _, _) in &arches {
+        let row = arrangement.slots[arrangement.slot_of[couples[k].partners[0]]].row;
+        if !states[k].dates.is_empty() {
+            arch_labels[row] = true;
+        }
+    }
+    for row in 0..rows {
+        let arch = row_y[row].arch_levels as f64 * ARCH_STEP
+            + if arch_labels[row] { 12.0 } else { 0.0 };
+        let y = &mut row_y[row];
+        y.symbols = cursor + arch;
+        y.centre = y.symbols + R;
+        y.labels = y.symbols + LABEL_OFFSET;
+        y.bottom = y.labels + label_height[row];
+        y.channel = y.bottom + 12.0;
+        cursor = y.channel + track_count[row].saturating_sub(1) as f64 * TRACK + 22.0;
+    }
+    let bar_y = |s: usize| -> f64 {
+        row_y[arrangement.sibships[s].row].channel + track_of[s] as f64 * TRACK
+    };
+
+    let mut scene = Scene::new(format!("Genogram: {}", case.details.title));
+    let mut keys: BTreeSet<Key> = BTreeSet::new();
+    let mut households_items = households(case, &arrangement, &placement, &sizes, &looks, &row_y, as_at, &family);
+    for item in &households_items {
+        if let Some(h) = item.classes.first().and_then(|c| c.strip_prefix("household-")).and_then(|n| n.parse::<usize>().ok()) {
+            keys.insert(Key::Household(h - 1));
+        }
+    }
+    scene.items.append(&mut households_items);
+
+    // Partnerships.
+    let mut obstacles: Vec<Rect> = Vec::new();
+    let mut labels_drawn: Vec<Item> = Vec::new();
+    let mut couples_adjacent = 0usize;
+    let mut couples_on_row = 0usize;
+    for (k, couple) in couples.iter().enumerate() {
+        let [a, b] = couple.partners;
+        let (sa, sb) = (arrangement.slot_of[a], arrangement.slot_of[b]);
+        let state = &states[k];
+        if state.future && arrangement.couple_sibship[k].is_none() {
+            continue;
+        }
+        let blood = family.blood_relatives(a, b);
+        let id = match couple.partnership.and_then(|p| case.partnerships.get(p)) {
+            Some(p) => format!("partnership-{}", p.id),
+            None => format!("partnership-{}--{}", people[a].id, people[b].id),
+        };
+        let mut item = Item::new(ItemKind::Partnership, id.clone());
+        item.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
+        let (ua, ub) = (arrangement.slots[sa].unit, arrangement.slots[sb].unit);
+        let (xa, xb) = (placement.x[sa], placement.x[sb]);
+        let (left, right, ll, rl) = if xa <= xb { (sa, sb, a, b) } else { (sb, sa, b, a) };
+        let ya = row_y[arrangement.slots[sa].row].centre;
+        let yb = row_y[arrangement.slots[sb].row].centre;
+        let points;
+        let mut label_at;
+        if ua == ub {
+            couples_on_row += 1;
+            let slots = &arrangement.units[ua].slots;
+            let il = slots.iter().position(|&s| s == left).unwrap_or(0);
+            let ir = slots.iter().position(|&s| s == right).unwrap_or(0);
+            let y = ya;
+            let x0 = placement.x[left] + draw::reach(looks[ll].form, looks[ll].r) + side_extra(&looks[ll]);
+            let x1 = placement.x[right] - draw::reach(looks[rl].form, looks[rl].r) - side_extra(&looks[rl]);
+            if ir == il + 1 {
+                couples_adjacent += 1;
+                points = vec![Point::new(x0, y), Point::new(x1, y)];
+                label_at = Point::new((placement.x[left] + placement.x[right]) / 2.0, y - 9.0);
+            } else {
+                let level = (ir - il - 1) as f64;
+                let top = row_y[arrangement.slots[sa].row].symbols - level * ARCH_STEP;
+                let tl = y - looks[ll].r - 4.0;
+                let tr = y - looks[rl].r - 4.0;
+                points = vec![
+                    Point::new(placement.x[left], tl),
+                    Point::new(placement.x[left], top),
+                    Point::new(placement.x[right], top),
+                    Point::new(placement.x[right], tr),
+                ];
+                let drop = arrangement.couple_sibship[k]
+                    .map(|s| drops[s])
+                    .unwrap_or((placement.x[left] + placement.x[right]) / 2.0);
+                label_at = Point::new(drop, top - 4.0);
+            }
+        } else {
+            // Partners on different rows (a partner who is also a descendant): an elbow
+            // from one symbol to the other.
+            let mid = (ya + yb) / 2.0;
+            points = vec![
+                Point::new(xa, ya),
+                Point::new(xa, mid),
+                Point::new(xb, mid),
+                Point::new(xb, yb),
+            ];
+            label_at = Point::new((xa + xb) / 2.0, mid - 4.0);
+        }
+        item.shapes = draw::partner_line(&points, state.line, blood);
+        keys.insert(Key::Partner(state.line));
+        if blood {
+            keys.insert(Key::BloodPartners);
+            item.classes.push("blood-relatives".into());
+        }
+        if let Some(ending) = state.ending {
+            let mark_x = if points.len() == 2 {
+                (points[0].x + points[1].x) / 2.0 - 9.0
+            } else {
+                label_at.x - 12.0
+            };
+            let mark_y = if points.len() == 2 { points[0].y } else { points[1].y };
+            item.shapes
+                .extend(draw::ending_marks(Point::new(mark_x, mark_y), ending, state.reconciled));
+            keys.insert(Key::Ending(ending, state.reconciled));
+        }
+        item.classes.push(format!("{:?}", state.line).to_lowercase());
+        let names = format!("{} and {}", people[a].display_name(), people[b].display_name());
+        item.title = Some(if state.dates.is_empty() {
+            names.clone()
+        } else {
+            format!("{names}: {}", state.dates)
+        });
+        item.bbox = Rect::around(&points).unwrap_or_default().inflate(3.0);
+        item.points = Some(points);
+        scene.items.push(item);
+        if !state.dates.is_empty() {
+            let lines = text::wrap(&state.dates, DATE_SIZE, Weight::Regular, 80.0);
+            let h = lines.len() as f64 * line_height(DATE_SIZE);
+            let w = text::widest(&lines, DATE_SIZE, Weight::Regular);
+            label_at.y -= h - line_height(DATE_SIZE);
+            let mut label = Item::new(ItemKind::Label, format!("label-{id}"));
+            label.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
+            label.bbox = Rect::new(label_at.x - w / 2.0, label_at.y - DATE_SIZE, w, h);
+            label.shapes.push(Shape::Text {
+                origin: Point::new(label_at.x, label_at.y - DATE_SIZE * 0.15),
+                lines,
+                size: DATE_SIZE,
+                line_height: line_height(DATE_SIZE),
+                anchor: Anchor::Middle,
+                weight: Weight::Regular,
+                colour: INK,
+            });
+            labels_drawn.push(label);
+        }
+    }
+
+    // Child links.
+    let mut crossing_bars: Vec<Vec<(f64, f64, f64, usize)>> = vec![Vec::new(); rows];
+    let mut crossing_verticals: Vec<Vec<(f64, f64, f64, usize)>> = vec![Vec::new(); rows];
+    let mut child_items: Vec<Item> = Vec::new();
+    let link_of: BTreeMap<usize, ChildLink> = case
+        .parentage
+        .iter()
+        .filter(|p| p.primary)
+        .filter_map(|p| family.position(&p.child).map(|c| (c, p.link)))
+        .collect();
+    for (s, sibship) in arrangement.sibships.iter().enumerate() {
+        let row = sibship.row;
+        let y_bar = bar_y(s);
+        let drop = drops[s];
+        let top_y = match sibship.parents[..] {
+            [p] if arrangement.slots[p].person.is_none() => row_y[row].symbols,
+            [p] => row_y[row].centre.max(row_y[row].centre + 0.0 * placement.x[p]),
+            _ => {
+                // From the partner line, or from the arch top for partners further apart.
+                let arch = sibship.couple.and_then(|k| {
+                    arches.iter().find(|a| a.0 == k).map(|a| {
+                        row_y[row].symbols - a.3 as f64 * ARCH_STEP
+                    })
+                });
+                arch.unwrap_or(row_y[row].centre)
+            }
+        };
+        let mut points = Vec::new();
+        let mut people_ids: Vec<String> = Vec::new();
+        for &p in &sibship.parents {
+            if let Some(person) = arrangement.slots[p].person {
+                people_ids.push(people[person].id.0.clone());
+            }
+        }
+        let id = match (sibship.couple, sibship.pass_through) {
+            (_, true) => None,
+            (Some(k), _) => Some(match couples[k].partnership.and_then(|p| case.partnerships.get(p)) {
+                Some(p) => format!("child-link-{}", p.id),
+                None => format!("child-link-{}--{}", people[couples[k].partners[0]].id, people[couples[k].partners[1]].id),
+            }),
+            (None, _) => Some(format!("child-link-{}", people_ids.join("--"))),
+        };
+        if let [p] = sibship.parents[..]
+            && let Some(person) = arrangement.slots[p].person
+        {
+            // A single parent: a short line out from the symbol, then down.
+            let start = placement.x[p] + draw::reach(looks[person].form, looks[person].r) + side_extra(&looks[person]);
+            points.push(Point::new(start, top_y));
+            points.push(Point::new(drop, top_y));
+        } else {
+            points.push(Point::new(drop, top_y));
+        }
+        points.push(Point::new(drop, y_bar));
+        let (lo, hi) = bars[s];
+        crossing_verticals[row].push((drop, row_y[row].bottom, y_bar, s));
+        crossing_bars[row].push((lo, hi, y_bar, s));
+        let Some(id) = id else {
+            // Pass-through pieces belong to the child they carry.
+            continue;
+        };
+        let mut item = Item::new(ItemKind::ChildLink, id);
+        item.people = people_ids.clone();
+        let mut shapes = vec![Shape::Polyline {
+            points: points.clone(),
+            paint: Paint::line(INK, LINE),
+        }];
+        if hi - lo > 0.5 {
+            shapes.push(draw::segment(Point::new(lo, y_bar), Point::new(hi, y_bar), Paint::line(INK, LINE)));
+        }
+        let mut all = points.clone();
+        all.push(Point::new(lo, y_bar));
+        all.push(Point::new(hi, y_bar));
+        item.bbox = Rect::around(&all).unwrap_or_default().inflate(1.0);
+        item.points = Some(points);
+        item.shapes = shapes;
+        item.title = Some(format!(
+            "Children of {}",
+            sibship
+                .parents
+                .iter()
+                .filter_map(|&p| arrangement.slots[p].person)
+                .map(|p| people[p].display_name().to_string())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ));
+        child_items.push(item);
+    }
+    // Each child's own line, from the bar to the symbol, in its link's style.
+    for (s, sibship) in arrangement.sibships.iter().enumerate() {
+        let y_bar = bar_y(s);
+        let child_row = sibship.row + 1;
+        for (top, group) in child_tops(&arrangement, &placement, &twins, s).into_iter().zip(child_groups(&arrangement, &twins, s)) {
+            crossing_verticals[sibship.row].push((top.0, y_bar, row_y[sibship.row].channel + track_count[sibship.row] as f64 * TRACK + 20.0, s));
+            for &c in &group.0 {
+                let (person, carried) = match (arrangement.slots[c].person, arrangement.slots[c].carries) {
+                    (Some(p), _) => (p, false),
+                    (None, Some(p)) => (p, true),
+                    _ => continue,
+                };
+                let link = link_of.get(&person).copied().unwrap_or(ChildLink::Biological);
+                let end_y = if carried {
+                    row_y[child_row].bottom + 12.0
+                } else {
+                    row_y[child_row].centre - looks[person].r - if looks[person].subject { 4.0 } else { 0.0 } - if looks[person].form == Form::Diamond { R * 0.15 } else { 0.0 }
+                };
+                let x = placement.x[c];
+                let points = if group.0.len() > 1 {
+                    vec![Point::new(top.0, y_bar), Point::new(x, end_y)]
+                } else {
+                    vec![Point::new(x, y_bar), Point::new(x, end_y)]
+                };
+                let carry_id = if carried { format!("-through-{}", child_row) } else { String::new() };
+                let mut item = Item::new(ItemKind::ChildLink, format!("child-link-{}{carry_id}", people[person].id));
+                item.people = vec![people[person].id.0.clone()];
+                item.people.extend(sibship.parents.iter().filter_map(|&p| arrangement.slots[p].person).map(|p| people[p].id.0.clone()));
+                item.classes.push(link_class(link).to_string());
+                item.shapes.push(Shape::Polyline {
+                    points: points.clone(),
+                    paint: Paint::line(INK, LINE).dashed(draw::child_dash(link)),
+                });
+                if !sibship.pass_through && !carried {
+                    keys.insert(Key::Child(link));
+                }
+                item.bbox = Rect::around(&points).unwrap_or_default().inflate(1.0);
+                item.title = Some(format!("{} ({})", people[person].display_name(), draw::child_link_name(link)));
+                item.points = Some(points);
+                child_items.push(item);
+            }
+            if let Some(zygosity) = group.1 {
+                // Twins: a bar between identical twins' lines, "?" when not known.
+                keys.insert(Key::Twins(zygosity));
+                let ends: Vec<Point> = group
+                    .0
+                    .iter()
+                    .map(|&c| {
+                        let x = placement.x[c];
+                        let person = arrangement.slots[c].person.unwrap_or(0);
+                        let end_y = row_y[child_row].centre - looks[person].r;
+                        Point::new(x, end_y)
+                    })
+                    .collect();
+                let apex = Point::new(top.0, y_bar);
+                let mut item = Item::new(ItemKind::ChildLink, format!("child-link-twins-{}", group.0.first().and_then(|&c| arrangement.slots[c].person).map(|p| people[p].id.0.clone()).unwrap_or_default()));
+                item.people = group.0.iter().filter_map(|&c| arrangement.slots[c].person).map(|p| people[p].id.0.clone()).collect();
+                item.classes.push(format!("{zygosity:?}").to_lowercase());
+                let at = |e: Point, t: f64| Point::new(apex.x + (e.x - apex.x) * t, apex.y + (e.y - apex.y) * t);
+                let (first, last) = (ends[0], ends[ends.len() - 1]);
+                match zygosity {
+                    Zygosity::Identical => {
+                        let t = 0.45;
+                        item.shapes.push(draw::segment(at(first, t), at(last, t), Paint::line(INK, LINE)));
+                    }
+                    Zygosity::Unknown => {
+                        let t = 0.5;
+                        let p = Point::new((at(first, t).x + at(last, t).x) / 2.0, at(first, t).y + 3.5);
+                        item.shapes.push(Shape::Text {
+                            origin: p,
+                            lines: vec!["?".into()],
+                            size: 10.0,
+                            line_height: 12.0,
+                            anchor: Anchor::Middle,
+                            weight: Weight::Bold,
+                            colour: INK,
+                        });
+                    }
+                    Zygosity::Fraternal => {}
+                }
+                let mut all = ends.clone();
+                all.push(apex);
+                item.bbox = Rect::around(&all).unwrap_or_default();
+                item.title = Some(format!("{} twins", match zygosity { Zygosity::Identical => "Identical", Zygosity::Fraternal => "Fraternal", Zygosity::Unknown => "Twins, zygosity not known:" }).replace("not known: twins", "not known"));
+                child_items.push(item);
+            }
+        }
+    }
+    // Pass-through lines inside the rows they cross.
+    for (s, slot) in arrangement.slots.iter().enumerate() {
+        if let Some(person) = slot.carries {
+            let row = slot.row;
+            let x = placement.x[s];
+            let points = vec![Point::new(x, row_y[row].symbols - row_y[row].arch_levels as f64 * ARCH_STEP - 6.0), Point::new(x, row_y[row].bottom + 12.0)];
+            let link = link_of.get(&person).copied().unwrap_or(ChildLink::Biological);
+            let mut item = Item::new(ItemKind::ChildLink, format!("child-link-{}-row-{row}", people[person].id));
+            item.people = vec![people[person].id.0.clone()];
+            item.shapes.push(Shape::Polyline { points: points.clone(), paint: Paint::line(INK, LINE).dashed(draw::child_dash(link)) });
+            item.bbox = Rect::around(&points).unwrap_or_default().inflate(1.0);
+            item.points = Some(points);
+            item.title = Some(format!("Line to {}", people[person].display_name()));
+            child_items.push(item);
+        }
+    }
+    scene.items.append(&mut child_items);
+
+    // People and their labels.
+    let mut people_items = Vec::with_capacity(people.len());
+    for (i, person) in people.iter().enumerate() {
+        let s = arrangement.slot_of[i];
+        let row = arrangement.slots[s].row;
+        let centre = Point::new(placement.x[s], row_y[row].centre);
+        let look = &looks[i];
+        let (item, label, used) = person_items(person, look, centre, row_y[row].labels, options.deceased, i);
+        keys.extend(used);
+        obstacles.push(item.bbox);
+        obstacles.push(label.bbox);
+        people_items.push(item);
+        labels_drawn.push(label);
+    }
+
+    // Other parent figures (kinship carers, foster carers beside the birth family), drawn
+    // over the family like emotional lines.
+    let mut overlay = Vec::new();
+    let centre_of = |i: usize| -> (Point, f64) {
+        let s = arrangement.slot_of[i];
+        (Point::new(placement.x[s], row_y[arrangement.slots[s].row].centre), looks[i].r + 3.0)
+    };
+    let mut other_count: BTreeMap<usize, usize> = BTreeMap::new();
+    for parentage in case.parentage.iter().filter(|p| !p.primary && p.span.contains(as_at)) {
+        let Some(child) = family.position(&parentage.child) else { continue };
+        for parent in &parentage.parents {
+            let Some(p) = family.position(parent) else { continue };
+            let (a, ra) = centre_of(p);
+            let (b, rb) = centre_of(child);
+            let route = route(a, ra, b, rb, &obstacles);
+            let n = other_count.entry(child).or_insert(0);
+            *n += 1;
+            let mut item = Item::new(ItemKind::ChildLink, format!("child-link-{}-other-{}", people[child].id, n));
+            item.people = vec![people[child].id.0.clone(), people[p].id.0.clone()];
+            item.classes.push(link_class(parentage.link).to_string());
+            item.classes.push("other-parent".into());
+            item.shapes.push(Shape::Polyline { points: route.clone(), paint: Paint::line(Colour(60, 60, 60), 1.4).dashed(draw::child_dash(parentage.link)) });
+            item.bbox = Rect::around(&route).unwrap_or_default().inflate(1.0);
+            item.title = Some(format!("{} is {} of {}", people[p].display_name(), match parentage.link {
+                ChildLink::Biological => "a birth parent",
+                ChildLink::Adopted => "an adoptive parent",
+                ChildLink::Foster => "a foster carer",
+                ChildLink::Step => "a step-parent",
+                ChildLink::KinshipCare => "a kinship carer",
+                ChildLink::SpecialGuardianship => "a special guardian",
+            }, people[child].display_name()));
+            item.points = Some(route);
+            keys.insert(Key::Child(parentage.link));
+            overlay.push(item);
+        }
+    }
+    // Emotional relationships: an overlay that never moves the family.
+    for (n, relationship) in case.relationships.iter().enumerate() {
+        if relationship.span.from.is_some_and(|f| f.start() > as_at) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (family.position(&relationship.between[0]), family.position(&relationship.between[1])) else { continue };
+        let (pa, ra) = centre_of(a);
+        let (pb, rb) = centre_of(b);
+        let route = route(pa, ra + 2.0, pb, rb + 2.0, &obstacles);
+        let directed = relationship.directed && relationship.kind.is_directed();
+        let mut item = Item::new(ItemKind::Emotional, format!("emotional-{}--{}-{}", people[a].id, people[b].id, n + 1));
+        item.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
+        item.classes.push(kebab(&format!("{:?}", relationship.kind)));
+        if relationship.span.to.is_some_and(|t| t.end() < as_at) {
+            item.classes.push("ended".into());
+        }
+        item.shapes = draw::relationship(relationship.kind, &route, directed);
+        item.bbox = Rect::around(&route).unwrap_or_default().inflate(7.0);
+        let verb = draw::relationship_name(relationship.kind).split(" (").next().unwrap_or("").to_string();
+        let mut title = if directed {
+            format!("{} → {}: {verb}", people[a].display_name(), people[b].display_name())
+        } else {
+            format!("{} and {}: {verb}", people[a].display_name(), people[b].display_name())
+        };
+        if let Some(note) = &relationship.note {
+            title.push_str(&format!(" ({note})"));
+        }
+        item.title = Some(title);
+        item.points = Some(route);
+        keys.insert(Key::Emotional(relationship.kind));
+        overlay.push(item);
+    }
+
+    scene.items.append(&mut people_items);
+    scene.items.append(&mut labels_drawn);
+    scene.items.append(&mut overlay);
+
+    // Crossings actually drawn: a vertical line passing through another sibship's bar.
+    let mut crossings = 0u64;
+    for row in 0..rows {
+        let mut verticals = std::mem::take(&mut crossing_verticals[row]);
+        verticals.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for &(lo, hi, y, s) in &crossing_bars[row] {
+            let start = verticals.partition_point(|v| v.0 <= lo + 0.5);
+            for v in &verticals[start..] {
+                if v.0 >= hi - 0.5 {
+                    break;
+                }
+                if v.3 != s && v.1 < y - 0.5 && v.2 > y + 0.5 {
+                    crossings += 1;
+                }
+            }
+        }
+    }
+    // Child lines that pass through an arch between partners further apart.
+    for &(k, il, ir, _) in &arches {
+        let row = arrangement.slots[arrangement.slot_of[couples[k].partners[0]]].row;
+        let _ = row;
+        let unit = arrangement.slots[arrangement.slot_of[couples[k].partners[0]]].unit;
+        for &s in &arrangement.units[unit].slots[il + 1..ir] {
+            if arrangement.up[s].is_some() {
+                crossings += 1;
+            }
+        }
+    }
+
+    let diagram_width = placement
+        .left
+        .iter()
+        .zip(&placement.width)
+        .map(|(l, w)| l + w)
+        .fold(0.0, f64::max)
+        + MARGIN;
+    let diagram_bottom = cursor;
+    let legend = sheet::legend(&keys, case, as_at, diagram_width.max(title.width + 2.0 * MARGIN), diagram_bottom + 8.0);
+    let width = diagram_width.max(title.width + 2.0 * MARGIN).max(legend.width + 2.0 * MARGIN);
+    let height = legend.bottom + MARGIN;
+    let mut title_items = title.items;
+    scene.items.append(&mut title_items);
+    scene.items.extend(legend.items);
+    scene.width = width;
+    scene.height = height;
+    scene.metrics.insert("crossings".into(), crossings as f64);
+    scene.metrics.insert("order_crossings".into(), order::order_crossings(&arrangement) as f64);
+    scene.metrics.insert("people".into(), people.len() as f64);
+    scene.metrics.insert("people_left_out".into(), left_out as f64);
+    scene.metrics.insert("couples".into(), couples.len() as f64);
+    scene.metrics.insert("couples_on_one_row".into(), couples_on_row as f64);
+    scene.metrics.insert("couples_adjacent".into(), couples_adjacent as f64);
+    scene.metrics.insert("generations".into(), rows as f64);
+    scene
+}
+
+fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn link_class(link: ChildLink) -> &'static str {
+    match link {
+        ChildLink::Biological => "biological",
+        ChildLink::Adopted => "adopted",
+        ChildLink::Foster => "foster",
+        ChildLink::Step => "step",
+        ChildLink::KinshipCare => "kinship-care",
+        ChildLink::SpecialGuardianship => "special-guardianship",
+    }
+}
+
+/// Extra room beside a symbol taken by brackets or a double outline.
+fn side_extra(look: &Look) -> f64 {
+    if look.adopted {
+        9.0
+    } else if look.subject {
+        4.0
+    } else {
+        0.0
+    }
+}
+
+/// Widths each slot reserves and the gaps between partners.
+fn sizes(
+    a: &Arrangement,
+    looks: &[Look],
+    states: &[PartnerState],
+    couple_of_pair: &BTreeMap<(usize, usize), usize>,
+) -> Sizes {
+    let mut content_width = vec![12.0; a.slots.len()];
+    let mut slot_width = vec![12.0; a.slots.len()];
+    for (s, slot) in a.slots.iter().enumerate() {
+        if let Some(p) = slot.person {
+            let w = looks[p].symbol_width.max(looks[p].label_width);
+            content_width[s] = w;
+            slot_width[s] = w;
+            // A single parent's line comes down beside the label: reserve room for it.
+            if a.down[s]
+                .iter()
+                .any(|&sib| a.sibships[sib].parents.len() == 1)
+            {
+                slot_width[s] = w + 2.0 * (place::SINGLE_STUB + 6.0);
+            }
+        }
+    }
+    let gaps = a
+        .units
+        .iter()
+        .map(|unit| {
+            unit.slots
+                .windows(2)
+                .map(|w| {
+                    let (l, r) = (w[0], w[1]);
+                    let mut gap = PARTNER_GAP;
+                    if let Some(&k) = couple_of_pair.get(&(l.min(r), l.max(r))) {
+                        // The dates label sits between the two symbols, above the line.
+                        let lines = text::wrap(&states[k].dates, DATE_SIZE, Weight::Regular, 80.0);
+                        let needed = text::widest(&lines, DATE_SIZE, Weight::Regular) + 24.0;
+                        let (pl, pr) = (a.slots[l].person, a.slots[r].person);
+                        let symbols = pl.map(|p| looks[p].symbol_width / 2.0).unwrap_or(0.0)
+                            + pr.map(|p| looks[p].symbol_width / 2.0).unwrap_or(0.0);
+                        let between = needed + symbols - slot_width[l] / 2.0 - slot_width[r] / 2.0;
+                        gap = gap.max(between);
+                    }
+                    gap
+                })
+                .collect()
+        })
+        .collect();
+    Sizes {
+        slot_width,
+        content_width,
+        gaps,
+    }
+}
+
+/// Children of a sibship grouped for drawing: twins (and triplets) together with their
+/// zygosity, everyone else alone.
+fn child_groups(
+    a: &Arrangement,
+    twins: &BTreeMap<usize, (usize, Zygosity)>,
+    s: usize,
+) -> Vec<(Vec<usize>, Option<Zygosity>)> {
+    let mut groups: Vec<(Vec<usize>, Option<Zygosity>)> = Vec::new();
+    let mut by_birth: BTreeMap<usize, usize> = BTreeMap::new();
+    for &c in &a.sibships[s].children {
+        let birth = a.slots[c].person.and_then(|p| twins.get(&p));
+        match birth {
+            Some(&(b, z)) => match by_birth.get(&b) {
+                Some(&g) => groups[g].0.push(c),
+                None => {
+                    by_birth.insert(b, groups.len());
+                    groups.push((vec![c], Some(z)));
+                }
+            },
+            None => groups.push((vec![c], None)),
+        }
+    }
+    for g in &mut groups {
+        if g.0.len() < 2 {
+            g.1 = None;
+        }
+    }
+    groups
+}
+
+/// Where each child group's line leaves the bar: above the child, or between twins.
+fn child_tops(
+    a: &Arrangement,
+    placement: &Placement,
+    twins: &BTreeMap<usize, (usize, Zygosity)>,
+    s: usize,
+) -> Vec<(f64, usize)> {
+    child_groups(a, twins, s)
+        .into_iter()
+        .map(|(g, _)| {
+            let x = g.iter().map(|&c| placement.x[c]).sum::<f64>() / g.len().max(1) as f64;
+            (x, g.len())
+        })
+        .collect()
+}
+
+/// For each person born in a multiple birth: the birth's index and zygosity.
+fn twin_groups(
+    case: &Case,
+    family: &Family,
+    _a: &Arrangement,
+) -> BTreeMap<usize, (usize, Zygosity)> {
+    let mut out = BTreeMap::new();
+    for (b, birth) in case.multiple_births.iter().enumerate() {
+        for child in &birth.children {
+            if let Some(p) = family.position(child) {
+                out.insert(p, (b, birth.zygosity));
+            }
+        }
+    }
+    out
+}
+
+/// The symbol item and the label item of one person, and the legend keys they use.
+fn person_items(
+    person: &Person,
+    look: &Look,
+    c: Point,
+    label_top: f64,
+    deceased_style: DeceasedStyle,
+    _index: usize,
+) -> (Item, Item, Vec<Key>) {
+    let mut keys = Vec::new();
+    let mut item = Item::new(ItemKind::Person, format!("person-{}", person.id));
+    item.people = vec![person.id.0.clone()];
+    let gender_class = match person.gender {
+        crate::model::Gender::Male => "male",
+        crate::model::Gender::Female => "female",
+        crate::model::Gender::NonBinary => "non-binary",
+        crate::model::Gender::Unknown => "gender-unknown",
+    };
+    item.classes.push(gender_class.into());
+    let paint = Paint::line(INK, LINE).filled(Colour::WHITE);
+    item.shapes.push(draw::outline(look.form, c, look.r, paint.clone()));
+    let reach = draw::reach(look.form, look.r);
+    let mut extent = reach;
+    match &person.kind {
+        PersonKind::Individual => keys.push(Key::Form(look.form)),
+        PersonKind::Pregnancy => {
+            item.classes.push("pregnancy".into());
+            keys.push(Key::Pregnancy);
+        }
+        PersonKind::Loss(kind) => {
+            item.classes.push(kebab(&format!("{kind:?}")));
+            item.shapes.extend(draw::loss_marks(*kind, c, look.r, &Paint::line(INK, LINE)));
+            keys.push(Key::Loss(*kind));
+        }
+        PersonKind::Group { .. } => {
+            item.classes.push("group".into());
+            keys.push(Key::Form(look.form));
+            keys.push(Key::Group);
+        }
+    }
+    if look.subject {
+        item.classes.push("subject".into());
+        item.shapes.push(draw::outline(look.form, c, look.r + 4.0, Paint::line(INK, LINE)));
+        extent += 4.0;
+        keys.push(Key::Subject);
+    }
+    if person.unknown {
+        item.classes.push("unknown".into());
+        keys.push(Key::Unknown);
+    }
+    if let Some(inside) = &look.inside {
+        let size = if inside.chars().count() > 3 { INSIDE_SIZE - 2.0 } else { INSIDE_SIZE };
+        item.shapes.push(Shape::Text {
+            origin: Point::new(c.x, c.y + size * 0.35),
+            lines: vec![inside.clone()],
+            size,
+            line_height: line_height(size),
+            anchor: Anchor::Middle,
+            weight: Weight::Bold,
+            colour: INK,
+        });
+    }
+    if person.deceased && !matches!(person.kind, PersonKind::Loss(_)) {
+        item.classes.push("deceased".into());
+        match deceased_style {
+            DeceasedStyle::Cross => item.shapes.extend(draw::cross(c, reach, &Paint::line(INK, LINE))),
+            DeceasedStyle::Slash => {
+                item.shapes.push(draw::slash(c, reach, &Paint::line(INK, LINE)));
+                extent = extent.max(reach * 1.35);
+            }
+        }
+        keys.push(Key::Deceased(deceased_style));
+    }
+    if look.adopted {
+        item.shapes.extend(draw::brackets(c, look.r, &Paint::line(INK, LINE)));
+        extent = extent.max(look.r + 9.0);
+    }
+    let vertical = if look.adopted { look.r + 5.0 } else { extent };
+    item.bbox = Rect::new(c.x - extent, c.y - vertical.max(extent), 2.0 * extent, 2.0 * vertical.max(extent));
+    let mut title = person.display_name().to_string();
+    if let Some(b) = &person.born {
+        title.push_str(&format!(", born {b}"));
+    }
+    if let Some(d) = &person.died {
+        title.push_str(&format!(", died {d}"));
+    } else if person.deceased {
+        title.push_str(", deceased");
+    }
+    if let Some(inside) = &look.inside
+        && matches!(person.kind, PersonKind::Individual)
+        && !person.unknown
+    {
+        title.push_str(&format!(", age {inside}"));
+    }
+    if let Some(role) = &person.role {
+        title.push_str(&format!(" ({role})"));
+    }
+    item.title = Some(title);
+
+    let mut label = Item::new(ItemKind::Label, format!("label-{}", person.id));
+    label.people = vec![person.id.0.clone()];
+    let h = look.label_height;
+    let w = look.label_width;
+    label.bbox = Rect::new(c.x - w / 2.0, label_top, w, h);
+    if !look.name.is_empty() {
+        label.shapes.push(Shape::Text {
+            origin: Point::new(c.x, label_top + NAME_SIZE * 0.93),
+            lines: look.name.clone(),
+            size: NAME_SIZE,
+            line_height: line_height(NAME_SIZE),
+            anchor: Anchor::Middle,
+            weight: Weight::Bold,
+            colour: INK,
+        });
+    }
+    if !look.details.is_empty() {
+        let top = label_top + look.name.len() as f64 * line_height(NAME_SIZE);
+        label.shapes.push(Shape::Text {
+            origin: Point::new(c.x, top + DETAIL_SIZE * 0.93),
+            lines: look.details.clone(),
+            size: DETAIL_SIZE,
+            line_height: line_height(DETAIL_SIZE),
+            anchor: Anchor::Middle,
+            weight: Weight::Regular,
+            colour: INK,
+        });
+    }
+    (item, label, keys)
+}
+
+/// A route for an overlay line between two symbols: straight if that clears every other
+/// symbol and label, else bent around them at the smallest bend that does.
+fn route(a: Point, ra: f64, b: Point, rb: f64, obstacles: &[Rect]) -> Vec<Point> {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+    let (ux, uy) = (dx / len, dy / len);
+    let start = Point::new(a.x + ux * ra, a.y + uy * ra);
+    let end = Point::new(b.x - ux * rb, b.y - uy * rb);
+    let own = |r: &Rect| {
+        let contains = |p: Point| p.x >= r.x - 1.0 && p.x <= r.right() + 1.0 && p.y >= r.y - 1.0 && p.y <= r.bottom() + 1.0;
+        contains(a) || contains(b)
+    };
+    let blocked = |points: &[Point]| -> usize {
+        let span = Rect::around(points).unwrap_or_default().inflate(4.0);
+        obstacles
+            .iter()
+            .filter(|r| r.overlaps(&span) && !own(r) && !(r.x <= a.x && a.x <= r.right() && (r.y - a.y).abs() < 80.0 && r.y > a.y) && !(r.x <= b.x && b.x <= r.right() && (r.y - b.y).abs() < 80.0 && r.y > b.y))
+            .filter(|r| points.windows(2).any(|w| segment_hits(w[0], w[1], &r.inflate(3.0))))
+            .count()
+    };
+    let straight = vec![start, end];
+    let mut best = (blocked(&straight), straight);
+    if best.0 == 0 {
+        return best.1;
+    }
+    let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+    let (nx, ny) = (-uy, ux);
+    for step in 1..=8 {
+        for sign in [1.0, -1.0] {
+            let d = sign * step as f64 * 28.0;
+            let bend = Point::new(mid.x + nx * d, mid.y + ny * d);
+            let (sx, sy) = (bend.x - a.x, bend.y - a.y);
+            let sl = (sx * sx + sy * sy).sqrt().max(1e-9);
+            let (ex, ey) = (b.x - bend.x, b.y - bend.y);
+            let el = (ex * ex + ey * ey).sqrt().max(1e-9);
+            let points = vec![
+                Point::new(a.x + sx / sl * ra, a.y + sy / sl * ra),
+                bend,
+                Point::new(b.x - ex / el * rb, b.y - ey / el * rb),
+            ];
+            let hits = blocked(&points);
+            if hits < best.0 {
+                best = (hits, points);
+                if hits == 0 {
+                    return best.1;
+                }
+            }
+        }
+    }
+    best.1
+}
+
+/// True if the segment from `p` to `q` passes through the box.
+fn segment_hits(p: Point, q: Point, r: &Rect) -> bool {
+    // Liang–Barsky clipping.
+    let (dx, dy) = (q.x - p.x, q.y - p.y);
+    let mut t0: f64 = 0.0;
+    let mut t1: f64 = 1.0;
+    for (pk, qk) in [
+        (-dx, p.x - r.x),
+        (dx, r.right() - p.x),
+        (-dy, p.y - r.y),
+        (dy, r.bottom() - p.y),
+    ] {
+        if pk.abs() < 1e-12 {
+            if qk < 0.0 {
+                return false;
+            }
+        } else {
+            let t = qk / pk;
+            if pk < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Household boundaries: one rounded outline around each run of members that sit side by
+/// side on a row, so no outline ever holds someone who is not a member.
+#[allow(clippy::too_many_arguments)]
+fn households(
+    case: &Case,
+    a: &Arrangement,
+    placement: &Placement,
+    sizes: &Sizes,
+    looks: &[Look],
+    row_y: &[RowY],
+    as_at: NaiveDate,
+    family: &Family,
+) -> Vec<Item> {
+    let _ = sizes;
+    let mut items = Vec::new();
+    let tints = [
+        Colour(70, 130, 180),
+        Colour(60, 150, 90),
+        Colour(180, 120, 40),
+        Colour(150, 80, 160),
+        Colour(120, 120, 120),
+    ];
+    let dashes: [&[f64]; 5] = [&[4.0, 3.0], &[1.5, 3.0], &[8.0, 3.0], &[8.0, 3.0, 1.5, 3.0], &[12.0, 4.0]];
+    for (h, household) in case.households.iter().enumerate() {
+        let members: BTreeSet<usize> = household
+            .members_at(as_at)
+            .filter_map(|m| family.position(m))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for row in 0..a.rows.len() {
+            let mut run: Vec<usize> = Vec::new();
+            for s in a.row_slots(row) {
+                match a.slots[s].person {
+                    Some(p) if members.contains(&p) => run.push(p),
+                    Some(_) => {
+                        if !run.is_empty() {
+                            runs.push(std::mem::take(&mut run));
+                        }
+                    }
+                    None => {}
+                }
+            }
+            if !run.is_empty() {
+                runs.push(run);
+            }
+        }
+        let colour = tints[h % tints.len()];
+        let dash = dashes[h % dashes.len()];
+        for (piece, run) in runs.iter().enumerate() {
+            let mut bounds: Option<Rect> = None;
+            for &p in run {
+                let s = a.slot_of[p];
+                let row = a.slots[s].row;
+                let w = looks[p].symbol_width.max(looks[p].label_width);
+                let r = Rect::new(placement.x[s] - w / 2.0, row_y[row].symbols - 5.0, w, row_y[row].labels + looks[p].label_height - row_y[row].symbols + 5.0);
+                bounds = Some(match bounds {
+                    Some(b) => b.union(&r),
+                    None => r,
+                });
+            }
+            let Some(bounds) = bounds else { continue };
+            let rect = bounds.inflate(7.0);
+            let mut item = Item::new(ItemKind::Household, if runs.len() == 1 { format!("household-{}", household.id) } else { format!("household-{}-{}", household.id, piece + 1) });
+            item.people = run.iter().map(|&p| case.people.iter().as_slice()[p].id.0.clone()).collect();
+            item.shapes.push(Shape::Rect {
+                rect,
+                corner: 14.0,
+                paint: Paint::line(colour, 1.4).dashed(dash).filled(colour).with_opacity(0.08),
+            });
+            item.bbox = rect;
+            item.title = Some(format!("Household: {}", household.name));
+            item.classes.push(format!("household-{}", h + 1));
+            items.push(item);
+        }
+    }
+    items
+}
+
+/// The ids of people in a case as a list, for tests and tools that check a scene.
+pub fn person_ids(case: &Case) -> Vec<PersonId> {
+    case.people.iter().map(|p| p.id.clone()).collect()
+}

@@ -1,0 +1,243 @@
+//! Seeded, realistic generated families for benchmarks and property tests: several
+//! generations, remarriages with half-siblings, twins, adoptions, single parents and cousins
+//! who partner. The same seed always gives the same family.
+
+use crate::model::{
+    Case, CaseDetails, ChildLink, Gender, MultipleBirth, Parentage, PartialDate, Partnership,
+    PartnershipState, PartnershipStatus, Person, PersonId, PersonKind, People, Span, Zygosity,
+};
+use chrono::NaiveDate;
+
+/// A small, fast, seeded random source (SplitMix64); no outside crate, same numbers on every
+/// machine.
+pub struct Random(u64);
+
+impl Random {
+    pub fn new(seed: u64) -> Random {
+        Random(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next() % n }
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 * 1.0 < p
+    }
+}
+
+const FIRST_MALE: [&str; 12] = [
+    "James", "Kwabena", "Tom", "Ravi", "Liam", "Daniel", "Owen", "Marek", "Samuel", "Hassan",
+    "Peter", "Callum",
+];
+const FIRST_FEMALE: [&str; 12] = [
+    "Amy", "Sarah", "Joan", "Priya", "Grace", "Ellen", "Fatima", "Zofia", "Chloe", "Ruth",
+    "Megan", "Aisha",
+];
+const SURNAMES: [&str; 12] = [
+    "Mensah", "Smith", "Patel", "Kowalski", "Jones", "Okafor", "Murphy", "Khan", "Evans",
+    "Brown", "Taylor", "Wright",
+];
+
+struct Builder {
+    people: Vec<Person>,
+    partnerships: Vec<Partnership>,
+    parentage: Vec<Parentage>,
+    births: Vec<MultipleBirth>,
+    random: Random,
+}
+
+impl Builder {
+    fn person(&mut self, gender: Gender, surname: &str, born: i32) -> usize {
+        let i = self.people.len();
+        let first = match gender {
+            Gender::Male => FIRST_MALE[self.random.below(12) as usize],
+            _ => FIRST_FEMALE[self.random.below(12) as usize],
+        };
+        let month = 1 + self.random.below(12) as u32;
+        let day = 1 + self.random.below(28) as u32;
+        let born = NaiveDate::from_ymd_opt(born.clamp(1000, 2990), month, day).map(PartialDate::day);
+        self.people.push(Person {
+            id: PersonId(format!("p{i}")),
+            name: format!("{first} {surname}"),
+            known_as: None,
+            gender,
+            sex_at_birth: None,
+            kind: PersonKind::Individual,
+            born,
+            died: None,
+            deceased: false,
+            unknown: false,
+            notes: Vec::new(),
+            role: None,
+            address: None,
+            school: None,
+        });
+        i
+    }
+
+    fn partnership(&mut self, a: usize, b: usize, year: i32, ended: bool) {
+        let mut states = vec![PartnershipState {
+            status: PartnershipStatus::Married,
+            from: PartialDate::year(year.clamp(1000, 2990)),
+        }];
+        if ended {
+            states.push(PartnershipState {
+                status: PartnershipStatus::Divorced,
+                from: PartialDate::year((year + 8).clamp(1000, 2990)),
+            });
+        }
+        self.partnerships.push(Partnership {
+            id: format!("p{a}--p{b}"),
+            partners: [self.people[a].id.clone(), self.people[b].id.clone()],
+            states,
+        });
+    }
+}
+
+/// A family of about `size` people (never fewer), from a seed.
+pub fn family(size: usize, seed: u64) -> Case {
+    let mut b = Builder {
+        people: Vec::with_capacity(size + 16),
+        partnerships: Vec::new(),
+        parentage: Vec::new(),
+        births: Vec::new(),
+        random: Random::new(seed),
+    };
+    // Couples waiting to have children: (parent, other parent or none, their birth year).
+    let mut queue: std::collections::VecDeque<(usize, Option<usize>, i32)> =
+        std::collections::VecDeque::new();
+    let founders = (size / 500).max(1);
+    for f in 0..founders {
+        let surname = SURNAMES[f % SURNAMES.len()];
+        let year = 1700 + b.random.below(20) as i32;
+        let man = b.person(Gender::Male, surname, year);
+        let woman = b.person(Gender::Female, SURNAMES[(f + 5) % 12], year + 2);
+        b.partnership(man, woman, year + 24, false);
+        queue.push_back((man, Some(woman), year));
+    }
+    // Unpartnered adults by generation year, for cousins who partner.
+    let mut single_pool: Vec<(usize, i32)> = Vec::new();
+    while b.people.len() < size {
+        let Some((p, q, year)) = queue.pop_front() else {
+            // Every line ended childless: start another founder couple.
+            let year = 1700 + b.random.below(20) as i32;
+            let man = b.person(Gender::Male, "Evans", year);
+            let woman = b.person(Gender::Female, "Wright", year);
+            b.partnership(man, woman, year + 24, false);
+            queue.push_back((man, Some(woman), year));
+            continue;
+        };
+        let count = [0, 1, 2, 2, 2, 3, 3, 4, 5][b.random.below(9) as usize];
+        let surname = b.people[p].name.split(' ').nth(1).unwrap_or("Smith").to_string();
+        let mut child_year = year + 22 + b.random.below(8) as i32;
+        let mut k = 0;
+        while k < count && b.people.len() < size {
+            let twins = b.random.chance(0.03);
+            let n = if twins { 2 } else { 1 };
+            let mut born_together: Vec<usize> = Vec::new();
+            for _ in 0..n {
+                let gender = if b.random.chance(0.5) { Gender::Male } else { Gender::Female };
+                let c = b.person(gender, &surname, child_year);
+                if twins {
+                    // Twins share a birthday.
+                    if let Some(&first) = born_together.first() {
+                        let born: Option<PartialDate> = b.people[first].born;
+                        b.people[c].born = born;
+                    }
+                }
+                born_together.push(c);
+                let link = if b.random.chance(0.02) { ChildLink::Adopted } else { ChildLink::Biological };
+                let mut parents = vec![b.people[p].id.clone()];
+                if let Some(q) = q {
+                    parents.push(b.people[q].id.clone());
+                }
+                b.parentage.push(Parentage {
+                    child: b.people[c].id.clone(),
+                    parents,
+                    link,
+                    primary: true,
+                    span: Span::ALWAYS,
+                });
+                // Grown-up children partner: mostly someone from outside the family, now and
+                // then a cousin; some partner twice, with half-siblings from each partnership.
+                if b.random.chance(0.72) {
+                    let spouse_gender = if b.random.chance(0.93) {
+                        if gender == Gender::Male { Gender::Female } else { Gender::Male }
+                    } else {
+                        gender
+                    };
+                    let cousin = if b.random.chance(0.04) {
+                        single_pool
+                            .iter()
+                            .position(|&(s, y)| (y - child_year).abs() < 10 && s != c)
+                    } else {
+                        None
+                    };
+                    let spouse = match cousin {
+                        Some(i) => single_pool.swap_remove(i).0,
+                        None => {
+                            let surname = SURNAMES[b.random.below(12) as usize];
+                            let year = child_year + b.random.below(5) as i32 - 2;
+                            b.person(spouse_gender, surname, year)
+                        }
+                    };
+                    let second = b.random.chance(0.14);
+                    let (husband, wife) = if gender == Gender::Male { (c, spouse) } else { (spouse, c) };
+                    b.partnership(husband, wife, child_year + 25, second);
+                    queue.push_back((c, Some(spouse), child_year));
+                    if second {
+                        let surname = SURNAMES[b.random.below(12) as usize];
+                        let other = b.person(spouse_gender, surname, child_year + 3);
+                        let (h, w) = if gender == Gender::Male { (c, other) } else { (other, c) };
+                        b.partnership(h, w, child_year + 34, false);
+                        queue.push_back((c, Some(other), child_year + 9));
+                    }
+                } else if b.random.chance(0.25) {
+                    // A single parent.
+                    queue.push_back((c, None, child_year));
+                } else {
+                    single_pool.push((c, child_year));
+                }
+            }
+            if twins && born_together.len() == 2 {
+                b.births.push(MultipleBirth {
+                    children: born_together.iter().map(|&c| b.people[c].id.clone()).collect(),
+                    zygosity: [Zygosity::Identical, Zygosity::Fraternal, Zygosity::Unknown]
+                        [b.random.below(3) as usize],
+                });
+            }
+            child_year += 1 + b.random.below(4) as i32;
+            k += 1;
+        }
+    }
+    let subjects = b.people.last().map(|p| vec![p.id.clone()]).unwrap_or_default();
+    Case {
+        details: CaseDetails {
+            reference: format!("GEN/{size}/{seed}"),
+            title: format!("Generated family of {size}"),
+            subjects,
+            as_at: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default(),
+            author: None,
+            prepared: None,
+            hearing: None,
+            source_hash: format!("{seed:08x}"),
+            source_name: String::new(),
+        },
+        people: People::new(b.people),
+        partnerships: b.partnerships,
+        parentage: b.parentage,
+        multiple_births: b.births,
+        ..Case::default()
+    }
+}
