@@ -80,15 +80,27 @@ pub(super) fn segment(a: Point, b: Point, paint: Paint) -> Shape {
 pub(super) fn cross(c: Point, r: f64, paint: &Paint) -> Vec<Shape> {
     let d = r * 0.95;
     vec![
-        segment(Point::new(c.x - d, c.y - d), Point::new(c.x + d, c.y + d), paint.clone()),
-        segment(Point::new(c.x - d, c.y + d), Point::new(c.x + d, c.y - d), paint.clone()),
+        segment(
+            Point::new(c.x - d, c.y - d),
+            Point::new(c.x + d, c.y + d),
+            paint.clone(),
+        ),
+        segment(
+            Point::new(c.x - d, c.y + d),
+            Point::new(c.x + d, c.y - d),
+            paint.clone(),
+        ),
     ]
 }
 
 /// One slash from lower left to upper right, overshooting the symbol (pedigree convention).
 pub(super) fn slash(c: Point, r: f64, paint: &Paint) -> Shape {
     let d = r * 1.35;
-    segment(Point::new(c.x - d, c.y + d), Point::new(c.x + d, c.y - d), paint.clone())
+    segment(
+        Point::new(c.x - d, c.y + d),
+        Point::new(c.x + d, c.y - d),
+        paint.clone(),
+    )
 }
 
 /// Square brackets either side of an adopted person's symbol.
@@ -438,14 +450,19 @@ pub(super) fn relationship(kind: RelationshipKind, points: &[Point], directed: b
             }
             if kind == K::Repaired {
                 shapes.push(segment(
-                    Point::new(before.x - ux * 5.0 - uy * 2.5, before.y - uy * 5.0 + ux * 2.5),
+                    Point::new(
+                        before.x - ux * 5.0 - uy * 2.5,
+                        before.y - uy * 5.0 + ux * 2.5,
+                    ),
                     Point::new(after.x + ux * 5.0 - uy * 2.5, after.y + uy * 5.0 + ux * 2.5),
                     plain.clone(),
                 ));
             }
         }
         K::FocusedOn => shapes.push(line(body.clone(), plain.clone())),
-        K::PhysicalAbuse => shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone().with_width(2.0))),
+        K::PhysicalAbuse => {
+            shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone().with_width(2.0)))
+        }
         K::EmotionalAbuse => {
             shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone()));
             shapes.push(line(body.clone(), plain.clone().dashed(&[6.0, 3.0])));
@@ -456,7 +473,10 @@ pub(super) fn relationship(kind: RelationshipKind, points: &[Point], directed: b
                 shapes.push(line(offset(&body, d), plain.clone()));
             }
         }
-        K::Neglect => shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone().dashed(&[3.0, 2.0]))),
+        K::Neglect => shapes.push(line(
+            zigzag(&body, 4.5, 6.0),
+            plain.clone().dashed(&[3.0, 2.0]),
+        )),
         K::DomesticAbuse => {
             shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone().with_width(2.6)));
         }

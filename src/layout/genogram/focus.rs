@@ -2,7 +2,7 @@
 //! descendants some generations down, and everyone's partners.
 
 use crate::graph::Family;
-use crate::model::{Case, Household, MultipleBirth, Parentage, PersonId, People};
+use crate::model::{Case, Household, MultipleBirth, Parentage, People, PersonId};
 use std::collections::BTreeSet;
 
 /// Which part of the family to draw.
@@ -74,7 +74,8 @@ pub(super) fn around(case: &Case, focus: &Focus) -> (Case, usize) {
     let mut cut = case.clone();
     cut.people = People::new(people);
     cut.details.subjects.retain(|s| has(s));
-    cut.partnerships.retain(|p| has(&p.partners[0]) && has(&p.partners[1]));
+    cut.partnerships
+        .retain(|p| has(&p.partners[0]) && has(&p.partners[1]));
     cut.parentage = case
         .parentage
         .iter()
@@ -102,7 +103,12 @@ pub(super) fn around(case: &Case, focus: &Focus) -> (Case, usize) {
         .households
         .iter()
         .map(|h| Household {
-            members: h.members.iter().filter(|m| has(&m.person)).cloned().collect(),
+            members: h
+                .members
+                .iter()
+                .filter(|m| has(&m.person))
+                .cloned()
+                .collect(),
             ..h.clone()
         })
         .collect();

@@ -4,7 +4,7 @@
 
 use crate::model::{
     Case, CaseDetails, ChildLink, Gender, MultipleBirth, Parentage, PartialDate, Partnership,
-    PartnershipState, PartnershipStatus, Person, PersonId, PersonKind, People, Span, Zygosity,
+    PartnershipState, PartnershipStatus, People, Person, PersonId, PersonKind, Span, Zygosity,
 };
 use chrono::NaiveDate;
 
@@ -17,7 +17,7 @@ impl Random {
         Random(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -27,12 +27,12 @@ impl Random {
 
     /// A number in `0..n`.
     pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
+        if n == 0 { 0 } else { self.next_u64() % n }
     }
 
     /// True with probability `p`.
     pub fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 * 1.0 < p
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * 1.0 < p
     }
 }
 
@@ -41,12 +41,12 @@ const FIRST_MALE: [&str; 12] = [
     "Peter", "Callum",
 ];
 const FIRST_FEMALE: [&str; 12] = [
-    "Amy", "Sarah", "Joan", "Priya", "Grace", "Ellen", "Fatima", "Zofia", "Chloe", "Ruth",
-    "Megan", "Aisha",
+    "Amy", "Sarah", "Joan", "Priya", "Grace", "Ellen", "Fatima", "Zofia", "Chloe", "Ruth", "Megan",
+    "Aisha",
 ];
 const SURNAMES: [&str; 12] = [
-    "Mensah", "Smith", "Patel", "Kowalski", "Jones", "Okafor", "Murphy", "Khan", "Evans",
-    "Brown", "Taylor", "Wright",
+    "Mensah", "Smith", "Patel", "Kowalski", "Jones", "Okafor", "Murphy", "Khan", "Evans", "Brown",
+    "Taylor", "Wright",
 ];
 
 struct Builder {
@@ -66,7 +66,8 @@ impl Builder {
         };
         let month = 1 + self.random.below(12) as u32;
         let day = 1 + self.random.below(28) as u32;
-        let born = NaiveDate::from_ymd_opt(born.clamp(1000, 2990), month, day).map(PartialDate::day);
+        let born =
+            NaiveDate::from_ymd_opt(born.clamp(1000, 2990), month, day).map(PartialDate::day);
         self.people.push(Person {
             id: PersonId(format!("p{i}")),
             name: format!("{first} {surname}"),
@@ -139,7 +140,12 @@ pub fn family(size: usize, seed: u64) -> Case {
             continue;
         };
         let count = [0, 1, 2, 2, 2, 3, 3, 4, 5][b.random.below(9) as usize];
-        let surname = b.people[p].name.split(' ').nth(1).unwrap_or("Smith").to_string();
+        let surname = b.people[p]
+            .name
+            .split(' ')
+            .nth(1)
+            .unwrap_or("Smith")
+            .to_string();
         let mut child_year = year + 22 + b.random.below(8) as i32;
         let mut k = 0;
         while k < count && b.people.len() < size {
@@ -147,7 +153,11 @@ pub fn family(size: usize, seed: u64) -> Case {
             let n = if twins { 2 } else { 1 };
             let mut born_together: Vec<usize> = Vec::new();
             for _ in 0..n {
-                let gender = if b.random.chance(0.5) { Gender::Male } else { Gender::Female };
+                let gender = if b.random.chance(0.5) {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
                 let c = b.person(gender, &surname, child_year);
                 if twins {
                     // Twins share a birthday.
@@ -157,7 +167,11 @@ pub fn family(size: usize, seed: u64) -> Case {
                     }
                 }
                 born_together.push(c);
-                let link = if b.random.chance(0.02) { ChildLink::Adopted } else { ChildLink::Biological };
+                let link = if b.random.chance(0.02) {
+                    ChildLink::Adopted
+                } else {
+                    ChildLink::Biological
+                };
                 let mut parents = vec![b.people[p].id.clone()];
                 if let Some(q) = q {
                     parents.push(b.people[q].id.clone());
@@ -173,7 +187,11 @@ pub fn family(size: usize, seed: u64) -> Case {
                 // then a cousin; some partner twice, with half-siblings from each partnership.
                 if b.random.chance(0.72) {
                     let spouse_gender = if b.random.chance(0.93) {
-                        if gender == Gender::Male { Gender::Female } else { Gender::Male }
+                        if gender == Gender::Male {
+                            Gender::Female
+                        } else {
+                            Gender::Male
+                        }
                     } else {
                         gender
                     };
@@ -193,13 +211,21 @@ pub fn family(size: usize, seed: u64) -> Case {
                         }
                     };
                     let second = b.random.chance(0.14);
-                    let (husband, wife) = if gender == Gender::Male { (c, spouse) } else { (spouse, c) };
+                    let (husband, wife) = if gender == Gender::Male {
+                        (c, spouse)
+                    } else {
+                        (spouse, c)
+                    };
                     b.partnership(husband, wife, child_year + 25, second);
                     queue.push_back((c, Some(spouse), child_year));
                     if second {
                         let surname = SURNAMES[b.random.below(12) as usize];
                         let other = b.person(spouse_gender, surname, child_year + 3);
-                        let (h, w) = if gender == Gender::Male { (c, other) } else { (other, c) };
+                        let (h, w) = if gender == Gender::Male {
+                            (c, other)
+                        } else {
+                            (other, c)
+                        };
                         b.partnership(h, w, child_year + 34, false);
                         queue.push_back((c, Some(other), child_year + 9));
                     }
@@ -212,7 +238,10 @@ pub fn family(size: usize, seed: u64) -> Case {
             }
             if twins && born_together.len() == 2 {
                 b.births.push(MultipleBirth {
-                    children: born_together.iter().map(|&c| b.people[c].id.clone()).collect(),
+                    children: born_together
+                        .iter()
+                        .map(|&c| b.people[c].id.clone())
+                        .collect(),
                     zygosity: [Zygosity::Identical, Zygosity::Fraternal, Zygosity::Unknown]
                         [b.random.below(3) as usize],
                 });
@@ -221,7 +250,11 @@ pub fn family(size: usize, seed: u64) -> Case {
             k += 1;
         }
     }
-    let subjects = b.people.last().map(|p| vec![p.id.clone()]).unwrap_or_default();
+    let subjects = b
+        .people
+        .last()
+        .map(|p| vec![p.id.clone()])
+        .unwrap_or_default();
     Case {
         details: CaseDetails {
             reference: format!("GEN/{size}/{seed}"),

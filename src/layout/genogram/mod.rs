@@ -15,13 +15,15 @@ mod place;
 mod sheet;
 
 use crate::graph::{Couple, Family};
-use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Scene, Shape, Weight};
+use crate::layout::scene::{
+    Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Scene, Shape, Weight,
+};
 use crate::model::{
     Case, ChildLink, LossKind, PartnershipStatus, Person, PersonId, PersonKind, Zygosity,
 };
 use crate::text;
 use chrono::NaiveDate;
-use draw::{Ending, Form, PartnerLine, INK, LINE};
+use draw::{Ending, Form, INK, LINE, PartnerLine};
 use order::Arrangement;
 use place::{Placement, Sizes, TRACK};
 use sheet::Key;
@@ -62,6 +64,8 @@ const PARTNER_GAP: f64 = 26.0;
 const ARCH_STEP: f64 = 17.0;
 const MARGIN: f64 = 24.0;
 const DATE_SIZE: f64 = 9.5;
+/// The widest a partnership's dates may run before wrapping.
+const DATE_WRAP: f64 = 110.0;
 
 /// Everything that decides how one person is drawn.
 struct Look {
@@ -94,7 +98,9 @@ fn look(case: &Case, person: &Person, as_at: NaiveDate, adopted: bool) -> Look {
                 inside = Some(age.short());
             }
             match (&person.born, &person.died) {
-                (Some(b), Some(d)) => details.push(format!("{} – {}", b.year_label(), d.year_label())),
+                (Some(b), Some(d)) => {
+                    details.push(format!("{} – {}", b.year_label(), d.year_label()))
+                }
                 (Some(b), None) => details.push(format!("b. {}", b.year_label())),
                 (None, Some(d)) => details.push(format!("d. {}", d.year_label())),
                 (None, None) => {}
@@ -156,10 +162,13 @@ fn look(case: &Case, person: &Person, as_at: NaiveDate, adopted: bool) -> Look {
         .iter()
         .flat_map(|d| wrapped(d, DETAIL_SIZE, Weight::Regular))
         .collect();
-    let label_width = text::widest(&name, NAME_SIZE, Weight::Bold)
-        .max(text::widest(&details, DETAIL_SIZE, Weight::Regular));
-    let label_height =
-        name.len() as f64 * line_height(NAME_SIZE) + details.len() as f64 * line_height(DETAIL_SIZE);
+    let label_width = text::widest(&name, NAME_SIZE, Weight::Bold).max(text::widest(
+        &details,
+        DETAIL_SIZE,
+        Weight::Regular,
+    ));
+    let label_height = name.len() as f64 * line_height(NAME_SIZE)
+        + details.len() as f64 * line_height(DETAIL_SIZE);
     let mut symbol_width = 2.0 * draw::reach(form, r) + 4.0;
     if subject {
         symbol_width += 8.0;
@@ -285,6 +294,8 @@ struct RowY {
     /// Where the channel of sibship bars below the row starts.
     channel: f64,
     arch_levels: usize,
+    /// Room above the symbols for partnership dates written above the partner line.
+    head: f64,
 }
 
 /// Lays out and draws the genogram of a case.
@@ -324,7 +335,10 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     // Couples by the pair of slots, to find gaps and arches.
     let mut couple_of_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (k, c) in couples.iter().enumerate() {
-        let (a, b) = (arrangement.slot_of[c.partners[0]], arrangement.slot_of[c.partners[1]]);
+        let (a, b) = (
+            arrangement.slot_of[c.partners[0]],
+            arrangement.slot_of[c.partners[1]],
+        );
         couple_of_pair.entry((a.min(b), a.max(b))).or_insert(k);
     }
     let sizes = sizes(&arrangement, &looks, &states, &couple_of_pair);
@@ -400,6 +414,17 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             }
         }
     }
+    // Dates written above a partner line may rise above the symbols: make room for them.
+    let mut head = vec![0.0f64; rows];
+    for (k, couple) in couples.iter().enumerate() {
+        if states[k].dates.is_empty() {
+            continue;
+        }
+        let row = arrangement.slots[arrangement.slot_of[couple.partners[0]]].row;
+        let lines = text::wrap(&states[k].dates, DATE_SIZE, Weight::Regular, DATE_WRAP).len();
+        let above = lines as f64 * line_height(DATE_SIZE) + 10.0 - R;
+        head[row] = head[row].max(above.max(0.0));
+    }
     let mut arch_labels = vec![false; rows];
     for &(k, _, _, _) in &arches {
         let row = arrangement.slots[arrangement.slot_of[couples[k].partners[0]]].row;
@@ -408,10 +433,11 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         }
     }
     for row in 0..rows {
-        let arch = row_y[row].arch_levels as f64 * ARCH_STEP
-            + if arch_labels[row] { 12.0 } else { 0.0 };
+        let arch =
+            row_y[row].arch_levels as f64 * ARCH_STEP + if arch_labels[row] { 12.0 } else { 0.0 };
         let y = &mut row_y[row];
-        y.symbols = cursor + arch;
+        y.head = head[row];
+        y.symbols = cursor + arch + head[row];
         y.centre = y.symbols + R;
         y.labels = y.symbols + LABEL_OFFSET;
         y.bottom = y.labels + label_height[row];
@@ -424,16 +450,30 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
 
     let mut scene = Scene::new(format!("Genogram: {}", case.details.title));
     let mut keys: BTreeSet<Key> = BTreeSet::new();
-    let mut households_items = households(case, &arrangement, &placement, &sizes, &looks, &row_y, as_at, &family);
+    let mut households_items = households(
+        case,
+        &arrangement,
+        &placement,
+        &sizes,
+        &looks,
+        &row_y,
+        as_at,
+        &family,
+    );
     for item in &households_items {
-        if let Some(h) = item.classes.first().and_then(|c| c.strip_prefix("household-")).and_then(|n| n.parse::<usize>().ok()) {
+        if let Some(h) = item
+            .classes
+            .first()
+            .and_then(|c| c.strip_prefix("household-"))
+            .and_then(|n| n.parse::<usize>().ok())
+        {
             keys.insert(Key::Household(h - 1));
         }
     }
     scene.items.append(&mut households_items);
 
     // Partnerships.
-    let mut obstacles: Vec<Rect> = Vec::new();
+    let mut obstacles: Vec<(Rect, f64)> = Vec::new();
     let mut labels_drawn: Vec<Item> = Vec::new();
     let mut couples_adjacent = 0usize;
     let mut couples_on_row = 0usize;
@@ -453,7 +493,11 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         item.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
         let (ua, ub) = (arrangement.slots[sa].unit, arrangement.slots[sb].unit);
         let (xa, xb) = (placement.x[sa], placement.x[sb]);
-        let (left, right, ll, rl) = if xa <= xb { (sa, sb, a, b) } else { (sb, sa, b, a) };
+        let (left, right, ll, rl) = if xa <= xb {
+            (sa, sb, a, b)
+        } else {
+            (sb, sa, b, a)
+        };
         let ya = row_y[arrangement.slots[sa].row].centre;
         let yb = row_y[arrangement.slots[sb].row].centre;
         let points;
@@ -464,15 +508,20 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             let il = slots.iter().position(|&s| s == left).unwrap_or(0);
             let ir = slots.iter().position(|&s| s == right).unwrap_or(0);
             let y = ya;
-            let x0 = placement.x[left] + draw::reach(looks[ll].form, looks[ll].r) + side_extra(&looks[ll]);
-            let x1 = placement.x[right] - draw::reach(looks[rl].form, looks[rl].r) - side_extra(&looks[rl]);
+            let x0 = placement.x[left]
+                + draw::reach(looks[ll].form, looks[ll].r)
+                + side_extra(&looks[ll]);
+            let x1 = placement.x[right]
+                - draw::reach(looks[rl].form, looks[rl].r)
+                - side_extra(&looks[rl]);
             if ir == il + 1 {
                 couples_adjacent += 1;
                 points = vec![Point::new(x0, y), Point::new(x1, y)];
                 label_at = Point::new((placement.x[left] + placement.x[right]) / 2.0, y - 9.0);
             } else {
                 let level = (ir - il - 1) as f64;
-                let top = row_y[arrangement.slots[sa].row].symbols - level * ARCH_STEP;
+                let arch_row = &row_y[arrangement.slots[sa].row];
+                let top = arch_row.symbols - arch_row.head - level * ARCH_STEP;
                 let tl = y - looks[ll].r - 4.0;
                 let tr = y - looks[rl].r - 4.0;
                 points = vec![
@@ -510,13 +559,25 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             } else {
                 label_at.x - 12.0
             };
-            let mark_y = if points.len() == 2 { points[0].y } else { points[1].y };
-            item.shapes
-                .extend(draw::ending_marks(Point::new(mark_x, mark_y), ending, state.reconciled));
+            let mark_y = if points.len() == 2 {
+                points[0].y
+            } else {
+                points[1].y
+            };
+            item.shapes.extend(draw::ending_marks(
+                Point::new(mark_x, mark_y),
+                ending,
+                state.reconciled,
+            ));
             keys.insert(Key::Ending(ending, state.reconciled));
         }
-        item.classes.push(format!("{:?}", state.line).to_lowercase());
-        let names = format!("{} and {}", people[a].display_name(), people[b].display_name());
+        item.classes
+            .push(format!("{:?}", state.line).to_lowercase());
+        let names = format!(
+            "{} and {}",
+            people[a].display_name(),
+            people[b].display_name()
+        );
         item.title = Some(if state.dates.is_empty() {
             names.clone()
         } else {
@@ -526,7 +587,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         item.points = Some(points);
         scene.items.push(item);
         if !state.dates.is_empty() {
-            let lines = text::wrap(&state.dates, DATE_SIZE, Weight::Regular, 80.0);
+            let lines = text::wrap(&state.dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
             let h = lines.len() as f64 * line_height(DATE_SIZE);
             let w = text::widest(&lines, DATE_SIZE, Weight::Regular);
             label_at.y -= h - line_height(DATE_SIZE);
@@ -562,13 +623,16 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         let drop = drops[s];
         let top_y = match sibship.parents[..] {
             [p] if arrangement.slots[p].person.is_none() => row_y[row].symbols,
-            [p] => row_y[row].centre.max(row_y[row].centre + 0.0 * placement.x[p]),
+            [p] => row_y[row]
+                .centre
+                .max(row_y[row].centre + 0.0 * placement.x[p]),
             _ => {
                 // From the partner line, or from the arch top for partners further apart.
                 let arch = sibship.couple.and_then(|k| {
-                    arches.iter().find(|a| a.0 == k).map(|a| {
-                        row_y[row].symbols - a.3 as f64 * ARCH_STEP
-                    })
+                    arches
+                        .iter()
+                        .find(|a| a.0 == k)
+                        .map(|a| row_y[row].symbols - row_y[row].head - a.3 as f64 * ARCH_STEP)
                 });
                 arch.unwrap_or(row_y[row].centre)
             }
@@ -582,17 +646,27 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         }
         let id = match (sibship.couple, sibship.pass_through) {
             (_, true) => None,
-            (Some(k), _) => Some(match couples[k].partnership.and_then(|p| case.partnerships.get(p)) {
-                Some(p) => format!("child-link-{}", p.id),
-                None => format!("child-link-{}--{}", people[couples[k].partners[0]].id, people[couples[k].partners[1]].id),
-            }),
+            (Some(k), _) => Some(
+                match couples[k]
+                    .partnership
+                    .and_then(|p| case.partnerships.get(p))
+                {
+                    Some(p) => format!("child-link-{}", p.id),
+                    None => format!(
+                        "child-link-{}--{}",
+                        people[couples[k].partners[0]].id, people[couples[k].partners[1]].id
+                    ),
+                },
+            ),
             (None, _) => Some(format!("child-link-{}", people_ids.join("--"))),
         };
         if let [p] = sibship.parents[..]
             && let Some(person) = arrangement.slots[p].person
         {
             // A single parent: a short line out from the symbol, then down.
-            let start = placement.x[p] + draw::reach(looks[person].form, looks[person].r) + side_extra(&looks[person]);
+            let start = placement.x[p]
+                + draw::reach(looks[person].form, looks[person].r)
+                + side_extra(&looks[person]);
             points.push(Point::new(start, top_y));
             points.push(Point::new(drop, top_y));
         } else {
@@ -613,7 +687,11 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             paint: Paint::line(INK, LINE),
         }];
         if hi - lo > 0.5 {
-            shapes.push(draw::segment(Point::new(lo, y_bar), Point::new(hi, y_bar), Paint::line(INK, LINE)));
+            shapes.push(draw::segment(
+                Point::new(lo, y_bar),
+                Point::new(hi, y_bar),
+                Paint::line(INK, LINE),
+            ));
         }
         let mut all = points.clone();
         all.push(Point::new(lo, y_bar));
@@ -637,19 +715,38 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     for (s, sibship) in arrangement.sibships.iter().enumerate() {
         let y_bar = bar_y(s);
         let child_row = sibship.row + 1;
-        for (top, group) in child_tops(&arrangement, &placement, &twins, s).into_iter().zip(child_groups(&arrangement, &twins, s)) {
-            crossing_verticals[sibship.row].push((top.0, y_bar, row_y[sibship.row].channel + track_count[sibship.row] as f64 * TRACK + 20.0, s));
+        for (top, group) in child_tops(&arrangement, &placement, &twins, s)
+            .into_iter()
+            .zip(child_groups(&arrangement, &twins, s))
+        {
+            crossing_verticals[sibship.row].push((
+                top.0,
+                y_bar,
+                row_y[sibship.row].channel + track_count[sibship.row] as f64 * TRACK + 20.0,
+                s,
+            ));
             for &c in &group.0 {
-                let (person, carried) = match (arrangement.slots[c].person, arrangement.slots[c].carries) {
-                    (Some(p), _) => (p, false),
-                    (None, Some(p)) => (p, true),
-                    _ => continue,
-                };
-                let link = link_of.get(&person).copied().unwrap_or(ChildLink::Biological);
+                let (person, carried) =
+                    match (arrangement.slots[c].person, arrangement.slots[c].carries) {
+                        (Some(p), _) => (p, false),
+                        (None, Some(p)) => (p, true),
+                        _ => continue,
+                    };
+                let link = link_of
+                    .get(&person)
+                    .copied()
+                    .unwrap_or(ChildLink::Biological);
                 let end_y = if carried {
                     row_y[child_row].bottom + 12.0
                 } else {
-                    row_y[child_row].centre - looks[person].r - if looks[person].subject { 4.0 } else { 0.0 } - if looks[person].form == Form::Diamond { R * 0.15 } else { 0.0 }
+                    row_y[child_row].centre
+                        - looks[person].r
+                        - if looks[person].subject { 4.0 } else { 0.0 }
+                        - if looks[person].form == Form::Diamond {
+                            R * 0.15
+                        } else {
+                            0.0
+                        }
                 };
                 let x = placement.x[c];
                 let points = if group.0.len() > 1 {
@@ -657,10 +754,23 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                 } else {
                     vec![Point::new(x, y_bar), Point::new(x, end_y)]
                 };
-                let carry_id = if carried { format!("-through-{}", child_row) } else { String::new() };
-                let mut item = Item::new(ItemKind::ChildLink, format!("child-link-{}{carry_id}", people[person].id));
+                let carry_id = if carried {
+                    format!("-through-{}", child_row)
+                } else {
+                    String::new()
+                };
+                let mut item = Item::new(
+                    ItemKind::ChildLink,
+                    format!("child-link-{}{carry_id}", people[person].id),
+                );
                 item.people = vec![people[person].id.0.clone()];
-                item.people.extend(sibship.parents.iter().filter_map(|&p| arrangement.slots[p].person).map(|p| people[p].id.0.clone()));
+                item.people.extend(
+                    sibship
+                        .parents
+                        .iter()
+                        .filter_map(|&p| arrangement.slots[p].person)
+                        .map(|p| people[p].id.0.clone()),
+                );
                 item.classes.push(link_class(link).to_string());
                 item.shapes.push(Shape::Polyline {
                     points: points.clone(),
@@ -670,7 +780,11 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                     keys.insert(Key::Child(link));
                 }
                 item.bbox = Rect::around(&points).unwrap_or_default().inflate(1.0);
-                item.title = Some(format!("{} ({})", people[person].display_name(), draw::child_link_name(link)));
+                item.title = Some(format!(
+                    "{} ({})",
+                    people[person].display_name(),
+                    draw::child_link_name(link)
+                ));
                 item.points = Some(points);
                 child_items.push(item);
             }
@@ -688,19 +802,44 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                     })
                     .collect();
                 let apex = Point::new(top.0, y_bar);
-                let mut item = Item::new(ItemKind::ChildLink, format!("child-link-twins-{}", group.0.first().and_then(|&c| arrangement.slots[c].person).map(|p| people[p].id.0.clone()).unwrap_or_default()));
-                item.people = group.0.iter().filter_map(|&c| arrangement.slots[c].person).map(|p| people[p].id.0.clone()).collect();
+                let mut item = Item::new(
+                    ItemKind::ChildLink,
+                    format!(
+                        "child-link-twins-{}",
+                        group
+                            .0
+                            .first()
+                            .and_then(|&c| arrangement.slots[c].person)
+                            .map(|p| people[p].id.0.clone())
+                            .unwrap_or_default()
+                    ),
+                );
+                item.people = group
+                    .0
+                    .iter()
+                    .filter_map(|&c| arrangement.slots[c].person)
+                    .map(|p| people[p].id.0.clone())
+                    .collect();
                 item.classes.push(format!("{zygosity:?}").to_lowercase());
-                let at = |e: Point, t: f64| Point::new(apex.x + (e.x - apex.x) * t, apex.y + (e.y - apex.y) * t);
+                let at = |e: Point, t: f64| {
+                    Point::new(apex.x + (e.x - apex.x) * t, apex.y + (e.y - apex.y) * t)
+                };
                 let (first, last) = (ends[0], ends[ends.len() - 1]);
                 match zygosity {
                     Zygosity::Identical => {
                         let t = 0.45;
-                        item.shapes.push(draw::segment(at(first, t), at(last, t), Paint::line(INK, LINE)));
+                        item.shapes.push(draw::segment(
+                            at(first, t),
+                            at(last, t),
+                            Paint::line(INK, LINE),
+                        ));
                     }
                     Zygosity::Unknown => {
                         let t = 0.5;
-                        let p = Point::new((at(first, t).x + at(last, t).x) / 2.0, at(first, t).y + 3.5);
+                        let p = Point::new(
+                            (at(first, t).x + at(last, t).x) / 2.0,
+                            at(first, t).y + 3.5,
+                        );
                         item.shapes.push(Shape::Text {
                             origin: p,
                             lines: vec!["?".into()],
@@ -716,7 +855,17 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                 let mut all = ends.clone();
                 all.push(apex);
                 item.bbox = Rect::around(&all).unwrap_or_default();
-                item.title = Some(format!("{} twins", match zygosity { Zygosity::Identical => "Identical", Zygosity::Fraternal => "Fraternal", Zygosity::Unknown => "Twins, zygosity not known:" }).replace("not known: twins", "not known"));
+                item.title = Some(
+                    format!(
+                        "{} twins",
+                        match zygosity {
+                            Zygosity::Identical => "Identical",
+                            Zygosity::Fraternal => "Fraternal",
+                            Zygosity::Unknown => "Twins, zygosity not known:",
+                        }
+                    )
+                    .replace("not known: twins", "not known"),
+                );
                 child_items.push(item);
             }
         }
@@ -726,11 +875,26 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         if let Some(person) = slot.carries {
             let row = slot.row;
             let x = placement.x[s];
-            let points = vec![Point::new(x, row_y[row].symbols - row_y[row].arch_levels as f64 * ARCH_STEP - 6.0), Point::new(x, row_y[row].bottom + 12.0)];
-            let link = link_of.get(&person).copied().unwrap_or(ChildLink::Biological);
-            let mut item = Item::new(ItemKind::ChildLink, format!("child-link-{}-row-{row}", people[person].id));
+            let points = vec![
+                Point::new(
+                    x,
+                    row_y[row].symbols - row_y[row].head - row_y[row].arch_levels as f64 * ARCH_STEP - 6.0,
+                ),
+                Point::new(x, row_y[row].bottom + 12.0),
+            ];
+            let link = link_of
+                .get(&person)
+                .copied()
+                .unwrap_or(ChildLink::Biological);
+            let mut item = Item::new(
+                ItemKind::ChildLink,
+                format!("child-link-{}-row-{row}", people[person].id),
+            );
             item.people = vec![people[person].id.0.clone()];
-            item.shapes.push(Shape::Polyline { points: points.clone(), paint: Paint::line(INK, LINE).dashed(draw::child_dash(link)) });
+            item.shapes.push(Shape::Polyline {
+                points: points.clone(),
+                paint: Paint::line(INK, LINE).dashed(draw::child_dash(link)),
+            });
             item.bbox = Rect::around(&points).unwrap_or_default().inflate(1.0);
             item.points = Some(points);
             item.title = Some(format!("Line to {}", people[person].display_name()));
@@ -746,10 +910,11 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         let row = arrangement.slots[s].row;
         let centre = Point::new(placement.x[s], row_y[row].centre);
         let look = &looks[i];
-        let (item, label, used) = person_items(person, look, centre, row_y[row].labels, options.deceased, i);
+        let (item, label, used) =
+            person_items(person, look, centre, row_y[row].labels, options.deceased, i);
         keys.extend(used);
-        obstacles.push(item.bbox);
-        obstacles.push(label.bbox);
+        obstacles.push((item.bbox, 100.0));
+        obstacles.push((label.bbox, 15.0));
         people_items.push(item);
         labels_drawn.push(label);
     }
@@ -759,32 +924,90 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     let mut overlay = Vec::new();
     let centre_of = |i: usize| -> (Point, f64) {
         let s = arrangement.slot_of[i];
-        (Point::new(placement.x[s], row_y[arrangement.slots[s].row].centre), looks[i].r + 3.0)
+        (
+            Point::new(placement.x[s], row_y[arrangement.slots[s].row].centre),
+            looks[i].r + 3.0,
+        )
     };
     let mut other_count: BTreeMap<usize, usize> = BTreeMap::new();
-    for parentage in case.parentage.iter().filter(|p| !p.primary && p.span.contains(as_at)) {
-        let Some(child) = family.position(&parentage.child) else { continue };
+    let mut routed: Vec<Vec<Point>> = Vec::new();
+    // Gaps between neighbours on a row, where an overlay line can pass down.
+    let mut passages: Vec<f64> = Vec::new();
+    for row in 0..rows {
+        let slots: Vec<usize> = arrangement.row_slots(row).collect();
+        for w in slots.windows(2) {
+            let right = placement.x[w[0]] + sizes.content_width[w[0]] / 2.0;
+            let left = placement.x[w[1]] - sizes.content_width[w[1]] / 2.0;
+            if left - right > 12.0 {
+                passages.push((left + right) / 2.0);
+            }
+        }
+    }
+    passages.sort_by(f64::total_cmp);
+    passages.dedup_by(|a, b| (*a - *b).abs() < 8.0);
+    let row_tops: Vec<(f64, f64)> = row_y
+        .iter()
+        .map(|y| (y.centre, y.symbols - y.head - y.arch_levels as f64 * ARCH_STEP - 8.0))
+        .collect();
+    let above = |p: Point| -> f64 {
+        row_tops
+            .iter()
+            .find(|(centre, _)| (centre - p.y).abs() < 1.0)
+            .map(|(_, top)| *top)
+            .unwrap_or(p.y - 40.0)
+    };
+    let corridors: Vec<f64> = row_y
+        .iter()
+        .flat_map(|y| {
+            [
+                y.symbols - y.head - y.arch_levels as f64 * ARCH_STEP - 8.0,
+                y.bottom + 4.0,
+            ]
+        })
+        .collect();
+    for parentage in case
+        .parentage
+        .iter()
+        .filter(|p| !p.primary && p.span.contains(as_at))
+    {
+        let Some(child) = family.position(&parentage.child) else {
+            continue;
+        };
         for parent in &parentage.parents {
-            let Some(p) = family.position(parent) else { continue };
+            let Some(p) = family.position(parent) else {
+                continue;
+            };
             let (a, ra) = centre_of(p);
             let (b, rb) = centre_of(child);
-            let route = route(a, ra, b, rb, &obstacles);
+            let route = route(a, ra, b, rb, &obstacles, &corridors, &passages, &above, &mut routed);
             let n = other_count.entry(child).or_insert(0);
             *n += 1;
-            let mut item = Item::new(ItemKind::ChildLink, format!("child-link-{}-other-{}", people[child].id, n));
+            let mut item = Item::new(
+                ItemKind::ChildLink,
+                format!("child-link-{}-other-{}", people[child].id, n),
+            );
             item.people = vec![people[child].id.0.clone(), people[p].id.0.clone()];
             item.classes.push(link_class(parentage.link).to_string());
             item.classes.push("other-parent".into());
-            item.shapes.push(Shape::Polyline { points: route.clone(), paint: Paint::line(Colour(60, 60, 60), 1.4).dashed(draw::child_dash(parentage.link)) });
+            item.shapes.push(Shape::Polyline {
+                points: route.clone(),
+                paint: Paint::line(Colour(60, 60, 60), 1.4)
+                    .dashed(draw::child_dash(parentage.link)),
+            });
             item.bbox = Rect::around(&route).unwrap_or_default().inflate(1.0);
-            item.title = Some(format!("{} is {} of {}", people[p].display_name(), match parentage.link {
-                ChildLink::Biological => "a birth parent",
-                ChildLink::Adopted => "an adoptive parent",
-                ChildLink::Foster => "a foster carer",
-                ChildLink::Step => "a step-parent",
-                ChildLink::KinshipCare => "a kinship carer",
-                ChildLink::SpecialGuardianship => "a special guardian",
-            }, people[child].display_name()));
+            item.title = Some(format!(
+                "{} is {} of {}",
+                people[p].display_name(),
+                match parentage.link {
+                    ChildLink::Biological => "a birth parent",
+                    ChildLink::Adopted => "an adoptive parent",
+                    ChildLink::Foster => "a foster carer",
+                    ChildLink::Step => "a step-parent",
+                    ChildLink::KinshipCare => "a kinship carer",
+                    ChildLink::SpecialGuardianship => "a special guardian",
+                },
+                people[child].display_name()
+            ));
             item.points = Some(route);
             keys.insert(Key::Child(parentage.link));
             overlay.push(item);
@@ -795,24 +1018,45 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         if relationship.span.from.is_some_and(|f| f.start() > as_at) {
             continue;
         }
-        let (Some(a), Some(b)) = (family.position(&relationship.between[0]), family.position(&relationship.between[1])) else { continue };
+        let (Some(a), Some(b)) = (
+            family.position(&relationship.between[0]),
+            family.position(&relationship.between[1]),
+        ) else {
+            continue;
+        };
         let (pa, ra) = centre_of(a);
         let (pb, rb) = centre_of(b);
-        let route = route(pa, ra + 2.0, pb, rb + 2.0, &obstacles);
+        let route = route(pa, ra + 2.0, pb, rb + 2.0, &obstacles, &corridors, &passages, &above, &mut routed);
         let directed = relationship.directed && relationship.kind.is_directed();
-        let mut item = Item::new(ItemKind::Emotional, format!("emotional-{}--{}-{}", people[a].id, people[b].id, n + 1));
+        let mut item = Item::new(
+            ItemKind::Emotional,
+            format!("emotional-{}--{}-{}", people[a].id, people[b].id, n + 1),
+        );
         item.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
-        item.classes.push(kebab(&format!("{:?}", relationship.kind)));
+        item.classes
+            .push(kebab(&format!("{:?}", relationship.kind)));
         if relationship.span.to.is_some_and(|t| t.end() < as_at) {
             item.classes.push("ended".into());
         }
         item.shapes = draw::relationship(relationship.kind, &route, directed);
         item.bbox = Rect::around(&route).unwrap_or_default().inflate(7.0);
-        let verb = draw::relationship_name(relationship.kind).split(" (").next().unwrap_or("").to_string();
+        let verb = draw::relationship_name(relationship.kind)
+            .split(" (")
+            .next()
+            .unwrap_or("")
+            .to_string();
         let mut title = if directed {
-            format!("{} → {}: {verb}", people[a].display_name(), people[b].display_name())
+            format!(
+                "{} → {}: {verb}",
+                people[a].display_name(),
+                people[b].display_name()
+            )
         } else {
-            format!("{} and {}: {verb}", people[a].display_name(), people[b].display_name())
+            format!(
+                "{} and {}: {verb}",
+                people[a].display_name(),
+                people[b].display_name()
+            )
         };
         if let Some(note) = &relationship.note {
             title.push_str(&format!(" ({note})"));
@@ -864,8 +1108,16 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         .fold(0.0, f64::max)
         + MARGIN;
     let diagram_bottom = cursor;
-    let legend = sheet::legend(&keys, case, as_at, diagram_width.max(title.width + 2.0 * MARGIN), diagram_bottom + 8.0);
-    let width = diagram_width.max(title.width + 2.0 * MARGIN).max(legend.width + 2.0 * MARGIN);
+    let legend = sheet::legend(
+        &keys,
+        case,
+        as_at,
+        diagram_width.max(title.width + 2.0 * MARGIN),
+        diagram_bottom + 8.0,
+    );
+    let width = diagram_width
+        .max(title.width + 2.0 * MARGIN)
+        .max(legend.width + 2.0 * MARGIN);
     let height = legend.bottom + MARGIN;
     let mut title_items = title.items;
     scene.items.append(&mut title_items);
@@ -873,12 +1125,21 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     scene.width = width;
     scene.height = height;
     scene.metrics.insert("crossings".into(), crossings as f64);
-    scene.metrics.insert("order_crossings".into(), order::order_crossings(&arrangement) as f64);
+    scene.metrics.insert(
+        "order_crossings".into(),
+        order::order_crossings(&arrangement) as f64,
+    );
     scene.metrics.insert("people".into(), people.len() as f64);
-    scene.metrics.insert("people_left_out".into(), left_out as f64);
+    scene
+        .metrics
+        .insert("people_left_out".into(), left_out as f64);
     scene.metrics.insert("couples".into(), couples.len() as f64);
-    scene.metrics.insert("couples_on_one_row".into(), couples_on_row as f64);
-    scene.metrics.insert("couples_adjacent".into(), couples_adjacent as f64);
+    scene
+        .metrics
+        .insert("couples_on_one_row".into(), couples_on_row as f64);
+    scene
+        .metrics
+        .insert("couples_adjacent".into(), couples_adjacent as f64);
     scene.metrics.insert("generations".into(), rows as f64);
     scene
 }
@@ -954,7 +1215,7 @@ fn sizes(
                     let mut gap = PARTNER_GAP;
                     if let Some(&k) = couple_of_pair.get(&(l.min(r), l.max(r))) {
                         // The dates label sits between the two symbols, above the line.
-                        let lines = text::wrap(&states[k].dates, DATE_SIZE, Weight::Regular, 80.0);
+                        let lines = text::wrap(&states[k].dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
                         let needed = text::widest(&lines, DATE_SIZE, Weight::Regular) + 24.0;
                         let (pl, pr) = (a.slots[l].person, a.slots[r].person);
                         let symbols = pl.map(|p| looks[p].symbol_width / 2.0).unwrap_or(0.0)
@@ -1057,7 +1318,8 @@ fn person_items(
     };
     item.classes.push(gender_class.into());
     let paint = Paint::line(INK, LINE).filled(Colour::WHITE);
-    item.shapes.push(draw::outline(look.form, c, look.r, paint.clone()));
+    item.shapes
+        .push(draw::outline(look.form, c, look.r, paint.clone()));
     let reach = draw::reach(look.form, look.r);
     let mut extent = reach;
     match &person.kind {
@@ -1068,7 +1330,8 @@ fn person_items(
         }
         PersonKind::Loss(kind) => {
             item.classes.push(kebab(&format!("{kind:?}")));
-            item.shapes.extend(draw::loss_marks(*kind, c, look.r, &Paint::line(INK, LINE)));
+            item.shapes
+                .extend(draw::loss_marks(*kind, c, look.r, &Paint::line(INK, LINE)));
             keys.push(Key::Loss(*kind));
         }
         PersonKind::Group { .. } => {
@@ -1079,7 +1342,12 @@ fn person_items(
     }
     if look.subject {
         item.classes.push("subject".into());
-        item.shapes.push(draw::outline(look.form, c, look.r + 4.0, Paint::line(INK, LINE)));
+        item.shapes.push(draw::outline(
+            look.form,
+            c,
+            look.r + 4.0,
+            Paint::line(INK, LINE),
+        ));
         extent += 4.0;
         keys.push(Key::Subject);
     }
@@ -1088,7 +1356,11 @@ fn person_items(
         keys.push(Key::Unknown);
     }
     if let Some(inside) = &look.inside {
-        let size = if inside.chars().count() > 3 { INSIDE_SIZE - 2.0 } else { INSIDE_SIZE };
+        let size = if inside.chars().count() > 3 {
+            INSIDE_SIZE - 2.0
+        } else {
+            INSIDE_SIZE
+        };
         item.shapes.push(Shape::Text {
             origin: Point::new(c.x, c.y + size * 0.35),
             lines: vec![inside.clone()],
@@ -1102,20 +1374,30 @@ fn person_items(
     if person.deceased && !matches!(person.kind, PersonKind::Loss(_)) {
         item.classes.push("deceased".into());
         match deceased_style {
-            DeceasedStyle::Cross => item.shapes.extend(draw::cross(c, reach, &Paint::line(INK, LINE))),
+            DeceasedStyle::Cross => {
+                item.shapes
+                    .extend(draw::cross(c, reach, &Paint::line(INK, LINE)))
+            }
             DeceasedStyle::Slash => {
-                item.shapes.push(draw::slash(c, reach, &Paint::line(INK, LINE)));
+                item.shapes
+                    .push(draw::slash(c, reach, &Paint::line(INK, LINE)));
                 extent = extent.max(reach * 1.35);
             }
         }
         keys.push(Key::Deceased(deceased_style));
     }
     if look.adopted {
-        item.shapes.extend(draw::brackets(c, look.r, &Paint::line(INK, LINE)));
+        item.shapes
+            .extend(draw::brackets(c, look.r, &Paint::line(INK, LINE)));
         extent = extent.max(look.r + 9.0);
     }
     let vertical = if look.adopted { look.r + 5.0 } else { extent };
-    item.bbox = Rect::new(c.x - extent, c.y - vertical.max(extent), 2.0 * extent, 2.0 * vertical.max(extent));
+    item.bbox = Rect::new(
+        c.x - extent,
+        c.y - vertical.max(extent),
+        2.0 * extent,
+        2.0 * vertical.max(extent),
+    );
     let mut title = person.display_name().to_string();
     if let Some(b) = &person.born {
         title.push_str(&format!(", born {b}"));
@@ -1167,56 +1449,132 @@ fn person_items(
     (item, label, keys)
 }
 
-/// A route for an overlay line between two symbols: straight if that clears every other
-/// symbol and label, else bent around them at the smallest bend that does.
-fn route(a: Point, ra: f64, b: Point, rb: f64, obstacles: &[Rect]) -> Vec<Point> {
+/// A route for an overlay line between two symbols. Candidates: straight, bent to one side
+/// or the other, and along the free corridors above a row's symbols or below its labels;
+/// the one passing through the fewest symbols and labels wins, then the one crossing the
+/// fewest lines already routed, then the shortest.
+#[allow(clippy::too_many_arguments)]
+fn route(
+    a: Point,
+    ra: f64,
+    b: Point,
+    rb: f64,
+    obstacles: &[(Rect, f64)],
+    corridors: &[f64],
+    passages: &[f64],
+    above: &dyn Fn(Point) -> f64,
+    routed: &mut Vec<Vec<Point>>,
+) -> Vec<Point> {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len = (dx * dx + dy * dy).sqrt().max(1e-9);
     let (ux, uy) = (dx / len, dy / len);
-    let start = Point::new(a.x + ux * ra, a.y + uy * ra);
-    let end = Point::new(b.x - ux * rb, b.y - uy * rb);
     let own = |r: &Rect| {
-        let contains = |p: Point| p.x >= r.x - 1.0 && p.x <= r.right() + 1.0 && p.y >= r.y - 1.0 && p.y <= r.bottom() + 1.0;
-        contains(a) || contains(b)
+        let inside = |p: Point| p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.bottom();
+        inside(a) || inside(b)
     };
-    let blocked = |points: &[Point]| -> usize {
+    let score = |points: &[Point]| -> f64 {
         let span = Rect::around(points).unwrap_or_default().inflate(4.0);
-        obstacles
+        let hits: f64 = obstacles
             .iter()
-            .filter(|r| r.overlaps(&span) && !own(r) && !(r.x <= a.x && a.x <= r.right() && (r.y - a.y).abs() < 80.0 && r.y > a.y) && !(r.x <= b.x && b.x <= r.right() && (r.y - b.y).abs() < 80.0 && r.y > b.y))
-            .filter(|r| points.windows(2).any(|w| segment_hits(w[0], w[1], &r.inflate(3.0))))
-            .count()
+            .filter(|(r, _)| r.overlaps(&span) && !own(r))
+            .filter(|(r, _)| points.windows(2).any(|w| segment_hits(w[0], w[1], &r.inflate(2.0))))
+            .map(|(_, cost)| cost)
+            .sum();
+        let crossed = routed
+            .iter()
+            .filter(|other| {
+                points.windows(2).any(|w| {
+                    other
+                        .windows(2)
+                        .any(|o| segments_cross(w[0], w[1], o[0], o[1]))
+                })
+            })
+            .count();
+        let length: f64 = points
+            .windows(2)
+            .map(|w| ((w[1].x - w[0].x).powi(2) + (w[1].y - w[0].y).powi(2)).sqrt())
+            .sum();
+        // Every bend makes a line harder to follow: straight wins unless it hides text.
+        hits + crossed as f64 * 2.0 + (points.len() as f64 - 2.0) * 2.0 + length / 1000.0
     };
-    let straight = vec![start, end];
-    let mut best = (blocked(&straight), straight);
-    if best.0 == 0 {
-        return best.1;
-    }
+    let mut candidates: Vec<Vec<Point>> = vec![vec![
+        Point::new(a.x + ux * ra, a.y + uy * ra),
+        Point::new(b.x - ux * rb, b.y - uy * rb),
+    ]];
     let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
     let (nx, ny) = (-uy, ux);
-    for step in 1..=8 {
+    for step in 1..=6 {
         for sign in [1.0, -1.0] {
-            let d = sign * step as f64 * 28.0;
+            let d = sign * step as f64 * 30.0;
             let bend = Point::new(mid.x + nx * d, mid.y + ny * d);
             let (sx, sy) = (bend.x - a.x, bend.y - a.y);
             let sl = (sx * sx + sy * sy).sqrt().max(1e-9);
             let (ex, ey) = (b.x - bend.x, b.y - bend.y);
             let el = (ex * ex + ey * ey).sqrt().max(1e-9);
-            let points = vec![
+            candidates.push(vec![
                 Point::new(a.x + sx / sl * ra, a.y + sy / sl * ra),
                 bend,
                 Point::new(b.x - ex / el * rb, b.y - ey / el * rb),
-            ];
-            let hits = blocked(&points);
-            if hits < best.0 {
-                best = (hits, points);
-                if hits == 0 {
-                    return best.1;
-                }
-            }
+            ]);
         }
     }
-    best.1
+    // Along a corridor: up or down out of each symbol, across, and into the other.
+    let (top, bottom) = (a.y.min(b.y), a.y.max(b.y));
+    for &y in corridors {
+        if y < top - 400.0 || y > bottom + 400.0 {
+            continue;
+        }
+        let lane = routed.len() as f64 % 4.0 * 3.0;
+        let y = y + lane;
+        let ya = if y < a.y { a.y - ra } else { a.y + ra };
+        let yb = if y < b.y { b.y - rb } else { b.y + rb };
+        let (xa, xb) = if (a.x - b.x).abs() < 1.0 {
+            (a.x - 6.0, b.x + 6.0)
+        } else {
+            (a.x + ux.signum() * 5.0, b.x - ux.signum() * 5.0)
+        };
+        candidates.push(vec![
+            Point::new(xa, ya),
+            Point::new(xa, y),
+            Point::new(xb, y),
+            Point::new(xb, yb),
+        ]);
+    }
+    // Up out of one symbol, across above its row to a gap between blocks, down the gap to
+    // above the other's row, across, and down into the other symbol.
+    let (above_a, above_b) = (above(a), above(b));
+    let lo = a.x.min(b.x) - 150.0;
+    let hi = a.x.max(b.x) + 150.0;
+    let first = passages.partition_point(|&x| x < lo);
+    for &gx in passages[first..].iter().take_while(|&&x| x <= hi) {
+        let lane = routed.len() as f64 % 4.0 * 3.0;
+        let (ya, yb) = (above_a + lane, above_b + lane);
+        candidates.push(vec![
+            Point::new(a.x, a.y - ra),
+            Point::new(a.x, ya),
+            Point::new(gx + lane, ya),
+            Point::new(gx + lane, yb),
+            Point::new(b.x, yb),
+            Point::new(b.x, b.y - rb),
+        ]);
+    }
+    let mut best: Option<(f64, Vec<Point>)> = None;
+    for candidate in candidates {
+        let s = score(&candidate);
+        if best.as_ref().is_none_or(|(b, _)| s < *b) {
+            best = Some((s, candidate));
+        }
+    }
+    let chosen = best.map(|(_, p)| p).unwrap_or_default();
+    routed.push(chosen.clone());
+    chosen
+}
+
+fn segments_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool {
+    let d = |a: Point, b: Point, c: Point| (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+    let (d1, d2) = (d(q1, q2, p1), d(q1, q2, p2));
+    let (d3, d4) = (d(p1, p2, q1), d(p1, p2, q2));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
 /// True if the segment from `p` to `q` passes through the box.
@@ -1272,7 +1630,13 @@ fn households(
         Colour(150, 80, 160),
         Colour(120, 120, 120),
     ];
-    let dashes: [&[f64]; 5] = [&[4.0, 3.0], &[1.5, 3.0], &[8.0, 3.0], &[8.0, 3.0, 1.5, 3.0], &[12.0, 4.0]];
+    let dashes: [&[f64]; 5] = [
+        &[4.0, 3.0],
+        &[1.5, 3.0],
+        &[8.0, 3.0],
+        &[8.0, 3.0, 1.5, 3.0],
+        &[12.0, 4.0],
+    ];
     for (h, household) in case.households.iter().enumerate() {
         let members: BTreeSet<usize> = household
             .members_at(as_at)
@@ -1287,12 +1651,8 @@ fn households(
             for s in a.row_slots(row) {
                 match a.slots[s].person {
                     Some(p) if members.contains(&p) => run.push(p),
-                    Some(_) => {
-                        if !run.is_empty() {
-                            runs.push(std::mem::take(&mut run));
-                        }
-                    }
-                    None => {}
+                    Some(_) if !run.is_empty() => runs.push(std::mem::take(&mut run)),
+                    _ => {}
                 }
             }
             if !run.is_empty() {
@@ -1307,7 +1667,12 @@ fn households(
                 let s = a.slot_of[p];
                 let row = a.slots[s].row;
                 let w = looks[p].symbol_width.max(looks[p].label_width);
-                let r = Rect::new(placement.x[s] - w / 2.0, row_y[row].symbols - 5.0, w, row_y[row].labels + looks[p].label_height - row_y[row].symbols + 5.0);
+                let r = Rect::new(
+                    placement.x[s] - w / 2.0,
+                    row_y[row].symbols - 5.0,
+                    w,
+                    row_y[row].labels + looks[p].label_height - row_y[row].symbols + 5.0,
+                );
                 bounds = Some(match bounds {
                     Some(b) => b.union(&r),
                     None => r,
@@ -1315,12 +1680,25 @@ fn households(
             }
             let Some(bounds) = bounds else { continue };
             let rect = bounds.inflate(7.0);
-            let mut item = Item::new(ItemKind::Household, if runs.len() == 1 { format!("household-{}", household.id) } else { format!("household-{}-{}", household.id, piece + 1) });
-            item.people = run.iter().map(|&p| case.people.iter().as_slice()[p].id.0.clone()).collect();
+            let mut item = Item::new(
+                ItemKind::Household,
+                if runs.len() == 1 {
+                    format!("household-{}", household.id)
+                } else {
+                    format!("household-{}-{}", household.id, piece + 1)
+                },
+            );
+            item.people = run
+                .iter()
+                .map(|&p| case.people.iter().as_slice()[p].id.0.clone())
+                .collect();
             item.shapes.push(Shape::Rect {
                 rect,
                 corner: 14.0,
-                paint: Paint::line(colour, 1.4).dashed(dash).filled(colour).with_opacity(0.08),
+                paint: Paint::line(colour, 1.4)
+                    .dashed(dash)
+                    .filled(colour)
+                    .with_opacity(0.08),
             });
             item.bbox = rect;
             item.title = Some(format!("Household: {}", household.name));

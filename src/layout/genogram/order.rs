@@ -81,7 +81,12 @@ fn partnership_key(case: &Case, couple: &Couple, position: usize) -> (chrono::Na
     (date, position)
 }
 
-pub(super) fn arrange(case: &Case, family: &Family, couples: &[Couple], ranks: &[u32]) -> Arrangement {
+pub(super) fn arrange(
+    case: &Case,
+    family: &Family,
+    couples: &[Couple],
+    ranks: &[u32],
+) -> Arrangement {
     let n = family.len();
     let row_count = ranks.iter().map(|&r| r as usize + 1).max().unwrap_or(0);
 
@@ -543,6 +548,11 @@ fn sweep_down(a: &mut Arrangement, family: &Family, row: usize) {
         })
         .collect();
     sort_row(a, family, row, &keys);
+    let pos = positions(a);
+    for i in 0..a.rows[row].len() {
+        let u = a.rows[row][i];
+        orient_by_parents(a, &pos, u);
+    }
 }
 
 fn sweep_up(a: &mut Arrangement, family: &Family, row: usize) {

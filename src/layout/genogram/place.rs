@@ -130,21 +130,35 @@ pub(super) fn place(a: &Arrangement, sizes: &Sizes) -> Placement {
     for pass in 0..passes {
         let last = pass + 1 == passes;
         for row in 1..rows {
-            pull_row(a, sizes, &mut placement, row, &hanging_into[row], &hanging_from[row], 1.0, 0.3);
+            pull_row(
+                a,
+                sizes,
+                &mut placement,
+                row,
+                &hanging_into[row],
+                &hanging_from[row],
+                1.0,
+                0.3,
+            );
         }
         if last {
             break;
         }
         for row in (0..rows.saturating_sub(1)).rev() {
-            pull_row(a, sizes, &mut placement, row, &hanging_into[row], &hanging_from[row], 0.3, 1.0);
+            pull_row(
+                a,
+                sizes,
+                &mut placement,
+                row,
+                &hanging_into[row],
+                &hanging_from[row],
+                0.3,
+                1.0,
+            );
         }
     }
     // Start at zero.
-    let min = placement
-        .left
-        .iter()
-        .copied()
-        .fold(f64::INFINITY, f64::min);
+    let min = placement.left.iter().copied().fold(f64::INFINITY, f64::min);
     if min.is_finite() {
         for u in 0..units {
             let left = placement.left[u] - min;

@@ -1,6 +1,6 @@
 //! The sheet around the family: the title block and a legend of exactly what was drawn.
 
-use super::draw::{self, Ending, Form, PartnerLine, INK, LINE};
+use super::draw::{self, Ending, Form, INK, LINE, PartnerLine};
 use super::{DeceasedStyle, Focus, MARGIN};
 use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
 use crate::model::{Case, ChildLink, LossKind, RelationshipKind, Zygosity};
@@ -106,8 +106,11 @@ pub(super) fn title_block(
         .iter()
         .flat_map(|l| text::wrap(l, TEXT_SIZE, Weight::Regular, 640.0))
         .collect();
-    let width = text::widest(&title_lines, TITLE_SIZE, Weight::Bold)
-        .max(text::widest(&body, TEXT_SIZE, Weight::Regular));
+    let width = text::widest(&title_lines, TITLE_SIZE, Weight::Bold).max(text::widest(
+        &body,
+        TEXT_SIZE,
+        Weight::Regular,
+    ));
     let title_h = title_lines.len() as f64 * TITLE_SIZE * 1.2;
     let height = title_h + 4.0 + body.len() as f64 * TEXT_SIZE * 1.3;
     let mut item = Item::new(ItemKind::Title, "title");
@@ -222,10 +225,9 @@ fn describe(key: Key, case: &Case) -> (String, String) {
         ),
         Key::Form(Form::Triangle) => ("triangle".into(), "pregnancy".into()),
         Key::Subject => ("subject".into(), "subject child (double outline)".into()),
-        Key::Deceased(DeceasedStyle::Cross) => (
-            "deceased".into(),
-            "deceased (age at death inside)".into(),
-        ),
+        Key::Deceased(DeceasedStyle::Cross) => {
+            ("deceased".into(), "deceased (age at death inside)".into())
+        }
         Key::Deceased(DeceasedStyle::Slash) => ("deceased".into(), "deceased".into()),
         Key::Unknown => ("unknown".into(), "person not known (?)".into()),
         Key::Group => ("group".into(), "several people (number inside)".into()),
@@ -238,9 +240,7 @@ fn describe(key: Key, case: &Case) -> (String, String) {
             line.name().into(),
         ),
         Key::Ending(Ending::Separated, false) => ("separated".into(), "separated".into()),
-        Key::Ending(Ending::Divorced, false) => {
-            ("divorced".into(), "divorced / dissolved".into())
-        }
+        Key::Ending(Ending::Divorced, false) => ("divorced".into(), "divorced / dissolved".into()),
         Key::Ending(_, true) => ("reconciled".into(), "separated, then reconciled".into()),
         Key::BloodPartners => (
             "blood-relatives".into(),
@@ -267,7 +267,10 @@ fn describe(key: Key, case: &Case) -> (String, String) {
             format!("household-{}", h + 1),
             format!(
                 "household: {}",
-                case.households.get(h).map(|x| x.name.as_str()).unwrap_or("")
+                case.households
+                    .get(h)
+                    .map(|x| x.name.as_str())
+                    .unwrap_or("")
             ),
         ),
     };
@@ -312,7 +315,11 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
             } else {
                 Form::Triangle
             };
-            let size = if kind == LossKind::Stillbirth { r * 0.6 } else { r * 0.8 };
+            let size = if kind == LossKind::Stillbirth {
+                r * 0.6
+            } else {
+                r * 0.8
+            };
             let mut s = vec![draw::outline(form, c, size, paint)];
             s.extend(draw::loss_marks(kind, c, size, &line_paint));
             s
@@ -324,14 +331,19 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
             s
         }
         Key::BloodPartners => draw::partner_line(&[left, right], PartnerLine::Married, true),
-        Key::Child(link) => vec![Shape::Polyline {
-            points: vec![Point::new(c.x, c.y - 10.0), Point::new(c.x, c.y + 10.0)],
-            paint: line_paint.dashed(draw::child_dash(link)),
-        }
-        .clone()]
+        Key::Child(link) => vec![
+            Shape::Polyline {
+                points: vec![Point::new(c.x, c.y - 10.0), Point::new(c.x, c.y + 10.0)],
+                paint: line_paint.dashed(draw::child_dash(link)),
+            }
+            .clone(),
+        ]
         .into_iter()
         .chain(std::iter::once(Shape::Polyline {
-            points: vec![Point::new(c.x - 12.0, c.y - 10.0), Point::new(c.x + 12.0, c.y - 10.0)],
+            points: vec![
+                Point::new(c.x - 12.0, c.y - 10.0),
+                Point::new(c.x + 12.0, c.y - 10.0),
+            ],
             paint: Paint::line(INK, LINE),
         }))
         .collect(),
@@ -339,7 +351,10 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
             let apex = Point::new(c.x, c.y - 10.0);
             let a = Point::new(c.x - 10.0, c.y + 10.0);
             let b = Point::new(c.x + 10.0, c.y + 10.0);
-            let mut s = vec![draw::segment(apex, a, line_paint.clone()), draw::segment(apex, b, line_paint.clone())];
+            let mut s = vec![
+                draw::segment(apex, a, line_paint.clone()),
+                draw::segment(apex, b, line_paint.clone()),
+            ];
             match z {
                 Zygosity::Identical => s.push(draw::segment(
                     Point::new(c.x - 4.5, c.y - 1.0),
@@ -351,9 +366,7 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
             }
             s
         }
-        Key::Emotional(kind) => {
-            draw::relationship(kind, &[left, right], kind.is_directed())
-        }
+        Key::Emotional(kind) => draw::relationship(kind, &[left, right], kind.is_directed()),
         Key::Household(h) => {
             let tints = [
                 Colour(70, 130, 180),
@@ -362,7 +375,13 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
                 Colour(150, 80, 160),
                 Colour(120, 120, 120),
             ];
-            let dashes: [&[f64]; 5] = [&[4.0, 3.0], &[1.5, 3.0], &[8.0, 3.0], &[8.0, 3.0, 1.5, 3.0], &[12.0, 4.0]];
+            let dashes: [&[f64]; 5] = [
+                &[4.0, 3.0],
+                &[1.5, 3.0],
+                &[8.0, 3.0],
+                &[8.0, 3.0, 1.5, 3.0],
+                &[12.0, 4.0],
+            ];
             let colour = tints[h % tints.len()];
             let _ = case;
             vec![Shape::Rect {
