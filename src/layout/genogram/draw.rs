@@ -338,7 +338,37 @@ fn samples(points: &[Point], step: f64) -> Vec<(Point, (f64, f64))> {
     out
 }
 
+/// The longest straight run of a route: patterns go there, so corners stay clean and a
+/// zig-zag never turns a corner into something that looks like an arrow head.
+fn longest_run(points: &[Point]) -> usize {
+    let mut best = (0, -1.0);
+    for (i, w) in points.windows(2).enumerate() {
+        let len = (w[1].x - w[0].x).hypot(w[1].y - w[0].y);
+        if len > best.1 {
+            best = (i, len);
+        }
+    }
+    best.0
+}
+
+/// A route with the pattern `make` on its longest run and plain lines elsewhere.
+fn on_longest(points: &[Point], make: impl Fn(&[Point]) -> Vec<Point>) -> Vec<Point> {
+    if points.len() < 2 {
+        return points.to_vec();
+    }
+    let i = longest_run(points);
+    let mut out: Vec<Point> = points[..=i].to_vec();
+    let patterned = make(&points[i..=i + 1]);
+    out.extend(patterned.into_iter().skip(1));
+    out.extend(points[i + 2..].iter().copied());
+    out
+}
+
 fn zigzag(points: &[Point], amplitude: f64, step: f64) -> Vec<Point> {
+    on_longest(points, |run| zigzag_run(run, amplitude, step))
+}
+
+fn zigzag_run(points: &[Point], amplitude: f64, step: f64) -> Vec<Point> {
     let s = samples(points, step);
     let n = s.len();
     s.into_iter()
@@ -355,6 +385,24 @@ fn zigzag(points: &[Point], amplitude: f64, step: f64) -> Vec<Point> {
 }
 
 fn wave(points: &[Point], amplitude: f64, step: f64) -> Vec<PathStep> {
+    let mut steps = Vec::new();
+    if points.len() < 2 {
+        return steps;
+    }
+    let i = longest_run(points);
+    steps.push(PathStep::MoveTo(points[0]));
+    for p in &points[1..=i] {
+        steps.push(PathStep::LineTo(*p));
+    }
+    let run = wave_run(&points[i..=i + 1], amplitude, step);
+    steps.extend(run.into_iter().skip(1));
+    for p in &points[i + 2..] {
+        steps.push(PathStep::LineTo(*p));
+    }
+    steps
+}
+
+fn wave_run(points: &[Point], amplitude: f64, step: f64) -> Vec<PathStep> {
     let s = samples(points, step);
     let mut steps = Vec::new();
     for (i, (p, (ux, uy))) in s.iter().enumerate() {

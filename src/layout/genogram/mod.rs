@@ -405,7 +405,8 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
 
     // Rows from the top.
     let title = sheet::title_block(case, as_at, left_out, &options.focus);
-    let mut cursor = MARGIN + title.height + 16.0;
+    let diagram_top = MARGIN + title.height + 30.0;
+    let mut cursor = diagram_top;
     let mut label_height = vec![0.0f64; rows];
     for (row, h) in label_height.iter_mut().enumerate() {
         for s in arrangement.row_slots(row) {
@@ -473,7 +474,8 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     scene.items.append(&mut households_items);
 
     // Partnerships.
-    let mut obstacles: Vec<(Rect, f64)> = Vec::new();
+    // What overlay lines should avoid: (box, cost of touching it, cost per unit run along it).
+    let mut obstacles: Vec<(Rect, f64, f64)> = Vec::new();
     let mut labels_drawn: Vec<Item> = Vec::new();
     let mut couples_adjacent = 0usize;
     let mut couples_on_row = 0usize;
@@ -570,6 +572,14 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                 state.reconciled,
             ));
             keys.insert(Key::Ending(ending, state.reconciled));
+            item.classes.push(
+                match (ending, state.reconciled) {
+                    (_, true) => "reconciled",
+                    (Ending::Separated, false) => "separated",
+                    (Ending::Divorced, false) => "divorced",
+                }
+                .into(),
+            );
         }
         item.classes
             .push(format!("{:?}", state.line).to_lowercase());
@@ -603,6 +613,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                 weight: Weight::Regular,
                 colour: INK,
             });
+            obstacles.push((label.bbox, 25.0, 0.0));
             labels_drawn.push(label);
         }
     }
@@ -878,7 +889,10 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             let points = vec![
                 Point::new(
                     x,
-                    row_y[row].symbols - row_y[row].head - row_y[row].arch_levels as f64 * ARCH_STEP - 6.0,
+                    row_y[row].symbols
+                        - row_y[row].head
+                        - row_y[row].arch_levels as f64 * ARCH_STEP
+                        - 6.0,
                 ),
                 Point::new(x, row_y[row].bottom + 12.0),
             ];
@@ -902,6 +916,24 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         }
     }
     scene.items.append(&mut child_items);
+    // Overlay lines may cross family lines but should not run along them, and stay off the
+    // title block.
+    for item in &scene.items {
+        if let (ItemKind::Partnership | ItemKind::ChildLink, Some(points)) =
+            (item.kind, &item.points)
+        {
+            for w in points.windows(2) {
+                if let Some(r) = Rect::around(&[w[0], w[1]]) {
+                    obstacles.push((r.inflate(2.5), 1.0, 0.3));
+                }
+            }
+        }
+    }
+    obstacles.push((
+        Rect::new(-1e6, -1e6, 2e6, 1e6 + MARGIN + title.height + 4.0),
+        100.0,
+        0.0,
+    ));
 
     // People and their labels.
     let mut people_items = Vec::with_capacity(people.len());
@@ -913,8 +945,8 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         let (item, label, used) =
             person_items(person, look, centre, row_y[row].labels, options.deceased, i);
         keys.extend(used);
-        obstacles.push((item.bbox, 100.0));
-        obstacles.push((label.bbox, 15.0));
+        obstacles.push((item.bbox, 100.0, 0.0));
+        obstacles.push((label.bbox, 25.0, 0.0));
         people_items.push(item);
         labels_drawn.push(label);
     }
@@ -947,7 +979,12 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     passages.dedup_by(|a, b| (*a - *b).abs() < 8.0);
     let row_tops: Vec<(f64, f64)> = row_y
         .iter()
-        .map(|y| (y.centre, y.symbols - y.head - y.arch_levels as f64 * ARCH_STEP - 8.0))
+        .map(|y| {
+            (
+                y.centre,
+                y.symbols - y.head - y.arch_levels as f64 * ARCH_STEP - 8.0,
+            )
+        })
         .collect();
     let above = |p: Point| -> f64 {
         row_tops
@@ -979,7 +1016,17 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             };
             let (a, ra) = centre_of(p);
             let (b, rb) = centre_of(child);
-            let route = route(a, ra, b, rb, &obstacles, &corridors, &passages, &above, &mut routed);
+            let route = route(
+                a,
+                ra,
+                b,
+                rb,
+                &mut obstacles,
+                &corridors,
+                &passages,
+                &above,
+                &mut routed,
+            );
             let n = other_count.entry(child).or_insert(0);
             *n += 1;
             let mut item = Item::new(
@@ -1026,7 +1073,17 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         };
         let (pa, ra) = centre_of(a);
         let (pb, rb) = centre_of(b);
-        let route = route(pa, ra + 2.0, pb, rb + 2.0, &obstacles, &corridors, &passages, &above, &mut routed);
+        let route = route(
+            pa,
+            ra + 2.0,
+            pb,
+            rb + 2.0,
+            &mut obstacles,
+            &corridors,
+            &passages,
+            &above,
+            &mut routed,
+        );
         let directed = relationship.directed && relationship.kind.is_directed();
         let mut item = Item::new(
             ItemKind::Emotional,
@@ -1215,7 +1272,8 @@ fn sizes(
                     let mut gap = PARTNER_GAP;
                     if let Some(&k) = couple_of_pair.get(&(l.min(r), l.max(r))) {
                         // The dates label sits between the two symbols, above the line.
-                        let lines = text::wrap(&states[k].dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
+                        let lines =
+                            text::wrap(&states[k].dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
                         let needed = text::widest(&lines, DATE_SIZE, Weight::Regular) + 24.0;
                         let (pl, pr) = (a.slots[l].person, a.slots[r].person);
                         let symbols = pl.map(|p| looks[p].symbol_width / 2.0).unwrap_or(0.0)
@@ -1387,17 +1445,18 @@ fn person_items(
         keys.push(Key::Deceased(deceased_style));
     }
     if look.adopted {
+        item.classes.push("adopted".into());
         item.shapes
             .extend(draw::brackets(c, look.r, &Paint::line(INK, LINE)));
         extent = extent.max(look.r + 9.0);
     }
-    let vertical = if look.adopted { look.r + 5.0 } else { extent };
-    item.bbox = Rect::new(
-        c.x - extent,
-        c.y - vertical.max(extent),
-        2.0 * extent,
-        2.0 * vertical.max(extent),
-    );
+    // Brackets widen an adopted person's symbol but add little height.
+    let vertical = if look.adopted {
+        (look.r + 5.0).max(reach + if look.subject { 4.0 } else { 0.0 })
+    } else {
+        extent
+    };
+    item.bbox = Rect::new(c.x - extent, c.y - vertical, 2.0 * extent, 2.0 * vertical);
     let mut title = person.display_name().to_string();
     if let Some(b) = &person.born {
         title.push_str(&format!(", born {b}"));
@@ -1459,7 +1518,7 @@ fn route(
     ra: f64,
     b: Point,
     rb: f64,
-    obstacles: &[(Rect, f64)],
+    obstacles: &mut Vec<(Rect, f64, f64)>,
     corridors: &[f64],
     passages: &[f64],
     above: &dyn Fn(Point) -> f64,
@@ -1476,9 +1535,23 @@ fn route(
         let span = Rect::around(points).unwrap_or_default().inflate(4.0);
         let hits: f64 = obstacles
             .iter()
-            .filter(|(r, _)| r.overlaps(&span) && !own(r))
-            .filter(|(r, _)| points.windows(2).any(|w| segment_hits(w[0], w[1], &r.inflate(2.0))))
-            .map(|(_, cost)| cost)
+            .filter(|(r, _, _)| r.overlaps(&span) && !own(r))
+            .map(|(r, cost, along)| {
+                let inside: f64 = points
+                    .windows(2)
+                    .filter_map(|w| {
+                        segment_clip(w[0], w[1], &r.inflate(2.0)).map(|(t0, t1)| {
+                            (t1 - t0)
+                                * ((w[1].x - w[0].x).powi(2) + (w[1].y - w[0].y).powi(2)).sqrt()
+                        })
+                    })
+                    .fold(-1.0, f64::max);
+                if inside < 0.0 {
+                    0.0
+                } else {
+                    cost + along * inside
+                }
+            })
             .sum();
         let crossed = routed
             .iter()
@@ -1503,7 +1576,7 @@ fn route(
     ]];
     let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
     let (nx, ny) = (-uy, ux);
-    for step in 1..=6 {
+    for step in 1..=5 {
         for sign in [1.0, -1.0] {
             let d = sign * step as f64 * 30.0;
             let bend = Point::new(mid.x + nx * d, mid.y + ny * d);
@@ -1524,8 +1597,8 @@ fn route(
         if y < top - 400.0 || y > bottom + 400.0 {
             continue;
         }
-        let lane = routed.len() as f64 % 4.0 * 3.0;
-        let y = y + lane;
+        let lane = (routed.len() % 4) as f64 * 7.0;
+        let y = y - lane;
         let ya = if y < a.y { a.y - ra } else { a.y + ra };
         let yb = if y < b.y { b.y - rb } else { b.y + rb };
         let (xa, xb) = if (a.x - b.x).abs() < 1.0 {
@@ -1547,8 +1620,8 @@ fn route(
     let hi = a.x.max(b.x) + 150.0;
     let first = passages.partition_point(|&x| x < lo);
     for &gx in passages[first..].iter().take_while(|&&x| x <= hi) {
-        let lane = routed.len() as f64 % 4.0 * 3.0;
-        let (ya, yb) = (above_a + lane, above_b + lane);
+        let lane = (routed.len() % 4) as f64 * 7.0;
+        let (ya, yb) = (above_a - lane, above_b - lane);
         candidates.push(vec![
             Point::new(a.x, a.y - ra),
             Point::new(a.x, ya),
@@ -1566,6 +1639,12 @@ fn route(
         }
     }
     let chosen = best.map(|(_, p)| p).unwrap_or_default();
+    // Later lines keep off this one rather than run along it.
+    for w in chosen.windows(2) {
+        if let Some(r) = Rect::around(&[w[0], w[1]]) {
+            obstacles.push((r.inflate(3.0), 1.0, 0.15));
+        }
+    }
     routed.push(chosen.clone());
     chosen
 }
@@ -1578,8 +1657,9 @@ fn segments_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool {
 }
 
 /// True if the segment from `p` to `q` passes through the box.
-fn segment_hits(p: Point, q: Point, r: &Rect) -> bool {
-    // Liang–Barsky clipping.
+/// The part of the segment from `p` to `q` inside the box, as fractions of its length
+/// (Liang–Barsky clipping).
+fn segment_clip(p: Point, q: Point, r: &Rect) -> Option<(f64, f64)> {
     let (dx, dy) = (q.x - p.x, q.y - p.y);
     let mut t0: f64 = 0.0;
     let mut t1: f64 = 1.0;
@@ -1591,7 +1671,7 @@ fn segment_hits(p: Point, q: Point, r: &Rect) -> bool {
     ] {
         if pk.abs() < 1e-12 {
             if qk < 0.0 {
-                return false;
+                return None;
             }
         } else {
             let t = qk / pk;
@@ -1601,11 +1681,11 @@ fn segment_hits(p: Point, q: Point, r: &Rect) -> bool {
                 t1 = t1.min(t);
             }
             if t0 > t1 {
-                return false;
+                return None;
             }
         }
     }
-    true
+    Some((t0, t1))
 }
 
 /// Household boundaries: one rounded outline around each run of members that sit side by
@@ -1680,12 +1760,17 @@ fn households(
             }
             let Some(bounds) = bounds else { continue };
             let rect = bounds.inflate(7.0);
+            let base = if household.id.starts_with("household") {
+                household.id.clone()
+            } else {
+                format!("household-{}", household.id)
+            };
             let mut item = Item::new(
                 ItemKind::Household,
                 if runs.len() == 1 {
-                    format!("household-{}", household.id)
+                    base
                 } else {
-                    format!("household-{}-{}", household.id, piece + 1)
+                    format!("{base}-part-{}", piece + 1)
                 },
             );
             item.people = run
