@@ -106,8 +106,35 @@ impl Builder {
     }
 }
 
+/// How often the things that make families hard happen.
+#[derive(Debug, Clone, Copy)]
+pub struct Mix {
+    /// Chance that someone who partners does so with an unpartnered relative of their age.
+    pub cousins: f64,
+    /// Chance that someone partners a second time, with half-siblings from each partnership.
+    pub remarriage: f64,
+}
+
+impl Mix {
+    /// Rates seen in real case files: some remarriage, now and then cousins.
+    pub const REALISTIC: Mix = Mix {
+        cousins: 0.04,
+        remarriage: 0.14,
+    };
+    /// A plain tree: everyone partners once, with someone from outside the family.
+    pub const TREE: Mix = Mix {
+        cousins: 0.0,
+        remarriage: 0.0,
+    };
+}
+
 /// A family of about `size` people (never fewer), from a seed.
 pub fn family(size: usize, seed: u64) -> Case {
+    family_with(size, seed, Mix::REALISTIC)
+}
+
+/// A family with a chosen mix of remarriages and cousins.
+pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
     let mut b = Builder {
         people: Vec::with_capacity(size + 16),
         partnerships: Vec::new(),
@@ -195,7 +222,7 @@ pub fn family(size: usize, seed: u64) -> Case {
                     } else {
                         gender
                     };
-                    let cousin = if b.random.chance(0.04) {
+                    let cousin = if b.random.chance(mix.cousins) {
                         single_pool
                             .iter()
                             .position(|&(s, y)| (y - child_year).abs() < 10 && s != c)
@@ -210,7 +237,7 @@ pub fn family(size: usize, seed: u64) -> Case {
                             b.person(spouse_gender, surname, year)
                         }
                     };
-                    let second = b.random.chance(0.14);
+                    let second = b.random.chance(mix.remarriage);
                     let (husband, wife) = if gender == Gender::Male {
                         (c, spouse)
                     } else {
@@ -273,4 +300,174 @@ pub fn family(size: usize, seed: u64) -> Case {
         multiple_births: b.births,
         ..Case::default()
     }
+}
+
+/// The case as a case file (YAML), so a benchmark can time the whole command: read, check,
+/// lay out and draw. Covers what [`family`] produces.
+pub fn to_yaml(case: &Case) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(case.people.len() * 96);
+    let d = &case.details;
+    let subjects: Vec<&str> = d.subjects.iter().map(|s| s.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "case:\n  reference: {}\n  title: {}\n  children: [{}]\n  as-at: {}\npeople:",
+        d.reference,
+        d.title,
+        subjects.join(", "),
+        d.as_at.format("%Y-%m-%d")
+    );
+    let parents: std::collections::BTreeMap<&PersonId, &Parentage> = case
+        .parentage
+        .iter()
+        .filter(|p| p.primary)
+        .map(|p| (&p.child, p))
+        .collect();
+    for p in case.people.iter() {
+        let gender = match p.gender {
+            Gender::Male => "male",
+            Gender::Female => "female",
+            Gender::NonBinary => "non-binary",
+            Gender::Unknown => "unknown",
+        };
+        let _ = write!(
+            out,
+            "  - {{id: {}, name: {}, gender: {gender}",
+            p.id, p.name
+        );
+        if let Some(born) = &p.born {
+            let _ = write!(out, ", born: {}", born.to_case_text());
+        }
+        if let Some(pa) = parents.get(&p.id) {
+            let list: Vec<&str> = pa.parents.iter().map(|x| x.as_str()).collect();
+            let _ = write!(out, ", parents: [{}]", list.join(", "));
+            if pa.link == ChildLink::Adopted {
+                out.push_str(", link: adopted");
+            }
+        }
+        out.push_str("}\n");
+    }
+    if !case.partnerships.is_empty() {
+        out.push_str("partnerships:\n");
+        for p in &case.partnerships {
+            let states: Vec<String> = p
+                .states
+                .iter()
+                .map(|s| {
+                    let status = match s.status {
+                        PartnershipStatus::Divorced => "divorced",
+                        _ => "married",
+                    };
+                    match &s.from {
+                        Some(f) => format!("{{status: {status}, from: {}}}", f.to_case_text()),
+                        None => format!("{{status: {status}}}"),
+                    }
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "  - {{partners: [{}, {}], states: [{}]}}",
+                p.partners[0],
+                p.partners[1],
+                states.join(", ")
+            );
+        }
+    }
+    if !case.multiple_births.is_empty() {
+        out.push_str("twins:\n");
+        for b in &case.multiple_births {
+            let z = match b.zygosity {
+                Zygosity::Identical => "identical",
+                Zygosity::Fraternal => "fraternal",
+                Zygosity::Unknown => "unknown",
+            };
+            let ids: Vec<&str> = b.children.iter().map(|c| c.as_str()).collect();
+            let _ = writeln!(out, "  - {{children: [{}], zygosity: {z}}}", ids.join(", "));
+        }
+    }
+    out
+}
+
+/// The same family as a Graphviz graph, the way a generic tool draws it: one box per person,
+/// an edge from each parent to each child, partners on one rank.
+pub fn to_dot(case: &Case) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("digraph family {\n  node [shape=box];\n");
+    for p in case.people.iter() {
+        let _ = writeln!(out, "  \"{}\" [label=\"{}\"];", p.id, p.name);
+    }
+    for pa in case.parentage.iter().filter(|p| p.primary) {
+        for parent in &pa.parents {
+            let _ = writeln!(out, "  \"{}\" -> \"{}\";", parent, pa.child);
+        }
+    }
+    for p in &case.partnerships {
+        let _ = writeln!(
+            out,
+            "  {{ rank=same; \"{}\" -> \"{}\" [dir=none]; }}",
+            p.partners[0], p.partners[1]
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Crossings between straight parent-to-child lines, counted the same way for any drawing
+/// given where it put each person (centre x, y): lines between the same two rows cross when
+/// their ends are in opposite orders. Used to compare our layout with other tools fairly.
+pub fn straight_crossings(
+    case: &Case,
+    centres: &std::collections::BTreeMap<String, (f64, f64)>,
+) -> u64 {
+    let mut groups: std::collections::BTreeMap<(i64, i64), Vec<(f64, f64)>> =
+        std::collections::BTreeMap::new();
+    for pa in case.parentage.iter().filter(|p| p.primary) {
+        let Some(&(cx, cy)) = centres.get(pa.child.as_str()) else {
+            continue;
+        };
+        for parent in &pa.parents {
+            if let Some(&(px, py)) = centres.get(parent.as_str()) {
+                groups
+                    .entry((py.round() as i64, cy.round() as i64))
+                    .or_default()
+                    .push((px, cx));
+            }
+        }
+    }
+    groups
+        .into_values()
+        .map(super::order::count_inversions)
+        .sum()
+}
+
+/// How many partnerships have both partners on one row with no one between them.
+pub fn couples_side_by_side(
+    case: &Case,
+    centres: &std::collections::BTreeMap<String, (f64, f64)>,
+) -> usize {
+    let mut rows: std::collections::BTreeMap<i64, Vec<f64>> = std::collections::BTreeMap::new();
+    for &(x, y) in centres.values() {
+        rows.entry(y.round() as i64).or_default().push(x);
+    }
+    for xs in rows.values_mut() {
+        xs.sort_by(f64::total_cmp);
+    }
+    case.partnerships
+        .iter()
+        .filter(|p| {
+            let (Some(&(ax, ay)), Some(&(bx, by))) = (
+                centres.get(p.partners[0].as_str()),
+                centres.get(p.partners[1].as_str()),
+            ) else {
+                return false;
+            };
+            if ay.round() != by.round() {
+                return false;
+            }
+            let (lo, hi) = (ax.min(bx), ax.max(bx));
+            let xs = &rows[&(ay.round() as i64)];
+            let between = xs.partition_point(|&x| x < hi) - xs.partition_point(|&x| x <= lo);
+            between == 0
+        })
+        .count()
 }
