@@ -23,7 +23,10 @@ fn command(yaml: &[u8]) -> String {
     genochron::render::svg::scene(&scene)
 }
 
-fn centres(scene: &Scene) -> BTreeMap<String, (f64, f64)> {
+/// Where each person's symbol is centred, by id.
+type Centres = BTreeMap<String, (f64, f64)>;
+
+fn centres(scene: &Scene) -> Centres {
     scene
         .items
         .iter()
@@ -41,7 +44,7 @@ fn centres(scene: &Scene) -> BTreeMap<String, (f64, f64)> {
 }
 
 /// Runs `dot -Tplain` and reads back where it put each person.
-fn graphviz(dot: &str) -> Option<(Duration, BTreeMap<String, (f64, f64)>)> {
+fn graphviz(dot: &str) -> Option<(Duration, Centres)> {
     use std::io::Write;
     let start = Instant::now();
     let mut child = std::process::Command::new("dot")

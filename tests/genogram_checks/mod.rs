@@ -86,9 +86,21 @@ fn centre_x(scene: &Scene) -> BTreeMap<String, (f64, f64)> {
 }
 
 /// Children of the same parents on one row stand oldest on the left, when both birth dates
-/// are known and differ.
+/// are known and differ. Siblings who partner a blood relative are left out: two families'
+/// birth orders can then contradict each other (two sisters with two brothers, in crossed
+/// order), and no drawing can keep both.
 pub fn birth_order(case: &Case, scene: &Scene) -> Vec<String> {
     let centre = centre_x(scene);
+    let family = genochron::graph::Family::new(case);
+    let partners_a_relative = |id: &str| -> bool {
+        let Some(p) = family.position(&genochron::model::PersonId(id.to_string())) else {
+            return false;
+        };
+        family
+            .partners(p)
+            .iter()
+            .any(|&(_, q)| family.blood_relatives(p, q))
+    };
     let mut sibships: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
     for p in case.parentage.iter().filter(|p| p.primary) {
         let mut parents: Vec<String> = p.parents.iter().map(|x| x.0.clone()).collect();
@@ -108,6 +120,9 @@ pub fn birth_order(case: &Case, scene: &Scene) -> Vec<String> {
                 let (Some(ba), Some(bb)) = (pa.born, pb.born) else {
                     continue;
                 };
+                if partners_a_relative(a) || partners_a_relative(b) {
+                    continue;
+                }
                 let (ca, cb) = (centre[a], centre[b]);
                 if ba.sort_key() < bb.sort_key() && (ca.1 - cb.1).abs() < 1.0 && ca.0 > cb.0 {
                     broken.push(format!("{a} is older than {b} but stands to the right"));

@@ -54,12 +54,15 @@ struct Builder {
     partnerships: Vec<Partnership>,
     parentage: Vec<Parentage>,
     births: Vec<MultipleBirth>,
+    /// Each child's first parent, so siblings are never picked to partner each other.
+    first_parent: Vec<Option<usize>>,
     random: Random,
 }
 
 impl Builder {
     fn person(&mut self, gender: Gender, surname: &str, born: i32) -> usize {
         let i = self.people.len();
+        self.first_parent.push(None);
         let first = match gender {
             Gender::Male => FIRST_MALE[self.random.below(12) as usize],
             _ => FIRST_FEMALE[self.random.below(12) as usize],
@@ -140,10 +143,11 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
         partnerships: Vec::new(),
         parentage: Vec::new(),
         births: Vec::new(),
+        first_parent: Vec::new(),
         random: Random::new(seed),
     };
     // Couples waiting to have children: (parent, other parent or none, their birth year).
-    let mut queue: std::collections::VecDeque<(usize, Option<usize>, i32)> =
+    let mut queue: std::collections::VecDeque<(usize, Option<usize>, i32, usize)> =
         std::collections::VecDeque::new();
     let founders = (size / 500).max(1);
     for f in 0..founders {
@@ -152,18 +156,20 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
         let man = b.person(Gender::Male, surname, year);
         let woman = b.person(Gender::Female, SURNAMES[(f + 5) % 12], year + 2);
         b.partnership(man, woman, year + 24, false);
-        queue.push_back((man, Some(woman), year));
+        queue.push_back((man, Some(woman), year, f));
     }
-    // Unpartnered adults by generation year, for cousins who partner.
-    let mut single_pool: Vec<(usize, i32)> = Vec::new();
+    // Unpartnered adults by birth year and family tree, for cousins who partner.
+    let mut single_pool: Vec<(usize, i32, usize)> = Vec::new();
+    let mut trees = founders;
     while b.people.len() < size {
-        let Some((p, q, year)) = queue.pop_front() else {
+        let Some((p, q, year, tree)) = queue.pop_front() else {
             // Every line ended childless: start another founder couple.
             let year = 1700 + b.random.below(20) as i32;
             let man = b.person(Gender::Male, "Evans", year);
             let woman = b.person(Gender::Female, "Wright", year);
             b.partnership(man, woman, year + 24, false);
-            queue.push_back((man, Some(woman), year));
+            queue.push_back((man, Some(woman), year, trees));
+            trees += 1;
             continue;
         };
         let count = [0, 1, 2, 2, 2, 3, 3, 4, 5][b.random.below(9) as usize];
@@ -203,6 +209,7 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
                 if let Some(q) = q {
                     parents.push(b.people[q].id.clone());
                 }
+                b.first_parent[c] = Some(p);
                 b.parentage.push(Parentage {
                     child: b.people[c].id.clone(),
                     parents,
@@ -223,9 +230,12 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
                         gender
                     };
                     let cousin = if b.random.chance(mix.cousins) {
-                        single_pool
-                            .iter()
-                            .position(|&(s, y)| (y - child_year).abs() < 10 && s != c)
+                        single_pool.iter().position(|&(s, y, t)| {
+                            t == tree
+                                && (y - child_year).abs() < 10
+                                && s != c
+                                && b.first_parent.get(s) != b.first_parent.get(c)
+                        })
                     } else {
                         None
                     };
@@ -244,7 +254,7 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
                         (spouse, c)
                     };
                     b.partnership(husband, wife, child_year + 25, second);
-                    queue.push_back((c, Some(spouse), child_year));
+                    queue.push_back((c, Some(spouse), child_year, tree));
                     if second {
                         let surname = SURNAMES[b.random.below(12) as usize];
                         let other = b.person(spouse_gender, surname, child_year + 3);
@@ -254,13 +264,13 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
                             (other, c)
                         };
                         b.partnership(h, w, child_year + 34, false);
-                        queue.push_back((c, Some(other), child_year + 9));
+                        queue.push_back((c, Some(other), child_year + 9, tree));
                     }
                 } else if b.random.chance(0.25) {
                     // A single parent.
-                    queue.push_back((c, None, child_year));
+                    queue.push_back((c, None, child_year, tree));
                 } else {
-                    single_pool.push((c, child_year));
+                    single_pool.push((c, child_year, tree));
                 }
             }
             if twins && born_together.len() == 2 {
@@ -275,6 +285,12 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
             }
             child_year += 1 + b.random.below(4) as i32;
             k += 1;
+        }
+    }
+    // Everyone born more than 95 years before the drawing date has died.
+    for p in &mut b.people {
+        if p.born.is_some_and(|d| d.year_number() < 1930) {
+            p.deceased = true;
         }
     }
     let subjects = b
@@ -337,6 +353,9 @@ pub fn to_yaml(case: &Case) -> String {
         );
         if let Some(born) = &p.born {
             let _ = write!(out, ", born: {}", born.to_case_text());
+        }
+        if p.deceased {
+            out.push_str(", deceased: true");
         }
         if let Some(pa) = parents.get(&p.id) {
             let list: Vec<&str> = pa.parents.iter().map(|x| x.as_str()).collect();

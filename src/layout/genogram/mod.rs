@@ -94,6 +94,8 @@ fn look(case: &Case, person: &Person, as_at: NaiveDate, adopted: bool) -> Look {
         PersonKind::Individual => {
             if person.unknown {
                 inside = Some("?".to_string());
+            } else if person.deceased && person.died.is_none() {
+                // Died, date not known: no age can be given honestly.
             } else if let Some(age) = person.age_at(as_at).and_then(|a| a.years().map(|_| a)) {
                 inside = Some(age.short());
             }
@@ -394,7 +396,22 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             by_row[sibship.row].push(s);
         }
         for (row, list) in by_row.iter().enumerate() {
-            let row_bars: Vec<(f64, f64)> = list.iter().map(|&s| bars[s]).collect();
+            let row_bars: Vec<place::Bar> = list
+                .iter()
+                .map(|&s| {
+                    let mut children: Vec<f64> = child_tops(&arrangement, &placement, &twins, s)
+                        .iter()
+                        .map(|t| t.0)
+                        .collect();
+                    children.sort_by(f64::total_cmp);
+                    place::Bar {
+                        left: bars[s].0,
+                        right: bars[s].1,
+                        drop: drops[s],
+                        children,
+                    }
+                })
+                .collect();
             let (t, n) = place::tracks(&row_bars);
             for (i, &s) in list.iter().enumerate() {
                 track_of[s] = t[i];
@@ -787,9 +804,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                     points: points.clone(),
                     paint: Paint::line(INK, LINE).dashed(draw::child_dash(link)),
                 });
-                if !sibship.pass_through && !carried {
-                    keys.insert(Key::Child(link));
-                }
+                keys.insert(Key::Child(link));
                 item.bbox = Rect::around(&points).unwrap_or_default().inflate(1.0);
                 item.title = Some(format!(
                     "{} ({})",

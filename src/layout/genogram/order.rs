@@ -493,22 +493,31 @@ fn improve(a: &mut Arrangement, family: &Family) {
         }
     }
     a.rows = best;
+    for row in 0..a.rows.len() {
+        let mut order = std::mem::take(&mut a.rows[row]);
+        enforce_birth_order(a, family, &mut order);
+        a.rows[row] = order;
+    }
     // Partner order inside blocks follows where each partner's parents are.
     let pos = positions(a);
     for u in 0..a.units.len() {
-        orient_by_parents(a, &pos, u);
+        orient_by_parents(a, family, &pos, u);
     }
 }
 
 /// Reverses a block when its partners' parents are in the opposite order above it.
-fn orient_by_parents(a: &mut Arrangement, pos: &[f64], u: usize) {
+fn orient_by_parents(a: &mut Arrangement, family: &Family, pos: &[f64], u: usize) {
     let slots = &a.units[u].slots;
     if slots.len() < 2 {
         return;
     }
-    let tops: Vec<f64> = slots
+    // Where each partner's parents are, then birth order (siblings who partner).
+    let tops: Vec<(f64, (chrono::NaiveDate, usize))> = slots
         .iter()
-        .filter_map(|&s| a.up[s].map(|sib| sibship_position(a, pos, sib)))
+        .filter_map(|&s| {
+            let birth = a.slots[s].person.map(|p| family.birth_key(p))?;
+            a.up[s].map(|sib| (sibship_position(a, pos, sib), birth))
+        })
         .collect();
     if tops.len() < 2 {
         return;
@@ -517,10 +526,14 @@ fn orient_by_parents(a: &mut Arrangement, pos: &[f64], u: usize) {
     let mut backward = 0;
     for i in 0..tops.len() {
         for j in i + 1..tops.len() {
-            if tops[i] < tops[j] {
-                forward += 1;
-            } else if tops[i] > tops[j] {
-                backward += 1;
+            match tops[i]
+                .0
+                .total_cmp(&tops[j].0)
+                .then(tops[i].1.cmp(&tops[j].1))
+            {
+                std::cmp::Ordering::Less => forward += 1,
+                std::cmp::Ordering::Greater => backward += 1,
+                std::cmp::Ordering::Equal => {}
             }
         }
     }
@@ -551,7 +564,7 @@ fn sweep_down(a: &mut Arrangement, family: &Family, row: usize) {
     let pos = positions(a);
     for i in 0..a.rows[row].len() {
         let u = a.rows[row][i];
-        orient_by_parents(a, &pos, u);
+        orient_by_parents(a, family, &pos, u);
     }
 }
 
@@ -605,7 +618,93 @@ fn sort_row(a: &mut Arrangement, family: &Family, row: usize, keys: &BTreeMap<us
             .then_with(|| birth(a, x).cmp(&birth(a, y)))
     });
     restore_birth_order(a, family, &mut order);
+    enforce_birth_order(a, family, &mut order);
     a.rows[row] = order;
+}
+
+/// Makes every sibship oldest-left on the row, including children whose block also holds a
+/// partner from another branch (cousins who partner): a topological order over "the older
+/// sibling's block comes first", keeping the current order wherever the rule allows.
+fn enforce_birth_order(a: &Arrangement, family: &Family, order: &mut [usize]) {
+    let n = order.len();
+    // Children of one sibship on this row, by birth, whether they hang from it directly or
+    // through lines passing down from a row further up.
+    let mut by_origin: BTreeMap<usize, Vec<(BirthKey, usize)>> = BTreeMap::new();
+    for (i, &u) in order.iter().enumerate() {
+        for &s in &a.units[u].slots {
+            if let (Some(sib), Some(p)) = (origin(a, s), a.slots[s].person.or(a.slots[s].carries)) {
+                by_origin
+                    .entry(sib)
+                    .or_default()
+                    .push((family.birth_key(p), i));
+            }
+        }
+    }
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut indegree = vec![0usize; n];
+    for mut children in by_origin.into_values() {
+        children.sort();
+        for w in children.windows(2) {
+            let (x, y) = (w[0].1, w[1].1);
+            if x != y {
+                after[x].push(y);
+                indegree[y] += 1;
+            }
+        }
+    }
+    if indegree.iter().all(|&d| d == 0) {
+        return;
+    }
+    let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> = (0..n)
+        .filter(|&i| indegree[i] == 0)
+        .map(std::cmp::Reverse)
+        .collect();
+    let mut placed = vec![false; n];
+    let mut result = Vec::with_capacity(n);
+    while result.len() < n {
+        let i = match ready.pop() {
+            Some(std::cmp::Reverse(i)) => i,
+            None => {
+                // Contradictory birth orders (a cycle): break it at the block waiting on the
+                // fewest others, leftmost first.
+                match (0..n)
+                    .filter(|&i| !placed[i])
+                    .min_by_key(|&i| (indegree[i], i))
+                {
+                    Some(i) => i,
+                    None => break,
+                }
+            }
+        };
+        if placed[i] {
+            continue;
+        }
+        placed[i] = true;
+        result.push(order[i]);
+        for &j in &after[i] {
+            indegree[j] = indegree[j].saturating_sub(1);
+            if indegree[j] == 0 && !placed[j] {
+                ready.push(std::cmp::Reverse(j));
+            }
+        }
+    }
+    order.copy_from_slice(&result);
+}
+
+/// Birth date (unknown last), then file order.
+type BirthKey = (chrono::NaiveDate, usize);
+
+/// The sibship a slot's line really comes from, following lines that pass through rows.
+fn origin(a: &Arrangement, slot: usize) -> Option<usize> {
+    let mut sib = a.up[slot]?;
+    for _ in 0..a.rows.len() {
+        if !a.sibships[sib].pass_through {
+            return Some(sib);
+        }
+        let parent = *a.sibships[sib].parents.first()?;
+        sib = a.up[parent]?;
+    }
+    None
 }
 
 /// Within each sibship, the blocks that hang only from it take the places they hold, oldest

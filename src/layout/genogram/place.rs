@@ -268,34 +268,130 @@ pub(super) fn isotonic(targets: &[f64], weights: &[f64]) -> Vec<f64> {
     out
 }
 
-/// Assigns each bar in a channel a track so that bars on one track never touch; returns the
-/// track of each bar and the number of tracks. Bars are `(left, right)`.
-pub(super) fn tracks(bars: &[(f64, f64)]) -> (Vec<usize>, usize) {
-    let mut order: Vec<usize> = (0..bars.len()).collect();
-    order.sort_by(|&i, &j| bars[i].0.total_cmp(&bars[j].0).then(i.cmp(&j)));
-    let mut track_end: Vec<f64> = Vec::new();
-    let mut heap = std::collections::BinaryHeap::new();
-    let mut result = vec![0; bars.len()];
-    for i in order {
-        let (left, right) = bars[i];
-        // The track that ended first, if it ended before this bar starts.
-        let reuse = match heap.peek() {
-            Some(&std::cmp::Reverse((end, track))) if f64::from_bits(end) + 6.0 < left => {
-                heap.pop();
-                Some(track)
-            }
-            _ => None,
-        };
-        let track = reuse.unwrap_or_else(|| {
-            track_end.push(right);
-            track_end.len() - 1
-        });
-        track_end[track] = right;
-        // Non-negative floats order the same as their bit patterns.
-        heap.push(std::cmp::Reverse((right.max(0.0).to_bits(), track)));
-        result[i] = track;
+/// A sibship's bar in a channel: its span, where its parents' line comes down, and where its
+/// children's lines go down from it.
+pub(super) struct Bar {
+    pub left: f64,
+    pub right: f64,
+    pub drop: f64,
+    /// Sorted.
+    pub children: Vec<f64>,
+}
+
+impl Bar {
+    fn covers(&self, x: f64) -> bool {
+        x > self.left + 0.5 && x < self.right - 0.5
     }
-    (result, track_end.len())
+
+    fn children_within(&self, left: f64, right: f64) -> usize {
+        let a = self.children.partition_point(|&x| x <= left + 0.5);
+        let b = self.children.partition_point(|&x| x < right - 0.5);
+        b.saturating_sub(a)
+    }
+
+    /// Crossings if this bar runs above `other`: our children's lines pass down through its
+    /// bar, and its parents' line passes down through ours.
+    fn cost_above(&self, other: &Bar) -> usize {
+        self.children_within(other.left, other.right) + usize::from(self.covers(other.drop))
+    }
+}
+
+/// Assigns each bar in a channel a track (0 at the top) so that bars on one track never
+/// touch, and where two bars overlap, the one whose lines would cross the other's less runs
+/// above it. Returns the track of each bar and the number of tracks.
+pub(super) fn tracks(bars: &[Bar]) -> (Vec<usize>, usize) {
+    let n = bars.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&i, &j| bars[i].left.total_cmp(&bars[j].left).then(i.cmp(&j)));
+    // Overlapping pairs, by a sweep over left edges.
+    let mut above: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut overlapping: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut indegree = vec![0usize; n];
+    let mut active: Vec<usize> = Vec::new();
+    for &i in &order {
+        active.retain(|&j| bars[j].right + 6.0 >= bars[i].left);
+        for &j in &active {
+            overlapping[i].push(j);
+            overlapping[j].push(i);
+            // Only a real difference in crossings orders two bars; a tie leaves them free,
+            // so that arbitrary choices cannot make contradictory demands.
+            let (j_over, i_over) = (bars[j].cost_above(&bars[i]), bars[i].cost_above(&bars[j]));
+            let edge = match j_over.cmp(&i_over) {
+                std::cmp::Ordering::Less => Some((j, i)),
+                std::cmp::Ordering::Greater => Some((i, j)),
+                std::cmp::Ordering::Equal => None,
+            };
+            if let Some((first, second)) = edge {
+                above[first].push(second);
+                indegree[second] += 1;
+            }
+        }
+        active.push(i);
+    }
+    // Place bars in an order that respects "above" where it can (left first otherwise).
+    let mut track = vec![usize::MAX; n];
+    let mut placed = vec![false; n];
+    let mut queue: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    let rank: Vec<usize> = {
+        let mut r = vec![0; n];
+        for (k, &i) in order.iter().enumerate() {
+            r[i] = k;
+        }
+        r
+    };
+    for i in 0..n {
+        if indegree[i] == 0 {
+            queue.insert((rank[i], i));
+        }
+    }
+    let mut count = 0;
+    for _ in 0..n {
+        let next = match queue.pop_first() {
+            Some((_, i)) => i,
+            // A cycle: break it at the bar waiting on the fewest others (leftmost first).
+            None => match order
+                .iter()
+                .copied()
+                .filter(|&i| !placed[i])
+                .min_by_key(|&i| (indegree[i], rank[i]))
+            {
+                Some(i) => i,
+                None => break,
+            },
+        };
+        if placed[next] {
+            continue;
+        }
+        placed[next] = true;
+        // Below every overlapping bar already placed that should be above it, and on a
+        // track no overlapping bar uses.
+        let mut t = 0;
+        for &j in &overlapping[next] {
+            if placed[j] && j != next && above[j].contains(&next) {
+                t = t.max(track[j] + 1);
+            }
+        }
+        while overlapping[next]
+            .iter()
+            .any(|&j| placed[j] && j != next && track[j] == t)
+        {
+            t += 1;
+        }
+        track[next] = t;
+        count = count.max(t + 1);
+        for &k in &above[next] {
+            indegree[k] = indegree[k].saturating_sub(1);
+            if indegree[k] == 0 && !placed[k] {
+                queue.insert((rank[k], k));
+            }
+        }
+    }
+    for t in track.iter_mut() {
+        if *t == usize::MAX {
+            *t = 0;
+        }
+    }
+    (track, count.max(usize::from(n > 0)))
 }
 
 #[cfg(test)]
@@ -308,11 +404,33 @@ mod tests {
         assert_eq!(fitted, vec![1.0, 2.5, 2.5, 4.0]);
     }
 
+    fn bar(left: f64, right: f64, drop: f64, children: &[f64]) -> Bar {
+        Bar {
+            left,
+            right,
+            drop,
+            children: children.to_vec(),
+        }
+    }
+
     #[test]
     fn overlapping_bars_get_different_tracks() {
-        let (t, n) = tracks(&[(0.0, 10.0), (5.0, 20.0), (30.0, 40.0)]);
+        let (t, n) = tracks(&[
+            bar(0.0, 10.0, 0.0, &[10.0]),
+            bar(5.0, 20.0, 20.0, &[5.0]),
+            bar(30.0, 40.0, 30.0, &[40.0]),
+        ]);
         assert_eq!(n, 2);
         assert_ne!(t[0], t[1]);
-        assert_eq!(t[2], t[0]);
+        assert_eq!(t[2], 0);
+    }
+
+    #[test]
+    fn a_bar_whose_parents_line_falls_inside_another_goes_above_it() {
+        // The left family's children run past the right family's line down.
+        let left = bar(0.0, 100.0, 0.0, &[20.0, 60.0, 100.0]);
+        let right = bar(50.0, 150.0, 50.0, &[120.0, 150.0]);
+        let (t, _) = tracks(&[left, right]);
+        assert!(t[1] < t[0], "{t:?}");
     }
 }
