@@ -85,6 +85,7 @@ fn report() {
         let yaml = generate::to_yaml(&case);
         let path = dir.join(format!("family-{size}.yaml"));
         let _ = std::fs::write(&path, &yaml);
+        let _ = std::fs::write(path.with_extension("dot"), generate::to_dot(&case));
         let start = Instant::now();
         let svg = command(yaml.as_bytes());
         let ours = start.elapsed();

@@ -284,8 +284,10 @@ fn the_deceased_are_crossed_with_their_age_at_death() {
     assert!(mum.title.as_deref().unwrap().contains("age 39"));
     assert!(svg.contains(">39</tspan>"));
     // The slash style, as an option.
-    let mut options = GenogramOptions::default();
-    options.deceased = DeceasedStyle::Slash;
+    let options = GenogramOptions {
+        deceased: DeceasedStyle::Slash,
+        ..GenogramOptions::default()
+    };
     let slashed = genogram(&case("deceased-with-age"), &options);
     let crossed = item(&scene, "person-mum").shapes.len();
     assert_eq!(item(&slashed, "person-mum").shapes.len() + 1, crossed);
@@ -417,8 +419,10 @@ fn partnership_states_are_drawn_as_at_the_date() {
     assert!(has_class(&scene, "partnership-a--d", "engaged"));
     assert!(svg.contains("m. 2010  d. 2019"));
     // As at 2015: still married, and the later partnerships had not begun.
-    let mut options = GenogramOptions::default();
-    options.as_at = Some("2015-06-01".parse().unwrap());
+    let options = GenogramOptions {
+        as_at: Some("2015-06-01".parse().unwrap()),
+        ..GenogramOptions::default()
+    };
     let earlier = genogram(&case("partnership-states"), &options);
     assert!(has_class(&earlier, "partnership-a--b", "married"));
     assert!(!has_class(&earlier, "partnership-a--b", "divorced"));
