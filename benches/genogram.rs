@@ -43,8 +43,21 @@ fn centres(scene: &Scene) -> Centres {
         .collect()
 }
 
-/// Runs `dot -Tplain` and reads back where it put each person.
-fn graphviz(dot: &str) -> Option<(Duration, Centres)> {
+/// The family lines of our drawing: child links and partnerships as drawn.
+fn our_lines(scene: &Scene) -> Vec<Vec<(f64, f64)>> {
+    scene
+        .items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::ChildLink | ItemKind::Partnership))
+        .filter(|i| !i.classes.iter().any(|c| c == "other-parent"))
+        .filter_map(|i| i.points.as_ref())
+        .map(|points| points.iter().map(|p| (p.x, p.y)).collect())
+        .collect()
+}
+
+/// Runs `dot -Tplain` and reads back where it put each person and the edges it drew (as
+/// their control polygons).
+fn graphviz(dot: &str) -> Option<(Duration, Centres, Vec<Vec<(f64, f64)>>)> {
     use std::io::Write;
     let start = Instant::now();
     let mut child = std::process::Command::new("dot")
@@ -58,7 +71,19 @@ fn graphviz(dot: &str) -> Option<(Duration, Centres)> {
     let elapsed = start.elapsed();
     let text = String::from_utf8_lossy(&output.stdout);
     let mut centres = BTreeMap::new();
+    let mut edges = Vec::new();
     for line in text.lines() {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        if parts.first() == Some(&"edge") && parts.len() > 4 {
+            let n: usize = parts[3].parse().ok()?;
+            let mut points = Vec::with_capacity(n);
+            for k in 0..n {
+                let x: f64 = parts.get(4 + 2 * k)?.parse().ok()?;
+                let y: f64 = parts.get(5 + 2 * k)?.parse().ok()?;
+                points.push((x, -y));
+            }
+            edges.push(points);
+        }
         let parts: Vec<&str> = line.split_whitespace().collect();
         if parts.first() == Some(&"node") && parts.len() > 3 {
             let name = parts[1].trim_matches('"').to_string();
@@ -68,7 +93,7 @@ fn graphviz(dot: &str) -> Option<(Duration, Centres)> {
             centres.insert(name, (x, y));
         }
     }
-    Some((elapsed, centres))
+    Some((elapsed, centres, edges))
 }
 
 fn report() {
@@ -78,7 +103,7 @@ fn report() {
         .unwrap_or(1000);
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     println!(
-        "\npeople | genochron (whole command) | dot -Tplain | ratio | crossings ours / dot | couples side by side ours / dot"
+        "\npeople | genochron (whole command) | dot -Tplain | dot / ours | lines crossing as drawn, ours / dot | straight parent-child crossings, ours / dot | couples side by side, ours / dot"
     );
     for size in [1_000usize, 10_000, 100_000] {
         let case = generate::family(size, 42);
@@ -94,6 +119,7 @@ fn report() {
         let ours_centres = centres(&scene);
         let ours_crossings = generate::straight_crossings(&case, &ours_centres);
         let ours_couples = generate::couples_side_by_side(&case, &ours_centres);
+        let ours_drawn = generate::polyline_crossings(&our_lines(&scene));
         let couples = case.partnerships.len();
         let theirs = if size <= dot_large {
             graphviz(&generate::to_dot(&case))
@@ -101,18 +127,19 @@ fn report() {
             None
         };
         match theirs {
-            Some((time, centres)) => {
+            Some((time, centres, edges)) => {
                 let crossings = generate::straight_crossings(&case, &centres);
                 let side = generate::couples_side_by_side(&case, &centres);
+                let drawn = generate::polyline_crossings(&edges);
                 println!(
-                    "{size} | {:.3} s | {:.3} s | {:.0}x | {ours_crossings} / {crossings} | {ours_couples} / {side} of {couples}",
+                    "{size} | {:.3} s | {:.3} s | {:.1}x | {ours_drawn} / {drawn} | {ours_crossings} / {crossings} | {ours_couples} / {side} of {couples}",
                     ours.as_secs_f64(),
                     time.as_secs_f64(),
                     time.as_secs_f64() / ours.as_secs_f64()
                 );
             }
             None => println!(
-                "{size} | {:.3} s | not run | | {ours_crossings} / - | {ours_couples} / - of {couples}",
+                "{size} | {:.3} s | not run | | {ours_drawn} / - | {ours_crossings} / - | {ours_couples} / - of {couples}",
                 ours.as_secs_f64()
             ),
         }

@@ -490,3 +490,5 @@ pub fn couples_side_by_side(
         })
         .count()
 }
+
+pub use super::polyline_crossings;

@@ -636,8 +636,6 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     }
 
     // Child links.
-    let mut crossing_bars: Vec<Vec<(f64, f64, f64, usize)>> = vec![Vec::new(); rows];
-    let mut crossing_verticals: Vec<Vec<(f64, f64, f64, usize)>> = vec![Vec::new(); rows];
     let mut child_items: Vec<Item> = Vec::new();
     let link_of: BTreeMap<usize, ChildLink> = case
         .parentage
@@ -702,8 +700,6 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         }
         points.push(Point::new(drop, y_bar));
         let (lo, hi) = bars[s];
-        crossing_verticals[row].push((drop, row_y[row].bottom, y_bar, s));
-        crossing_bars[row].push((lo, hi, y_bar, s));
         let Some(id) = id else {
             // Pass-through pieces belong to the child they carry.
             continue;
@@ -721,11 +717,15 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                 Paint::line(INK, LINE),
             ));
         }
+        // The line down and then the bar, as one polyline that goes over itself: exactly
+        // what is drawn.
         let mut all = points.clone();
-        all.push(Point::new(lo, y_bar));
-        all.push(Point::new(hi, y_bar));
+        if hi - lo > 0.5 {
+            all.push(Point::new(lo, y_bar));
+            all.push(Point::new(hi, y_bar));
+        }
         item.bbox = Rect::around(&all).unwrap_or_default().inflate(1.0);
-        item.points = Some(points);
+        item.points = Some(all);
         item.shapes = shapes;
         item.title = Some(format!(
             "Children of {}",
@@ -747,12 +747,6 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             .into_iter()
             .zip(child_groups(&arrangement, &twins, s))
         {
-            crossing_verticals[sibship.row].push((
-                top.0,
-                y_bar,
-                row_y[sibship.row].channel + track_count[sibship.row] as f64 * TRACK + 20.0,
-                s,
-            ));
             for &c in &group.0 {
                 let (person, carried) =
                     match (arrangement.slots[c].person, arrangement.slots[c].carries) {
@@ -1143,34 +1137,16 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     scene.items.append(&mut labels_drawn);
     scene.items.append(&mut overlay);
 
-    // Crossings actually drawn: a vertical line passing through another sibship's bar.
-    let mut crossings = 0u64;
-    for row in 0..rows {
-        let mut verticals = std::mem::take(&mut crossing_verticals[row]);
-        verticals.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for &(lo, hi, y, s) in &crossing_bars[row] {
-            let start = verticals.partition_point(|v| v.0 <= lo + 0.5);
-            for v in &verticals[start..] {
-                if v.0 >= hi - 0.5 {
-                    break;
-                }
-                if v.3 != s && v.1 < y - 0.5 && v.2 > y + 0.5 {
-                    crossings += 1;
-                }
-            }
-        }
-    }
-    // Child lines that pass through an arch between partners further apart.
-    for &(k, il, ir, _) in &arches {
-        let row = arrangement.slots[arrangement.slot_of[couples[k].partners[0]]].row;
-        let _ = row;
-        let unit = arrangement.slots[arrangement.slot_of[couples[k].partners[0]]].unit;
-        for &s in &arrangement.units[unit].slots[il + 1..ir] {
-            if arrangement.up[s].is_some() {
-                crossings += 1;
-            }
-        }
-    }
+    // Crossings as drawn: family lines (child links, partnerships) that properly cross.
+    let family_lines: Vec<Vec<(f64, f64)>> = scene
+        .items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::ChildLink | ItemKind::Partnership))
+        .filter(|i| !i.classes.iter().any(|c| c == "other-parent"))
+        .filter_map(|i| i.points.as_ref())
+        .map(|points| points.iter().map(|p| (p.x, p.y)).collect())
+        .collect();
+    let crossings = polyline_crossings(&family_lines);
 
     let diagram_width = placement
         .left
@@ -1812,4 +1788,40 @@ fn households(
 /// The ids of people in a case as a list, for tests and tools that check a scene.
 pub fn person_ids(case: &Case) -> Vec<PersonId> {
     case.people.iter().map(|p| p.id.clone()).collect()
+}
+
+/// Crossings between drawn lines, each a polyline: pairs of segments from different lines
+/// that properly cross (touching at an end, as a child's line meets its sibship's bar, does
+/// not count). Used to compare drawings from different tools as they are drawn.
+pub fn polyline_crossings(lines: &[Vec<(f64, f64)>]) -> u64 {
+    let mut segments: Vec<(usize, (f64, f64), (f64, f64))> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        for w in line.windows(2) {
+            segments.push((i, w[0], w[1]));
+        }
+    }
+    segments.sort_by(|a, b| a.1.0.min(a.2.0).total_cmp(&b.1.0.min(b.2.0)));
+    let side = |a: (f64, f64), b: (f64, f64), c: (f64, f64)| {
+        (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0)
+    };
+    let mut count = 0u64;
+    for i in 0..segments.len() {
+        let (li, p1, p2) = segments[i];
+        let right = p1.0.max(p2.0);
+        let (lo_y, hi_y) = (p1.1.min(p2.1), p1.1.max(p2.1));
+        for &(lj, q1, q2) in &segments[i + 1..] {
+            if q1.0.min(q2.0) > right {
+                break;
+            }
+            if li == lj || q1.1.max(q2.1) < lo_y || q1.1.min(q2.1) > hi_y {
+                continue;
+            }
+            let (d1, d2) = (side(q1, q2, p1), side(q1, q2, p2));
+            let (d3, d4) = (side(p1, p2, q1), side(p1, p2, q2));
+            if d1 * d2 < -1e-9 && d3 * d4 < -1e-9 {
+                count += 1;
+            }
+        }
+    }
+    count
 }
