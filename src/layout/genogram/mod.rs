@@ -315,8 +315,9 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     let people: Vec<&Person> = case.people.iter().collect();
     let family = Family::new(case);
     let couples = family.couples(case);
-    let ranks = family.generations(&couples);
-    let arrangement = order::arrange(case, &family, &couples, &ranks);
+    let mut ranks = family.generations(&couples);
+    let companions = companions(case, &family, &mut ranks, as_at);
+    let arrangement = order::arrange(case, &family, &couples, &ranks, &companions);
 
     let adopted: BTreeSet<usize> = case
         .parentage
@@ -576,7 +577,17 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             let mark_x = if points.len() == 2 {
                 (points[0].x + points[1].x) / 2.0 - 9.0
             } else {
-                label_at.x - 12.0
+                // Beside the dates written over the line, not through them.
+                let lines = text::wrap(&state.dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
+                let half = text::widest(&lines, DATE_SIZE, Weight::Regular) / 2.0;
+                let (lo, hi) = (points[1].x.min(points[2].x), points[1].x.max(points[2].x));
+                if label_at.x - half - 12.0 > lo + 8.0 {
+                    label_at.x - half - 12.0
+                } else if label_at.x + half + 12.0 < hi - 8.0 {
+                    label_at.x + half + 12.0
+                } else {
+                    (lo + hi) / 2.0
+                }
             };
             let mark_y = if points.len() == 2 {
                 points[0].y
@@ -1227,6 +1238,40 @@ fn side_extra(look: &Look) -> f64 {
     } else {
         0.0
     }
+}
+
+/// People with no parents, children or partners in the case who live with someone who has:
+/// they are drawn on that person's row and start beside them, so a household can stay
+/// together. Returns, for each person, the unattached people who live with them.
+fn companions(
+    case: &Case,
+    family: &Family,
+    ranks: &mut [u32],
+    as_at: NaiveDate,
+) -> Vec<Vec<usize>> {
+    let alone = |p: usize| {
+        family.parents(p).is_empty()
+            && family.children(p).is_empty()
+            && family.partners(p).is_empty()
+    };
+    let mut companions = vec![Vec::new(); family.len()];
+    let mut placed = BTreeSet::new();
+    for household in &case.households {
+        let members: Vec<usize> = household
+            .members_at(as_at)
+            .filter_map(|m| family.position(m))
+            .collect();
+        let Some(&anchor) = members.iter().find(|&&m| !alone(m)) else {
+            continue;
+        };
+        for &m in &members {
+            if alone(m) && placed.insert(m) {
+                ranks[m] = ranks[anchor];
+                companions[anchor].push(m);
+            }
+        }
+    }
+    companions
 }
 
 /// Widths each slot reserves and the gaps between partners.

@@ -86,6 +86,7 @@ pub(super) fn arrange(
     family: &Family,
     couples: &[Couple],
     ranks: &[u32],
+    companions: &[Vec<usize>],
 ) -> Arrangement {
     let n = family.len();
     let row_count = ranks.iter().map(|&r| r as usize + 1).max().unwrap_or(0);
@@ -251,7 +252,7 @@ pub(super) fn arrange(
         down,
         couple_sibship,
     };
-    first_order(&mut arrangement, family);
+    first_order(&mut arrangement, companions);
     improve(&mut arrangement, family);
     turn_partners_outward(&mut arrangement, case, family);
     arrangement
@@ -341,7 +342,9 @@ fn gender_side(case: &Case, person: usize) -> u8 {
 /// The first order: a depth-first walk that places each family's children, oldest first,
 /// right after their parents were placed, and visits the parents of anyone who married in
 /// next, so related blocks start out side by side.
-fn first_order(a: &mut Arrangement, family: &Family) {
+/// People with no family ties in the case (a lodger, a friend) start beside someone they
+/// live with (`companions`, by person).
+fn first_order(a: &mut Arrangement, companions: &[Vec<usize>]) {
     let mut starts: Vec<usize> = (0..a.units.len()).collect();
     starts.sort_by_key(|&u| {
         let unit = &a.units[u];
@@ -353,7 +356,6 @@ fn first_order(a: &mut Arrangement, family: &Family) {
             .unwrap_or(usize::MAX);
         (unit.row, first)
     });
-    let _ = family;
     let mut visited = vec![false; a.units.len()];
     let mut stack: Vec<usize> = Vec::new();
     for start in starts {
@@ -369,6 +371,13 @@ fn first_order(a: &mut Arrangement, family: &Family) {
             a.rows[a.units[u].row].push(u);
             // Push in reverse so that the first neighbour is visited first.
             let mut next: Vec<usize> = Vec::new();
+            for &s in &a.units[u].slots {
+                if let Some(p) = a.slots[s].person {
+                    for &c in companions.get(p).map(|c| c.as_slice()).unwrap_or(&[]) {
+                        next.push(a.slots[a.slot_of[c]].unit);
+                    }
+                }
+            }
             for &s in &a.units[u].slots {
                 for &sib in &a.down[s] {
                     for &c in &a.sibships[sib].children {
