@@ -374,10 +374,11 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     }
 
     // Bars of each sibship, then tracks per channel.
-    let drops: Vec<f64> = (0..arrangement.sibships.len())
+    let mut drops: Vec<f64> = (0..arrangement.sibships.len())
         .map(|s| place::drop_x(&arrangement, &sizes, &placement.x, s))
         .collect();
     let twins = twin_groups(case, &family, &arrangement);
+    separate_drops(&arrangement, &placement, &looks, &twins, &mut drops);
     let mut bars: Vec<(f64, f64)> = Vec::with_capacity(arrangement.sibships.len());
     for (s, sibship) in arrangement.sibships.iter().enumerate() {
         let mut lo = drops[s];
@@ -404,6 +405,12 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                         .iter()
                         .map(|t| t.0)
                         .collect();
+                    // Twins' slanting lines reach out to each twin.
+                    for (group, _) in child_groups(&arrangement, &twins, s) {
+                        if group.len() > 1 {
+                            children.extend(group.iter().map(|&c| placement.x[c]));
+                        }
+                    }
                     children.sort_by(f64::total_cmp);
                     place::Bar {
                         left: bars[s].0,
@@ -1237,6 +1244,94 @@ fn side_extra(look: &Look) -> f64 {
         4.0
     } else {
         0.0
+    }
+}
+
+/// A couple's line down may come anywhere between their symbols. Where it would fall on (or
+/// within a few units of) another sibship's child line in the same channel, the two would
+/// read as one line: slide it along the partner line to a clear place.
+fn separate_drops(
+    a: &Arrangement,
+    placement: &Placement,
+    looks: &[Look],
+    twins: &BTreeMap<usize, (usize, Zygosity)>,
+    drops: &mut [f64],
+) {
+    const CLEAR: f64 = 5.0;
+    let mut children_by_row: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
+    for (s, sibship) in a.sibships.iter().enumerate() {
+        for (top, group) in child_tops(a, placement, twins, s)
+            .into_iter()
+            .zip(child_groups(a, twins, s))
+        {
+            let entry = children_by_row.entry(sibship.row).or_default();
+            entry.push((top.0, s));
+            // Twins' lines slant from one point: keep clear of the whole slant.
+            if group.0.len() > 1 {
+                for &c in &group.0 {
+                    let (lo, hi) = (top.0.min(placement.x[c]), top.0.max(placement.x[c]));
+                    let mut x = lo;
+                    while x < hi {
+                        entry.push((x, s));
+                        x += CLEAR;
+                    }
+                    entry.push((hi, s));
+                }
+            }
+        }
+    }
+    for list in children_by_row.values_mut() {
+        list.sort_by(|x, y| x.0.total_cmp(&y.0));
+    }
+    for (s, sibship) in a.sibships.iter().enumerate() {
+        let [p, q] = sibship.parents[..] else {
+            continue;
+        };
+        let (Some(pp), Some(pq)) = (a.slots[p].person, a.slots[q].person) else {
+            continue;
+        };
+        let Some(list) = children_by_row.get(&sibship.row) else {
+            continue;
+        };
+        let blocked = |x: f64| {
+            let start = list.partition_point(|c| c.0 < x - CLEAR);
+            list[start..]
+                .iter()
+                .take_while(|c| c.0 <= x + CLEAR)
+                .any(|c| c.1 != s)
+        };
+        if !blocked(drops[s]) {
+            continue;
+        }
+        // Only between adjacent partners, where the line runs straight between symbols.
+        let (left, right) = if placement.x[p] < placement.x[q] {
+            (p, q)
+        } else {
+            (q, p)
+        };
+        let (lp, rp) = if left == p { (pp, pq) } else { (pq, pp) };
+        let unit = &a.units[a.slots[p].unit].slots;
+        let adjacent = unit.windows(2).any(|w| w[0] == left && w[1] == right);
+        if !adjacent {
+            continue;
+        }
+        let lo = placement.x[left]
+            + draw::reach(looks[lp].form, looks[lp].r)
+            + side_extra(&looks[lp])
+            + 4.0;
+        let hi = placement.x[right]
+            - draw::reach(looks[rp].form, looks[rp].r)
+            - side_extra(&looks[rp])
+            - 4.0;
+        for step in 1..40 {
+            // -2, +2, -4, +4, ...
+            let d = ((step + 1) / 2) as f64 * 2.0 * if step % 2 == 1 { -1.0 } else { 1.0 };
+            let x = drops[s] + d;
+            if x >= lo && x <= hi && !blocked(x) {
+                drops[s] = x;
+                break;
+            }
+        }
     }
 }
 
