@@ -1934,7 +1934,9 @@ pub fn person_ids(case: &Case) -> Vec<PersonId> {
 /// that properly cross (touching at an end, as a child's line meets its sibship's bar, does
 /// not count). Used to compare drawings from different tools as they are drawn.
 pub fn polyline_crossings(lines: &[Vec<(f64, f64)>]) -> u64 {
-    let mut segments: Vec<(usize, (f64, f64), (f64, f64))> = Vec::new();
+    // (line, one end, other end)
+    type Segment = (usize, (f64, f64), (f64, f64));
+    let mut segments: Vec<Segment> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         for w in line.windows(2) {
             segments.push((i, w[0], w[1]));
