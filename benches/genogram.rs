@@ -25,6 +25,8 @@ fn command(yaml: &[u8]) -> String {
 
 /// Where each person's symbol is centred, by id.
 type Centres = BTreeMap<String, (f64, f64)>;
+/// Drawn lines, each a polyline.
+type Lines = Vec<Vec<(f64, f64)>>;
 
 fn centres(scene: &Scene) -> Centres {
     scene
@@ -44,7 +46,7 @@ fn centres(scene: &Scene) -> Centres {
 }
 
 /// The family lines of our drawing: child links and partnerships as drawn.
-fn our_lines(scene: &Scene) -> Vec<Vec<(f64, f64)>> {
+fn our_lines(scene: &Scene) -> Lines {
     scene
         .items
         .iter()
@@ -57,7 +59,7 @@ fn our_lines(scene: &Scene) -> Vec<Vec<(f64, f64)>> {
 
 /// Runs `dot -Tplain` and reads back where it put each person and the edges it drew (as
 /// their control polygons).
-fn graphviz(dot: &str) -> Option<(Duration, Centres, Vec<Vec<(f64, f64)>>)> {
+fn graphviz(dot: &str) -> Option<(Duration, Centres, Lines)> {
     use std::io::Write;
     let start = Instant::now();
     let mut child = std::process::Command::new("dot")
