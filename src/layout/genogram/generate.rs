@@ -408,7 +408,7 @@ pub fn to_yaml(case: &Case) -> String {
 }
 
 /// The same family as a Graphviz graph, the way a generic tool draws it: one box per person,
-/// an edge from each parent to each child, partners on one rank.
+/// an edge from each parent to each child, an edge between partners.
 pub fn to_dot(case: &Case) -> String {
     use std::fmt::Write;
     let mut out = String::from("digraph family {\n  node [shape=box];\n");
@@ -420,10 +420,12 @@ pub fn to_dot(case: &Case) -> String {
             let _ = writeln!(out, "  \"{}\" -> \"{}\";", parent, pa.child);
         }
     }
+    // Partners joined by an edge that does not rank them. (Putting each couple in a
+    // `rank=same` subgraph made dot 2.43 crash on 10,000 people.)
     for p in &case.partnerships {
         let _ = writeln!(
             out,
-            "  {{ rank=same; \"{}\" -> \"{}\" [dir=none]; }}",
+            "  \"{}\" -> \"{}\" [dir=none, constraint=false];",
             p.partners[0], p.partners[1]
         );
     }
