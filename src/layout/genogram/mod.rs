@@ -648,7 +648,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                 weight: Weight::Regular,
                 colour: INK,
             });
-            obstacles.push((label.bbox, 25.0, 0.0));
+            obstacles.push((label.bbox, 12.0, 0.0));
             labels_drawn.push(label);
         }
     }
@@ -973,7 +973,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
             person_items(person, look, centre, row_y[row].labels, options.deceased, i);
         keys.extend(used);
         obstacles.push((item.bbox, 100.0, 0.0));
-        obstacles.push((label.bbox, 25.0, 0.0));
+        obstacles.push((label.bbox, 12.0, 0.0));
         people_items.push(item);
         labels_drawn.push(label);
     }
@@ -1151,9 +1151,11 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         overlay.push(item);
     }
 
+    // The overlay goes under the symbols and the writing: a line may pass behind a name,
+    // but never hides it.
+    scene.items.append(&mut overlay);
     scene.items.append(&mut people_items);
     scene.items.append(&mut labels_drawn);
-    scene.items.append(&mut overlay);
 
     // Crossings as drawn: family lines (child links, partnerships) that properly cross.
     let family_lines: Vec<Vec<(f64, f64)>> = scene
@@ -1699,7 +1701,7 @@ fn route(
             .map(|w| ((w[1].x - w[0].x).powi(2) + (w[1].y - w[0].y).powi(2)).sqrt())
             .sum();
         // Every bend makes a line harder to follow: straight wins unless it hides text.
-        hits + crossed as f64 * 2.0 + (points.len() as f64 - 2.0) * 2.0 + length / 1000.0
+        hits + crossed as f64 * 2.0 + (points.len() as f64 - 2.0) * 2.0 + length / 200.0
     };
     let mut candidates: Vec<Vec<Point>> = vec![vec![
         Point::new(a.x + ux * ra, a.y + uy * ra),
