@@ -255,6 +255,7 @@ pub(super) fn arrange(
     first_order(&mut arrangement, companions);
     improve(&mut arrangement, family);
     turn_partners_outward(&mut arrangement, case, family);
+
     arrangement
 }
 
@@ -478,6 +479,9 @@ pub fn count_inversions(mut edges: Vec<(f64, f64)>) -> u64 {
 /// Barycentre sweeps down and up, keeping sibships together and oldest-left, and keeping the
 /// best order seen.
 fn improve(a: &mut Arrangement, family: &Family) {
+    // Every candidate is judged after repairing its birth order, so the search keeps the
+    // order that is best among those the drawing may actually use.
+    repair_birth_order(a, family);
     let mut best = a.rows.clone();
     let mut best_crossings = order_crossings(a);
     for _ in 0..4 {
@@ -487,6 +491,7 @@ fn improve(a: &mut Arrangement, family: &Family) {
         for row in 1..a.rows.len() {
             sweep_down(a, family, row);
         }
+        repair_birth_order(a, family);
         let c = order_crossings(a);
         if c < best_crossings {
             best_crossings = c;
@@ -495,6 +500,7 @@ fn improve(a: &mut Arrangement, family: &Family) {
         for row in (0..a.rows.len().saturating_sub(1)).rev() {
             sweep_up(a, family, row);
         }
+        repair_birth_order(a, family);
         let c = order_crossings(a);
         if c < best_crossings {
             best_crossings = c;
@@ -502,16 +508,64 @@ fn improve(a: &mut Arrangement, family: &Family) {
         }
     }
     a.rows = best;
-    for row in 0..a.rows.len() {
-        let mut order = std::mem::take(&mut a.rows[row]);
-        enforce_birth_order(a, family, &mut order);
-        a.rows[row] = order;
-    }
     // Partner order inside blocks follows where each partner's parents are.
     let pos = positions(a);
     for u in 0..a.units.len() {
         orient_by_parents(a, family, &pos, u);
     }
+}
+
+/// Siblings oldest-left on every row. Of the two ways to repair a row (move blocks right, or
+/// move blocks left), keeps the one whose row crosses its neighbours' lines less.
+fn repair_birth_order(a: &mut Arrangement, family: &Family) {
+    for row in 0..a.rows.len() {
+        let original = a.rows[row].clone();
+        let mut forward = original.clone();
+        enforce_birth_order(a, family, &mut forward, true);
+        if forward == original {
+            continue;
+        }
+        let mut backward = original;
+        enforce_birth_order(a, family, &mut backward, false);
+        a.rows[row] = forward.clone();
+        let forward_crossings = row_crossings(a, row);
+        a.rows[row] = backward;
+        if row_crossings(a, row) > forward_crossings {
+            a.rows[row] = forward;
+        }
+    }
+}
+
+/// Crossings between the lines into and out of one row.
+fn row_crossings(a: &Arrangement, row: usize) -> u64 {
+    let mut pos = vec![0.0; a.slots.len()];
+    for r in row.saturating_sub(1)..(row + 2).min(a.rows.len()) {
+        let count = a.row_slots(r).count().max(1) as f64;
+        for (i, s) in a.row_slots(r).enumerate() {
+            pos[s] = (i as f64 + 0.5) / count;
+        }
+    }
+    let mut total = 0;
+    for r in [row.wrapping_sub(1), row] {
+        if r >= a.rows.len() {
+            continue;
+        }
+        let mut edges = Vec::new();
+        for s in a.row_slots(r) {
+            for &sib in &a.down[s] {
+                let sibship = &a.sibships[sib];
+                if sibship.parents[0] != s {
+                    continue;
+                }
+                let top = sibship_position(a, &pos, sib);
+                for &c in &sibship.children {
+                    edges.push((top, pos[c]));
+                }
+            }
+        }
+        total += count_inversions(edges);
+    }
+    total
 }
 
 /// Reverses a block when its partners' parents are in the opposite order above it.
@@ -592,8 +646,14 @@ fn sweep_up(a: &mut Arrangement, family: &Family, row: usize) {
                     }
                 }
             }
+            let here = unit_position(a, &pos, u);
+            let has_parents = a.units[u].slots.iter().any(|&s| a.up[s].is_some());
+            // Blocks that hang from parents keep their sibship's place (the sweep down
+            // decides it); blocks with no parents here follow their children.
             let key = if count == 0 {
-                unit_position(a, &pos, u)
+                here
+            } else if has_parents {
+                here
             } else {
                 sum / count as f64
             };
@@ -633,7 +693,7 @@ fn sort_row(a: &mut Arrangement, family: &Family, row: usize, keys: &BTreeMap<us
 /// Makes every sibship oldest-left on the row, including children whose block also holds a
 /// partner from another branch (cousins who partner): a topological order over "the older
 /// sibling's block comes first", keeping the current order wherever the rule allows.
-fn enforce_birth_order(a: &Arrangement, family: &Family, order: &mut [usize]) {
+fn enforce_birth_order(a: &Arrangement, family: &Family, order: &mut [usize], from_left: bool) {
     let n = order.len();
     // Children of one sibship on this row, by birth, whether they hang from it directly or
     // through lines passing down from a row further up.
@@ -663,40 +723,64 @@ fn enforce_birth_order(a: &Arrangement, family: &Family, order: &mut [usize]) {
     if indegree.iter().all(|&d| d == 0) {
         return;
     }
+    let result = if from_left {
+        topological(&after, &indegree, false)
+    } else {
+        // Right to left: the same rule over the reversed constraints, keeping blocks at the
+        // right end in place and moving the others.
+        let mut before: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut outdegree = vec![0usize; n];
+        for (i, list) in after.iter().enumerate() {
+            for &j in list {
+                before[j].push(i);
+                outdegree[i] += 1;
+            }
+        }
+        let mut r = topological(&before, &outdegree, true);
+        r.reverse();
+        r
+    };
+    let result: Vec<usize> = result.into_iter().map(|i| order[i]).collect();
+    order.copy_from_slice(&result);
+}
+
+/// Positions in an order that respects `after` (which positions must follow which), taking
+/// the leftmost ready position first (or the rightmost, `from_right`). Cycles are broken at
+/// the position waiting on the fewest others.
+fn topological(after: &[Vec<usize>], indegree: &[usize], from_right: bool) -> Vec<usize> {
+    let n = after.len();
+    let mut indegree = indegree.to_vec();
+    let key = |i: usize| if from_right { n - 1 - i } else { i };
     let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> = (0..n)
         .filter(|&i| indegree[i] == 0)
-        .map(std::cmp::Reverse)
+        .map(|i| std::cmp::Reverse(key(i)))
         .collect();
     let mut placed = vec![false; n];
     let mut result = Vec::with_capacity(n);
     while result.len() < n {
         let i = match ready.pop() {
-            Some(std::cmp::Reverse(i)) => i,
-            None => {
-                // Contradictory birth orders (a cycle): break it at the block waiting on the
-                // fewest others, leftmost first.
-                match (0..n)
-                    .filter(|&i| !placed[i])
-                    .min_by_key(|&i| (indegree[i], i))
-                {
-                    Some(i) => i,
-                    None => break,
-                }
-            }
+            Some(std::cmp::Reverse(k)) => key(k),
+            None => match (0..n)
+                .filter(|&i| !placed[i])
+                .min_by_key(|&i| (indegree[i], key(i)))
+            {
+                Some(i) => i,
+                None => break,
+            },
         };
         if placed[i] {
             continue;
         }
         placed[i] = true;
-        result.push(order[i]);
+        result.push(i);
         for &j in &after[i] {
             indegree[j] = indegree[j].saturating_sub(1);
             if indegree[j] == 0 && !placed[j] {
-                ready.push(std::cmp::Reverse(j));
+                ready.push(std::cmp::Reverse(key(j)));
             }
         }
     }
-    order.copy_from_slice(&result);
+    result
 }
 
 /// Birth date (unknown last), then file order.
@@ -720,7 +804,8 @@ fn origin(a: &Arrangement, slot: usize) -> Option<usize> {
 fn restore_birth_order(a: &Arrangement, family: &Family, order: &mut [usize]) {
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &u) in order.iter().enumerate() {
-        let mut ups = a.units[u].slots.iter().filter_map(|&s| a.up[s]);
+        // Grouped by the sibship each line really comes from, through rows it passes.
+        let mut ups = a.units[u].slots.iter().filter_map(|&s| origin(a, s));
         if let Some(first) = ups.next()
             && ups.all(|s| s == first)
         {
@@ -736,7 +821,7 @@ fn restore_birth_order(a: &Arrangement, family: &Family, order: &mut [usize]) {
             a.units[u]
                 .slots
                 .iter()
-                .filter(|&&s| a.up[s].is_some())
+                .filter(|&&s| origin(a, s).is_some())
                 .filter_map(|&s| a.slots[s].person.or(a.slots[s].carries))
                 .map(|p| family.birth_key(p))
                 .min()
