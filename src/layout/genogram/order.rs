@@ -650,9 +650,7 @@ fn sweep_up(a: &mut Arrangement, family: &Family, row: usize) {
             let has_parents = a.units[u].slots.iter().any(|&s| a.up[s].is_some());
             // Blocks that hang from parents keep their sibship's place (the sweep down
             // decides it); blocks with no parents here follow their children.
-            let key = if count == 0 {
-                here
-            } else if has_parents {
+            let key = if count == 0 || has_parents {
                 here
             } else {
                 sum / count as f64
