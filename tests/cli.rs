@@ -97,3 +97,37 @@ fn yaml_json_and_toml_give_the_same_case() {
     assert_eq!(yaml, load("minimal.toml"));
     assert_eq!(yaml.entries[0].time, Some((23, 40)));
 }
+
+#[test]
+fn the_committed_schema_is_current() {
+    let output = genochron(&["schema"]);
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/case-file.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        committed,
+        "run `cargo run -- schema > docs/case-file.schema.json`"
+    );
+}
+
+#[test]
+fn the_examples_check_clean() {
+    for example in [
+        "examples/mensah-family.yaml",
+        "examples/whitfield-family.yaml",
+    ] {
+        let output = genochron(&["check", example]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{example}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("ready to draw: no problems."),
+            "{example}"
+        );
+    }
+}

@@ -125,13 +125,10 @@ fn ancestry(checker: &mut Checker, parentage: &[Parentage], at: &dyn Fn(&PersonI
                     checker.problem(
                         at(parent),
                         format!(
-                            "{} is their own ancestor: {}.",
+                            "{} is their own ancestor: {} is a child of {}.",
                             checker.name_of(parent.as_str()),
-                            format!(
-                                "{} is a child of {}",
-                                names[0],
-                                names[1..].join(", who is a child of ")
-                            )
+                            names[0],
+                            names[1..].join(", who is a child of ")
                         ),
                         "One of these `parents` is wrong: check who is whose parent.",
                     );
@@ -168,14 +165,14 @@ fn parent_dates(
                     );
                     continue;
                 }
-                if let Some(Age::Born { years, .. }) = parent_born_age(&parent_born, &born) {
-                    if years < YOUNG_PARENT_YEARS {
-                        checker.note(
+                if let Some(Age::Born { years, .. }) = parent_born_age(&parent_born, &born)
+                    && years < YOUNG_PARENT_YEARS
+                {
+                    checker.note(
                             at(&p.child),
                             format!("{parent_name} was about {years} when {child_name} was born."),
                             "If that is right, it is worth a note in the assessment; if not, check the birth dates.",
                         );
-                    }
                 }
             }
             if let Some(died) = parent.died {

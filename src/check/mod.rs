@@ -26,6 +26,9 @@ pub struct Source {
 /// document, and would make drawings unreadable.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
+/// The longest person id: ids are short names, and they appear in every drawing's element ids.
+pub const MAX_ID_CHARS: usize = 100;
+
 /// Checks a case file. The case is `None` when there is any problem; notes leave it drawn.
 pub fn case(file: &CaseFile, source: &Source) -> (Option<Case>, Vec<Diagnostic>) {
     let mut checker = Checker::new(file);
@@ -90,8 +93,8 @@ impl Checker {
     }
 
     fn run(&mut self, file: &CaseFile, source: &Source) -> Case {
-        let people = self.people(file);
         let details = self.details(file, source);
+        let people = self.people(file, &details);
         let parentage = self.parentage(file);
         let partnerships = self.partnerships(file);
         let multiple_births = self.twins(file);
@@ -233,14 +236,14 @@ impl Checker {
     pub(crate) fn span(&mut self, from: &Option<Text>, to: &Option<Text>, what: &str) -> Span {
         let from_date = self.date(from, &format!("start of the {what}"));
         let to_date = self.date(to, &format!("end of the {what}"));
-        if let (Some(start), Some(end), Some(to_text)) = (from_date, to_date, to) {
-            if end.end() < start.start() {
-                self.problem(
-                    to_text.at,
-                    format!("The {what} ends ({end}) before it starts ({start})."),
-                    "Check the two dates: one of them is probably mistyped.",
-                );
-            }
+        if let (Some(start), Some(end), Some(to_text)) = (from_date, to_date, to)
+            && end.end() < start.start()
+        {
+            self.problem(
+                to_text.at,
+                format!("The {what} ends ({end}) before it starts ({start})."),
+                "Check the two dates: one of them is probably mistyped.",
+            );
         }
         Span {
             from: from_date,
@@ -298,7 +301,7 @@ impl Checker {
         }
     }
 
-    fn people(&mut self, file: &CaseFile) -> Vec<Person> {
+    fn people(&mut self, file: &CaseFile, details: &CaseDetails) -> Vec<Person> {
         let mut seen: BTreeMap<String, Location> = BTreeMap::new();
         let mut people = Vec::new();
         for input in &file.people {
@@ -323,6 +326,17 @@ impl Checker {
                 );
                 continue;
             }
+            if id.chars().count() > MAX_ID_CHARS {
+                self.problem(
+                    id_text.at,
+                    format!(
+                        "This person's id \"{}\" is longer than {MAX_ID_CHARS} characters.",
+                        clip(&id)
+                    ),
+                    "Ids are short names to refer to people by, such as `amy` or `kwabena-mensah`.",
+                );
+                continue;
+            }
             if let Some(first) = seen.get(&id) {
                 self.problem(
                     id_text.at,
@@ -336,7 +350,9 @@ impl Checker {
                 continue;
             }
             seen.insert(id.clone(), id_text.at);
-            people.push(self.person(input, id));
+            let person = self.person(input, id);
+            self.dates_against_as_at(&person, input, details);
+            people.push(person);
         }
         people
     }
@@ -354,17 +370,17 @@ impl Checker {
             .and_then(|s| self.choice(s, "sex at birth", SEXES));
         let born = self.date(&input.born, "birth date");
         let died = self.date(&input.died, "date of death");
-        if let (Some(born), Some(died), Some(died_text)) = (born, died, &input.died) {
-            if died.end() < born.start() {
-                self.problem(
-                    died_text.at,
-                    format!(
-                        "{} died ({died}) before they were born ({born}).",
-                        display(&name, &id)
-                    ),
-                    "Check both dates: one of them is probably mistyped.",
-                );
-            }
+        if let (Some(born), Some(died), Some(died_text)) = (born, died, &input.died)
+            && died.end() < born.start()
+        {
+            self.problem(
+                died_text.at,
+                format!(
+                    "{} died ({died}) before they were born ({born}).",
+                    display(&name, &id)
+                ),
+                "Check both dates: one of them is probably mistyped.",
+            );
         }
         let deceased_flag = input
             .deceased
@@ -394,6 +410,34 @@ impl Checker {
             address: self.text(&input.address, "address"),
             school: self.text(&input.school, "school"),
             id: PersonId(id),
+        }
+    }
+
+    /// Notes for dates that make ages or the drawing surprising on the as-at date.
+    fn dates_against_as_at(&mut self, person: &Person, input: &PersonInput, details: &CaseDetails) {
+        let name = person.display_name().to_string();
+        let as_at = details.as_at;
+        match (person.kind.clone(), person.born) {
+            (PersonKind::Pregnancy, Some(due)) if due.end() < as_at => self.note(
+                input.born.as_ref().map_or(input.at, |b| b.at),
+                format!("{name} is recorded as a pregnancy due {due}, before the as-at date."),
+                "If the baby has been born, remove `pregnancy` and give the birth date.",
+            ),
+            (PersonKind::Individual, Some(born)) if born.start() > as_at => self.note(
+                input.born.as_ref().map_or(input.at, |b| b.at),
+                format!("{name} is born ({born}) after the as-at date, so is not drawn as born yet."),
+                "Check the birth date, or record an expected baby with `pregnancy: true`.",
+            ),
+            (PersonKind::Individual, None)
+                if input.born.is_none() && details.subjects.contains(&person.id) =>
+            {
+                self.note(
+                input.at,
+                format!("{name} is a subject child with no birth date, so their age cannot be shown."),
+                    "Add `born:`; if only the month or year is known, write just that.",
+                )
+            }
+            _ => {}
         }
     }
 
@@ -628,14 +672,14 @@ impl Checker {
     fn check_state_order(&mut self, states: &[PartnershipState], input: &PartnershipInput) {
         let mut previous: Option<PartialDate> = None;
         for (state, input_state) in states.iter().zip(input.states.iter()) {
-            if let (Some(before), Some(from)) = (previous, state.from) {
-                if from.end() < before.start() {
-                    self.problem(
+            if let (Some(before), Some(from)) = (previous, state.from)
+                && from.end() < before.start()
+            {
+                self.problem(
                         input_state.from.as_ref().map_or(input_state.at, |f| f.at),
                         format!("This partnership state ({from}) is dated before the state above it ({before})."),
                         "List the states in the order they happened, or correct the date.",
                     );
-                }
             }
             previous = state.from.or(previous);
         }
@@ -959,14 +1003,14 @@ impl Checker {
             }
         };
         let end = self.date(&input.end, "end of the entry");
-        if let (Some(start), Some(end), Some(end_text)) = (date, end, &input.end) {
-            if end.end() < start.start() {
-                self.problem(
-                    end_text.at,
-                    format!("This entry ends ({end}) before it starts ({start})."),
-                    "Check the two dates: one of them is probably mistyped.",
-                );
-            }
+        if let (Some(start), Some(end), Some(end_text)) = (date, end, &input.end)
+            && end.end() < start.start()
+        {
+            self.problem(
+                end_text.at,
+                format!("This entry ends ({end}) before it starts ({start})."),
+                "Check the two dates: one of them is probably mistyped.",
+            );
         }
         let event = self.text(&input.event, "event");
         if event.is_none() {
@@ -1105,17 +1149,17 @@ impl Checker {
                         .child
                         .as_ref()
                         .and_then(|c| self.person_ref(c, "child"));
-                    if let (Some(child), Some(text)) = (&child, &item.child) {
-                        if !children.contains(child) {
-                            self.problem(
-                                text.at,
-                                format!(
-                                    "This impact is on {}, but the entry is not about them.",
-                                    self.name_of(&child.0)
-                                ),
-                                "Add them to the entry's `children`, or correct the id.",
-                            );
-                        }
+                    if let (Some(child), Some(text)) = (&child, &item.child)
+                        && !children.contains(child)
+                    {
+                        self.problem(
+                            text.at,
+                            format!(
+                                "This impact is on {}, but the entry is not about them.",
+                                self.name_of(&child.0)
+                            ),
+                            "Add them to the entry's `children`, or correct the id.",
+                        );
                     }
                     let text = self.text(&item.text, "impact");
                     if text.is_none() {

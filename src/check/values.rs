@@ -121,6 +121,7 @@ pub const ENTRY_STATUSES: &[(&str, EntryStatus)] = &[
 ];
 
 pub const PERIOD_KINDS: &[(&str, PeriodKind)] = &[
+    ("early-help", PeriodKind::EarlyHelp),
     ("child-in-need", PeriodKind::ChildInNeed),
     ("child-protection-plan", PeriodKind::ChildProtectionPlan),
     ("section-20", PeriodKind::Section20),
@@ -132,8 +133,19 @@ pub const PERIOD_KINDS: &[(&str, PeriodKind)] = &[
         "special-guardianship-order",
         PeriodKind::SpecialGuardianshipOrder,
     ),
+    (
+        "child-arrangements-order",
+        PeriodKind::ChildArrangementsOrder,
+    ),
+    (
+        "emergency-protection-order",
+        PeriodKind::EmergencyProtectionOrder,
+    ),
+    ("police-protection", PeriodKind::PoliceProtection),
     ("placement", PeriodKind::Placement),
     ("school", PeriodKind::School),
+    ("cao", PeriodKind::ChildArrangementsOrder),
+    ("epo", PeriodKind::EmergencyProtectionOrder),
     ("cin", PeriodKind::ChildInNeed),
     ("cp-plan", PeriodKind::ChildProtectionPlan),
     ("cpp", PeriodKind::ChildProtectionPlan),

@@ -385,7 +385,7 @@ pub struct RoleInput {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PeriodInput {
-    #[schemars(extend("enum" = ["child-in-need", "child-protection-plan", "section-20", "interim-care-order", "care-order", "placement-order", "supervision-order", "special-guardianship-order", "placement", "school"]))]
+    #[schemars(extend("enum" = ["early-help", "child-in-need", "child-protection-plan", "section-20", "interim-care-order", "care-order", "placement-order", "supervision-order", "special-guardianship-order", "child-arrangements-order", "emergency-protection-order", "police-protection", "placement", "school"]))]
     pub kind: Option<Text>,
     /// The plan's category, or the placement's or school's name.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -174,10 +174,8 @@ impl YamlBuilder {
                 let node = self.anchors[index].1.clone();
                 self.finish(Node { at, ..node }, 0)?;
             }
-            Event::DocumentEnd | Event::StreamEnd => {
-                if self.root.is_some() {
-                    return Ok(Flow::Stop);
-                }
+            Event::DocumentEnd | Event::StreamEnd if self.root.is_some() => {
+                return Ok(Flow::Stop);
             }
             _ => {}
         }
