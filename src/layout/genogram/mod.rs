@@ -709,8 +709,9 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         {
             // A single parent: a short line out from the symbol, then down.
             let start = placement.x[p]
-                + draw::reach(looks[person].form, looks[person].r)
-                + side_extra(&looks[person]);
+                + place::single_side(&arrangement, p)
+                    * (draw::reach(looks[person].form, looks[person].r)
+                        + side_extra(&looks[person]));
             points.push(Point::new(start, top_y));
             points.push(Point::new(drop, top_y));
         } else {

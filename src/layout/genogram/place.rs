@@ -53,7 +53,7 @@ pub(super) fn drop_x(a: &Arrangement, sizes: &Sizes, x: &[f64], s: usize) -> f64
             if a.slots[p].person.is_none() {
                 x[p]
             } else {
-                x[p] + sizes.content_width[p] / 2.0 + SINGLE_STUB
+                x[p] + single_side(a, p) * (sizes.content_width[p] / 2.0 + SINGLE_STUB)
             }
         }
         [p, q, ..] => {
@@ -84,7 +84,22 @@ pub(super) fn drop_x(a: &Arrangement, sizes: &Sizes, x: &[f64], s: usize) -> f64
     }
 }
 
-/// How far right of a single parent's drawing the line to the children comes down.
+/// Which side a single parent's line to their children leaves from: +1 right, -1 left. The
+/// right unless a partner sits on the right and none on the left, so the line never runs
+/// along a partner line and seems to come from the couple.
+pub(super) fn single_side(a: &Arrangement, p: usize) -> f64 {
+    let slots = &a.units[a.slots[p].unit].slots;
+    let i = slots.iter().position(|&s| s == p).unwrap_or(0);
+    let partner_right = i + 1 < slots.len();
+    let partner_left = i > 0;
+    if partner_right && !partner_left {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+/// How far beside a single parent's drawing the line to the children comes down.
 pub(super) const SINGLE_STUB: f64 = 11.0;
 
 pub(super) fn place(a: &Arrangement, sizes: &Sizes) -> Placement {
