@@ -58,6 +58,8 @@ const NAME_SIZE: f64 = 12.0;
 const DETAIL_SIZE: f64 = 10.0;
 const INSIDE_SIZE: f64 = 11.0;
 const LABEL_WIDTH: f64 = 104.0;
+/// The widest a label grows to hold one long word.
+const LABEL_WIDTH_MAX: f64 = 150.0;
 /// From the top of the symbol band to the top of the labels: room for brackets and outlines.
 const LABEL_OFFSET: f64 = SYMBOL + 9.0;
 const PARTNER_GAP: f64 = 26.0;
@@ -200,7 +202,21 @@ fn wrapped(line: &str, size: f64, weight: Weight) -> Vec<String> {
     if text::width(line, size, weight) <= LABEL_WIDTH {
         return vec![line.to_string()];
     }
-    text::wrap(line, size, weight, LABEL_WIDTH)
+    // Break double-barrelled names after a hyphen rather than inside a word: wrap with a
+    // space after each hyphen, then take the spaces out again (measuring with them only
+    // ever overestimates a line).
+    // A single word wider than a label (a long surname) widens the label, up to a point,
+    // rather than being broken.
+    let spaced = line.replace('-', "- ");
+    let widest_word = spaced
+        .split_whitespace()
+        .map(|w| text::width(w, size, weight))
+        .fold(0.0, f64::max);
+    let max = LABEL_WIDTH.max(widest_word.min(LABEL_WIDTH_MAX));
+    text::wrap(&spaced, size, weight, max)
+        .into_iter()
+        .map(|l| l.replace("- ", "-"))
+        .collect()
 }
 
 /// The state of a partnership as at a date, as drawn.
