@@ -380,7 +380,7 @@ fn long_names_wrap_and_are_never_cut() {
     for person in case.people.iter() {
         let label = item(&scene, &format!("label-{}", person.id));
         assert!(
-            label.bbox.width <= 105.0,
+            label.bbox.width <= 151.0,
             "{} is {} wide",
             label.id,
             label.bbox.width
