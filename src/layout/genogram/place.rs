@@ -221,9 +221,18 @@ fn pull_row(
         let (Some(&first), Some(&last)) = (children.first(), children.last()) else {
             continue;
         };
-        let shift = drop_x(a, sizes, x, s) - (x[first] + x[last]) / 2.0;
+        let drop = drop_x(a, sizes, x, s);
+        let shift = drop - (x[first] + x[last]) / 2.0;
         for &c in children {
-            slot_target(c, x[c] + shift, up, &mut sum, &mut weight);
+            // A sibship is centred under its parents' line, but no child is pushed further
+            // from that line to balance a sibling held far away on the other side.
+            let target = x[c] + shift;
+            let target = if (target - drop).abs() > (x[c] - drop).abs() + 40.0 {
+                x[c]
+            } else {
+                target
+            };
+            slot_target(c, target, up, &mut sum, &mut weight);
         }
     }
     for &s in from {
