@@ -361,3 +361,104 @@ impl UnionFind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Gender, Parentage, Partnership, People, Person, PersonKind, Span};
+
+    fn person(id: &str) -> Person {
+        Person {
+            id: PersonId(id.into()),
+            name: id.into(),
+            known_as: None,
+            gender: Gender::Unknown,
+            sex_at_birth: None,
+            kind: PersonKind::Individual,
+            born: None,
+            died: None,
+            deceased: false,
+            unknown: false,
+            notes: Vec::new(),
+            role: None,
+            address: None,
+            school: None,
+        }
+    }
+
+    fn case(people: &[&str], children: &[(&str, &[&str])], partners: &[(&str, &str)]) -> Case {
+        Case {
+            people: People::new(people.iter().map(|p| person(p)).collect()),
+            parentage: children
+                .iter()
+                .map(|(child, parents)| Parentage {
+                    child: PersonId((*child).into()),
+                    parents: parents.iter().map(|p| PersonId((*p).into())).collect(),
+                    link: ChildLink::Biological,
+                    primary: true,
+                    span: Span::ALWAYS,
+                })
+                .collect(),
+            partnerships: partners
+                .iter()
+                .map(|(a, b)| Partnership {
+                    id: format!("{a}--{b}"),
+                    partners: [PersonId((*a).into()), PersonId((*b).into())],
+                    states: Vec::new(),
+                })
+                .collect(),
+            ..Case::default()
+        }
+    }
+
+    #[test]
+    fn someone_who_marries_in_shares_their_partners_generation() {
+        let c = case(
+            &["gm", "gf", "mum", "dad", "kid"],
+            &[("mum", &["gm", "gf"]), ("kid", &["mum", "dad"])],
+            &[("gm", "gf"), ("mum", "dad")],
+        );
+        let family = Family::new(&c);
+        let ranks = family.generations(&family.couples(&c));
+        assert_eq!(ranks, vec![0, 0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn cousins_are_blood_relatives_and_spouses_are_not() {
+        let c = case(
+            &["g", "a", "b", "x", "y", "c1", "c2"],
+            &[
+                ("a", &["g"]),
+                ("b", &["g"]),
+                ("c1", &["a", "x"]),
+                ("c2", &["b", "y"]),
+            ],
+            &[("a", "x"), ("b", "y"), ("c1", "c2")],
+        );
+        let family = Family::new(&c);
+        let p = |id: &str| family.position(&PersonId(id.into())).unwrap();
+        assert!(family.blood_relatives(p("c1"), p("c2")));
+        assert!(!family.blood_relatives(p("a"), p("x")));
+        assert!(family.blood_relatives(p("g"), p("c1")));
+    }
+
+    #[test]
+    fn parents_named_together_without_a_partnership_are_still_a_couple() {
+        let c = case(&["m", "f", "k"], &[("k", &["m", "f"])], &[]);
+        let family = Family::new(&c);
+        let couples = family.couples(&c);
+        assert_eq!(couples.len(), 1);
+        assert_eq!(couples[0].partnership, None);
+    }
+
+    #[test]
+    fn children_come_oldest_first_then_in_file_order() {
+        let mut c = case(&["m", "b", "a"], &[("b", &["m"]), ("a", &["m"])], &[]);
+        let mut people = c.people.clone().into_vec();
+        people[2].born = crate::model::PartialDate::year(2000);
+        c.people = People::new(people);
+        let family = Family::new(&c);
+        // "a" has a birth date, "b" has none: the known date comes first.
+        assert_eq!(family.children(0), vec![2, 1]);
+    }
+}

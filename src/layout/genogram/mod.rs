@@ -18,9 +18,7 @@ use crate::graph::{Couple, Family};
 use crate::layout::scene::{
     Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Scene, Shape, Weight,
 };
-use crate::model::{
-    Case, ChildLink, LossKind, PartnershipStatus, Person, PersonId, PersonKind, Zygosity,
-};
+use crate::model::{Case, ChildLink, LossKind, PartnershipStatus, Person, PersonKind, Zygosity};
 use crate::text;
 use chrono::NaiveDate;
 use draw::{Ending, Form, INK, LINE, PartnerLine};
@@ -1942,11 +1940,6 @@ fn households(
         }
     }
     items
-}
-
-/// The ids of people in a case as a list, for tests and tools that check a scene.
-pub fn person_ids(case: &Case) -> Vec<PersonId> {
-    case.people.iter().map(|p| p.id.clone()).collect()
 }
 
 /// Crossings between drawn lines, each a polyline: pairs of segments from different lines
