@@ -519,3 +519,21 @@ fn the_example_cases_keep_every_promise() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_partner_who_is_also_a_descendant_is_drawn_not_refused() {
+    let (_, scene, _) = draw("partner-ring-and-descendant-partner");
+    // Bob is Kit's father and, later, her partner: they stay on their own generations, the
+    // partner line joins them, and their child hangs from Kit's line alone.
+    assert!(y_of(&scene, "b") < y_of(&scene, "k"));
+    assert!(hangs_from(&scene, "gk", "k--b"));
+    assert_eq!(
+        item(&scene, "child-link-k--b").people,
+        vec!["k".to_string()]
+    );
+    assert!(has_class(&scene, "partnership-k--b", "blood-relatives"));
+    // Three people partnered in a ring are all drawn, on one row.
+    for (x, y) in [("a", "b"), ("b", "c"), ("c", "a")] {
+        assert!((y_of(&scene, x) - y_of(&scene, y)).abs() < 0.5);
+    }
+}

@@ -579,14 +579,32 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         } else {
             // Partners on different rows (a partner who is also a descendant): an elbow
             // from one symbol to the other.
-            let mid = (ya + yb) / 2.0;
+            // Out of the upper partner's side, down the gap beside their place, along
+            // under their row, and into the top of the lower partner's symbol, so the line
+            // never crosses a name.
+            let (upper, lower, up_person, low_person) = if ya <= yb {
+                (sa, sb, a, b)
+            } else {
+                (sb, sa, b, a)
+            };
+            let (xu, yu) = (placement.x[upper], ya.min(yb));
+            let (xl, yl) = (placement.x[lower], ya.max(yb));
+            let side = if xl >= xu { 1.0 } else { -1.0 };
+            let edge = xu
+                + side
+                    * (draw::reach(looks[up_person].form, looks[up_person].r)
+                        + side_extra(&looks[up_person]));
+            let gap = xu + side * (sizes.slot_width[upper] / 2.0 + place::BLOCK_GAP / 2.0);
+            let under = row_y[arrangement.slots[upper].row].bottom + 5.0;
+            let top = yl - looks[low_person].r - 4.0;
             points = vec![
-                Point::new(xa, ya),
-                Point::new(xa, mid),
-                Point::new(xb, mid),
-                Point::new(xb, yb),
+                Point::new(edge, yu),
+                Point::new(gap, yu),
+                Point::new(gap, under),
+                Point::new(xl, under),
+                Point::new(xl, top),
             ];
-            label_at = Point::new((xa + xb) / 2.0, mid - 4.0);
+            label_at = Point::new((gap + xl) / 2.0, under - 4.0);
         }
         item.shapes = draw::partner_line(&points, state.line, blood);
         keys.insert(Key::Partner(state.line));

@@ -162,8 +162,18 @@ pub(super) fn arrange(
                 match existing {
                     Some(s) => s,
                     None => {
+                        // Parents on different rows (a partner who is also a descendant):
+                        // the children hang from the lower parent alone, like a single
+                        // parent's, and the partner line joins the two.
+                        let parents = if slots[slot_of[a]].unit == slots[slot_of[b]].unit {
+                            vec![slot_of[a], slot_of[b]]
+                        } else if ranks[a] >= ranks[b] {
+                            vec![slot_of[a]]
+                        } else {
+                            vec![slot_of[b]]
+                        };
                         sibships.push(Sibship {
-                            parents: vec![slot_of[a], slot_of[b]],
+                            parents,
                             couple: k,
                             children: Vec::new(),
                             row: ranks[a].max(ranks[b]) as usize,
