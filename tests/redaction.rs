@@ -255,11 +255,9 @@ fn scenes(
     genochron::layout::scene::Scene,
     genochron::layout::scene::Scene,
 ) {
-    use genochron::layout::timeline;
-    // The genogram layout is not on this branch yet: a stand-in scene made from every
-    // person's name and id, which is at least as revealing.
+    use genochron::layout::{genogram, timeline};
     (
-        grid_scene(case, "Genogram", 5, 4),
+        genogram::genogram(case, &genogram::GenogramOptions::default()),
         timeline::timeline(case, &timeline::TimelineOptions::default()),
     )
 }

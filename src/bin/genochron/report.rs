@@ -1,18 +1,191 @@
-//! `genochron report`.
+//! `genochron report`: the court-ready PDF, the self-contained HTML page, or one diagram as a
+//! PNG, optionally redacted for an audience.
 
-use crate::common::Exit;
-use std::path::PathBuf;
+use crate::common::{self, CaseArgs, Exit};
+use genochron::layout::genogram::{self, GenogramOptions};
+use genochron::layout::scene::Scene;
+use genochron::layout::timeline::{self, TimelineOptions};
+use genochron::model::Case;
+use genochron::render::{html, pdf, png};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Diagram {
+    Genogram,
+    Timeline,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The case file.
-    pub case: PathBuf,
-    /// Where to write the output.
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub case: CaseArgs,
+    /// Where to write: report.pdf, report.html, or genogram.png / timeline.png.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Make the version for this audience (declared under `audiences` in the case file):
+    /// people shown by initials or role, hidden details and withheld entries left out.
+    #[arg(long, value_name = "NAME")]
+    pub audience: Option<String>,
+    /// The court bundle section letter printed before page numbers (C gives C45, C46 …).
+    #[arg(long, value_name = "LETTER")]
+    pub bundle_section: Option<String>,
+    /// The number of the PDF's first page.
+    #[arg(long, value_name = "NUMBER", default_value_t = 1)]
+    pub start_page: u32,
+    /// Resolution of a PNG, in dots per inch (at most 300).
+    #[arg(long, default_value_t = png::DEFAULT_DPI)]
+    pub dpi: u32,
+    /// Which diagram a PNG shows; by default taken from the file name.
+    #[arg(long, value_enum)]
+    pub diagram: Option<Diagram>,
+    /// Put the case title in the document's metadata (the PDF's title, the HTML page's
+    /// title). Off by default, because titles usually name the child.
+    #[arg(long)]
+    pub title_in_metadata: bool,
 }
 
-pub fn run(_args: &Args) -> Exit {
-    eprintln!("genochron report is not built yet.");
-    Exit::CouldNotRun
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Pdf,
+    Html,
+    Png(Diagram),
+}
+
+pub fn run(args: &Args) -> Exit {
+    let format = match format(args) {
+        Ok(format) => format,
+        Err(message) => {
+            eprintln!("{message}\nNothing was written.");
+            return Exit::CouldNotRun;
+        }
+    };
+    let what = match format {
+        Format::Pdf => "The PDF report",
+        Format::Html => "The HTML report",
+        Format::Png(Diagram::Genogram) => "The genogram picture",
+        Format::Png(Diagram::Timeline) => "The timeline picture",
+    };
+    let case = match common::load_case(&args.case, what) {
+        Ok(case) => case,
+        Err(exit) => return exit,
+    };
+    let case = match &args.audience {
+        None => case,
+        Some(audience) => match genochron::redact::redact(&case, audience) {
+            Ok(redacted) => {
+                withheld_note(&case, &redacted, audience);
+                redacted
+            }
+            Err(error) => {
+                eprintln!("{error}\n{what} was not made. Nothing was written.");
+                return Exit::CouldNotRun;
+            }
+        },
+    };
+    let bytes = match render(&case, format, args) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            eprintln!("{message}\n{what} was not made. Nothing was written.");
+            return Exit::CouldNotRun;
+        }
+    };
+    common::write_output(Some(&args.output), &bytes, what)
+}
+
+/// Tells the author (never the document) which entries the audience's version leaves out,
+/// so nothing is lost without their knowing.
+fn withheld_note(case: &Case, redacted: &Case, audience: &str) {
+    let kept: std::collections::BTreeSet<u32> = redacted.entries.iter().map(|e| e.number).collect();
+    let left_out: Vec<String> = case
+        .entries
+        .iter()
+        .filter(|e| !kept.contains(&e.number))
+        .map(|e| e.number.to_string())
+        .collect();
+    if !left_out.is_empty() {
+        eprintln!(
+            "{} left out of the \"{audience}\" version, as the case file says (No{} {}).",
+            match left_out.len() {
+                1 => "1 entry is".to_string(),
+                n => format!("{n} entries are"),
+            },
+            if left_out.len() == 1 { "." } else { "s." },
+            left_out.join(", ")
+        );
+    }
+}
+
+fn format(args: &Args) -> Result<Format, String> {
+    let extension = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("pdf") => Ok(Format::Pdf),
+        Some("html" | "htm") => Ok(Format::Html),
+        Some("png") => match args.diagram.or_else(|| diagram_from_name(&args.output)) {
+            Some(diagram) => Ok(Format::Png(diagram)),
+            None => Err(format!(
+                "Which diagram should {} show? Add --diagram genogram or --diagram timeline.",
+                common::display_name(&args.output)
+            )),
+        },
+        _ => Err(format!(
+            "genochron report writes .pdf, .html or .png files; {} is none of these.",
+            common::display_name(&args.output)
+        )),
+    }
+}
+
+fn diagram_from_name(path: &Path) -> Option<Diagram> {
+    let name = path.file_stem()?.to_string_lossy().to_lowercase();
+    match (name.contains("genogram"), name.contains("timeline")) {
+        (true, false) => Some(Diagram::Genogram),
+        (false, true) => Some(Diagram::Timeline),
+        _ => None,
+    }
+}
+
+fn genogram_scene(case: &Case) -> Scene {
+    genogram::genogram(case, &GenogramOptions::default())
+}
+
+fn timeline_scene(case: &Case) -> Scene {
+    timeline::timeline(case, &TimelineOptions::default())
+}
+
+fn render(case: &Case, format: Format, args: &Args) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Png(diagram) => {
+            let scene = match diagram {
+                Diagram::Genogram => genogram_scene(case),
+                Diagram::Timeline => timeline_scene(case),
+            };
+            png::png(&scene, args.dpi).map_err(|e| e.to_string())
+        }
+        Format::Html => {
+            let options = html::Options {
+                title_in_metadata: args.title_in_metadata,
+                audience: args.audience.clone(),
+            };
+            let page = html::report(case, &genogram_scene(case), &timeline_scene(case), &options);
+            Ok(page.into_bytes())
+        }
+        Format::Pdf => {
+            let options = pdf::Options {
+                bundle_section: args.bundle_section.clone(),
+                start_page: args.start_page,
+                title_in_metadata: args.title_in_metadata,
+                audience: args.audience.clone(),
+            };
+            let document =
+                pdf::report(case, &genogram_scene(case), &timeline_scene(case), &options)
+                    .map_err(|e| e.to_string())?;
+            for warning in &document.warnings {
+                eprintln!("Note: {warning}");
+            }
+            Ok(document.bytes)
+        }
+    }
 }

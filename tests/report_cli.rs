@@ -1,0 +1,138 @@
+//! `genochron report` as a user meets it: every format, byte-identical across runs, bundle
+//! numbering, audiences, and clear refusals.
+
+mod support;
+
+use std::process::{Command, Output};
+use support::*;
+
+const CASE: &str = "examples/mensah-family.yaml";
+
+fn genochron(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_genochron"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Makes `file` twice and returns the bytes, checking both runs gave the same.
+fn make_twice(file: &str, extra: &[&str]) -> Vec<u8> {
+    let mut results = Vec::new();
+    for run in 0..2 {
+        let path = scratch(&format!("cli-{run}-{file}"));
+        let path_text = path.to_string_lossy().into_owned();
+        let mut args = vec!["report", CASE, "-o", &path_text];
+        args.extend_from_slice(extra);
+        let output = genochron(&args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        results.push(std::fs::read(&path).unwrap());
+    }
+    assert!(results[0] == results[1], "{file} differs between two runs");
+    results.pop().unwrap()
+}
+
+#[test]
+fn every_format_is_byte_identical_across_runs() {
+    let pdf = make_twice(
+        "report.pdf",
+        &["--bundle-section", "C", "--start-page", "45"],
+    );
+    assert!(pdf.starts_with(b"%PDF-"));
+    let html = make_twice("report.html", &[]);
+    assert!(html.starts_with(b"<!DOCTYPE html>"));
+    for file in ["genogram.png", "timeline.png"] {
+        let png = make_twice(file, &["--dpi", "96"]);
+        assert!(png.starts_with(b"\x89PNG"));
+    }
+    let family = make_twice("family.html", &["--audience", "family"]);
+    let path = scratch("cli-family-note.html");
+    let output = genochron(&[
+        "report",
+        CASE,
+        "-o",
+        &path.to_string_lossy(),
+        "--audience",
+        "family",
+    ]);
+    assert!(
+        stderr(&output).contains("4 entries are left out of the \"family\" version"),
+        "{}",
+        stderr(&output)
+    );
+    let family = String::from_utf8(family).unwrap();
+    assert!(!family.contains("Janet Reeve") && family.contains("Local authority foster carer"));
+}
+
+#[test]
+fn the_pdf_carries_bundle_numbers_and_warns_of_a_long_chronology() {
+    let path = scratch("cli-bundle.pdf");
+    let path_text = path.to_string_lossy().into_owned();
+    let output = genochron(&[
+        "report",
+        CASE,
+        "-o",
+        &path_text,
+        "--bundle-section",
+        "C",
+        "--start-page",
+        "45",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let messages = stderr(&output);
+    assert!(messages.contains("was written to"), "{messages}");
+    // The example's 51 entries run past the ten pages courts allow.
+    assert!(messages.contains("Practice Direction 27A"), "{messages}");
+    if !tool("pdftotext") || !tool("qpdf") {
+        return;
+    }
+    run("qpdf", &["--check", &path_text]);
+    let text = run("pdftotext", &["-layout", &path_text, "-"]);
+    assert!(text.contains("C45") && text.contains("C46"));
+    assert!(text.contains("Hearing date") && text.contains("12 January 2027"));
+}
+
+#[test]
+fn refusals_say_what_to_do_and_write_nothing() {
+    let path = scratch("cli-refused.pdf");
+    let _ = std::fs::remove_file(&path);
+    let path_text = path.to_string_lossy().into_owned();
+    let output = genochron(&["report", CASE, "-o", &path_text, "--audience", "press"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert!(text.contains("no audience called \"press\""), "{text}");
+    assert!(text.contains("court, family, life-story"), "{text}");
+    assert!(!path.exists());
+
+    let output = genochron(&["report", CASE, "-o", "report.docx"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains(".pdf, .html or .png"));
+
+    let output = genochron(&["report", CASE, "-o", "picture.png"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--diagram genogram"));
+
+    let png = scratch("cli-dpi-genogram.png");
+    let output = genochron(&["report", CASE, "-o", &png.to_string_lossy(), "--dpi", "600"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("between 1 and 300"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_case_with_problems_is_not_drawn() {
+    let output = genochron(&["report", "fixtures/problems-mixed.yaml", "-o", "x.pdf"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("Nothing was written"),
+        "{}",
+        stderr(&output)
+    );
+}
