@@ -935,7 +935,14 @@ fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramPlan {
     let tile_w = area.width / scale;
     let tile_h = (area.height - band - 2.0 * 14.0) / scale;
     let overlap = TILE_OVERLAP / scale;
-    // Cut between lines of text where there is a gap, so no label is split by a page edge.
+    // Cut where there is a gap, so no label is split by a page edge and no person is parted
+    // from their name: between lines of text, and outside people, entries and labels.
+    let whole_items = scene.items.iter().filter(|i| {
+        matches!(
+            i.kind,
+            ItemKind::Person | ItemKind::Entry | ItemKind::EntryLabel | ItemKind::Label
+        )
+    });
     let text: Vec<Rect> = scene
         .items
         .iter()
@@ -943,6 +950,7 @@ fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramPlan {
         .flat_map(|i| &i.shapes)
         .filter(|s| matches!(s, Shape::Text { .. }))
         .filter_map(shape_bounds)
+        .chain(whole_items.map(|i| i.bbox))
         .collect();
     let across: Vec<(f64, f64)> = text.iter().map(|r| (r.x, r.right())).collect();
     let down: Vec<(f64, f64)> = text.iter().map(|r| (r.y, r.bottom())).collect();
