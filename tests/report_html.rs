@@ -183,3 +183,53 @@ fn the_checks_do_see_a_page_request_and_a_script_error() {
         "the control error was not seen in the console"
     );
 }
+
+#[test]
+fn the_example_report_loads_offline_without_errors() {
+    use genochron::layout::{genogram, timeline};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mensah-family.yaml");
+    let case = genochron::load_file(&path)
+        .unwrap()
+        .case
+        .expect("the example checks");
+    let case = genochron::redact::redact(&case, "family").unwrap();
+    let page = html::report(
+        &case,
+        &genogram::genogram(&case, &genogram::GenogramOptions::default()),
+        &timeline::timeline(&case, &timeline::TimelineOptions::default()),
+        &Options {
+            audience: Some("family".into()),
+            ..Options::default()
+        },
+    );
+    let first_row = page
+        .split("id=\"entry-row-")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a chronology row")
+        .to_string();
+    let Some(run) = open(&page, "example", &format!("#entry-row-{first_row}")) else {
+        return;
+    };
+    assert!(
+        run.dom.contains("data-ready=\"yes\""),
+        "the script did not run:\n{}",
+        run.log
+    );
+    assert!(
+        console_lines(&run.log).is_empty(),
+        "{:?}",
+        console_lines(&run.log)
+    );
+    assert!(
+        run.dom.contains(" hl\"") || run.dom.contains("\"hl\""),
+        "nothing highlighted"
+    );
+    assert_eq!(page_requests(&run.net), Vec::<String>::new());
+    let shot = resvg::tiny_skia::Pixmap::decode_png(&run.screenshot).expect("a screenshot");
+    let ink = shot.pixels().iter().filter(|p| p.red() < 128).count();
+    assert!(
+        ink > 2_000,
+        "the screenshot is nearly blank ({ink} dark pixels)"
+    );
+}
