@@ -151,6 +151,18 @@ fn the_report_loads_offline_without_errors_and_links_people_to_entries() {
         run.dom.contains("class=\"person hl\""),
         "the entry's people are not highlighted in the diagrams"
     );
+    // And the other way round: a person shows the entries that concern them.
+    if let Some(person) = open(&page, "report-person", "#person-joan-whitby-2") {
+        let rows = person
+            .dom
+            .split("<tr ")
+            .filter(|row| row.contains("hl\"") && row.contains("data-entries"))
+            .count();
+        assert_eq!(
+            rows, 12,
+            "every entry names Joan, so every row is highlighted"
+        );
+    }
     // The page asked for nothing over the network.
     assert!(!run.net.is_empty(), "no network log was written");
     assert_eq!(page_requests(&run.net), Vec::<String>::new());
