@@ -65,7 +65,10 @@ impl fmt::Display for DateError {
                 write!(f, "has month {month}, but months go from 1 to 12")
             }
             DateError::YearOutOfRange(year) => {
-                write!(f, "has the year {year}; genochron handles years 1000 to 2999")
+                write!(
+                    f,
+                    "has the year {year}; genochron handles years 1000 to 2999"
+                )
             }
         }
     }
@@ -449,7 +452,13 @@ mod tests {
 
     #[test]
     fn case_text_reads_back_to_the_same_date() {
-        for text in ["2019-03-14", "2019-03", "2019", "about 2012", "before 2020-01-15"] {
+        for text in [
+            "2019-03-14",
+            "2019-03",
+            "2019",
+            "about 2012",
+            "before 2020-01-15",
+        ] {
             let date = parse(text);
             assert_eq!(parse(&date.to_case_text()), date);
         }

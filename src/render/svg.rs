@@ -5,12 +5,10 @@
 //! the case is ever written into a comment, a style sheet or a script. Every number goes
 //! through [`round`] so the same scene always gives the same bytes.
 
-use crate::layout::scene::{
-    Anchor, Item, Paint, PathStep, Point, Scene, Shape, Weight, round,
-};
+use crate::layout::scene::{Anchor, Item, Paint, PathStep, Point, Scene, Shape, Weight, round};
 use crate::text::FONT_FAMILY;
-use svg::{Document, Node};
 use svg::node::element::{self, Element, Group};
+use svg::{Document, Node};
 
 /// The scene as SVG text.
 pub fn scene(scene: &Scene) -> String {
