@@ -73,3 +73,31 @@ pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.dedup();
     diagnostics
 }
+
+/// Diagnostics as the command line prints them: what kind, where, what is wrong, what to do.
+///
+/// ```text
+/// Problem in mensah-family.yaml, line 18, column 7:
+///   The parent "kwabena" is not the id of anyone in the file.
+///   Did you mean "kwabena-mensah" (line 6)?
+/// ```
+pub fn to_text(file: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut text = String::new();
+    for d in diagnostics {
+        let kind = match d.severity {
+            Severity::Problem => "Problem",
+            Severity::Note => "Note",
+        };
+        let place = match (d.line, d.column) {
+            (0, _) => String::new(),
+            (line, 0) => format!(", line {line}"),
+            (line, column) => format!(", line {line}, column {column}"),
+        };
+        text.push_str(&format!("{kind} in {file}{place}:\n  {}\n", d.message));
+        if let Some(help) = &d.help {
+            text.push_str(&format!("  {help}\n"));
+        }
+        text.push('\n');
+    }
+    text
+}

@@ -1,5 +1,30 @@
-//! genochron turns one structured case file into a genogram and a child-impact chronology.
+//! genochron turns one structured case file into the two diagrams a child's social work file
+//! needs: a genogram (who is in the child's family and network, who lives with whom, how they
+//! get on) and a child-impact chronology (what the child has lived through, in date order).
+//!
+//! Data flows one way: [`input`] reads a file into a [`input::case_file::CaseFile`],
+//! [`check`] resolves it into a [`model::Case`] and reports problems, [`layout`] places
+//! shapes in a [`layout::scene::Scene`], and [`render`] writes documents.
+//!
+//! ```
+//! let text = br#"
+//! case:
+//!   title: Amy
+//!   children: [amy]
+//!   as-at: 2024-11-01
+//! people:
+//!   - id: amy
+//!     name: Amy Mensah
+//!     gender: female
+//!     born: 2015-06-02
+//! "#;
+//! let loaded = genochron::load("amy.yaml", text);
+//! let case = loaded.case.expect("no problems");
+//! let amy = case.person(&case.details.subjects[0]).unwrap();
+//! assert_eq!(amy.age_at(case.details.as_at).unwrap().to_string(), "9y 4m");
+//! ```
 
+pub mod check;
 pub mod diagnostic;
 pub mod graph;
 pub mod input;
@@ -7,3 +32,60 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod text;
+
+use diagnostic::Diagnostic;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// A case file read and checked.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The checked case; `None` when there is any problem.
+    pub case: Option<model::Case>,
+    /// Problems and notes, sorted by line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn problems(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_problem()).count()
+    }
+
+    pub fn notes(&self) -> usize {
+        self.diagnostics.len() - self.problems()
+    }
+}
+
+/// Reads and checks a case file given as bytes. `name` is the file's name, used to tell the
+/// format by its extension and in the title block.
+pub fn load(name: &str, bytes: &[u8]) -> Loaded {
+    let (file, mut diagnostics) = input::case_file(name, bytes);
+    let case = file.and_then(|file| {
+        let (case, found) = check::case(&file, &source(name, bytes));
+        diagnostics.extend(found);
+        case
+    });
+    let diagnostics = diagnostic::sorted(diagnostics);
+    let case = case.filter(|_| !diagnostics.iter().any(Diagnostic::is_problem));
+    Loaded { case, diagnostics }
+}
+
+/// Reads and checks a case file from disk. This is the only place the library reads a file.
+pub fn load_file(path: &Path) -> std::io::Result<Loaded> {
+    let bytes = std::fs::read(path)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(load(&name, &bytes))
+}
+
+/// The name and short hash that let a printed copy be matched to its case file.
+pub fn source(name: &str, bytes: &[u8]) -> check::Source {
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    check::Source {
+        name: name.to_string(),
+        hash,
+    }
+}

@@ -35,17 +35,19 @@ impl<T: Serialize> Serialize for Spanned<T> {
     }
 }
 
-impl<T: JsonSchema> JsonSchema for Spanned<T> {
+/// Every value in a case file is read as text, so `born: 2015` and `deceased: true` are as
+/// good as `born: "2015"`: the schema accepts any single value where the reader does.
+impl JsonSchema for Spanned<String> {
     fn schema_name() -> Cow<'static, str> {
-        T::schema_name()
+        "Value".into()
     }
 
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        T::json_schema(generator)
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": ["string", "number", "boolean"] })
     }
 
     fn inline_schema() -> bool {
-        T::inline_schema()
+        true
     }
 }
 
@@ -135,15 +137,12 @@ pub struct PersonInput {
     pub died: Option<Text>,
     /// true when the person has died and the date is not known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("type" = ["boolean", "string"]))]
     pub deceased: Option<Text>,
     /// true for someone whose identity is not known: drawn with "?".
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("type" = ["boolean", "string"]))]
     pub unknown: Option<Text>,
     /// true for an ongoing pregnancy; `born` is the expected date.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("type" = ["boolean", "string"]))]
     pub pregnancy: Option<Text>,
     /// miscarriage, termination or stillbirth; `born` is the date.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -151,7 +150,6 @@ pub struct PersonInput {
     pub loss: Option<Text>,
     /// Several people drawn as one symbol.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("type" = ["integer", "string"]))]
     pub count: Option<Text>,
     /// Extra lines under the name.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -294,7 +292,6 @@ pub struct DatedMemberInput {
 pub struct EntryInput {
     /// The serial number cited from statements.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("type" = ["integer", "string"]))]
     pub number: Option<Text>,
     pub date: Option<Text>,
     /// For periods: the end.
@@ -388,7 +385,7 @@ pub struct RoleInput {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PeriodInput {
-    #[schemars(extend("enum" = ["child-in-need", "child-protection-plan", "section-20", "interim-care-order", "care-order", "placement-order", "supervision-order", "special-guardianship-order", "placement", "school"]))]
+    #[schemars(extend("enum" = ["early-help", "child-in-need", "child-protection-plan", "section-20", "interim-care-order", "care-order", "placement-order", "supervision-order", "special-guardianship-order", "child-arrangements-order", "emergency-protection-order", "police-protection", "placement", "school"]))]
     pub kind: Option<Text>,
     /// The plan's category, or the placement's or school's name.
     #[serde(skip_serializing_if = "Option::is_none")]

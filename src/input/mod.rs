@@ -5,4 +5,100 @@ pub mod case_file;
 pub mod entries_csv;
 pub mod gedcom;
 pub mod pedigree;
+pub mod read;
+pub mod tree;
 pub mod write;
+
+use crate::diagnostic::{Diagnostic, Location};
+use case_file::CaseFile;
+
+/// The file formats genochron reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Json,
+    Toml,
+}
+
+impl Format {
+    /// The format from the file name's extension, or else from the content: a file starting
+    /// with `{` is JSON, one with a `[table]` line is TOML, anything else YAML.
+    pub fn detect(name: &str, text: &str) -> Format {
+        let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("json") => Format::Json,
+            Some("toml") => Format::Toml,
+            Some("yaml" | "yml") => Format::Yaml,
+            _ => {
+                let start = text.trim_start();
+                if start.starts_with('{') {
+                    Format::Json
+                } else if start.lines().any(|l| l.trim_start().starts_with("[case]")) {
+                    Format::Toml
+                } else {
+                    Format::Yaml
+                }
+            }
+        }
+    }
+}
+
+/// Reads a case file's bytes. The case file is returned even with problems, so that `check`
+/// can add its own problems in the same run; it is `None` only when the file could not be
+/// read as a case file at all.
+pub fn case_file(name: &str, bytes: &[u8]) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    let text = match text(bytes) {
+        Ok(text) => text,
+        Err(problem) => return (None, vec![problem]),
+    };
+    let tree = match Format::detect(name, text) {
+        Format::Yaml | Format::Json => tree::yaml(text),
+        Format::Toml => tree::toml(text),
+    };
+    match tree {
+        Ok(root) => {
+            let mut diagnostics = Vec::new();
+            let file = read::case_file(&root, &mut diagnostics);
+            (Some(file), diagnostics)
+        }
+        Err(problem) => (None, vec![problem]),
+    }
+}
+
+/// The file as UTF-8 text, without a byte-order mark.
+fn text(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    let whole_file = Location { line: 0, column: 0 };
+    if bytes.len() > tree::MAX_FILE_BYTES {
+        return Err(Diagnostic::problem(
+            whole_file,
+            format!(
+                "The file is {} MB; genochron reads case files up to {} MB.",
+                bytes.len() / (1024 * 1024),
+                tree::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+        .with_help("Check that this is the case file you meant."));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(Diagnostic::problem(
+            whole_file,
+            "The file is not a text file (it contains binary data).",
+        )
+        .with_help("Open the case file you meant: a .yaml, .json or .toml file."));
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
+        let line = bytes[..error.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        Diagnostic::problem(
+            Location { line, column: 0 },
+            "The file is not saved as UTF-8 text: this line has a character genochron cannot read.",
+        )
+        .with_help(
+            "Save the file as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\").",
+        )
+    })
+}

@@ -373,6 +373,7 @@ pub struct Entry {
 /// The kinds of state drawn as bands behind a timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PeriodKind {
+    EarlyHelp,
     ChildInNeed,
     ChildProtectionPlan,
     Section20,
@@ -381,6 +382,9 @@ pub enum PeriodKind {
     PlacementOrder,
     SupervisionOrder,
     SpecialGuardianshipOrder,
+    ChildArrangementsOrder,
+    EmergencyProtectionOrder,
+    PoliceProtection,
     Placement,
     School,
 }

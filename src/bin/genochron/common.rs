@@ -1,6 +1,9 @@
 //! What every command shares: exit codes, loading a case with its messages, writing output.
 
-use std::path::PathBuf;
+use genochron::diagnostic::Diagnostic;
+use genochron::model::{Case, PartialDate};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// The exit codes: 0 done, 1 problems in the input, 2 could not run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,16 +13,191 @@ pub enum Exit {
     CouldNotRun = 2,
 }
 
+/// How messages are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MessageFormat {
+    /// Sentences for people.
+    Text,
+    /// JSON for other programs.
+    Json,
+}
+
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// The case file.
+    /// The case file (.yaml, .json or .toml).
     pub case: PathBuf,
+    /// How to write the messages.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: MessageFormat,
 }
 
-pub fn check(_args: &CheckArgs) -> Exit {
-    Exit::CouldNotRun
+/// `genochron check`: every problem and note in the file, and whether it can be drawn.
+pub fn check(args: &CheckArgs) -> Exit {
+    let Some(loaded) = read(&args.case) else {
+        return Exit::CouldNotRun;
+    };
+    let name = display_name(&args.case);
+    match args.format {
+        MessageFormat::Json => {
+            let report = serde_json::json!({
+                "file": name,
+                "problems": loaded.problems(),
+                "notes": loaded.notes(),
+                "diagnostics": loaded.diagnostics,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            );
+        }
+        MessageFormat::Text => {
+            print_diagnostics(&name, &loaded.diagnostics);
+            let summary = if loaded.problems() == 0 {
+                format!(
+                    "{name} is ready to draw: no problems{}.",
+                    match loaded.notes() {
+                        0 => String::new(),
+                        1 => ", 1 note".to_string(),
+                        n => format!(", {n} notes"),
+                    }
+                )
+            } else {
+                format!(
+                    "{name} cannot be drawn until {} fixed.",
+                    count(loaded.problems(), "problem is", "problems are")
+                )
+            };
+            eprintln!("{summary}");
+        }
+    }
+    if loaded.problems() == 0 {
+        Exit::Done
+    } else {
+        Exit::Problems
+    }
 }
 
+/// `genochron schema`: the JSON Schema of the case file.
 pub fn schema() -> Exit {
-    Exit::CouldNotRun
+    let schema = schemars::schema_for!(genochron::input::case_file::CaseFile);
+    match serde_json::to_string_pretty(&schema) {
+        Ok(text) => {
+            println!("{text}");
+            Exit::Done
+        }
+        Err(error) => {
+            eprintln!("genochron could not write the schema: {error}");
+            Exit::CouldNotRun
+        }
+    }
+}
+
+/// Options every drawing command takes.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CaseArgs {
+    /// The case file (.yaml, .json or .toml).
+    pub case: PathBuf,
+    /// Draw as at this date instead of the case's `as-at` date (e.g. 2023-06-01).
+    #[arg(long, value_name = "DATE")]
+    pub as_at: Option<String>,
+}
+
+/// Loads and checks the case for a command that makes `what` (e.g. "The genogram"). Prints
+/// every message; on problems says that nothing was written and returns the exit code.
+pub fn load_case(args: &CaseArgs, what: &str) -> Result<Case, Exit> {
+    let loaded = read(&args.case).ok_or(Exit::CouldNotRun)?;
+    let name = display_name(&args.case);
+    print_diagnostics(&name, &loaded.diagnostics);
+    let Some(mut case) = loaded.case else {
+        eprintln!(
+            "{what} was not drawn because of {}. Nothing was written.",
+            count(loaded.problems(), "problem", "problems")
+        );
+        return Err(Exit::Problems);
+    };
+    if let Some(text) = &args.as_at {
+        match PartialDate::parse(text) {
+            Ok(date) if !date.is_uncertain() => case.details.as_at = date.start(),
+            _ => {
+                eprintln!(
+                    "The --as-at date \"{text}\" is not a whole, exact date. Write it as 2024-11-01."
+                );
+                return Err(Exit::CouldNotRun);
+            }
+        }
+    }
+    Ok(case)
+}
+
+/// Writes an output file (or standard output when no path is given), saying what happened.
+pub fn write_output(path: Option<&Path>, bytes: &[u8], what: &str) -> Exit {
+    match path {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(bytes)
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return Exit::CouldNotRun;
+            }
+            Exit::Done
+        }
+        Some(path) => match std::fs::write(path, bytes) {
+            Ok(()) => {
+                eprintln!("{what} was written to {}.", path.display());
+                Exit::Done
+            }
+            Err(error) => {
+                eprintln!(
+                    "{what} could not be written to {}: {}. Check the folder exists and you can write to it.",
+                    path.display(),
+                    plain_io_error(&error)
+                );
+                Exit::CouldNotRun
+            }
+        },
+    }
+}
+
+fn read(path: &Path) -> Option<genochron::Loaded> {
+    match genochron::load_file(path) {
+        Ok(loaded) => Some(loaded),
+        Err(error) => {
+            eprintln!(
+                "genochron could not open {}: {}.",
+                path.display(),
+                plain_io_error(&error)
+            );
+            None
+        }
+    }
+}
+
+pub fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Prints diagnostics for people: file, line, what is wrong and what to do.
+pub fn print_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
+    eprint!("{}", genochron::diagnostic::to_text(file, diagnostics));
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn plain_io_error(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "there is no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission was refused".into(),
+        std::io::ErrorKind::IsADirectory => "that is a folder, not a file".into(),
+        _ => error.to_string(),
+    }
 }

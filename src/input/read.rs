@@ -1,0 +1,595 @@
+//! Reads a value tree into a [`CaseFile`], reporting every misplaced or misspelt field.
+//!
+//! This stage checks only the shape of the file: which fields exist, which hold one value
+//! and which a list. What the values mean (dates, ids, kinds) is for `check`.
+
+use super::case_file::*;
+use super::tree::{Key, Node, Value};
+use crate::diagnostic::{Diagnostic, Location};
+
+/// Reads the whole file. Returns the case file read so far even when there are problems, so
+/// that `check` can report its own problems in the same run.
+pub fn case_file(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> CaseFile {
+    let mut reader = Reader { diagnostics };
+    let Some(mut fields) = reader.fields(root, "file", TOP_HELP) else {
+        return CaseFile::default();
+    };
+    let case_node = fields.node("case");
+    let case = match case_node {
+        Some(node) => reader.case_section(node),
+        None => {
+            reader.problem(
+                root.at,
+                "The file has no `case` section.",
+                "Add a `case:` section with the reference, title, subject `children` and \
+                 `as-at` date (see docs/case-file.md).",
+            );
+            CaseSection::default()
+        }
+    };
+    let file = CaseFile {
+        at: case_node.map_or(root.at, |n| n.at),
+        case,
+        people: reader.list(&mut fields, "people", Reader::person),
+        partnerships: reader.list(&mut fields, "partnerships", Reader::partnership),
+        twins: reader.list(&mut fields, "twins", Reader::twins),
+        relationships: reader.list(&mut fields, "relationships", Reader::relationship),
+        households: reader.list(&mut fields, "households", Reader::household),
+        entries: reader.list(&mut fields, "entries", Reader::entry),
+        periods: reader.list(&mut fields, "periods", Reader::period),
+        audiences: reader.list(&mut fields, "audiences", Reader::audience),
+    };
+    reader.finish(fields);
+    file
+}
+
+const TOP_HELP: &str = "A case file is a set of sections: case, people, partnerships, twins, \
+                        relationships, households, entries, periods, audiences.";
+
+struct Reader<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+/// The fields of one group (a person, an entry), tracking which were read so that the rest
+/// can be reported as unknown.
+struct Fields<'a> {
+    entries: &'a [(Key, Node)],
+    read: Vec<&'static str>,
+    what: &'static str,
+}
+
+impl<'a> Fields<'a> {
+    /// The value of a field, if present and not empty.
+    fn node(&mut self, name: &'static str) -> Option<&'a Node> {
+        self.read.push(name);
+        self.entries
+            .iter()
+            .find(|(key, _)| key.name == name)
+            .map(|(_, node)| node)
+            .filter(|node| node.value != Value::Null)
+    }
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, at: Location, message: impl Into<String>, help: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::problem(at, message).with_help(help));
+    }
+
+    /// The fields of a group, or a problem when the value is not a group of fields.
+    fn fields<'a>(&mut self, node: &'a Node, what: &'static str, help: &str) -> Option<Fields<'a>> {
+        match &node.value {
+            Value::Map(entries) => {
+                self.report_repeated_fields(entries, what);
+                Some(Fields {
+                    entries,
+                    read: Vec::new(),
+                    what,
+                })
+            }
+            _ => {
+                self.problem(
+                    node.at,
+                    format!("Each {what} should be a group of fields, but this is a single value or a list."),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    fn report_repeated_fields(&mut self, entries: &[(Key, Node)], what: &str) {
+        for (i, (key, _)) in entries.iter().enumerate() {
+            if let Some((first, _)) = entries[..i].iter().find(|(k, _)| k.name == key.name) {
+                self.problem(
+                    key.at,
+                    format!(
+                        "The field `{}` is written twice in this {what} (first on line {}).",
+                        key.name, first.at.line
+                    ),
+                    "Keep one of them: only the first is used.",
+                );
+            }
+        }
+    }
+
+    /// Reports every field that was not read, suggesting the nearest known name.
+    fn finish(&mut self, fields: Fields<'_>) {
+        for (key, _) in fields.entries {
+            if fields.read.contains(&key.name.as_str()) {
+                continue;
+            }
+            let suggestion = nearest(&key.name, &fields.read);
+            let help = match suggestion {
+                Some(name) => format!("Did you mean `{name}`?"),
+                None => format!(
+                    "The fields a {} can have are: {}.",
+                    fields.what,
+                    fields.read.join(", ")
+                ),
+            };
+            self.problem(
+                key.at,
+                format!(
+                    "This {} has a field `{}` that genochron does not know.",
+                    fields.what,
+                    clip(&key.name)
+                ),
+                help,
+            );
+        }
+    }
+
+    /// A single value as text. Lists and groups are reported.
+    fn text(&mut self, fields: &mut Fields<'_>, name: &'static str) -> Option<Text> {
+        let node = fields.node(name)?;
+        match &node.value {
+            Value::Scalar(text) => Some(Spanned::new(text.clone(), node.at)),
+            _ => {
+                self.problem(
+                    node.at,
+                    format!(
+                        "The `{name}` of this {} should be a single value, not a list or a group.",
+                        fields.what
+                    ),
+                    format!("Write it on one line: `{name}: ...`."),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of single values. One value alone is taken as a list of one.
+    fn texts(&mut self, fields: &mut Fields<'_>, name: &'static str) -> Vec<Text> {
+        let Some(node) = fields.node(name) else {
+            return Vec::new();
+        };
+        match &node.value {
+            Value::Scalar(text) => vec![Spanned::new(text.clone(), node.at)],
+            Value::List(items) => items
+                .iter()
+                .filter_map(|item| match &item.value {
+                    Value::Scalar(text) => Some(Spanned::new(text.clone(), item.at)),
+                    Value::Null => None,
+                    _ => {
+                        self.problem(
+                            item.at,
+                            format!("Each item of `{name}` should be a single value."),
+                            format!("Write `{name}` as a list of single values: `{name}: [a, b]`."),
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            _ => {
+                self.problem(
+                    node.at,
+                    format!("The `{name}` of this {} should be a list.", fields.what),
+                    format!("Write it as `{name}: [a, b]`."),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// A list of groups, each read by `item`.
+    fn list<T>(
+        &mut self,
+        fields: &mut Fields<'_>,
+        name: &'static str,
+        item: fn(&mut Self, &Node) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(node) = fields.node(name) else {
+            return Vec::new();
+        };
+        match &node.value {
+            Value::List(items) => items.iter().filter_map(|n| item(self, n)).collect(),
+            _ => {
+                self.problem(
+                    node.at,
+                    format!("`{name}` should be a list, with each item starting with `- `."),
+                    "See docs/case-file.md for an example.",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn case_section(&mut self, node: &Node) -> CaseSection {
+        let Some(mut f) = self.fields(
+            node,
+            "case section",
+            "Write `case:` with fields under it: reference, title, children, as-at.",
+        ) else {
+            return CaseSection::default();
+        };
+        let section = CaseSection {
+            reference: self.text(&mut f, "reference"),
+            title: self.text(&mut f, "title"),
+            children: self.texts(&mut f, "children"),
+            as_at: self.text(&mut f, "as-at"),
+            author: self.text(&mut f, "author"),
+            prepared: self.text(&mut f, "prepared"),
+            hearing: self.text(&mut f, "hearing"),
+            at: node.at,
+        };
+        self.finish(f);
+        section
+    }
+
+    fn person(&mut self, node: &Node) -> Option<PersonInput> {
+        let mut f = self.fields(
+            node,
+            "person",
+            "Write each person as `- id: ...` with their fields under it.",
+        )?;
+        let person = PersonInput {
+            id: self.text(&mut f, "id"),
+            name: self.text(&mut f, "name"),
+            known_as: self.text(&mut f, "known-as"),
+            gender: self.text(&mut f, "gender"),
+            sex_at_birth: self.text(&mut f, "sex-at-birth"),
+            born: self.text(&mut f, "born"),
+            died: self.text(&mut f, "died"),
+            deceased: self.text(&mut f, "deceased"),
+            unknown: self.text(&mut f, "unknown"),
+            pregnancy: self.text(&mut f, "pregnancy"),
+            loss: self.text(&mut f, "loss"),
+            count: self.text(&mut f, "count"),
+            notes: self.texts(&mut f, "notes"),
+            role: self.text(&mut f, "role"),
+            address: self.text(&mut f, "address"),
+            school: self.text(&mut f, "school"),
+            parents: self.texts(&mut f, "parents"),
+            link: self.text(&mut f, "link"),
+            other_parents: self.list(&mut f, "other-parents", Reader::other_parents),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(person)
+    }
+
+    fn other_parents(&mut self, node: &Node) -> Option<OtherParentsInput> {
+        let mut f = self.fields(
+            node,
+            "set of other parents",
+            "Write `- parents: [a, b]` with `link:` under it.",
+        )?;
+        let other = OtherParentsInput {
+            parents: self.texts(&mut f, "parents"),
+            link: self.text(&mut f, "link"),
+            from: self.text(&mut f, "from"),
+            to: self.text(&mut f, "to"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(other)
+    }
+
+    fn partnership(&mut self, node: &Node) -> Option<PartnershipInput> {
+        let mut f = self.fields(
+            node,
+            "partnership",
+            "Write each partnership as `- partners: [a, b]` with its status under it.",
+        )?;
+        let partnership = PartnershipInput {
+            id: self.text(&mut f, "id"),
+            partners: self.texts(&mut f, "partners"),
+            status: self.text(&mut f, "status"),
+            from: self.text(&mut f, "from"),
+            states: self.list(&mut f, "states", Reader::state),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(partnership)
+    }
+
+    fn state(&mut self, node: &Node) -> Option<StateInput> {
+        let mut f = self.fields(
+            node,
+            "partnership state",
+            "Write each state as `- status: married` with `from:` under it.",
+        )?;
+        let state = StateInput {
+            status: self.text(&mut f, "status"),
+            from: self.text(&mut f, "from"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(state)
+    }
+
+    fn twins(&mut self, node: &Node) -> Option<TwinsInput> {
+        let mut f = self.fields(
+            node,
+            "set of twins",
+            "Write `- children: [a, b]` with `zygosity:` under it.",
+        )?;
+        let twins = TwinsInput {
+            children: self.texts(&mut f, "children"),
+            zygosity: self.text(&mut f, "zygosity"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(twins)
+    }
+
+    fn relationship(&mut self, node: &Node) -> Option<RelationshipInput> {
+        let mut f = self.fields(
+            node,
+            "relationship",
+            "Write `- between: [a, b]` with `kind:` under it.",
+        )?;
+        let relationship = RelationshipInput {
+            between: self.texts(&mut f, "between"),
+            kind: self.text(&mut f, "kind"),
+            by: self.text(&mut f, "by"),
+            from: self.text(&mut f, "from"),
+            to: self.text(&mut f, "to"),
+            note: self.text(&mut f, "note"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(relationship)
+    }
+
+    fn household(&mut self, node: &Node) -> Option<HouseholdInput> {
+        let mut f = self.fields(
+            node,
+            "household",
+            "Write `- name: ...` with `members:` under it.",
+        )?;
+        let household = HouseholdInput {
+            id: self.text(&mut f, "id"),
+            name: self.text(&mut f, "name"),
+            members: self.list(&mut f, "members", Reader::member),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(household)
+    }
+
+    fn member(&mut self, node: &Node) -> Option<MemberInput> {
+        if let Value::Scalar(id) = &node.value {
+            return Some(MemberInput::Throughout(Spanned::new(id.clone(), node.at)));
+        }
+        let mut f = self.fields(
+            node,
+            "household member",
+            "Write a member as an id, or as `- person: id` with `from:` and `to:`.",
+        )?;
+        let member = DatedMemberInput {
+            person: self.text(&mut f, "person"),
+            from: self.text(&mut f, "from"),
+            to: self.text(&mut f, "to"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(MemberInput::Dated(member))
+    }
+
+    fn entry(&mut self, node: &Node) -> Option<EntryInput> {
+        let mut f = self.fields(
+            node,
+            "entry",
+            "Write each entry as `- date: ...` with its fields under it.",
+        )?;
+        let entry = EntryInput {
+            number: self.text(&mut f, "number"),
+            date: self.text(&mut f, "date"),
+            end: self.text(&mut f, "end"),
+            time: self.text(&mut f, "time"),
+            children: self.texts(&mut f, "children"),
+            event: self.text(&mut f, "event"),
+            category: self.text(&mut f, "category"),
+            factors: self.texts(&mut f, "factors"),
+            source: self.text(&mut f, "source"),
+            reference: self.text(&mut f, "reference"),
+            impact: self.impact(&mut f),
+            valence: self.text(&mut f, "valence"),
+            action: self.text(&mut f, "action"),
+            significance: self.text(&mut f, "significance"),
+            status: self.text(&mut f, "status"),
+            status_note: self.text(&mut f, "status-note"),
+            people: self.list(&mut f, "people", Reader::involvement),
+            voice: self.text(&mut f, "voice"),
+            audience: self.texts(&mut f, "audience"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(entry)
+    }
+
+    fn impact(&mut self, f: &mut Fields<'_>) -> Option<ImpactInput> {
+        let node = f.node("impact")?;
+        match &node.value {
+            Value::Scalar(text) => Some(ImpactInput::ForAll(Spanned::new(text.clone(), node.at))),
+            Value::List(items) => Some(ImpactInput::PerChild(
+                items.iter().filter_map(|n| self.child_impact(n)).collect(),
+            )),
+            _ => {
+                self.problem(
+                    node.at,
+                    "The `impact` of this entry should be text, or a list with one item per child.",
+                    "Write `impact: ...`, or `impact:` followed by `- child: amy` and `text: ...` for each child.",
+                );
+                None
+            }
+        }
+    }
+
+    fn child_impact(&mut self, node: &Node) -> Option<ChildImpactInput> {
+        let mut f = self.fields(
+            node,
+            "impact on a child",
+            "Write `- child: amy` with `text:` and `valence:` under it.",
+        )?;
+        let impact = ChildImpactInput {
+            child: self.text(&mut f, "child"),
+            text: self.text(&mut f, "text"),
+            valence: self.text(&mut f, "valence"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(impact)
+    }
+
+    fn involvement(&mut self, node: &Node) -> Option<InvolvementInput> {
+        if let Value::Scalar(id) = &node.value {
+            return Some(InvolvementInput::Plain(Spanned::new(id.clone(), node.at)));
+        }
+        let mut f = self.fields(
+            node,
+            "person in an entry",
+            "Write an id, or `- person: id` with `role:` under it.",
+        )?;
+        let involvement = RoleInput {
+            person: self.text(&mut f, "person"),
+            role: self.text(&mut f, "role"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(InvolvementInput::WithRole(involvement))
+    }
+
+    fn period(&mut self, node: &Node) -> Option<PeriodInput> {
+        let mut f = self.fields(
+            node,
+            "period",
+            "Write each period as `- kind: ...` with `from:` and `to:` under it.",
+        )?;
+        let period = PeriodInput {
+            kind: self.text(&mut f, "kind"),
+            detail: self.text(&mut f, "detail"),
+            children: self.texts(&mut f, "children"),
+            from: self.text(&mut f, "from"),
+            to: self.text(&mut f, "to"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(period)
+    }
+
+    fn audience(&mut self, node: &Node) -> Option<AudienceInput> {
+        let mut f = self.fields(
+            node,
+            "audience",
+            "Write each audience as `- name: ...` with `people:` and `hide:` under it.",
+        )?;
+        let audience = AudienceInput {
+            name: self.text(&mut f, "name"),
+            people: self.list(&mut f, "people", Reader::disclosure),
+            hide: self.texts(&mut f, "hide"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(audience)
+    }
+
+    fn disclosure(&mut self, node: &Node) -> Option<DisclosureInput> {
+        let mut f = self.fields(
+            node,
+            "person in an audience",
+            "Write `- person: id` with `show: role` or `show: initials` under it.",
+        )?;
+        let disclosure = DisclosureInput {
+            person: self.text(&mut f, "person"),
+            show: self.text(&mut f, "show"),
+            role: self.text(&mut f, "role"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(disclosure)
+    }
+}
+
+/// The known name closest to a misspelt one, if any is close enough to be a likely typo.
+pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let name = name.to_lowercase().replace('_', "-");
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&name, k), *k))
+        .filter(|(distance, k)| {
+            *distance <= (k.len() / 3).max(2) || name.replace(['-', ' '], "") == k.replace('-', "")
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
+
+/// Quotes at most 40 characters of a user's field name, so a pasted paragraph does not flood
+/// the message.
+fn clip(text: &str) -> String {
+    if text.chars().count() <= 40 {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::tree;
+
+    fn read(text: &str) -> (CaseFile, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let root = tree::yaml(text).unwrap();
+        let file = case_file(&root, &mut diagnostics);
+        (file, diagnostics)
+    }
+
+    #[test]
+    fn reports_every_unknown_field_with_a_suggestion() {
+        let (_, diagnostics) = read(
+            "case:\n  title: A\npeople:\n  - id: amy\n    nmae: Amy\n  - id: ben\n    borm: 2019\n",
+        );
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(diagnostics[0].line, 5);
+        assert!(diagnostics[0].message.contains("`nmae`"));
+        assert_eq!(diagnostics[0].help.as_deref(), Some("Did you mean `name`?"));
+        assert_eq!(diagnostics[1].help.as_deref(), Some("Did you mean `born`?"));
+    }
+
+    #[test]
+    fn accepts_both_forms_of_members_and_impacts() {
+        let (file, diagnostics) = read(
+            "case: {title: A}\nhouseholds:\n  - name: Home\n    members: [amy, {person: ben, from: 2019}]\n\
+             entries:\n  - date: 2020\n    impact:\n      - child: amy\n        text: Upset\n",
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert!(matches!(
+            file.households[0].members[1],
+            MemberInput::Dated(_)
+        ));
+        assert!(matches!(
+            file.entries[0].impact,
+            Some(ImpactInput::PerChild(_))
+        ));
+    }
+
+    #[test]
+    fn suggests_only_close_names() {
+        assert_eq!(nearest("as_at", &["as-at", "author"]), Some("as-at"));
+        assert_eq!(nearest("colour", &["name", "born"]), None);
+    }
+}
