@@ -2,7 +2,6 @@
 //! a case file.
 
 use crate::common::Exit;
-use genochron::diagnostic::{Diagnostic, Severity};
 use genochron::input::case_file::{CaseFile, Text};
 use genochron::input::pedigree::PedigreeKind;
 use genochron::input::{gedcom, pedigree, write};
@@ -36,11 +35,7 @@ pub enum Format {
 }
 
 pub fn run(args: &Args) -> Exit {
-    let name = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| args.file.display().to_string());
+    let name = crate::common::display_name(&args.file);
     let bytes = match std::fs::read(&args.file) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -64,7 +59,7 @@ pub fn run(args: &Args) -> Exit {
     if !args.map.is_empty() && format != Format::EntriesCsv {
         eprintln!("Note: --map is only used for a CSV of entries; it was ignored.");
     }
-    print_diagnostics(&name, &diagnostics);
+    crate::common::print_diagnostics(&name, &diagnostics);
     let problems = diagnostics.iter().filter(|d| d.is_problem()).count();
     let Some(mut file) = file else {
         eprintln!(
@@ -85,26 +80,12 @@ pub fn run(args: &Args) -> Exit {
     ];
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let yaml = write::yaml_with_header(&file, &header);
-    let notes = diagnostics.len();
-    match &args.output {
-        Some(path) => {
-            if let Err(error) = std::fs::write(path, yaml) {
-                eprintln!("Could not write {}: {error}.", path.display());
-                return Exit::CouldNotRun;
-            }
-            eprintln!(
-                "\nImported {summary} from {name} into {}{}.",
-                path.display(),
-                match notes {
-                    0 => String::new(),
-                    1 => " (1 note above)".to_string(),
-                    n => format!(" ({n} notes above)"),
-                }
-            );
-        }
-        None => print!("{yaml}"),
+    let exit =
+        crate::common::write_output(args.output.as_deref(), yaml.as_bytes(), "The case file");
+    if exit == Exit::Done && args.output.is_some() {
+        eprintln!("Imported {summary} from {name}.");
     }
-    Exit::Done
+    exit
 }
 
 fn summary(file: &CaseFile) -> String {
@@ -162,23 +143,4 @@ fn looks_like_entries(bytes: &[u8]) -> bool {
         .iter()
         .any(|w| header.contains(w));
     entries && !pedigree
-}
-
-/// Every problem and note, sorted by line, in the words of `docs/case-file.md`.
-fn print_diagnostics(name: &str, diagnostics: &[Diagnostic]) {
-    for diagnostic in diagnostics {
-        let kind = match diagnostic.severity {
-            Severity::Problem => "Problem",
-            Severity::Note => "Note",
-        };
-        if diagnostic.line == 0 {
-            eprintln!("{kind} in {name}:");
-        } else {
-            eprintln!("{kind} in {name}, line {}:", diagnostic.line);
-        }
-        eprintln!("  {}", diagnostic.message);
-        if let Some(help) = &diagnostic.help {
-            eprintln!("  {help}");
-        }
-    }
 }

@@ -86,8 +86,12 @@ fn range(words: &[&str]) -> Converted {
     let Some(split) = words.iter().position(|w| *w == "AND") else {
         return Converted::dropped("it is a range without \"AND\"");
     };
-    let whole = format!("BET {}", words.join(" "));
-    let (start, end) = (simple(&words[..split]), simple(&words[split + 1..]));
+    // An end (or start) in a form or year that cannot be used counts as unreadable.
+    let usable = |d: Result<Simple, String>| d.and_then(|d| d.unusable().map_or(Ok(d), Err));
+    let (start, end) = (
+        usable(simple(&words[..split])),
+        usable(simple(&words[split + 1..])),
+    );
     match (start, end) {
         (Ok(start), Ok(end)) => {
             let (Some(s), Some(e)) = (start.gregorian_span(), end.gregorian_span()) else {
@@ -107,7 +111,7 @@ fn range(words: &[&str]) -> Converted {
                 Some(date) => Converted {
                     date: Some(date.to_case_text()),
                     remark: Some(format!(
-                        "it is a range (\"{whole}\"), imported as the {} both ends fall in",
+                        "it is a range, imported as the {} both ends fall in",
                         if date.precision() == Precision::Month {
                             "month"
                         } else {
@@ -118,28 +122,31 @@ fn range(words: &[&str]) -> Converted {
                 None => finish(
                     start,
                     Qualifier::After,
-                    Some(format!(
-                        "it is a range (\"{whole}\"); a case file date cannot hold a range, so \
-                         only its start was imported, as \"after\""
-                    )),
+                    Some(
+                        "it is a range; a case file date cannot hold a range, so only its \
+                         start was imported, as \"after\""
+                            .to_string(),
+                    ),
                 ),
             }
         }
         (Ok(start), Err(_)) => finish(
             start,
             Qualifier::After,
-            Some(format!(
-                "it is a range (\"{whole}\") whose end could not be read, so only its start \
+            Some(
+                "it is a range whose end could not be read, so only its start \
                  was imported, as \"after\""
-            )),
+                    .to_string(),
+            ),
         ),
         (Err(_), Ok(end)) => finish(
             end,
             Qualifier::Before,
-            Some(format!(
-                "it is a range (\"{whole}\") whose start could not be read, so only its end \
+            Some(
+                "it is a range whose start could not be read, so only its end \
                  was imported, as \"before\""
-            )),
+                    .to_string(),
+            ),
         ),
         (Err(reason), Err(_)) => Converted::dropped(reason),
     }
@@ -149,23 +156,21 @@ fn range(words: &[&str]) -> Converted {
 fn period(words: &[&str]) -> Converted {
     let split = words.iter().position(|w| *w == "TO");
     let start_words = &words[..split.unwrap_or(words.len())];
-    let whole = format!("FROM {}", words.join(" "));
     match simple(start_words) {
         Ok(start) => finish(
             start,
             Qualifier::Exact,
-            Some(format!(
-                "it is a period (\"{whole}\"); only its start was imported"
-            )),
+            Some("it is a period; only its start was imported".to_string()),
         ),
         Err(reason) => match split.map(|i| simple(&words[i + 1..])) {
             Some(Ok(end)) => finish(
                 end,
                 Qualifier::Before,
-                Some(format!(
-                    "it is a period (\"{whole}\") whose start could not be read, so its end \
+                Some(
+                    "it is a period whose start could not be read, so its end \
                      was imported, as \"before\""
-                )),
+                        .to_string(),
+                ),
             ),
             _ => Converted::dropped(reason),
         },

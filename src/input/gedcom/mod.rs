@@ -10,8 +10,10 @@
 //! into the GEDCOM file. Whatever the case file cannot hold is reported as a note saying what
 //! was left out and on which lines: nothing is dropped silently.
 
+pub mod age;
 pub mod ansel;
 pub mod charset;
+pub mod consistency;
 pub mod date;
 pub mod ids;
 pub mod tree;
@@ -242,6 +244,7 @@ impl Importer {
             }
             self.defined.insert(key, record.at);
         }
+        self.check_ages(&record);
         match record.tag.as_str() {
             "HEAD" => self.header(record),
             "INDI" => self.individual(record),
@@ -263,6 +266,31 @@ impl Importer {
                 let what = format!("{} records ({})", record_kind(&record.tag), record.tag);
                 self.drop(what, record.at);
             }
+        }
+    }
+
+    /// Ages (`AGE`) are not imported, but one that is not a GEDCOM age is a sign of a broken
+    /// export, so it is pointed out wherever it is.
+    fn check_ages(&mut self, node: &Node) {
+        for child in &node.children {
+            if child.tag == "AGE" {
+                let value = child.value.trim();
+                let empty_with_phrase = value.is_empty() && child.child("PHRASE").is_some();
+                if !empty_with_phrase && !age::valid(value, self.version) {
+                    self.note(
+                        child.value_at,
+                        format!(
+                            "The age \"{value}\" is not written the GEDCOM way (such as \
+                             \"{}\"); it was not imported.",
+                            match self.version {
+                                Version::V5 => "<8y 2m",
+                                Version::V7 => "< 8y 2m",
+                            }
+                        ),
+                    );
+                }
+            }
+            self.check_ages(child);
         }
     }
 
@@ -313,7 +341,7 @@ impl Importer {
                     let date = self.event_date(child, "birth");
                     if person.born.is_none() {
                         person.born = date;
-                    } else if date.is_some() {
+                    } else {
                         self.drop("other birth events (BIRT)".to_string(), child.at);
                     }
                 }
@@ -326,7 +354,7 @@ impl Importer {
                     let date = self.event_date(child, "death");
                     if person.died.is_none() {
                         person.died = date;
-                    } else if date.is_some() {
+                    } else {
                         self.drop("other death events (DEAT)".to_string(), child.at);
                     }
                 }
@@ -891,6 +919,13 @@ impl Importer {
                 .iter()
                 .position(|(link, _)| link.pedigree.is_birth())
                 .or_else(|| {
+                    // Adoptive parents are the legal parents: the child is drawn under them
+                    // before foster carers.
+                    with_parents
+                        .iter()
+                        .position(|(link, _)| link.pedigree == Pedigree::Adopted)
+                })
+                .or_else(|| {
                     with_parents
                         .iter()
                         .position(|(link, _)| link.pedigree.link().is_some())
@@ -933,6 +968,7 @@ impl Importer {
             }
         }
 
+        consistency::settle(&mut case_people, &mut self.diagnostics);
         let case = self.case_section();
         self.report_dropped();
         let file = CaseFile {
@@ -989,7 +1025,7 @@ impl Importer {
                 None => {
                     self.note(
                         head,
-                        "The file has no dates at all, so the case's \"as at\" date was set to \
+                        "The file has no date genochron can use, so the case's \"as at\" date was set to \
                          2000-01-01. Change it to the date the genogram should show.",
                     );
                     text("2000-01-01", head)

@@ -1,0 +1,112 @@
+//! Dates in a family tree that contradict each other, settled so the tree can be drawn.
+//!
+//! Genealogy files built up over years often hold a child born after their father died, or a
+//! parent born after their child. A case file with those is refused by `check`, rightly: in a
+//! court document they are mistakes. A family tree is different: the tree is still worth
+//! drawing, and the user is told exactly which date was left out and why. The parent's date
+//! is the one left out, because one wrong parent date often contradicts several children.
+
+use crate::diagnostic::Diagnostic;
+use crate::input::case_file::{PersonInput, Text};
+use crate::model::PartialDate;
+use chrono::Duration;
+use std::collections::BTreeMap;
+
+/// How long after a father's death his child can still be born.
+const PREGNANCY_DAYS: i64 = 280;
+
+/// Leaves out the dates that contradict each other, with a note for each.
+pub fn settle(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnostic>) {
+    let date = |t: &Option<Text>| t.as_ref().and_then(|t| PartialDate::parse(&t.value).ok());
+    for person in people.iter_mut() {
+        if let (Some(born), Some(died)) = (date(&person.born), date(&person.died))
+            && died.end() < born.start()
+            && let Some(died_text) = person.died.take()
+        {
+            person.deceased = Some(Text::new("true".to_string(), died_text.at));
+            diagnostics.push(Diagnostic::note(
+                died_text.at,
+                format!(
+                    "{} is recorded as dying ({died}) before being born ({born}); the date of \
+                     death was left out. Check both dates in the family tree.",
+                    name(person)
+                ),
+            ));
+        }
+    }
+    let index: BTreeMap<String, usize> = people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((p.id.as_ref()?.value.clone(), i)))
+        .collect();
+    for child in 0..people.len() {
+        let Some(born) = date(&people[child].born) else {
+            continue;
+        };
+        let mut parents: Vec<usize> = Vec::new();
+        let biological = |link: &Option<Text>| {
+            link.as_ref()
+                .is_none_or(|l| l.value.as_str() == "biological")
+        };
+        if biological(&people[child].link) {
+            parents.extend(
+                people[child]
+                    .parents
+                    .iter()
+                    .filter_map(|p| index.get(&p.value)),
+            );
+        }
+        for other in &people[child].other_parents {
+            if biological(&other.link) {
+                parents.extend(other.parents.iter().filter_map(|p| index.get(&p.value)));
+            }
+        }
+        for parent in parents {
+            if let Some(parent_born) = date(&people[parent].born)
+                && born.end() < parent_born.start()
+                && let Some(dropped) = people[parent].born.take()
+            {
+                diagnostics.push(Diagnostic::note(
+                    dropped.at,
+                    format!(
+                        "{} is recorded as born ({born}) before their parent {} ({parent_born}); \
+                         the parent's birth date was left out. Check both dates in the family \
+                         tree.",
+                        name(&people[child]),
+                        name(&people[parent])
+                    ),
+                ));
+            }
+            let female = people[parent]
+                .gender
+                .as_ref()
+                .is_some_and(|g| g.value == "female");
+            let allowance = if female { 0 } else { PREGNANCY_DAYS };
+            if let Some(died) = date(&people[parent].died)
+                && born.start() > died.end() + Duration::days(allowance)
+                && let Some(dropped) = people[parent].died.take()
+            {
+                people[parent].deceased = Some(Text::new("true".to_string(), dropped.at));
+                diagnostics.push(Diagnostic::note(
+                    dropped.at,
+                    format!(
+                        "{} is recorded as born ({born}) after their parent {} died ({died}); \
+                         the parent's date of death was left out (they are still shown as \
+                         deceased). Check both dates in the family tree.",
+                        name(&people[child]),
+                        name(&people[parent])
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn name(person: &PersonInput) -> &str {
+    person
+        .name
+        .as_ref()
+        .or(person.id.as_ref())
+        .map(|t| t.value.as_str())
+        .unwrap_or("Someone")
+}
