@@ -590,3 +590,21 @@ fn couples(text: &str) -> usize {
     flush(&mut current);
     pairs.len()
 }
+
+#[test]
+fn a_note_too_long_for_a_case_file_is_cut_with_a_note() {
+    let long = "word ".repeat(3_000);
+    let text = format!(
+        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME Ann /Lee/\n1 NOTE {long}\n0 TRLR\n"
+    );
+    let (file, diagnostics) = import(text.as_bytes());
+    let note = &file.people[0].notes[0].value;
+    assert!(note.chars().count() <= genochron::check::MAX_TEXT_CHARS);
+    assert!(note.ends_with("word…"));
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.line == 6 && d.message.contains("only the first"))
+    );
+    assert_round_trip("long note", &file);
+}

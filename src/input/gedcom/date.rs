@@ -279,9 +279,15 @@ fn simple(words: &[&str]) -> Result<Simple, String> {
                 .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && !is_month(word) =>
         {
+            // GEDCOM names its calendars; an extension calendar starts with "_".
+            if word.starts_with('_') || matches!(word, "ROMAN" | "UNKNOWN") {
+                return Err(format!(
+                    "it is in a calendar genochron cannot convert (\"{}\")",
+                    word.trim_start_matches('_')
+                ));
+            }
             return Err(format!(
-                "it is in a calendar genochron cannot convert (\"{}\")",
-                word.trim_start_matches('_')
+                "it has words genochron cannot read as a date (\"{word}\")"
             ));
         }
         _ => {}

@@ -4,6 +4,9 @@
 use super::ansel;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The longest id made from a name, before any "-2".
+const MAX_BASE: usize = 40;
+
 /// Hands out ids in the order asked, each unique.
 #[derive(Debug, Default)]
 pub struct Ids {
@@ -24,6 +27,11 @@ impl Ids {
         }
         if !base.starts_with(|c: char| c.is_ascii_lowercase()) {
             base = format!("person-{base}");
+        }
+        // Ids are typed by hand elsewhere in the file: keep them short, ending on a whole word.
+        if base.len() > MAX_BASE {
+            let cut = base[..MAX_BASE].rfind('-').unwrap_or(MAX_BASE);
+            base.truncate(cut);
         }
         if self.used.insert(base.clone()) {
             return base;

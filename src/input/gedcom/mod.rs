@@ -431,12 +431,19 @@ impl Importer {
     fn name(&mut self, node: &Node) -> Option<Text> {
         let written = node.value.replace('/', " ");
         let name = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Name pieces are comma-separated lists, often in another case than the name.
+        let words = |text: &str| -> Vec<String> {
+            text.to_lowercase()
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let name_words = words(&name);
         for piece in &node.children {
             match piece.tag.as_str() {
                 "GIVN" | "SURN" | "NPFX" | "NSFX" | "SPFX" | "NICK" => {
-                    let value = piece.value.replace('/', " ");
-                    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !value.is_empty() && !name.contains(&value) {
+                    if words(&piece.value).iter().any(|w| !name_words.contains(w)) {
                         self.drop_tag(piece);
                     }
                 }
@@ -596,7 +603,7 @@ impl Importer {
             let key = self.key(&node.value);
             return Some(NoteRef::Pointer(key, node.value_at));
         }
-        let value = one_line(&node.value);
+        let value = self.within_limit(one_line(&node.value), node.value_at);
         (!value.is_empty()).then(|| NoteRef::Text(text(value, node.value_at)))
     }
 
@@ -738,8 +745,11 @@ impl Importer {
             for note in &person.notes {
                 match note {
                     NoteRef::Text(t) => notes.push(t.clone()),
-                    NoteRef::Pointer(key, at) => match self.notes.get(key) {
-                        Some(value) if !value.is_empty() => notes.push(text(value.clone(), *at)),
+                    NoteRef::Pointer(key, at) => match self.notes.get(key).cloned() {
+                        Some(value) if !value.is_empty() => {
+                            let value = self.within_limit(value, *at);
+                            notes.push(text(value, *at))
+                        }
                         Some(_) => {}
                         None => self.missing(key, *at, "note"),
                     },
@@ -979,6 +989,28 @@ impl Importer {
             ..CaseFile::default()
         };
         (file, self.diagnostics)
+    }
+
+    /// A note short enough for the case file: a longer one is cut at a word, with a note.
+    fn within_limit(&mut self, value: String, at: Location) -> String {
+        let limit = crate::check::MAX_TEXT_CHARS - 1;
+        if value.chars().count() <= limit {
+            return value;
+        }
+        let cut: String = value.chars().take(limit).collect();
+        let cut = match cut.rfind(' ') {
+            Some(space) => cut[..space].to_string(),
+            None => cut,
+        };
+        self.note(
+            at,
+            format!(
+                "This note is {} characters long; only the first {} were imported.",
+                value.chars().count(),
+                cut.chars().count() + 1
+            ),
+        );
+        format!("{cut}…")
     }
 
     fn missing(&mut self, key: &str, at: Location, kind: &str) {
