@@ -592,19 +592,32 @@ fn couples(text: &str) -> usize {
 }
 
 #[test]
-fn a_note_too_long_for_a_case_file_is_cut_with_a_note() {
-    let long = "word ".repeat(3_000);
+fn biographies_are_reported_not_drawn_under_the_name() {
+    let long = "He worked on the farm. ".repeat(10);
     let text = format!(
-        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME Ann /Lee/\n1 NOTE {long}\n0 TRLR\n"
+        "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME Ann /Lee/\n1 NOTE {long}\n\
+         1 NOTE Miller\n0 TRLR\n"
     );
     let (file, diagnostics) = import(text.as_bytes());
-    let note = &file.people[0].notes[0].value;
-    assert!(note.chars().count() <= genochron::check::MAX_TEXT_CHARS);
-    assert!(note.ends_with("word…"));
+    assert_eq!(ids(&file.people[0].notes), ["Miller"]);
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.line == 6 && d.message.contains("only the first"))
+            .any(|d| d.line == 6 && d.message.contains("too long to show under a name"))
     );
     assert_round_trip("long note", &file);
+}
+
+#[test]
+fn people_born_long_before_the_as_at_date_are_presumed_dead() {
+    let text = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 DATE 1 JAN 2000\n0 @I1@ INDI\n1 NAME Old /Lee/\n\
+                1 BIRT\n2 DATE ABT 1850\n0 @I2@ INDI\n1 NAME Young /Lee/\n1 BIRT\n2 DATE 1930\n0 TRLR\n";
+    let (file, diagnostics) = import(text.as_bytes());
+    assert_eq!(value(&file.people[0].deceased), Some("true"));
+    assert_eq!(value(&file.people[1].deceased), None);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.line == 5 && d.message.contains("110 years"))
+    );
 }

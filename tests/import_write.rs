@@ -45,16 +45,57 @@ fn texts(file: &CaseFile) -> (Option<String>, Option<String>, Vec<String>) {
 #[test]
 fn text_yaml_would_misread_is_quoted() {
     for tricky in [
-        "Yes", "no", "null", "~", "1066", "0x1F", "1e3", "+44 113", "-", "- a", "a: b", "a #b",
-        "#hash", "&anchor", "*alias", "!tag", "|", ">", "'quoted'", "\"dq\"", "%x", "@at",
-        "`tick", "[list]", "{map}", "trailing ", " leading", "tab\there", "line\nbreak",
-        "back\\slash", "2019-03-14", "12:30", ".5", "ünïcödé 𒍅", "?q", ":colon", "a,b",
+        "Yes",
+        "no",
+        "null",
+        "~",
+        "1066",
+        "0x1F",
+        "1e3",
+        "+44 113",
+        "-",
+        "- a",
+        "a: b",
+        "a #b",
+        "#hash",
+        "&anchor",
+        "*alias",
+        "!tag",
+        "|",
+        ">",
+        "'quoted'",
+        "\"dq\"",
+        "%x",
+        "@at",
+        "`tick",
+        "[list]",
+        "{map}",
+        "trailing ",
+        " leading",
+        "tab\there",
+        "line\nbreak",
+        "back\\slash",
+        "2019-03-14",
+        "12:30",
+        ".5",
+        "ünïcödé 𒍅",
+        "?q",
+        ":colon",
+        "a,b",
     ] {
         let f = file(tricky, &[tricky.to_string()]);
         let (title, name, notes) = texts(&read_back(&f));
         let expected = tricky.trim().to_string();
-        assert_eq!(name.as_deref().map(str::trim), Some(expected.as_str()), "{tricky:?}");
-        assert_eq!(title.as_deref().map(str::trim), Some(expected.as_str()), "{tricky:?}");
+        assert_eq!(
+            name.as_deref().map(str::trim),
+            Some(expected.as_str()),
+            "{tricky:?}"
+        );
+        assert_eq!(
+            title.as_deref().map(str::trim),
+            Some(expected.as_str()),
+            "{tricky:?}"
+        );
         assert_eq!(notes, [tricky.to_string()], "{tricky:?}");
     }
 }

@@ -102,6 +102,60 @@ pub fn settle(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Someone born this long before the "as at" date with no death recorded has died: family
+/// trees often record births from parish registers and nothing after.
+pub const PRESUMED_DEAD_YEARS: i32 = 110;
+
+/// Marks as deceased everyone born more than [`PRESUMED_DEAD_YEARS`] before `as_at` with no
+/// death recorded, so that a great-great-grandparent is not drawn alive aged 300. One note
+/// says who, by line.
+pub fn presume_deaths(
+    people: &mut [PersonInput],
+    as_at: chrono::NaiveDate,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut lines = Vec::new();
+    let mut first = None;
+    for person in people.iter_mut() {
+        if person.died.is_some() || person.deceased.is_some() {
+            continue;
+        }
+        let Some(born) = person
+            .born
+            .as_ref()
+            .and_then(|b| PartialDate::parse(&b.value).ok())
+        else {
+            continue;
+        };
+        let limit = born
+            .end()
+            .checked_add_months(chrono::Months::new(12 * PRESUMED_DEAD_YEARS as u32));
+        if limit.is_some_and(|limit| limit < as_at) {
+            person.deceased = Some(Text::new("true".to_string(), person.at));
+            first.get_or_insert(person.at);
+            lines.push(person.at.line);
+        }
+    }
+    let Some(first) = first else { return };
+    let count = lines.len();
+    let shown: Vec<String> = lines.iter().take(5).map(|l| l.to_string()).collect();
+    let more = if count > 5 {
+        format!(" and {} more", count - 5)
+    } else {
+        String::new()
+    };
+    diagnostics.push(Diagnostic::note(
+        first,
+        format!(
+            "{count} {} born more than {PRESUMED_DEAD_YEARS} years before the \"as at\" date \
+             with no death recorded {} imported as deceased (lines {}{more}).",
+            if count == 1 { "person" } else { "people" },
+            if count == 1 { "was" } else { "were" },
+            shown.join(", ")
+        ),
+    ));
+}
+
 fn name(person: &PersonInput) -> &str {
     person
         .name

@@ -71,6 +71,9 @@ pub fn read(bytes: &[u8]) -> (Option<CaseFile>, Vec<Diagnostic>) {
     }
 }
 
+/// The longest note imported as a line under a person's name.
+pub const LONG_NOTE_CHARS: usize = 120;
+
 fn text(value: impl Into<String>, at: Location) -> Text {
     Text::new(value.into(), at)
 }
@@ -603,7 +606,7 @@ impl Importer {
             let key = self.key(&node.value);
             return Some(NoteRef::Pointer(key, node.value_at));
         }
-        let value = self.within_limit(one_line(&node.value), node.value_at);
+        let value = one_line(&node.value);
         (!value.is_empty()).then(|| NoteRef::Text(text(value, node.value_at)))
     }
 
@@ -744,11 +747,10 @@ impl Importer {
             let mut notes = Vec::new();
             for note in &person.notes {
                 match note {
-                    NoteRef::Text(t) => notes.push(t.clone()),
+                    NoteRef::Text(t) => self.short_note(t.clone(), &mut notes),
                     NoteRef::Pointer(key, at) => match self.notes.get(key).cloned() {
                         Some(value) if !value.is_empty() => {
-                            let value = self.within_limit(value, *at);
-                            notes.push(text(value, *at))
+                            self.short_note(text(value, *at), &mut notes)
                         }
                         Some(_) => {}
                         None => self.missing(key, *at, "note"),
@@ -980,6 +982,13 @@ impl Importer {
 
         consistency::settle(&mut case_people, &mut self.diagnostics);
         let case = self.case_section();
+        if let Some(as_at) = case
+            .as_at
+            .as_ref()
+            .and_then(|d| NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok())
+        {
+            consistency::presume_deaths(&mut case_people, as_at, &mut self.diagnostics);
+        }
         self.report_dropped();
         let file = CaseFile {
             case,
@@ -991,26 +1000,20 @@ impl Importer {
         (file, self.diagnostics)
     }
 
-    /// A note short enough for the case file: a longer one is cut at a word, with a note.
-    fn within_limit(&mut self, value: String, at: Location) -> String {
-        let limit = crate::check::MAX_TEXT_CHARS - 1;
-        if value.chars().count() <= limit {
-            return value;
+    /// Notes are drawn as lines under a person's name, where a fact ("Worked as a miller")
+    /// helps and a biography buries the drawing. Longer notes are reported, not imported.
+    fn short_note(&mut self, note: Text, notes: &mut Vec<Text>) {
+        if note.value.chars().count() <= LONG_NOTE_CHARS {
+            notes.push(note);
+        } else {
+            self.drop(
+                format!(
+                    "notes longer than {LONG_NOTE_CHARS} characters, too long to show under a \
+                     name (NOTE)"
+                ),
+                note.at,
+            );
         }
-        let cut: String = value.chars().take(limit).collect();
-        let cut = match cut.rfind(' ') {
-            Some(space) => cut[..space].to_string(),
-            None => cut,
-        };
-        self.note(
-            at,
-            format!(
-                "This note is {} characters long; only the first {} were imported.",
-                value.chars().count(),
-                cut.chars().count() + 1
-            ),
-        );
-        format!("{cut}…")
     }
 
     fn missing(&mut self, key: &str, at: Location, kind: &str) {
