@@ -621,3 +621,13 @@ fn people_born_long_before_the_as_at_date_are_presumed_dead() {
             .any(|d| d.line == 5 && d.message.contains("110 years"))
     );
 }
+
+#[test]
+fn an_adoption_event_marks_the_link_to_the_adoptive_family() {
+    let text = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME Ann /Lee/\n0 @I2@ INDI\n\
+                1 NAME Cy /Lee/\n1 FAMC @F1@\n1 ADOP\n2 FAMC @F1@\n3 ADOP BOTH\n0 @F1@ FAM\n\
+                1 WIFE @I1@\n1 CHIL @I2@\n0 TRLR\n";
+    let (file, _) = import(text.as_bytes());
+    assert_eq!(ids(&file.people[1].parents), ["ann-lee"]);
+    assert_eq!(value(&file.people[1].link), Some("adopted"));
+}

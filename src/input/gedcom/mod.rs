@@ -335,6 +335,7 @@ impl Importer {
                 "This person has no id (\"0 @I1@ INDI\"), so no family can refer to them.",
             );
         }
+        let mut adopted_by: Vec<(String, Location)> = Vec::new();
         for child in &record.children {
             match child.tag.as_str() {
                 "NAME" if person.name.is_none() => person.name = self.name(child),
@@ -381,6 +382,19 @@ impl Importer {
                         person.families.push(link);
                     }
                 }
+                "ADOP" => {
+                    // An adoption event names the adoptive family: the child's link to it is
+                    // an adoption even when the FAMC line does not say so.
+                    if let Some(family) = child.child("FAMC").filter(|f| f.pointer) {
+                        let key = self.key(&family.value);
+                        adopted_by.push((key, family.value_at));
+                    }
+                    for piece in &child.children {
+                        if piece.tag != "FAMC" {
+                            self.drop_tag(piece);
+                        }
+                    }
+                }
                 "FAMS" => {
                     // The family's own HUSB and WIFE lines say the same, and are what is read.
                     self.unused_children(child, &[]);
@@ -396,6 +410,19 @@ impl Importer {
                     child.at,
                 ),
                 _ => self.drop_tag(child),
+            }
+        }
+        for (family, at) in adopted_by {
+            match person.families.iter_mut().find(|l| l.family == family) {
+                Some(link) if link.pedigree == Pedigree::Unstated => {
+                    link.pedigree = Pedigree::Adopted
+                }
+                Some(_) => {}
+                None => person.families.push(ChildOf {
+                    family,
+                    pedigree: Pedigree::Adopted,
+                    at,
+                }),
             }
         }
         if person.born.is_none()
