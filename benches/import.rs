@@ -44,7 +44,7 @@ pub fn tree(people: usize) -> String {
                 born + 60 + (i % 20) as i32
             );
         }
-        if i % 7 == 0 {
+        if i.is_multiple_of(7) {
             let _ = write!(
                 individuals,
                 "1 NOTE Worked on the farm and later\n2 CONT in the mill.\n1 OCCU Miller\n"
