@@ -631,3 +631,36 @@ fn an_adoption_event_marks_the_link_to_the_adoptive_family() {
     assert_eq!(ids(&file.people[1].parents), ["ann-lee"]);
     assert_eq!(value(&file.people[1].link), Some("adopted"));
 }
+
+#[test]
+fn a_loop_of_parents_is_broken_with_a_note() {
+    let text = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME Ann /Lee/\n0 @I2@ INDI\n\
+                1 NAME Bo /Lee/\n0 @F1@ FAM\n1 WIFE @I1@\n1 CHIL @I2@\n0 @F2@ FAM\n1 HUSB @I2@\n\
+                1 CHIL @I1@\n0 TRLR\n";
+    let (file, diagnostics) = import(text.as_bytes());
+    let linked: usize = file.people.iter().map(|p| p.parents.len()).sum();
+    assert_eq!(linked, 1, "one of the two links is kept");
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message.contains("already their descendant"))
+    );
+    assert_round_trip("loop", &file);
+}
+
+#[test]
+fn a_second_birth_family_is_not_a_third_parent() {
+    let text = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME Ann /Lee/\n0 @I2@ INDI\n\
+                1 NAME Bo /Lee/\n0 @I3@ INDI\n1 NAME Cy /Ray/\n0 @I4@ INDI\n1 NAME Di /Lee/\n\
+                1 FAMC @F1@\n1 FAMC @F2@\n0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n0 @F2@ FAM\n\
+                1 HUSB @I3@\n1 WIFE @I1@\n0 TRLR\n";
+    let (file, diagnostics) = import(text.as_bytes());
+    assert_eq!(ids(&file.people[3].parents), ["bo-lee", "ann-lee"]);
+    assert!(file.people[3].other_parents.is_empty());
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.line == 13 && d.message.contains("already has birth parents"))
+    );
+    assert_round_trip("two birth families", &file);
+}

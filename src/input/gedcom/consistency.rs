@@ -6,7 +6,7 @@
 //! drawing, and the user is told exactly which date was left out and why. The parent's date
 //! is the one left out, because one wrong parent date often contradicts several children.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Location};
 use crate::input::case_file::{PersonInput, Text};
 use crate::model::PartialDate;
 use chrono::Duration;
@@ -163,4 +163,97 @@ fn name(person: &PersonInput) -> &str {
         .or(person.id.as_ref())
         .map(|t| t.value.as_str())
         .unwrap_or("Someone")
+}
+
+/// The parent ids a person hangs from or is linked to, in file order.
+fn parent_ids(person: &PersonInput) -> Vec<String> {
+    person
+        .parents
+        .iter()
+        .chain(person.other_parents.iter().flat_map(|o| o.parents.iter()))
+        .map(|p| p.value.clone())
+        .collect()
+}
+
+/// Removes the link `child → parent`, wherever the child lists it.
+fn unlink(person: &mut PersonInput, parent: &str) -> Option<Location> {
+    if let Some(i) = person.parents.iter().position(|p| p.value == parent) {
+        return Some(person.parents.remove(i).at);
+    }
+    for group in &mut person.other_parents {
+        if let Some(i) = group.parents.iter().position(|p| p.value == parent) {
+            let at = group.parents.remove(i).at;
+            person.other_parents.retain(|g| !g.parents.is_empty());
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// A tree where someone is their own ancestor cannot be drawn. Walking the tree in file
+/// order, the link that closes each loop is left out, with a note.
+pub fn break_cycles(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnostic>) {
+    let index: BTreeMap<String, usize> = people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((p.id.as_ref()?.value.clone(), i)))
+        .collect();
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut marks = vec![Mark::New; people.len()];
+    for start in 0..people.len() {
+        if marks[start] != Mark::New {
+            continue;
+        }
+        marks[start] = Mark::Open;
+        // Each entry: a person and how many of their parents have been followed.
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        while let Some(&(node, next)) = stack.last() {
+            let parents = parent_ids(&people[node]);
+            let Some(parent) = parents.get(next) else {
+                marks[node] = Mark::Done;
+                stack.pop();
+                continue;
+            };
+            let Some(&p) = index.get(parent) else {
+                if let Some(top) = stack.last_mut() {
+                    top.1 += 1;
+                }
+                continue;
+            };
+            match marks[p] {
+                Mark::New => {
+                    if let Some(top) = stack.last_mut() {
+                        top.1 += 1;
+                    }
+                    marks[p] = Mark::Open;
+                    stack.push((p, 0));
+                }
+                Mark::Open => {
+                    let child_name = name(&people[node]).to_string();
+                    let parent_name = name(&people[p]).to_string();
+                    if let Some(at) = unlink(&mut people[node], parent) {
+                        diagnostics.push(Diagnostic::note(
+                            at,
+                            format!(
+                                "{child_name} is listed as a child of {parent_name}, who is \
+                                 already their descendant; that link was left out. Check who \
+                                 is whose parent in the family tree."
+                            ),
+                        ));
+                    }
+                    // The list shrank: the same position now holds the next parent.
+                }
+                Mark::Done => {
+                    if let Some(top) = stack.last_mut() {
+                        top.1 += 1;
+                    }
+                }
+            }
+        }
+    }
 }

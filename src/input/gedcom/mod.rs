@@ -980,13 +980,15 @@ impl Importer {
                 let link_text = match &link.pedigree {
                     Pedigree::Adopted | Pedigree::Foster => link.pedigree.link(),
                     Pedigree::Unstated | Pedigree::Birth => {
+                        // A child has at most two birth parents: a second birth family is a
+                        // conflict in the tree that only its owner can settle.
                         self.note(
                             link.at,
-                            "This person is a birth child of a second family; that family was \
-                             imported as other parents with a biological link. Check which \
-                             parents are right.",
+                            "This person is also listed as a birth child of this family, but \
+                             already has birth parents from the family the file names first; \
+                             this link was not imported. Check which parents are right.",
                         );
-                        Some("biological")
+                        None
                     }
                     Pedigree::Other(_) => {
                         self.drop(
@@ -1007,6 +1009,7 @@ impl Importer {
             }
         }
 
+        consistency::break_cycles(&mut case_people, &mut self.diagnostics);
         consistency::settle(&mut case_people, &mut self.diagnostics);
         let case = self.case_section();
         if let Some(as_at) = case
