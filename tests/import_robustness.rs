@@ -10,6 +10,18 @@ const FIXTURE: &str = include_str!("../fixtures/gedcom/okafor-blended-family.ged
 
 fn through_everything(bytes: &[u8]) {
     let (file, diagnostics) = gedcom::read(bytes);
+    checks_and_writes(file, &diagnostics, bytes);
+    for kind in [PedigreeKind::Ped, PedigreeKind::Csv] {
+        let (file, diagnostics) = pedigree::read(bytes, kind);
+        checks_and_writes(file, &diagnostics, bytes);
+    }
+}
+
+fn checks_and_writes(
+    file: Option<genochron::input::case_file::CaseFile>,
+    diagnostics: &[genochron::diagnostic::Diagnostic],
+    bytes: &[u8],
+) {
     if let Some(file) = file {
         assert!(!diagnostics.iter().any(|d| d.is_problem()));
         let source = Source {
@@ -27,12 +39,23 @@ fn through_everything(bytes: &[u8]) {
         let (read, _) = genochron::input::case_file("fuzz.yaml", yaml.as_bytes());
         assert!(read.is_some(), "{yaml}");
     }
-    let _ = pedigree::read(bytes, PedigreeKind::Ped);
-    let _ = pedigree::read(bytes, PedigreeKind::Csv);
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn random_pedigree_tables_never_panic(
+        rows in proptest::collection::vec(("[AB]", 1u8..9, 0u8..9, 0u8..9, 0u8..3, 0u8..3, "(19[5-9][0-9])?"), 1..12)
+    ) {
+        let ped: String = rows.iter().map(|(f, i, fa, mo, sex, ph, _)| format!("{f} {i} {fa} {mo} {sex} {ph}\n")).collect();
+        through_everything(ped.as_bytes());
+        let mut csv = String::from("id,father,mother,sex,born\n");
+        for (_, i, fa, mo, sex, _, born) in &rows {
+            csv.push_str(&format!("p{i},p{fa},p{mo},{sex},{born}\n"));
+        }
+        through_everything(csv.as_bytes());
+    }
 
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {

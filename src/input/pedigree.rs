@@ -338,6 +338,13 @@ fn build(rows: Vec<Row>, diagnostics: &mut Vec<Diagnostic>) -> CaseFile {
         let mut parents = Vec::new();
         for parent in [&row.father, &row.mother].into_iter().flatten() {
             match index.get(&(family.clone(), parent.value.clone())) {
+                Some(id) if parents.iter().any(|p: &Text| &p.value == id) => {
+                    diagnostics.push(Diagnostic::note(
+                        parent.at,
+                        "The father and the mother are the same person; they were imported \
+                         as one parent.",
+                    ))
+                }
                 Some(id)
                     if Some(id.as_str())
                         != people[person].id.as_ref().map(|t| t.value.as_str()) =>
@@ -362,6 +369,8 @@ fn build(rows: Vec<Row>, diagnostics: &mut Vec<Diagnostic>) -> CaseFile {
         people[person].parents = parents;
         person += 1;
     }
+    crate::input::gedcom::consistency::break_cycles(&mut people, diagnostics);
+    crate::input::gedcom::consistency::settle(&mut people, diagnostics);
     let latest = people
         .iter()
         .flat_map(|p| [&p.born, &p.died])
@@ -462,6 +471,17 @@ mod tests {
             .collect();
         assert_eq!(ids, ["a-1", "a-2", "b-1", "b-2"]);
         assert_eq!(values(&file.people[3].parents), ["b-1"]);
+    }
+
+    #[test]
+    fn a_loop_of_parents_is_broken_with_a_note() {
+        let (file, diagnostics) = read(b"A 1 2 0 1 0\nA 2 1 0 1 0\n", PedigreeKind::Ped);
+        let file = file.unwrap();
+        assert_eq!(
+            file.people.iter().map(|p| p.parents.len()).sum::<usize>(),
+            1
+        );
+        assert!(diagnostics.iter().any(|d| d.message.contains("descendant")));
     }
 
     #[test]
