@@ -185,7 +185,8 @@ struct Importer {
     people: Vec<Individual>,
     families: BTreeMap<String, Family>,
     family_order: Vec<String>,
-    notes: BTreeMap<String, String>,
+    /// Note records by key: the text, where the record is, and whether a person uses it.
+    notes: BTreeMap<String, (String, Location, bool)>,
     defined: BTreeMap<String, Location>,
     dropped: BTreeMap<String, Dropped>,
     latest: Option<NaiveDate>,
@@ -255,7 +256,8 @@ impl Importer {
             "NOTE" | "SNOTE" => {
                 if let Some(xref) = &record.xref {
                     let key = self.key(xref);
-                    self.notes.insert(key, one_line(&record.value));
+                    self.notes
+                        .insert(key, (one_line(&record.value), record.at, false));
                 }
             }
             "SUBM" => {
@@ -307,6 +309,7 @@ impl Importer {
                     }
                 }
                 "FILE" => self.header_file = Some(child.value.trim().to_string()),
+                "NOTE" => self.drop("notes in the header (NOTE)".into(), child.at),
                 "SUBM" if child.pointer => self.submitter = Some(child.value.clone()),
                 _ => {}
             }
@@ -775,7 +778,7 @@ impl Importer {
             for note in &person.notes {
                 match note {
                     NoteRef::Text(t) => self.short_note(t.clone(), &mut notes),
-                    NoteRef::Pointer(key, at) => match self.notes.get(key).cloned() {
+                    NoteRef::Pointer(key, at) => match self.take_note(key) {
                         Some(value) if !value.is_empty() => {
                             self.short_note(text(value, *at), &mut notes)
                         }
@@ -1009,6 +1012,15 @@ impl Importer {
             }
         }
 
+        let unused: Vec<Location> = self
+            .notes
+            .values()
+            .filter(|(_, _, used)| !used)
+            .map(|(_, at, _)| *at)
+            .collect();
+        for at in unused {
+            self.drop("note records no person refers to (NOTE)".into(), at);
+        }
         consistency::break_cycles(&mut case_people, &mut self.diagnostics);
         consistency::settle(&mut case_people, &mut self.diagnostics);
         let case = self.case_section();
@@ -1044,6 +1056,13 @@ impl Importer {
                 note.at,
             );
         }
+    }
+
+    /// A note record's text, marked as used.
+    fn take_note(&mut self, key: &str) -> Option<String> {
+        let (value, _, used) = self.notes.get_mut(key)?;
+        *used = true;
+        Some(value.clone())
     }
 
     fn missing(&mut self, key: &str, at: Location, kind: &str) {
