@@ -664,3 +664,17 @@ fn a_second_birth_family_is_not_a_third_parent() {
     );
     assert_round_trip("two birth families", &file);
 }
+
+#[test]
+fn an_occupation_is_a_line_under_the_name() {
+    let text = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME Ann /Lee/\n1 OCCU Nurse\n\
+                2 DATE 1990\n0 TRLR\n";
+    let (file, diagnostics) = import(text.as_bytes());
+    assert_eq!(ids(&file.people[0].notes), ["Nurse"]);
+    assert_eq!(file.people[0].notes[0].at.line, 6);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.line == 7 && d.message.contains("dates of details"))
+    );
+}

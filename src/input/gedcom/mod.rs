@@ -407,6 +407,16 @@ impl Importer {
                         person.notes.push(note);
                     }
                 }
+                "OCCU" => {
+                    // An occupation is the kind of fact a genogram shows under a name.
+                    let value = one_line(&child.value);
+                    if !value.is_empty() {
+                        person
+                            .notes
+                            .push(NoteRef::Text(text(value, child.value_at)));
+                    }
+                    self.unused_children(child, &[]);
+                }
                 "ASSO" => self.association(child),
                 "CHAN" | "RIN" | "REFN" | "_UID" | "UID" | "EXID" | "AFN" | "SUBM" => self.drop(
                     "record-keeping details (change dates, record numbers)".into(),
