@@ -89,3 +89,21 @@ fn a_gedcom_file_can_be_checked_directly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn a_spreadsheet_of_entries_is_imported_as_a_chronology() {
+    let out = scratch("entries.yaml");
+    let output = genochron(&[
+        "import",
+        "tests/cases/entries-csv/own-field-names/entries.csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("Imported 3 entries"), "{stderr}");
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(yaml.contains("title: Chronology from entries.csv"));
+    let check = genochron(&["check", out.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0));
+}

@@ -1,1 +1,796 @@
 //! Chronology entries from a spreadsheet (CSV) into a case file.
+//!
+//! Practitioners keep chronologies in Excel and Word. The first row names the columns: by
+//! default the case file's own entry field names (`date`, `event`, `source`, ...), the headings
+//! genochron's own chronology tables use ("No.", "Date", "Impact (amy)"), or any heading the
+//! user maps (`Date of event=date`). Every value keeps its place (line = the CSV line, column =
+//! the spreadsheet column number), so the checker points at the cell at fault. Nothing is
+//! skipped silently: every row or column that is not read is reported.
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::input::case_file::{
+    CaseFile, ChildImpactInput, EntryInput, ImpactInput, InvolvementInput, PersonInput, RoleInput,
+    Text,
+};
+use crate::model::PartialDate;
+
+/// Where a column's values go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Field {
+    Number,
+    Date,
+    End,
+    Time,
+    Children,
+    Event,
+    Category,
+    Factors,
+    Source,
+    Reference,
+    Impact,
+    Valence,
+    Action,
+    Significance,
+    Status,
+    StatusNote,
+    People,
+    Voice,
+    Audience,
+    /// The impact on one child: `Impact (amy)`.
+    ChildImpact(String),
+    /// The valence of the impact on one child: `Valence (amy)`.
+    ChildValence(String),
+    /// Worked out by genochron (a child's age), or ignored by the user's choice.
+    Ignored,
+}
+
+/// The case file's entry field names, as the `--map` option and default headers use them.
+pub const FIELD_NAMES: [&str; 19] = [
+    "number",
+    "date",
+    "end",
+    "time",
+    "children",
+    "event",
+    "category",
+    "factors",
+    "source",
+    "reference",
+    "impact",
+    "valence",
+    "action",
+    "significance",
+    "status",
+    "status-note",
+    "people",
+    "voice",
+    "audience",
+];
+
+/// Lower case, single spaces, no surrounding space or punctuation that headings vary by.
+fn normal(text: &str) -> String {
+    text.trim()
+        .trim_end_matches([':', '.'])
+        .to_lowercase()
+        .replace(['_', '-'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A field from a heading or a `--map` target, or `None` when it is not one.
+fn field(heading: &str) -> Option<Field> {
+    let h = normal(heading);
+    // "Impact (amy)", "Impact on amy", "Valence (amy)", "Age (amy)".
+    for (prefix, make) in [
+        ("impact", Field::ChildImpact as fn(String) -> Field),
+        ("valence", Field::ChildValence as fn(String) -> Field),
+    ] {
+        if let Some(rest) = h.strip_prefix(prefix) {
+            let rest = rest.trim();
+            let child = rest
+                .strip_prefix('(')
+                .and_then(|r| r.strip_suffix(')'))
+                .or_else(|| rest.strip_prefix("on "))
+                .or_else(|| rest.strip_prefix(": "));
+            if let Some(child) = child {
+                let id = child.trim().replace(' ', "-");
+                if !id.is_empty() && id != "the-child" {
+                    return Some(make(id));
+                }
+            }
+        }
+    }
+    if h == "age"
+        || h.starts_with("age (")
+        || h.starts_with("age: ")
+        || h.starts_with("age of ")
+        || h == "child's age"
+    {
+        return Some(Field::Ignored);
+    }
+    Some(match h.as_str() {
+        "number" | "no" | "no." | "serial number" | "serial" | "#" => Field::Number,
+        "date" | "start" | "start date" | "from" => Field::Date,
+        "end" | "end date" | "to" | "until" => Field::End,
+        "time" => Field::Time,
+        "children" | "child" => Field::Children,
+        "event" | "events" | "what happened" => Field::Event,
+        "category" => Field::Category,
+        "factors" => Field::Factors,
+        "source" | "recorded by" => Field::Source,
+        "reference" | "ref" | "document reference" | "bundle reference" => Field::Reference,
+        "impact" | "impact on the child" | "impact on child" => Field::Impact,
+        "valence" => Field::Valence,
+        "action" | "action taken" => Field::Action,
+        "significance" => Field::Significance,
+        "status" => Field::Status,
+        "status note" => Field::StatusNote,
+        "people" => Field::People,
+        "voice" | "child's voice" | "childs voice" | "child's words" => Field::Voice,
+        "audience" | "audiences" => Field::Audience,
+        "ignore" => Field::Ignored,
+        _ => return None,
+    })
+}
+
+/// The field a heading probably means, for the help text: by the words in it.
+fn guess(heading: &str) -> &'static str {
+    let h = normal(heading);
+    let words: [(&str, &str); 12] = [
+        ("date", "date"),
+        ("when", "date"),
+        ("impact", "impact"),
+        ("action", "action"),
+        ("agency", "source"),
+        ("source", "source"),
+        ("ref", "reference"),
+        ("signific", "significance"),
+        ("status", "status"),
+        ("child", "children"),
+        ("categ", "category"),
+        ("type", "category"),
+    ];
+    words
+        .iter()
+        .find(|(word, _)| h.contains(word))
+        .map(|(_, field)| *field)
+        .unwrap_or("event")
+}
+
+/// Reads `--map` text, `Heading=field`, checking the field exists.
+pub fn parse_mapping(text: &str) -> Result<(String, String), String> {
+    let Some((heading, target)) = text.rsplit_once('=') else {
+        return Err(format!(
+            "--map \"{text}\" needs an = between the column heading and the field, like \
+             --map \"Date of event=date\"."
+        ));
+    };
+    if heading.trim().is_empty() || field(target).is_none() {
+        return Err(format!(
+            "--map \"{text}\": \"{}\" is not an entry field. Use one of {}, \"impact (child id)\", \
+             or \"ignore\".",
+            target.trim(),
+            FIELD_NAMES.join(", ")
+        ));
+    }
+    Ok((heading.trim().to_string(), target.trim().to_string()))
+}
+
+/// Windows-1252, the encoding Excel uses for "CSV" on most UK machines, for files that are not
+/// UTF-8.
+fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH[(b - 0x80) as usize],
+            _ => b as char,
+        })
+        .collect()
+}
+
+/// Reads a CSV of entries. `mapping` pairs column headings (as written, any case) with entry
+/// field names. The case file is returned whenever the header could be read, so every problem
+/// in the rows is reported in one run.
+pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let whole = Location { line: 0, column: 0 };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => {
+            diagnostics.push(
+                Diagnostic::note(
+                    whole,
+                    "The file is not in UTF-8, so it was read as Windows-1252 (Excel's usual \
+                     \"CSV\" encoding).",
+                )
+                .with_help(
+                    "If letters look wrong, save the spreadsheet as \"CSV UTF-8\" and import again.",
+                ),
+            );
+            windows_1252(bytes)
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic::problem(
+            whole,
+            "The file is empty: there are no entries to read.",
+        ));
+        return (None, diagnostics);
+    }
+    // Excel in many European settings separates with semicolons; tabs come from copying a table.
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| (first_line.bytes().filter(|b| b == d).count(), *d == b','))
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(record)) => record,
+        Some(Err(error)) => {
+            diagnostics.push(Diagnostic::problem(
+                Location { line: 1, column: 0 },
+                format!(
+                    "The first row (the column headings) could not be read: {}.",
+                    plain(&error)
+                ),
+            ));
+            return (None, diagnostics);
+        }
+        None => {
+            diagnostics.push(Diagnostic::problem(whole, "The file has no rows."));
+            return (None, diagnostics);
+        }
+    };
+    let mut fields: Vec<Field> = Vec::new();
+    let mut header_ok = true;
+    for (i, heading) in header.iter().enumerate() {
+        let at = Location {
+            line: 1,
+            column: i + 1,
+        };
+        let mapped = mapping
+            .iter()
+            .find(|(from, _)| normal(from) == normal(heading))
+            .map(|(_, to)| to.as_str());
+        let found = match mapped {
+            Some(target) => field(target),
+            None => field(heading),
+        };
+        match found {
+            Some(Field::Ignored) => {
+                let why = if mapped.is_some() {
+                    "as you asked"
+                } else {
+                    "because genochron works it out from the dates of birth"
+                };
+                diagnostics.push(Diagnostic::note(
+                    at,
+                    format!(
+                        "Column {} (\"{}\") was not read, {why}.",
+                        i + 1,
+                        heading.trim()
+                    ),
+                ));
+                fields.push(Field::Ignored);
+            }
+            Some(f) => {
+                if f != Field::Ignored && fields.contains(&f) {
+                    diagnostics.push(
+                        Diagnostic::problem(
+                            at,
+                            format!(
+                                "Column {} (\"{}\") fills the same field as an earlier column.",
+                                i + 1,
+                                heading.trim()
+                            ),
+                        )
+                        .with_help(
+                            "Map one of the two columns to another field, or to \"ignore\".",
+                        ),
+                    );
+                    header_ok = false;
+                }
+                fields.push(f);
+            }
+            None if heading.trim().is_empty() => {
+                fields.push(Field::Ignored);
+            }
+            None => {
+                diagnostics.push(
+                    Diagnostic::problem(
+                        at,
+                        format!(
+                            "Column {} is headed \"{}\", which is not an entry field.",
+                            i + 1,
+                            heading.trim()
+                        ),
+                    )
+                    .with_help(format!(
+                        "Say which field it is with --map \"{}={}\" (fields: {}), or \
+                         --map \"{}=ignore\" to leave it out.",
+                        heading.trim(),
+                        guess(heading),
+                        FIELD_NAMES.join(", "),
+                        heading.trim()
+                    )),
+                );
+                fields.push(Field::Ignored);
+                header_ok = false;
+            }
+        }
+    }
+    for (need, name) in [(Field::Date, "date"), (Field::Event, "event")] {
+        if !fields.contains(&need) {
+            diagnostics.push(
+                Diagnostic::problem(
+                    Location { line: 1, column: 0 },
+                    format!("No column holds the {name} of each entry."),
+                )
+                .with_help(format!(
+                    "Head a column \"{name}\", or map one with --map \"Your heading={name}\"."
+                )),
+            );
+            header_ok = false;
+        }
+    }
+    let headed_blank: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.trim().is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let mut file = CaseFile {
+        at: Location { line: 1, column: 1 },
+        ..CaseFile::default()
+    };
+    let rows: Vec<Result<csv::StringRecord, csv::Error>> = records.collect();
+    let starts: Vec<usize> = rows
+        .iter()
+        .map(|r| match r {
+            Ok(record) => record.position().map_or(0, |p| p.byte() as usize),
+            Err(error) => error.position().map_or(0, |p| p.byte() as usize),
+        })
+        .collect();
+    for (i, record) in rows.into_iter().enumerate() {
+        // A quotation mark left open swallows the rest of the file into one cell without any
+        // error from the reader: an odd number of quotes in a row's text gives it away.
+        let end = starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(text.len())
+            .min(text.len());
+        let raw = text.get(starts[i].min(end)..end).unwrap_or("");
+        if raw.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+            let line = text.get(..starts[i]).unwrap_or(text).matches('\n').count() + 1;
+            diagnostics.push(
+                Diagnostic::problem(
+                    Location { line, column: 0 },
+                    "A quotation mark in this row is not closed, so everything after it was read \
+                     as one cell.",
+                )
+                .with_help("Close the quotation mark, or remove it."),
+            );
+            continue;
+        }
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                let line = error.position().map(|p| p.line() as usize).unwrap_or(0);
+                diagnostics.push(Diagnostic::problem(
+                    Location { line, column: 0 },
+                    format!("This row could not be read: {}.", plain(&error)),
+                ));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        if record.iter().all(|c| c.trim().is_empty()) {
+            diagnostics.push(Diagnostic::note(
+                Location { line, column: 0 },
+                "This row is empty and was skipped.",
+            ));
+            continue;
+        }
+        if record.len() > fields.len() {
+            let extra = record
+                .iter()
+                .skip(fields.len())
+                .position(|c| !c.trim().is_empty());
+            if let Some(extra) = extra {
+                diagnostics.push(
+                    Diagnostic::problem(
+                        Location {
+                            line,
+                            column: fields.len() + extra + 1,
+                        },
+                        format!(
+                            "This row has a value in column {}, but the first row has headings for \
+                         only {} columns.",
+                            fields.len() + extra + 1,
+                            fields.len()
+                        ),
+                    )
+                    .with_help(
+                        "Add a heading for the column, or move the value into a headed column.",
+                    ),
+                );
+                continue;
+            }
+        }
+        for &i in &headed_blank {
+            if record.get(i).is_some_and(|c| !c.trim().is_empty()) {
+                diagnostics.push(Diagnostic::problem(
+                    Location { line, column: i + 1 },
+                    format!("Column {} has a value but no heading, so genochron cannot tell which field it is.", i + 1),
+                ).with_help("Give the column a heading, or map it with --map."));
+            }
+        }
+        file.entries
+            .push(entry(&record, &fields, line, &mut diagnostics));
+    }
+    if file.entries.is_empty() && header_ok {
+        diagnostics.push(Diagnostic::problem(
+            whole,
+            "The file has column headings but no entries under them.",
+        ));
+    }
+    (header_ok.then_some(file), diagnostics)
+}
+
+/// Gives entries read from a spreadsheet the case details a drawing needs, so that
+/// `genochron timeline entries.csv` draws directly: the children and people the entries name
+/// (by id, without names or birth dates), and an "as at" date that is the latest date in the
+/// file. Says what it assumed in a note. A case file with its own `case` section is left alone.
+pub fn complete(file: &mut CaseFile) -> Vec<Diagnostic> {
+    let mut notes = Vec::new();
+    if file.case.as_at.is_some() || file.case.prepared.is_some() || !file.people.is_empty() {
+        return notes;
+    }
+    let whole = Location { line: 0, column: 0 };
+    let mut latest: Option<(chrono::NaiveDate, PartialDate)> = None;
+    let mut children: Vec<String> = Vec::new();
+    let mut people: Vec<String> = Vec::new();
+    for entry in &file.entries {
+        for text in [&entry.date, &entry.end].into_iter().flatten() {
+            if let Ok(date) = PartialDate::parse(&text.value)
+                && latest.is_none_or(|(day, _)| date.end() > day)
+            {
+                latest = Some((date.end(), date));
+            }
+        }
+        for child in &entry.children {
+            if !children.contains(&child.value) {
+                children.push(child.value.clone());
+            }
+        }
+        if let Some(ImpactInput::PerChild(list)) = &entry.impact {
+            for impact in list {
+                if let Some(child) = &impact.child
+                    && !children.contains(&child.value)
+                {
+                    children.push(child.value.clone());
+                }
+            }
+        }
+        for involvement in &entry.people {
+            let id = match involvement {
+                InvolvementInput::Plain(t) => Some(t),
+                InvolvementInput::WithRole(r) => r.person.as_ref(),
+            };
+            if let Some(id) = id
+                && !people.contains(&id.value)
+            {
+                people.push(id.value.clone());
+            }
+        }
+    }
+    let Some((day, _)) = latest else {
+        return notes;
+    };
+    let day_text = PartialDate::day(day);
+    file.case.as_at = Some(Text::new(day_text.to_case_text(), whole));
+    file.case.children = children
+        .iter()
+        .map(|c| Text::new(c.clone(), whole))
+        .collect();
+    for id in children
+        .iter()
+        .chain(people.iter().filter(|p| !children.contains(p)))
+    {
+        // The id stands in for the name, so messages and lanes can say who is meant.
+        file.people.push(PersonInput {
+            id: Some(Text::new(id.clone(), whole)),
+            name: Some(Text::new(id.clone(), whole)),
+            at: whole,
+            ..PersonInput::default()
+        });
+    }
+    notes.push(
+        Diagnostic::note(
+            whole,
+            format!(
+                "The spreadsheet has no case details, so it is drawn as at {day_text}, its latest \
+                 date, and without ages (it has no dates of birth)."
+            ),
+        )
+        .with_help(
+            "Import it into a case file (genochron import) and add the children's dates of birth \
+             for ages and bands.",
+        ),
+    );
+    notes
+}
+
+fn plain(error: &csv::Error) -> String {
+    match error.kind() {
+        csv::ErrorKind::Utf8 { .. } => "some of its letters are not in a known encoding".into(),
+        _ => "a quotation mark is not closed, or the row is broken".into(),
+    }
+}
+
+/// A list in one cell: "amy; ben", "amy, ben".
+fn list(value: &str, at: Location) -> Vec<Text> {
+    let separator = if value.contains(';') { ';' } else { ',' };
+    value
+        .split(separator)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| Text::new(v.to_string(), at))
+        .collect()
+}
+
+fn entry(
+    record: &csv::StringRecord,
+    fields: &[Field],
+    line: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> EntryInput {
+    let mut entry = EntryInput {
+        at: Location { line, column: 1 },
+        ..EntryInput::default()
+    };
+    let mut per_child: Vec<ChildImpactInput> = Vec::new();
+    let mut child_valences: Vec<(String, Text)> = Vec::new();
+    for (i, field) in fields.iter().enumerate() {
+        let Some(raw) = record.get(i) else { continue };
+        // A leading apostrophe is how spreadsheets keep text from becoming a formula.
+        let value = raw.trim().strip_prefix('\'').unwrap_or(raw.trim()).trim();
+        if value.is_empty() {
+            continue;
+        }
+        let at = Location {
+            line,
+            column: i + 1,
+        };
+        let text = || Some(Text::new(value.to_string(), at));
+        match field {
+            Field::Number => entry.number = text(),
+            Field::Date => entry.date = text(),
+            Field::End => entry.end = text(),
+            Field::Time => entry.time = text(),
+            Field::Children => entry.children = list(value, at),
+            Field::Event => entry.event = text(),
+            Field::Category => entry.category = text(),
+            Field::Factors => entry.factors = list(value, at),
+            Field::Source => entry.source = text(),
+            Field::Reference => entry.reference = text(),
+            Field::Impact => {
+                entry.impact = Some(ImpactInput::ForAll(Text::new(value.to_string(), at)))
+            }
+            Field::Valence => entry.valence = text(),
+            Field::Action => entry.action = text(),
+            Field::Significance => entry.significance = text(),
+            Field::Status => {
+                // "disputed: father denies" holds the status and its note in one cell.
+                match value.split_once(':') {
+                    Some((status, note)) if !note.trim().is_empty() => {
+                        entry.status = Some(Text::new(status.trim().to_lowercase(), at));
+                        if entry.status_note.is_none() {
+                            entry.status_note = Some(Text::new(note.trim().to_string(), at));
+                        }
+                    }
+                    _ => entry.status = Some(Text::new(value.to_lowercase(), at)),
+                }
+            }
+            Field::StatusNote => entry.status_note = text(),
+            Field::People => {
+                entry.people = list(value, at)
+                    .into_iter()
+                    .map(|t| match t.value.split_once(':') {
+                        Some((person, role)) => InvolvementInput::WithRole(RoleInput {
+                            person: Some(Text::new(person.trim().to_string(), at)),
+                            role: Some(Text::new(role.trim().to_string(), at)),
+                            at,
+                        }),
+                        None => InvolvementInput::Plain(t),
+                    })
+                    .collect()
+            }
+            Field::Voice => entry.voice = text(),
+            Field::Audience => entry.audience = list(value, at),
+            Field::ChildImpact(child) => per_child.push(ChildImpactInput {
+                child: Some(Text::new(child.clone(), at)),
+                text: Some(Text::new(value.to_string(), at)),
+                valence: None,
+                at,
+            }),
+            Field::ChildValence(child) => {
+                child_valences.push((child.clone(), Text::new(value.to_lowercase(), at)))
+            }
+            Field::Ignored => {}
+        }
+    }
+    for (child, valence) in child_valences {
+        match per_child
+            .iter_mut()
+            .find(|p| p.child.as_ref().is_some_and(|c| c.value == child))
+        {
+            Some(impact) => impact.valence = Some(valence),
+            None => diagnostics.push(
+                Diagnostic::problem(
+                    valence.at,
+                    format!("This row gives a valence for {child} but no impact on {child}."),
+                )
+                .with_help(format!(
+                    "Write the impact on {child} in its column, or clear the valence."
+                )),
+            ),
+        }
+    }
+    if !per_child.is_empty() {
+        if let Some(ImpactInput::ForAll(all)) = &entry.impact {
+            diagnostics.push(
+                Diagnostic::problem(
+                    all.at,
+                    "This row has an impact for all the children and impacts per child; genochron \
+                 cannot tell which to use.",
+                )
+                .with_help("Keep one: either the impact column or the per-child impact columns."),
+            );
+        }
+        entry.impact = Some(ImpactInput::PerChild(per_child));
+    }
+    entry
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_problems(diagnostics: &[Diagnostic]) {
+        assert!(
+            diagnostics.iter().all(|d| !d.is_problem()),
+            "{diagnostics:?}"
+        );
+    }
+
+    #[test]
+    fn reads_the_case_file_field_names_with_places() {
+        let csv = "number,date,event,source,children,people,status\n\
+                   12,2019-03-14,\"Police attended; mother had a cut lip.\",Police,amy; ben,\"dad: alleged perpetrator; gran\",disputed: father denies\n";
+        let (file, diagnostics) = read(csv.as_bytes(), &[]);
+        no_problems(&diagnostics);
+        let file = file.unwrap();
+        assert_eq!(file.entries.len(), 1);
+        let e = &file.entries[0];
+        assert_eq!(e.number.as_ref().unwrap().value, "12");
+        let date = e.date.as_ref().unwrap();
+        assert_eq!(
+            (date.value.as_str(), date.at.line, date.at.column),
+            ("2019-03-14", 2, 2)
+        );
+        assert_eq!(
+            e.event.as_ref().unwrap().value,
+            "Police attended; mother had a cut lip."
+        );
+        assert_eq!(e.children.len(), 2);
+        assert_eq!(e.status.as_ref().unwrap().value, "disputed");
+        assert_eq!(e.status_note.as_ref().unwrap().value, "father denies");
+        match &e.people[0] {
+            InvolvementInput::WithRole(r) => {
+                assert_eq!(r.role.as_ref().unwrap().value, "alleged perpetrator")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn maps_other_headings_and_reports_unknown_columns() {
+        let csv = "Date of event,What happened,Agency,Worker\n2020-01-02,Visit,School,JS\n";
+        let (file, diagnostics) = read(csv.as_bytes(), &[]);
+        assert!(file.is_none());
+        let problems: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_problem()).collect();
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert_eq!((problems[0].line, problems[0].column), (1, 1));
+        let mapping = vec![
+            parse_mapping("Date of event=date").unwrap(),
+            parse_mapping("Agency=source").unwrap(),
+            parse_mapping("worker=ignore").unwrap(),
+        ];
+        let (file, diagnostics) = read(csv.as_bytes(), &mapping);
+        no_problems(&diagnostics);
+        assert_eq!(diagnostics.len(), 1, "the ignored column is reported");
+        let file = file.unwrap();
+        assert_eq!(file.entries[0].source.as_ref().unwrap().value, "School");
+        assert!(parse_mapping("Date=when").is_err());
+        assert!(parse_mapping("no equals").is_err());
+    }
+
+    #[test]
+    fn reports_every_unreadable_row_by_line_and_column() {
+        let csv =
+            "date,event\n2020-01-01,One\n,\n2020-01-03,Three,surplus\n2020-01-04,\"unclosed\n";
+        let (_, diagnostics) = read(csv.as_bytes(), &[]);
+        let lines: Vec<(usize, usize, bool)> = diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.is_problem()))
+            .collect();
+        assert!(lines.contains(&(3, 0, false)), "empty row noted: {lines:?}");
+        assert!(lines.contains(&(4, 3, true)), "surplus cell: {lines:?}");
+    }
+
+    #[test]
+    fn reads_its_own_chronology_export_back() {
+        let csv = "No.,Date,End date,Time,Event,Category,Source,Reference,Age (amy),Impact (amy),Valence (amy),Action,Significance,Status,Status note\r\n\
+                   3,about 2012,,,Moved in,household-change,Mother,C4,c. 2y,Amy was unsettled,negative,,low,agreed,\r\n";
+        let (file, diagnostics) = read(csv.as_bytes(), &[]);
+        no_problems(&diagnostics);
+        let e = &file.unwrap().entries[0];
+        assert_eq!(e.date.as_ref().unwrap().value, "about 2012");
+        match e.impact.as_ref().unwrap() {
+            ImpactInput::PerChild(list) => {
+                assert_eq!(list[0].child.as_ref().unwrap().value, "amy");
+                assert_eq!(list[0].valence.as_ref().unwrap().value, "negative");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The age column is reported as not read.
+        assert!(diagnostics.iter().any(|d| d.column == 9));
+    }
+
+    #[test]
+    fn a_spreadsheet_alone_gets_the_case_details_a_drawing_needs() {
+        let csv = "date,end,event,source,children,people\n\
+                   2020-01-01,,One,School,amy,dad: father\n\
+                   2021-03,about 2022-06,Two,School,amy; ben,\n";
+        let (file, _) = read(csv.as_bytes(), &[]);
+        let mut file = file.unwrap();
+        let notes = complete(&mut file);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(file.case.as_at.as_ref().unwrap().value, "2022-06-30");
+        let ids: Vec<&str> = file
+            .people
+            .iter()
+            .map(|p| p.id.as_ref().unwrap().value.as_str())
+            .collect();
+        assert_eq!(ids, ["amy", "ben", "dad"]);
+        assert_eq!(file.case.children.len(), 2);
+        // A second call changes nothing.
+        assert!(complete(&mut file).is_empty());
+    }
+
+    #[test]
+    fn reads_semicolons_and_excel_encodings() {
+        let mut bytes = b"date;event;source\n2020-01-01;Caf".to_vec();
+        bytes.push(0xe9); // "é" in Windows-1252
+        bytes.extend_from_slice(b" visit;School\n");
+        let (file, diagnostics) = read(&bytes, &[]);
+        assert!(diagnostics.iter().all(|d| !d.is_problem()));
+        assert_eq!(
+            file.unwrap().entries[0].event.as_ref().unwrap().value,
+            "Café visit"
+        );
+    }
+}

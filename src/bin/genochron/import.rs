@@ -4,7 +4,7 @@
 use crate::common::Exit;
 use genochron::input::case_file::{CaseFile, Text};
 use genochron::input::pedigree::PedigreeKind;
-use genochron::input::{gedcom, pedigree, write};
+use genochron::input::{entries_csv, gedcom, pedigree, write};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -49,11 +49,24 @@ pub fn run(args: &Args) -> Exit {
         Format::Ped => pedigree::read(&bytes, PedigreeKind::Ped),
         Format::PedigreeCsv => pedigree::read(&bytes, PedigreeKind::Csv),
         Format::EntriesCsv => {
-            eprintln!(
-                "Importing chronology entries from CSV is not available in this version of \
-                 genochron."
-            );
-            return Exit::CouldNotRun;
+            let mut mapping = Vec::new();
+            for text in &args.map {
+                match entries_csv::parse_mapping(text) {
+                    Ok(pair) => mapping.push(pair),
+                    Err(message) => {
+                        eprintln!("{message}");
+                        return Exit::CouldNotRun;
+                    }
+                }
+            }
+            let (mut file, mut diagnostics) = entries_csv::read(&bytes, &mapping);
+            if let Some(file) = &mut file {
+                diagnostics.extend(entries_csv::complete(file));
+            }
+            // The entries reader returns the file with its problems so they can all be
+            // reported; an import writes nothing when there are any.
+            let file = file.filter(|_| !diagnostics.iter().any(|d| d.is_problem()));
+            (file, diagnostics)
         }
     };
     if !args.map.is_empty() && format != Format::EntriesCsv {
@@ -69,7 +82,12 @@ pub fn run(args: &Args) -> Exit {
         return Exit::Problems;
     };
     if file.case.title.is_none() {
-        file.case.title = Some(Text::new(format!("Family tree from {name}"), file.case.at));
+        let what = if format == Format::EntriesCsv {
+            "Chronology"
+        } else {
+            "Family tree"
+        };
+        file.case.title = Some(Text::new(format!("{what} from {name}"), file.case.at));
     }
     let summary = summary(&file);
     let header = [
@@ -89,6 +107,13 @@ pub fn run(args: &Args) -> Exit {
 }
 
 fn summary(file: &CaseFile) -> String {
+    if !file.entries.is_empty() {
+        let entries = file.entries.len();
+        return format!(
+            "{entries} {}",
+            if entries == 1 { "entry" } else { "entries" }
+        );
+    }
     let people = file.people.len();
     let partnerships = file.partnerships.len();
     format!(

@@ -1,0 +1,519 @@
+//! The chronology as a table for courts and spreadsheets: Markdown, CSV and HTML.
+//!
+//! The court's headings come first (No., Date, Event, Source / reference, as Practice
+//! Direction 12A asks), then the child-impact columns: each subject child's age and the impact
+//! on each child, the action taken, the significance and the status. Numbers are the entries'
+//! own serial numbers, so they never change when an entry is added. Dates are shown only to
+//! the precision they were recorded with. Tables read the checked case, not a scene.
+
+use crate::layout::timeline::{Filter, Focus, Selection, category_name, entry_date_text, select};
+use crate::model::{Age, Case, Entry, EntryStatus, PersonId, Significance, Valence};
+
+/// Which entries go in the table.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TableOptions {
+    pub filter: Filter,
+}
+
+/// One row, already in words.
+struct Row {
+    number: String,
+    date: String,
+    event: String,
+    source: String,
+    ages: Vec<String>,
+    impacts: Vec<String>,
+    action: String,
+    significance: String,
+    status: String,
+}
+
+/// The entries a table holds, and what the filters left out.
+pub fn entries<'a>(case: &'a Case, options: &TableOptions) -> Selection<'a> {
+    select(case, &Focus::default(), &options.filter)
+}
+
+fn children(case: &Case, selection: &Selection) -> Vec<(PersonId, String)> {
+    selection
+        .children
+        .iter()
+        .map(|c| {
+            let name = case
+                .person(c)
+                .map(|p| p.display_name().to_string())
+                .unwrap_or_else(|| c.to_string());
+            (c.clone(), name)
+        })
+        .collect()
+}
+
+fn concerns(entry: &Entry, child: &PersonId) -> bool {
+    entry.children.is_empty() || entry.children.contains(child)
+}
+
+fn age_text(case: &Case, entry: &Entry, child: &PersonId) -> String {
+    if !concerns(entry, child) {
+        return String::new();
+    }
+    match case.person(child).and_then(|p| p.born) {
+        // Before the pregnancy there is no age, not even a stage of pregnancy.
+        Some(born) if entry.date.start() < born.start() - chrono::Days::new(280) => {
+            "not yet born".to_string()
+        }
+        Some(born) => Age::at(&born, entry.date.start()).to_string(),
+        None => "not known".to_string(),
+    }
+}
+
+fn valence_word(valence: Valence) -> &'static str {
+    match valence {
+        Valence::Negative => "negative",
+        Valence::Neutral => "neutral",
+        Valence::Positive => "positive",
+    }
+}
+
+/// The impact on one child: their own impact if written, else the impact for all children.
+fn impact_for<'e>(entry: &'e Entry, child: &PersonId) -> Option<&'e crate::model::Impact> {
+    if !concerns(entry, child) {
+        return None;
+    }
+    entry
+        .impacts
+        .iter()
+        .find(|i| i.child.as_ref() == Some(child))
+        .or_else(|| entry.impacts.iter().find(|i| i.child.is_none()))
+}
+
+fn impact_text(entry: &Entry, child: &PersonId) -> String {
+    match impact_for(entry, child) {
+        Some(impact) if impact.valence == Valence::Neutral => impact.text.clone(),
+        Some(impact) => format!("{} ({})", impact.text, valence_word(impact.valence)),
+        None if concerns(entry, child) => String::new(),
+        None => "Not concerned".to_string(),
+    }
+}
+
+fn significance_text(s: Option<Significance>) -> &'static str {
+    match s {
+        Some(Significance::High) => "High",
+        Some(Significance::Medium) => "Medium",
+        Some(Significance::Low) => "Low",
+        None => "",
+    }
+}
+
+fn status_text(entry: &Entry) -> String {
+    let word = match entry.status {
+        EntryStatus::Agreed => "Agreed",
+        EntryStatus::Disputed => "Disputed",
+        EntryStatus::Alleged => "Alleged",
+    };
+    match &entry.status_note {
+        Some(note) => format!("{word}: {note}"),
+        None => word.to_string(),
+    }
+}
+
+fn date_text(entry: &Entry) -> String {
+    let mut text = entry_date_text(entry);
+    if let Some((h, m)) = entry.time {
+        text.push_str(&format!(", {h:02}:{m:02}"));
+    }
+    text
+}
+
+fn row(case: &Case, entry: &Entry, kids: &[(PersonId, String)]) -> Row {
+    let mut event = entry.event.clone();
+    if let Some(voice) = &entry.voice {
+        event.push_str(&format!(" Child's words: \u{201c}{voice}\u{201d}"));
+    }
+    let mut source = entry.source.clone();
+    if let Some(reference) = &entry.reference {
+        source.push_str(&format!("; {reference}"));
+    }
+    Row {
+        number: entry.number.to_string(),
+        date: date_text(entry),
+        event,
+        source,
+        ages: kids.iter().map(|(c, _)| age_text(case, entry, c)).collect(),
+        impacts: kids.iter().map(|(c, _)| impact_text(entry, c)).collect(),
+        action: entry.action.clone().unwrap_or_default(),
+        significance: significance_text(entry.significance).to_string(),
+        status: status_text(entry),
+    }
+}
+
+fn headings(kids: &[(PersonId, String)]) -> Vec<String> {
+    let mut h: Vec<String> = ["No.", "Date", "Event", "Source / reference"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let one = kids.len() == 1;
+    for (_, name) in kids {
+        h.push(if one {
+            "Child's age".to_string()
+        } else {
+            format!("Age: {name}")
+        });
+    }
+    for (_, name) in kids {
+        h.push(if one {
+            "Impact on the child".to_string()
+        } else {
+            format!("Impact on {name}")
+        });
+    }
+    h.extend(
+        ["Action", "Significance", "Status"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    h
+}
+
+fn cells(r: Row) -> Vec<String> {
+    let mut c = vec![r.number, r.date, r.event, r.source];
+    c.extend(r.ages);
+    c.extend(r.impacts);
+    c.extend([r.action, r.significance, r.status]);
+    c
+}
+
+/// The lines above the table: what it is, the case, when it was prepared, the hearing.
+fn front_matter(case: &Case, kids: &[(PersonId, String)], selection: &Selection) -> Vec<String> {
+    let d = &case.details;
+    let mut lines = Vec::new();
+    if !d.reference.is_empty() {
+        lines.push(format!("Case reference: {}", d.reference));
+    }
+    let people: Vec<String> = kids
+        .iter()
+        .map(|(c, name)| match case.person(c).and_then(|p| p.born) {
+            Some(born) => format!("{name} (born {born})"),
+            None => name.clone(),
+        })
+        .collect();
+    if !people.is_empty() {
+        lines.push(format!("Children: {}", people.join("; ")));
+    }
+    if let Some(author) = &d.author {
+        lines.push(format!("Prepared by: {author}"));
+    }
+    if let Some(prepared) = d.prepared {
+        lines.push(format!(
+            "Date prepared: {}",
+            crate::model::PartialDate::day(prepared)
+        ));
+    }
+    if let Some(hearing) = d.hearing {
+        lines.push(format!(
+            "Hearing date: {}",
+            crate::model::PartialDate::day(hearing)
+        ));
+    }
+    lines.push(format!(
+        "Ages are worked out from dates of birth, as at the date of each entry. Information as at {}.",
+        crate::model::PartialDate::day(d.as_at)
+    ));
+    if !selection.left_out.is_empty() {
+        let numbers: Vec<String> = selection
+            .left_out
+            .iter()
+            .map(|(e, _)| e.number.to_string())
+            .collect();
+        lines.push(format!(
+            "Entries not included in this version: {} (Nos. {}).",
+            selection.left_out.len(),
+            numbers.join(", ")
+        ));
+    }
+    if !d.source_name.is_empty() {
+        lines.push(format!(
+            "Source file: {} ({})",
+            d.source_name, d.source_hash
+        ));
+    }
+    lines
+}
+
+fn title(case: &Case) -> String {
+    if case.details.title.is_empty() {
+        "Chronology".to_string()
+    } else {
+        format!("Chronology: {}", case.details.title)
+    }
+}
+
+/// Markdown escaping: table pipes, emphasis and link characters, and angle brackets (so no
+/// HTML passes through a Markdown renderer). Line breaks become spaces inside a cell.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The chronology as a Markdown document with one table.
+pub fn markdown(case: &Case, options: &TableOptions) -> String {
+    let selection = entries(case, options);
+    let kids = children(case, &selection);
+    let mut out = format!("# {}\n\n", md(&title(case)));
+    for line in front_matter(case, &kids, &selection) {
+        out.push_str(&md(&line));
+        out.push_str("  \n");
+    }
+    out.push('\n');
+    let heads = headings(&kids);
+    out.push_str(&format!(
+        "| {} |\n",
+        heads.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
+    ));
+    out.push_str(&format!(
+        "|{}|\n",
+        heads
+            .iter()
+            .enumerate()
+            .map(|(i, _)| if i == 0 { "---:" } else { "---" })
+            .collect::<Vec<_>>()
+            .join("|")
+    ));
+    for entry in &selection.shown {
+        let c = cells(row(case, entry, &kids));
+        out.push_str(&format!(
+            "| {} |\n",
+            c.iter().map(|s| md(s)).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    out
+}
+
+/// The chronology as CSV, one entry per line, with headers that `genochron import` and
+/// `genochron timeline` read back: dates in the case file's own form, and per-child columns
+/// named by the child's id.
+pub fn csv(case: &Case, options: &TableOptions) -> String {
+    let selection = entries(case, options);
+    let kids = children(case, &selection);
+    let mut heads: Vec<String> = [
+        "No.",
+        "Date",
+        "End date",
+        "Time",
+        "Event",
+        "Category",
+        "Source",
+        "Reference",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for (id, _) in &kids {
+        heads.push(format!("Age ({id})"));
+    }
+    for (id, _) in &kids {
+        heads.push(format!("Impact ({id})"));
+        heads.push(format!("Valence ({id})"));
+    }
+    heads.extend(
+        [
+            "Action",
+            "Significance",
+            "Status",
+            "Status note",
+            "Children",
+            "People",
+            "Factors",
+            "Voice",
+            "Audience",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail; a failed record would only lose that record's bytes.
+    let _ = writer.write_record(&heads);
+    for entry in &selection.shown {
+        let mut c = vec![
+            entry.number.to_string(),
+            spreadsheet_safe(&entry.date.to_case_text()),
+            entry
+                .end
+                .map(|e| spreadsheet_safe(&e.to_case_text()))
+                .unwrap_or_default(),
+            entry
+                .time
+                .map(|(h, m)| format!("{h:02}:{m:02}"))
+                .unwrap_or_default(),
+            spreadsheet_safe(&entry.event),
+            spreadsheet_safe(&entry.category),
+            spreadsheet_safe(&entry.source),
+            spreadsheet_safe(entry.reference.as_deref().unwrap_or("")),
+        ];
+        for (id, _) in &kids {
+            c.push(age_text(case, entry, id));
+        }
+        for (id, _) in &kids {
+            match impact_for(entry, id) {
+                Some(impact) => {
+                    c.push(spreadsheet_safe(&impact.text));
+                    c.push(valence_word(impact.valence).to_string());
+                }
+                None => {
+                    c.push(String::new());
+                    c.push(String::new());
+                }
+            }
+        }
+        let people: Vec<String> = entry
+            .people
+            .iter()
+            .map(|i| match &i.role {
+                Some(role) => format!("{}: {role}", i.person),
+                None => i.person.to_string(),
+            })
+            .collect();
+        c.extend([
+            spreadsheet_safe(entry.action.as_deref().unwrap_or("")),
+            significance_text(entry.significance).to_lowercase(),
+            match entry.status {
+                EntryStatus::Agreed => "agreed",
+                EntryStatus::Disputed => "disputed",
+                EntryStatus::Alleged => "alleged",
+            }
+            .to_string(),
+            spreadsheet_safe(entry.status_note.as_deref().unwrap_or("")),
+            entry
+                .children
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+            spreadsheet_safe(&people.join("; ")),
+            spreadsheet_safe(&entry.factors.join("; ")),
+            spreadsheet_safe(entry.voice.as_deref().unwrap_or("")),
+            spreadsheet_safe(&entry.audiences.join("; ")),
+        ]);
+        let _ = writer.write_record(&c);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Spreadsheets run a cell starting with = + - @ as a formula; a leading apostrophe keeps it
+/// text (the usual defence against formula injection). Dates like "-" never start so.
+fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const HTML_STYLE: &str = "\
+@page { size: A4 landscape; margin: 15mm; }
+body { font-family: Arial, 'Liberation Sans', Helvetica, sans-serif; font-size: 12pt; line-height: 1.4; color: #111; margin: 2em; }
+h1 { font-size: 16pt; margin: 0 0 0.5em; }
+.front p { margin: 0.15em 0; }
+table { border-collapse: collapse; width: 100%; margin-top: 1em; }
+th, td { border: 1px solid #888; padding: 4px 6px; vertical-align: top; text-align: left; }
+thead th { background: #e8e8e8; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+td.no { text-align: right; white-space: nowrap; }
+td.date { white-space: nowrap; }
+td.high { font-weight: bold; }
+td.high::before { content: '\\25C6  '; color: #c0272d; }
+td.medium::before { content: '\\25B2  '; color: #e69f00; }
+td.low::before { content: '\\25CF  '; color: #2e8b57; }
+";
+
+/// The chronology as one self-contained HTML page (no scripts, no outside files), printable
+/// on A4 landscape with the headings repeated on every page.
+pub fn html(case: &Case, options: &TableOptions) -> String {
+    let selection = entries(case, options);
+    let kids = children(case, &selection);
+    let heads = headings(&kids);
+    let t = html_escape(&title(case));
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    out.push_str(&format!(
+        "<title>{t}</title>\n<style>\n{HTML_STYLE}</style>\n</head>\n<body>\n"
+    ));
+    out.push_str(&format!("<h1>{t}</h1>\n<div class=\"front\">\n"));
+    for line in front_matter(case, &kids, &selection) {
+        out.push_str(&format!("<p>{}</p>\n", html_escape(&line)));
+    }
+    out.push_str("</div>\n<table>\n<thead>\n<tr>");
+    for h in &heads {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", html_escape(h)));
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    let n_kids = kids.len();
+    for entry in &selection.shown {
+        let c = cells(row(case, entry, &kids));
+        out.push_str(&format!("<tr id=\"entry-{}\">", entry.number));
+        let sig_class = significance_text(entry.significance).to_lowercase();
+        for (i, cell) in c.iter().enumerate() {
+            let class = match i {
+                0 => "no",
+                1 => "date",
+                _ if i == 4 + 2 * n_kids + 1 => sig_class.as_str(),
+                _ => "",
+            };
+            if class.is_empty() {
+                out.push_str(&format!("<td>{}</td>", html_escape(cell)));
+            } else {
+                out.push_str(&format!("<td class=\"{class}\">{}</td>", html_escape(cell)));
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out.push_str(&format!(
+        "<p>{} entries. Categories: {}.</p>\n",
+        selection.shown.len(),
+        html_escape(&categories(&selection))
+    ));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn categories(selection: &Selection) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for entry in &selection.shown {
+        let name = category_name(&entry.category);
+        if !seen.contains(&name) {
+            seen.push(name);
+        }
+    }
+    seen.join(", ")
+}

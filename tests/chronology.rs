@@ -1,0 +1,179 @@
+//! Chronology tables: one folder per situation under `tests/cases/chronology/`, each with a
+//! case file and the expected Markdown, CSV and HTML. `GENOCHRON_ACCEPT=1 cargo test --test
+//! chronology` rewrites them (never under CI). Also: HTML is well-formed and escaped, CSV
+//! reads back through the entries importer, numbers are stable when an entry is added.
+
+use genochron::input::case_file::ImpactInput;
+use genochron::input::entries_csv;
+use genochron::model::{Case, PartialDate};
+use genochron::render::table::{self, TableOptions};
+use std::path::{Path, PathBuf};
+
+fn cases() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/chronology");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("tests/cases/chronology exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn load(dir: &Path) -> Case {
+    let bytes = std::fs::read(dir.join("case.yaml")).expect("case.yaml");
+    let loaded = genochron::load("case.yaml", &bytes);
+    loaded
+        .case
+        .unwrap_or_else(|| panic!("{}: {:?}", dir.display(), loaded.diagnostics))
+}
+
+fn compare(path: &Path, actual: &str) {
+    let accept = std::env::var("GENOCHRON_ACCEPT").is_ok_and(|v| v == "1")
+        && !std::env::var("CI").is_ok_and(|v| v == "true");
+    if accept {
+        std::fs::write(path, actual).expect("write expected output");
+        return;
+    }
+    let expected = std::fs::read_to_string(path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with GENOCHRON_ACCEPT=1", path.display()));
+    assert_eq!(expected, actual, "{} differs", path.display());
+}
+
+#[test]
+fn chronology_cases() {
+    let dirs = cases();
+    assert!(dirs.len() >= 2);
+    for dir in dirs {
+        let case = load(&dir);
+        let options = TableOptions::default();
+        let md = table::markdown(&case, &options);
+        let csv = table::csv(&case, &options);
+        let html = table::html(&case, &options);
+        roxmltree::Document::parse_with_options(
+            &html,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{}: HTML is not well-formed: {e}", dir.display()));
+        // One table row per entry, in date order, numbered by the entries' own numbers.
+        let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| ")).skip(1).collect();
+        assert_eq!(rows.len(), case.entries.len());
+        let numbers: Vec<String> = case
+            .entries_in_date_order()
+            .iter()
+            .map(|e| format!("| {} |", e.number))
+            .collect();
+        for (row, number) in rows.iter().zip(&numbers) {
+            assert!(row.starts_with(number.as_str()), "{row}");
+        }
+        compare(&dir.join("chronology.md"), &md);
+        compare(&dir.join("chronology.csv"), &csv);
+        compare(&dir.join("chronology.html"), &html);
+    }
+}
+
+#[test]
+fn awkward_text_is_escaped_in_every_format() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases/chronology/partial-dates-and-awkward-text");
+    let case = load(&dir);
+    let options = TableOptions::default();
+    let html = table::html(&case, &options);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(html.contains("Sam &lt;Kelly&gt; &amp; family"));
+    let md = table::markdown(&case, &options);
+    assert!(!md.contains("<script>"));
+    assert!(
+        md.contains("Sam moved \\| nursery"),
+        "a pipe cannot split the row"
+    );
+    assert!(
+        md.contains("Sam was unwell. He missed school."),
+        "no line break inside a row"
+    );
+    let csv = table::csv(&case, &options);
+    assert!(csv.contains("'=HYPERLINK"), "formulas are kept as text");
+    // Dates only to their precision.
+    assert!(md.contains("| c. 2016 |"));
+    assert!(md.contains("| before 15 Jan 2019 |"));
+    assert!(md.contains("| Mar 2021 to c. Sep 2021 |"));
+    assert!(md.contains("| 1 Jun 2023, 09:15 |"));
+    assert!(md.contains("Date prepared: 4 Nov 2024"));
+    assert!(md.contains("Hearing date: 10 Dec 2024"));
+    // Sam was born in May 2017 (month only): ages are approximate, and before that there is
+    // no age.
+    assert!(md.contains("not yet born"));
+    assert!(md.contains("c. 3y"), "{md}");
+}
+
+#[test]
+fn csv_reads_back_through_the_entries_importer() {
+    for dir in cases() {
+        let case = load(&dir);
+        let csv = table::csv(&case, &TableOptions::default());
+        let (file, diagnostics) = entries_csv::read(csv.as_bytes(), &[]);
+        assert!(
+            diagnostics.iter().all(|d| !d.is_problem()),
+            "{}: {diagnostics:?}",
+            dir.display()
+        );
+        let file = file.expect("read back");
+        let original = case.entries_in_date_order();
+        assert_eq!(file.entries.len(), original.len());
+        for (read, entry) in file.entries.iter().zip(original) {
+            let date = PartialDate::parse(&read.date.as_ref().unwrap().value).unwrap();
+            assert_eq!(date, entry.date, "dates keep their precision");
+            assert_eq!(
+                read.number.as_ref().unwrap().value,
+                entry.number.to_string()
+            );
+            assert_eq!(
+                read.event.as_ref().unwrap().value.trim_start_matches('\''),
+                entry.event
+            );
+            let impacts = match &read.impact {
+                Some(ImpactInput::PerChild(list)) => list.len(),
+                _ => 0,
+            };
+            let concerned = case
+                .details
+                .subjects
+                .iter()
+                .filter(|c| entry.children.is_empty() || entry.children.contains(c))
+                .filter(|c| {
+                    entry
+                        .impacts
+                        .iter()
+                        .any(|i| i.child.is_none() || i.child.as_ref() == Some(*c))
+                })
+                .count();
+            assert_eq!(impacts, concerned, "entry {}", entry.number);
+        }
+    }
+}
+
+#[test]
+fn adding_an_entry_does_not_renumber_the_others() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases/chronology/several-children-impact-per-child");
+    let mut case = load(&dir);
+    let before = table::markdown(&case, &TableOptions::default());
+    let mut extra = case.entries[0].clone();
+    extra.number = 99;
+    extra.date = PartialDate::parse("2020-01-01").unwrap();
+    extra.event = "A new entry between the others.".into();
+    case.entries.push(extra);
+    let after = table::markdown(&case, &TableOptions::default());
+    let rows = |md: &str| -> Vec<String> {
+        md.lines()
+            .filter(|l| l.starts_with("| ") && !l.contains("A new entry"))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(rows(&before), rows(&after));
+    assert!(after.contains("| 99 | 1 Jan 2020 |"));
+}

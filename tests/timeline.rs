@@ -1,0 +1,573 @@
+//! Timeline cases: one folder per situation under `tests/cases/timeline/`, each with a case
+//! file, optional `options.txt`, and the expected layout (`layout.json`) and drawing
+//! (`timeline.svg`). `GENOCHRON_ACCEPT=1 cargo test --test timeline` rewrites the expected
+//! files (never under CI). Every case is also checked for the timeline's promises: every
+//! entry drawn, summarised or reported; no label overlapping another label or a mark; nothing
+//! outside the drawing; the SVG well-formed; the same bytes twice.
+
+use genochron::layout::scene::{ItemKind, Rect, Scene};
+use genochron::layout::timeline::{self, Duration, Lanes, TimelineOptions};
+use genochron::model::{Case, PersonId, Significance};
+use std::path::{Path, PathBuf};
+
+fn cases() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("tests/cases/timeline exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn load(dir: &Path) -> Case {
+    let bytes = std::fs::read(dir.join("case.yaml")).expect("case.yaml");
+    let loaded = genochron::load("case.yaml", &bytes);
+    loaded
+        .case
+        .unwrap_or_else(|| panic!("{}: {:?}", dir.display(), loaded.diagnostics))
+}
+
+/// `options.txt`: one `name=value` a line, the command's option names.
+fn options(dir: &Path, case: &Case) -> TimelineOptions {
+    let mut options = TimelineOptions::default();
+    let Ok(text) = std::fs::read_to_string(dir.join("options.txt")) else {
+        return options;
+    };
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (name, value) = line.split_once('=').expect("name=value");
+        let list = || {
+            value
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .collect::<Vec<_>>()
+        };
+        let day = |v: &str| genochron::model::PartialDate::parse(v).unwrap().start();
+        match name.trim() {
+            "lanes" => {
+                options.lanes = match value {
+                    "person" => Lanes::Person,
+                    "child" => Lanes::Child,
+                    _ => Lanes::Category,
+                }
+            }
+            "from" => options.focus.from = Some(day(value)),
+            "to" => options.focus.to = Some(day(value)),
+            "last" => {
+                let end = options.focus.to.unwrap_or(case.details.as_at);
+                options.focus.from = Some(Duration::parse(value).unwrap().before(end));
+                options.focus.to = Some(end);
+            }
+            "category" => options.filter.categories = list(),
+            "child" => options.filter.children = list().into_iter().map(PersonId).collect(),
+            "significance" => {
+                options.filter.significance = list()
+                    .iter()
+                    .map(|s| match s.as_str() {
+                        "high" => Significance::High,
+                        "medium" => Significance::Medium,
+                        _ => Significance::Low,
+                    })
+                    .collect()
+            }
+            "audience" => options.filter.audience = Some(value.to_string()),
+            "gap" => options.gap = Duration::parse(value).unwrap(),
+            "width" => options.plot_width = value.parse().unwrap(),
+            other => panic!("unknown option {other}"),
+        }
+    }
+    options
+}
+
+fn accept() -> bool {
+    std::env::var("GENOCHRON_ACCEPT").is_ok_and(|v| v == "1")
+        && !std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+fn compare(path: &Path, actual: &str) {
+    if accept() {
+        std::fs::write(path, actual).expect("write expected output");
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run GENOCHRON_ACCEPT=1 cargo test --test timeline",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{} differs from the output from line {}: expected {:?}, got {:?}",
+            path.display(),
+            line + 1,
+            expected.lines().nth(line),
+            actual.lines().nth(line)
+        );
+    }
+}
+
+/// Pairs of boxes that overlap, by a sweep over x: near-linear for a page of labels.
+fn overlapping(boxes: &[(String, Rect)]) -> Vec<(String, String)> {
+    let mut order: Vec<usize> = (0..boxes.len()).collect();
+    order.sort_by(|a, b| boxes[*a].1.x.total_cmp(&boxes[*b].1.x));
+    let mut found = Vec::new();
+    for (i, &a) in order.iter().enumerate() {
+        let ra = boxes[a].1.inflate(-0.01);
+        for &b in &order[i + 1..] {
+            if boxes[b].1.x >= ra.right() {
+                break;
+            }
+            if ra.overlaps(&boxes[b].1.inflate(-0.01)) {
+                found.push((boxes[a].0.clone(), boxes[b].0.clone()));
+            }
+        }
+    }
+    found
+}
+
+/// The promises every timeline keeps, whatever the case.
+pub fn check_promises(case: &Case, options: &TimelineOptions, scene: &Scene) {
+    let selection = timeline::select(case, &options.focus, &options.filter);
+    assert_eq!(
+        selection.shown.len()
+            + selection.before.len()
+            + selection.after.len()
+            + selection.left_out.len(),
+        case.entries.len(),
+        "every entry is drawn, summarised or reported as left out"
+    );
+    // Every shown entry has its mark, with its full text as the title.
+    for entry in &selection.shown {
+        let id = format!("entry-{}", entry.number);
+        let item = scene
+            .items
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap_or_else(|| panic!("{id} is not drawn"));
+        assert_eq!(item.kind, ItemKind::Entry);
+        let title = item.title.as_deref().unwrap_or_default();
+        assert!(title.contains(entry.event.trim()), "{id} title: {title}");
+        // And a label: its text beside the mark, or its number and a line in the list.
+        assert!(
+            scene
+                .items
+                .iter()
+                .any(|i| i.kind == ItemKind::EntryLabel && i.entries == vec![entry.number]),
+            "{id} has no label"
+        );
+    }
+    // No label overlaps another label or a mark, and marks do not overlap each other.
+    let boxes: Vec<(String, Rect)> = scene
+        .items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::Entry | ItemKind::EntryLabel))
+        .map(|i| (i.id.clone(), i.bbox))
+        .collect();
+    let clashes = overlapping(&boxes);
+    assert!(
+        clashes.is_empty(),
+        "overlaps: {:?}",
+        &clashes[..clashes.len().min(5)]
+    );
+    // Other words (band names, gap notes, summaries, headings) do not overlap each other.
+    let words: Vec<(String, Rect)> = scene
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(i.kind, ItemKind::Label | ItemKind::Summary)
+                || (i.kind == ItemKind::Gap && i.id.ends_with("-label"))
+        })
+        .filter(|i| !(i.id == "summary-before" || i.id == "summary-after"))
+        .map(|i| (i.id.clone(), i.bbox))
+        .collect();
+    let clashes = overlapping(&words);
+    assert!(clashes.is_empty(), "overlapping words: {clashes:?}");
+    // Marks and labels stay right of the lane names and the summary column: the plot starts
+    // where the calendar axis does, and a mark reaches at most 17 units left of its date.
+    let plot_left = scene
+        .items
+        .iter()
+        .find(|i| i.id == "axis-top")
+        .expect("a calendar axis")
+        .bbox
+        .x;
+    for item in &scene.items {
+        if matches!(item.kind, ItemKind::Entry | ItemKind::EntryLabel) {
+            assert!(
+                item.bbox.x >= plot_left - 17.01,
+                "{} at {:?} is left of the plot ({plot_left})",
+                item.id,
+                item.bbox
+            );
+        }
+    }
+    // Every element id is unique, so tooltips and links find the right thing.
+    let mut ids: Vec<&str> = scene.items.iter().map(|i| i.id.as_str()).collect();
+    ids.sort_unstable();
+    for pair in ids.windows(2) {
+        assert_ne!(pair[0], pair[1], "two items share an id");
+    }
+    // Nothing is cut off at the edges of the drawing.
+    for item in &scene.items {
+        let b = item.bbox;
+        assert!(
+            b.x >= -0.01
+                && b.y >= -0.01
+                && b.right() <= scene.width + 0.01
+                && b.bottom() <= scene.height + 0.01,
+            "{} at {:?} is outside the {}x{} drawing",
+            item.id,
+            b,
+            scene.width,
+            scene.height
+        );
+    }
+}
+
+#[test]
+fn timeline_cases() {
+    let dirs = cases();
+    assert!(dirs.len() >= 7, "the golden cases are present");
+    for dir in dirs {
+        let case = load(&dir);
+        let options = options(&dir, &case);
+        let scene = timeline::timeline(&case, &options);
+        check_promises(&case, &options, &scene);
+        let svg = genochron::render::svg::scene(&scene);
+        let document = roxmltree::Document::parse(&svg)
+            .unwrap_or_else(|e| panic!("{}: the SVG is not well-formed: {e}", dir.display()));
+        // Each entry's mark is a group with its id and a <title> first.
+        let marks = document
+            .descendants()
+            .filter(|n| n.attribute("id").is_some_and(|id| id.starts_with("entry-")))
+            .filter(|n| {
+                n.attribute("class")
+                    .is_some_and(|c| c.starts_with("entry "))
+            })
+            .count();
+        let selection = timeline::select(&case, &options.focus, &options.filter);
+        assert!(marks >= selection.shown.len(), "{}", dir.display());
+        let again = genochron::render::svg::scene(&timeline::timeline(&case, &options));
+        assert_eq!(
+            svg,
+            again,
+            "{}: the same input gives the same bytes",
+            dir.display()
+        );
+        compare(&dir.join("layout.json"), &scene.to_json());
+        compare(&dir.join("timeline.svg"), &svg);
+    }
+}
+
+#[test]
+fn focus_summarises_older_history_instead_of_dropping_it() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/focus-last-two-years");
+    let case = load(&dir);
+    let options = options(&dir, &case);
+    let selection = timeline::select(&case, &options.focus, &options.filter);
+    assert!(selection.before.len() > 10, "{}", selection.before.len());
+    let scene = timeline::timeline(&case, &options);
+    let summary = scene
+        .items
+        .iter()
+        .find(|i| i.id == "summary-before")
+        .expect("a summary band");
+    let mut numbers: Vec<u32> = selection.before.iter().map(|e| e.number).collect();
+    numbers.sort();
+    let mut summarised = summary.entries.clone();
+    summarised.sort();
+    assert_eq!(summarised, numbers);
+    // The window starts two years before the "as at" date.
+    let from = options.focus.from.unwrap();
+    assert_eq!(from, chrono::NaiveDate::from_ymd_opt(2022, 11, 1).unwrap());
+    for entry in &selection.shown {
+        assert!(entry.end.unwrap_or(entry.date).end() >= from);
+    }
+}
+
+#[test]
+fn filters_report_every_entry_they_leave_out() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/filters");
+    let case = load(&dir);
+    let options = options(&dir, &case);
+    let selection = timeline::select(&case, &options.focus, &options.filter);
+    assert!(!selection.left_out.is_empty());
+    for (entry, reason) in &selection.left_out {
+        match reason {
+            timeline::LeftOut::Category => {
+                assert!(!["police", "domestic-abuse"].contains(&entry.category.as_str()))
+            }
+            timeline::LeftOut::Significance => {
+                assert_eq!(entry.significance, Some(Significance::Low))
+            }
+            other => panic!("unexpected reason {other:?}"),
+        }
+    }
+    let scene = timeline::timeline(&case, &options);
+    let title = scene.items.iter().find(|i| i.id == "title").unwrap();
+    let svg = genochron::render::svg::scene(&scene);
+    assert!(svg.contains(&format!(
+        "Not drawn because of the filters chosen: {} entries",
+        selection.left_out.len()
+    )));
+    assert!(title.bbox.width > 0.0);
+    assert_eq!(
+        scene.metrics["entries-left-out"] as usize,
+        selection.left_out.len()
+    );
+}
+
+#[test]
+fn ages_follow_each_child_and_pregnancy_is_shown_before_birth() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/several-subject-children");
+    let case = load(&dir);
+    let scene = timeline::timeline(&case, &TimelineOptions::default());
+    let svg = genochron::render::svg::scene(&scene);
+    // Entry 1 (20 Jan 2019): Amy 6y 10m, Ben 3y 4m; Cara not yet conceived, so no age.
+    let first = label_text(&scene, "entry-1-label");
+    assert!(
+        first.starts_with("1 \u{b7} 20 Jan 2019 \u{b7} Amy 6y 10m, Ben 3y 4m "),
+        "{first}"
+    );
+    // Entry 2 (1 Oct 2020): Cara is 26 weeks into the pregnancy.
+    let second = label_text(&scene, "entry-2-label");
+    assert!(second.contains("Cara pre-birth 26w"), "{second}");
+    for child in ["amy", "ben", "cara"] {
+        assert!(scene.items.iter().any(|i| i.id == format!("age-{child}")));
+    }
+    // Amy and Ben share the plan; Cara's child-in-need period is her own.
+    assert!(svg.contains("Legal status: Amy, Ben"));
+    assert!(svg.contains("Legal status: Cara"));
+}
+
+/// The words of a label item, its lines joined by spaces.
+fn label_text(scene: &Scene, id: &str) -> String {
+    let item = scene.items.iter().find(|i| i.id == id).expect(id);
+    let mut words = Vec::new();
+    for shape in &item.shapes {
+        if let genochron::layout::scene::Shape::Text { lines, .. } = shape {
+            words.extend(lines.iter().cloned());
+        }
+    }
+    words.join(" ")
+}
+
+mod generated {
+    //! The promises over generated chronologies: any dates, precisions, periods, lengths of
+    //! text, lanes, widths and focus windows.
+    use super::check_promises;
+    use chrono::NaiveDate;
+    use genochron::layout::timeline::{self, Lanes, TimelineOptions};
+    use genochron::model::{
+        Case, CaseDetails, Entry, EntryStatus, Impact, Involvement, PartialDate, People, Person,
+        PersonId, PersonKind, Qualifier, Significance, Valence,
+    };
+    use proptest::prelude::*;
+
+    fn person(id: &str, born: Option<PartialDate>) -> Person {
+        Person {
+            id: PersonId(id.into()),
+            name: format!("{id} Test"),
+            known_as: None,
+            gender: genochron::model::Gender::Unknown,
+            sex_at_birth: None,
+            kind: PersonKind::Individual,
+            born,
+            died: None,
+            deceased: false,
+            unknown: false,
+            notes: vec![],
+            role: None,
+            address: None,
+            school: None,
+        }
+    }
+
+    const WORDS: [&str; 12] = [
+        "police",
+        "attended",
+        "the",
+        "home",
+        "after",
+        "a",
+        "report",
+        "of",
+        "shouting;",
+        "Amy",
+        "was",
+        "Supercalifragilisticexpialidociously-long-word",
+    ];
+
+    /// One entry from a tuple of choices, so proptest can shrink it.
+    fn entry(i: usize, choice: (u32, u8, u8, u8, u16, u8, u8, u8)) -> Entry {
+        let (day, precision, qualifier, end, words, category, significance, status) = choice;
+        let start = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap() + chrono::Days::new(day as u64);
+        let mut date = match precision % 3 {
+            0 => PartialDate::day(start),
+            1 => PartialDate::month(start.year_ce().1 as i32, start.month0() + 1).unwrap(),
+            _ => PartialDate::year(start.year_ce().1 as i32).unwrap(),
+        };
+        date = date.qualified(match qualifier % 6 {
+            0 => Qualifier::About,
+            1 => Qualifier::Before,
+            2 => Qualifier::After,
+            _ => Qualifier::Exact,
+        });
+        let end = (end % 5 == 0).then(|| {
+            let e = date.end() + chrono::Days::new(1 + (day as u64 * 7) % 900);
+            let e = PartialDate::day(e);
+            if end % 10 == 0 {
+                e.qualified(Qualifier::About)
+            } else {
+                e
+            }
+        });
+        let event: Vec<&str> = (0..1 + words % 40)
+            .map(|w| WORDS[(w as usize * 7 + i) % WORDS.len()])
+            .collect();
+        Entry {
+            number: i as u32 + 1,
+            date,
+            end,
+            time: None,
+            children: vec![],
+            event: event.join(" "),
+            category: ["police", "health", "education", "domestic-abuse", "contact"]
+                [category as usize % 5]
+                .into(),
+            factors: vec![],
+            source: "Agency".into(),
+            reference: None,
+            impacts: if significance % 2 == 0 {
+                vec![Impact {
+                    child: None,
+                    text: "Upset".into(),
+                    valence: [Valence::Negative, Valence::Positive, Valence::Neutral]
+                        [significance as usize % 3],
+                }]
+            } else {
+                vec![]
+            },
+            action: None,
+            significance: [
+                None,
+                Some(Significance::Low),
+                Some(Significance::Medium),
+                Some(Significance::High),
+            ][significance as usize % 4],
+            status: [
+                EntryStatus::Agreed,
+                EntryStatus::Disputed,
+                EntryStatus::Alleged,
+            ][status as usize % 3],
+            status_note: None,
+            people: vec![Involvement {
+                person: PersonId(["amy", "ben", "mum"][i % 3].into()),
+                role: None,
+            }],
+            voice: None,
+            audiences: vec![],
+        }
+    }
+
+    use chrono::Datelike;
+
+    fn case(entries: Vec<Entry>) -> Case {
+        Case {
+            details: CaseDetails {
+                title: "Generated".into(),
+                subjects: vec![PersonId("amy".into()), PersonId("ben".into())],
+                as_at: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+                ..CaseDetails::default()
+            },
+            people: People::new(vec![
+                person(
+                    "amy",
+                    Some(PartialDate::day(
+                        NaiveDate::from_ymd_opt(2011, 3, 4).unwrap(),
+                    )),
+                ),
+                person("ben", PartialDate::month(2016, 7)),
+                person("mum", None),
+            ]),
+            entries,
+            ..Case::default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn no_overlaps_nothing_lost_nothing_cut_off(
+            choices in proptest::collection::vec(
+                (0u32..5400, any::<u8>(), any::<u8>(), any::<u8>(), any::<u16>(), any::<u8>(), any::<u8>(), any::<u8>()),
+                0..160,
+            ),
+            lanes in 0u8..3,
+            width in 300.0f64..1800.0,
+            focus in proptest::option::of(0u32..5000),
+        ) {
+            let entries = choices.into_iter().enumerate().map(|(i, c)| entry(i, c)).collect();
+            let case = case(entries);
+            let mut options = TimelineOptions {
+                lanes: [Lanes::Category, Lanes::Person, Lanes::Child][lanes as usize],
+                plot_width: width,
+                ..TimelineOptions::default()
+            };
+            if let Some(days) = focus {
+                options.focus.from = Some(NaiveDate::from_ymd_opt(2010, 6, 1).unwrap() + chrono::Days::new(days as u64));
+            }
+            let scene = timeline::timeline(&case, &options);
+            check_promises(&case, &options, &scene);
+        }
+    }
+
+    #[test]
+    fn thousands_of_entries_at_several_widths() {
+        let entries: Vec<Entry> = (0..3000)
+            .map(|i| {
+                let n = i as u32;
+                entry(
+                    i,
+                    (
+                        n * 37 % 5400,
+                        (n % 7) as u8,
+                        (n % 11) as u8,
+                        (n % 13) as u8,
+                        (n % 29) as u16,
+                        (n % 5) as u8,
+                        (n % 4) as u8,
+                        (n % 9) as u8,
+                    ),
+                )
+            })
+            .collect();
+        let case = case(entries);
+        for width in [400.0, 1200.0, 3000.0] {
+            let options = TimelineOptions {
+                plot_width: width,
+                ..TimelineOptions::default()
+            };
+            let scene = timeline::timeline(&case, &options);
+            check_promises(&case, &options, &scene);
+        }
+    }
+}
+
+#[test]
+fn an_empty_case_draws_an_empty_timeline() {
+    let case = Case::default();
+    let scene = timeline::timeline(&case, &TimelineOptions::default());
+    let svg = genochron::render::svg::scene(&scene);
+    roxmltree::Document::parse(&svg).expect("well-formed");
+    assert_eq!(scene.metrics["entries-shown"], 0.0);
+    assert!(scene.items.iter().any(|i| i.kind == ItemKind::Legend));
+}
