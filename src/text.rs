@@ -26,21 +26,109 @@ fn face(weight: Weight) -> &'static rustybuzz::Face<'static> {
     cell.get_or_init(|| rustybuzz::Face::from_slice(bytes, 0).expect("the bundled font parses"))
 }
 
+type PlanKey = (bool, bool, u32);
+
+/// Lets the width cache be looked up by `(bool, &str)` without allocating a `String`.
+trait WidthKey {
+    fn key(&self) -> (bool, &str);
+}
+
+impl WidthKey for (bool, String) {
+    fn key(&self) -> (bool, &str) {
+        (self.0, self.1.as_str())
+    }
+}
+
+impl WidthKey for (bool, &str) {
+    fn key(&self) -> (bool, &str) {
+        (self.0, self.1)
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn WidthKey + 'a> for (bool, String) {
+    fn borrow(&self) -> &(dyn WidthKey + 'a) {
+        self
+    }
+}
+
+impl PartialEq for dyn WidthKey + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for dyn WidthKey + '_ {}
+
+impl std::hash::Hash for dyn WidthKey + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state)
+    }
+}
+
+thread_local! {
+    // Only looked up, never iterated, so its order cannot reach any output.
+    static WIDTHS: std::cell::RefCell<std::collections::HashMap<(bool, String), f64>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+    static PLANS: std::cell::RefCell<Vec<(PlanKey, rustybuzz::ShapePlan)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The advance width of `text` at `size` user units.
 pub fn width(text: &str, size: f64, weight: Weight) -> f64 {
     if text.is_empty() {
         return 0.0;
     }
+    // Labels repeat ("b. 1985", roles, surnames): shaping each distinct text once per run
+    // keeps measuring a large family cheap.
+    let key = (weight == Weight::Bold, text);
+    if let Some(units) = WIDTHS.with(|w| w.borrow().get(&key as &dyn WidthKey).copied()) {
+        return units * size;
+    }
+    let units = shaped_units(text, weight);
+    WIDTHS.with(|w| {
+        w.borrow_mut()
+            .insert((weight == Weight::Bold, text.to_string()), units)
+    });
+    units * size
+}
+
+/// Width at size 1, by shaping.
+fn shaped_units(text: &str, weight: Weight) -> f64 {
     let face = face(weight);
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
-    let glyphs = rustybuzz::shape(face, &[], buffer);
+    buffer.guess_segment_properties();
+    // Building a shaping plan costs more than shaping a short label, so plans are kept per
+    // face, direction and script (a handful per run).
+    let key = (
+        weight == Weight::Bold,
+        buffer.direction() == rustybuzz::Direction::RightToLeft,
+        u32::from_be_bytes(buffer.script().tag().to_bytes()),
+    );
+    let glyphs = PLANS.with(|plans| {
+        let mut plans = plans.borrow_mut();
+        let index = match plans.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                let plan = rustybuzz::ShapePlan::new(
+                    face,
+                    buffer.direction(),
+                    Some(buffer.script()),
+                    None,
+                    &[],
+                );
+                plans.push((key, plan));
+                plans.len() - 1
+            }
+        };
+        rustybuzz::shape_with_plan(face, &plans[index].1, buffer)
+    });
     let units: i64 = glyphs
         .glyph_positions()
         .iter()
         .map(|p| p.x_advance as i64)
         .sum();
-    units as f64 * size / face.units_per_em() as f64
+    units as f64 / face.units_per_em() as f64
 }
 
 /// Breaks `text` into lines no wider than `max_width`, at spaces where it can and inside a

@@ -1,1 +1,464 @@
 //! The family as a graph (petgraph): who is whose child and partner, generations, blood ties.
+//!
+//! People are numbered by their position in the case file; that number is the only handle
+//! this module gives out. petgraph's `NodeIndex` stays inside: callers never see it, so the
+//! graph representation can change without touching the layout.
+
+use crate::model::{Case, ChildLink, PersonId};
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What joins two people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tie {
+    /// From a parent to a child, through the child's primary parentage (the one it is drawn
+    /// under). `blood` when the link is biological.
+    Parent { blood: bool },
+    /// From the first partner to the second, for the partnership at this position.
+    Partner { partnership: usize },
+}
+
+/// How far back blood relatives are looked for: six generations finds fifth cousins, more
+/// than any case file records, and keeps the search bounded on very large families.
+const ANCESTOR_DEPTH: usize = 6;
+
+/// The family of one case as a graph.
+pub struct Family {
+    graph: DiGraph<usize, Tie>,
+    /// Birth-order key of each person: birth date (unknown last), then file order.
+    birth_keys: Vec<(chrono::NaiveDate, usize)>,
+    index: BTreeMap<PersonId, usize>,
+}
+
+/// A partnership as the layout sees it: two people, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Couple {
+    pub partners: [usize; 2],
+    /// The position of the partnership in the case, or `None` for two parents the case names
+    /// together without recording a partnership between them.
+    pub partnership: Option<usize>,
+}
+
+impl Family {
+    pub fn new(case: &Case) -> Family {
+        let mut graph = DiGraph::with_capacity(case.people.len(), case.people.len() * 2);
+        let mut index = BTreeMap::new();
+        for (i, person) in case.people.iter().enumerate() {
+            graph.add_node(i);
+            index.entry(person.id.clone()).or_insert(i);
+        }
+        let node = |i: usize| NodeIndex::new(i);
+        for parentage in case.parentage.iter().filter(|p| p.primary) {
+            let Some(&child) = index.get(&parentage.child) else {
+                continue;
+            };
+            for parent in &parentage.parents {
+                if let Some(&p) = index.get(parent)
+                    && p != child
+                {
+                    let blood = parentage.link == ChildLink::Biological;
+                    graph.add_edge(node(p), node(child), Tie::Parent { blood });
+                }
+            }
+        }
+        for (k, partnership) in case.partnerships.iter().enumerate() {
+            let [a, b] = &partnership.partners;
+            if let (Some(&a), Some(&b)) = (index.get(a), index.get(b))
+                && a != b
+            {
+                graph.add_edge(node(a), node(b), Tie::Partner { partnership: k });
+            }
+        }
+        let birth_keys = case
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let date = p
+                    .born
+                    .map(|d| d.sort_key())
+                    .unwrap_or(chrono::NaiveDate::MAX);
+                (date, i)
+            })
+            .collect();
+        Family {
+            graph,
+            birth_keys,
+            index,
+        }
+    }
+
+    /// How many people.
+    pub fn len(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The position of a person in the case file.
+    pub fn position(&self, id: &PersonId) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The sort key for birth order: birth date, unknown dates last, then file order.
+    pub fn birth_key(&self, person: usize) -> (chrono::NaiveDate, usize) {
+        self.birth_keys[person]
+    }
+
+    /// The parents a person is drawn under, in file order.
+    pub fn parents(&self, person: usize) -> Vec<usize> {
+        let mut parents: Vec<usize> = self
+            .graph
+            .edges_directed(NodeIndex::new(person), Direction::Incoming)
+            .filter(|e| matches!(e.weight(), Tie::Parent { .. }))
+            .map(|e| e.source().index())
+            .collect();
+        parents.sort_unstable();
+        parents.dedup();
+        parents
+    }
+
+    /// The children drawn under a person, oldest first (file order when birth dates are
+    /// not known).
+    pub fn children(&self, person: usize) -> Vec<usize> {
+        let mut children: Vec<usize> = self
+            .graph
+            .edges_directed(NodeIndex::new(person), Direction::Outgoing)
+            .filter(|e| matches!(e.weight(), Tie::Parent { .. }))
+            .map(|e| e.target().index())
+            .collect();
+        children.sort_unstable_by_key(|&c| self.birth_keys[c]);
+        children.dedup();
+        children
+    }
+
+    /// A person's partnerships as (partnership position, partner), in file order.
+    pub fn partners(&self, person: usize) -> Vec<(usize, usize)> {
+        let n = NodeIndex::new(person);
+        let mut partners: Vec<(usize, usize)> = self
+            .graph
+            .edges_directed(n, Direction::Outgoing)
+            .chain(self.graph.edges_directed(n, Direction::Incoming))
+            .filter_map(|e| match e.weight() {
+                Tie::Partner { partnership } => {
+                    let other = if e.source() == n {
+                        e.target()
+                    } else {
+                        e.source()
+                    };
+                    Some((*partnership, other.index()))
+                }
+                Tie::Parent { .. } => None,
+            })
+            .collect();
+        partners.sort_unstable();
+        partners
+    }
+
+    /// Every couple: each recorded partnership, then each pair of parents the case names
+    /// together without a partnership, in the order their first child appears.
+    pub fn couples(&self, case: &Case) -> Vec<Couple> {
+        let mut couples = Vec::new();
+        let mut seen = BTreeSet::new();
+        for (k, partnership) in case.partnerships.iter().enumerate() {
+            let [a, b] = &partnership.partners;
+            if let (Some(&a), Some(&b)) = (self.index.get(a), self.index.get(b))
+                && a != b
+            {
+                seen.insert((a.min(b), a.max(b)));
+                couples.push(Couple {
+                    partners: [a, b],
+                    partnership: Some(k),
+                });
+            }
+        }
+        for child in 0..self.len() {
+            if let [a, b] = self.parents(child)[..]
+                && seen.insert((a, b))
+            {
+                couples.push(Couple {
+                    partners: [a, b],
+                    partnership: None,
+                });
+            }
+        }
+        couples
+    }
+
+    /// The generation of every person, 0 at the top, by file position.
+    ///
+    /// A child is always below its parents. Partners are put on one row: the people of a
+    /// partner group are ranked together, so someone who marries in sits beside their partner
+    /// and never needs invented parents. Where that would put someone below their own child
+    /// (a partner who is also a descendant), the partner group is split and ranked one by one.
+    /// People with no parents in the case are pulled down to sit just above their children.
+    pub fn generations(&self, couples: &[Couple]) -> Vec<u32> {
+        let n = self.len();
+        let mut group = UnionFind::new(n);
+        for couple in couples {
+            group.union(couple.partners[0], couple.partners[1]);
+        }
+        let groups: Vec<usize> = (0..n).map(|i| group.find(i)).collect();
+        match self.rank_groups(&groups) {
+            Some(ranks) => ranks,
+            None => {
+                let singles: Vec<usize> = (0..n).collect();
+                self.rank_groups(&singles)
+                    .unwrap_or_else(|| self.rank_by_depth())
+            }
+        }
+    }
+
+    /// Longest-path ranks over groups of people, or `None` if the groups make a cycle.
+    fn rank_groups(&self, groups: &[usize]) -> Option<Vec<u32>> {
+        let n = self.len();
+        // Edges between groups, from a parent's group to a child's group.
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut indegree = vec![0usize; n];
+        for e in self.graph.edge_references() {
+            if let Tie::Parent { .. } = e.weight() {
+                let (a, b) = (groups[e.source().index()], groups[e.target().index()]);
+                if a == b {
+                    return None;
+                }
+                out[a].push(b);
+                indegree[b] += 1;
+            }
+        }
+        let is_group: Vec<bool> = (0..n).map(|i| groups[i] == i).collect();
+        let mut order = Vec::with_capacity(n);
+        let mut stack: Vec<usize> = (0..n)
+            .filter(|&g| is_group[g] && indegree[g] == 0)
+            .rev()
+            .collect();
+        while let Some(g) = stack.pop() {
+            order.push(g);
+            for &h in &out[g] {
+                indegree[h] -= 1;
+                if indegree[h] == 0 {
+                    stack.push(h);
+                }
+            }
+        }
+        if order.len() != is_group.iter().filter(|g| **g).count() {
+            return None;
+        }
+        let mut rank = vec![0u32; n];
+        for &g in &order {
+            for &h in &out[g] {
+                rank[h] = rank[h].max(rank[g] + 1);
+            }
+        }
+        // Groups with no parents sit just above their highest child group, so that an
+        // ancestor couple is not left rows above the children it is joined to.
+        let mut has_parents = vec![false; n];
+        for &g in &order {
+            for &h in &out[g] {
+                has_parents[h] = true;
+            }
+        }
+        for &g in order.iter().rev() {
+            if !has_parents[g]
+                && let Some(lowest) = out[g].iter().map(|&h| rank[h]).min()
+            {
+                rank[g] = lowest.saturating_sub(1).max(rank[g]);
+            }
+        }
+        Some((0..n).map(|i| rank[groups[i]]).collect())
+    }
+
+    /// Depth by parentage alone; only reached if parentage itself has a cycle, which
+    /// `check` refuses.
+    fn rank_by_depth(&self) -> Vec<u32> {
+        let n = self.len();
+        let mut rank = vec![0u32; n];
+        for _ in 0..n.min(64) {
+            let mut changed = false;
+            for e in self.graph.edge_references() {
+                if let Tie::Parent { .. } = e.weight() {
+                    let (a, b) = (e.source().index(), e.target().index());
+                    if rank[b] < rank[a] + 1 && rank[a] < 64 {
+                        rank[b] = rank[a] + 1;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        rank
+    }
+
+    /// True when two people share an ancestor through biological parentage (or one is the
+    /// other's ancestor): partners who are blood relatives are drawn with a double line.
+    pub fn blood_relatives(&self, a: usize, b: usize) -> bool {
+        let ours = self.ancestors(a);
+        if ours.contains(&b) {
+            return true;
+        }
+        let theirs = self.ancestors(b);
+        theirs.contains(&a) || ours.intersection(&theirs).next().is_some()
+    }
+
+    /// Blood ancestors of a person, up to [`ANCESTOR_DEPTH`] generations.
+    fn ancestors(&self, person: usize) -> BTreeSet<usize> {
+        let mut found = BTreeSet::new();
+        let mut frontier = vec![person];
+        for _ in 0..ANCESTOR_DEPTH {
+            let mut next = Vec::new();
+            for p in frontier {
+                for e in self
+                    .graph
+                    .edges_directed(NodeIndex::new(p), Direction::Incoming)
+                {
+                    if let Tie::Parent { blood: true } = e.weight() {
+                        let parent = e.source().index();
+                        if found.insert(parent) {
+                            next.push(parent);
+                        }
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        found
+    }
+}
+
+/// Disjoint sets with path halving; for grouping partners.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Joins two sets; the smaller number becomes the root, so results follow file order.
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Gender, Parentage, Partnership, People, Person, PersonKind, Span};
+
+    fn person(id: &str) -> Person {
+        Person {
+            id: PersonId(id.into()),
+            name: id.into(),
+            known_as: None,
+            gender: Gender::Unknown,
+            sex_at_birth: None,
+            kind: PersonKind::Individual,
+            born: None,
+            died: None,
+            deceased: false,
+            unknown: false,
+            notes: Vec::new(),
+            role: None,
+            address: None,
+            school: None,
+        }
+    }
+
+    fn case(people: &[&str], children: &[(&str, &[&str])], partners: &[(&str, &str)]) -> Case {
+        Case {
+            people: People::new(people.iter().map(|p| person(p)).collect()),
+            parentage: children
+                .iter()
+                .map(|(child, parents)| Parentage {
+                    child: PersonId((*child).into()),
+                    parents: parents.iter().map(|p| PersonId((*p).into())).collect(),
+                    link: ChildLink::Biological,
+                    primary: true,
+                    span: Span::ALWAYS,
+                })
+                .collect(),
+            partnerships: partners
+                .iter()
+                .map(|(a, b)| Partnership {
+                    id: format!("{a}--{b}"),
+                    partners: [PersonId((*a).into()), PersonId((*b).into())],
+                    states: Vec::new(),
+                })
+                .collect(),
+            ..Case::default()
+        }
+    }
+
+    #[test]
+    fn someone_who_marries_in_shares_their_partners_generation() {
+        let c = case(
+            &["gm", "gf", "mum", "dad", "kid"],
+            &[("mum", &["gm", "gf"]), ("kid", &["mum", "dad"])],
+            &[("gm", "gf"), ("mum", "dad")],
+        );
+        let family = Family::new(&c);
+        let ranks = family.generations(&family.couples(&c));
+        assert_eq!(ranks, vec![0, 0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn cousins_are_blood_relatives_and_spouses_are_not() {
+        let c = case(
+            &["g", "a", "b", "x", "y", "c1", "c2"],
+            &[
+                ("a", &["g"]),
+                ("b", &["g"]),
+                ("c1", &["a", "x"]),
+                ("c2", &["b", "y"]),
+            ],
+            &[("a", "x"), ("b", "y"), ("c1", "c2")],
+        );
+        let family = Family::new(&c);
+        let p = |id: &str| family.position(&PersonId(id.into())).unwrap();
+        assert!(family.blood_relatives(p("c1"), p("c2")));
+        assert!(!family.blood_relatives(p("a"), p("x")));
+        assert!(family.blood_relatives(p("g"), p("c1")));
+    }
+
+    #[test]
+    fn parents_named_together_without_a_partnership_are_still_a_couple() {
+        let c = case(&["m", "f", "k"], &[("k", &["m", "f"])], &[]);
+        let family = Family::new(&c);
+        let couples = family.couples(&c);
+        assert_eq!(couples.len(), 1);
+        assert_eq!(couples[0].partnership, None);
+    }
+
+    #[test]
+    fn children_come_oldest_first_then_in_file_order() {
+        let mut c = case(&["m", "b", "a"], &[("b", &["m"]), ("a", &["m"])], &[]);
+        let mut people = c.people.clone().into_vec();
+        people[2].born = crate::model::PartialDate::year(2000);
+        c.people = People::new(people);
+        let family = Family::new(&c);
+        // "a" has a birth date, "b" has none: the known date comes first.
+        assert_eq!(family.children(0), vec![2, 1]);
+    }
+}

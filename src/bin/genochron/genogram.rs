@@ -1,18 +1,78 @@
-//! `genochron genogram`.
+//! `genochron genogram`: draws the family as a genogram SVG, and optionally its layout as JSON.
 
-use crate::common::Exit;
+use crate::common::{self, CaseArgs, Exit};
+use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions};
+use genochron::model::PersonId;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The case file.
-    pub case: PathBuf,
-    /// Where to write the output.
+    #[command(flatten)]
+    pub case: CaseArgs,
+    /// Where to write the SVG (standard output when not given).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Also write the placed layout as JSON (items with boxes and lines, and metrics).
+    #[arg(long, value_name = "FILE")]
+    pub layout_json: Option<PathBuf>,
+    /// Draw only the family around this person (their id in the case file).
+    #[arg(long, value_name = "ID")]
+    pub focus: Option<String>,
+    /// With --focus: how many generations of ancestors to include.
+    #[arg(long, default_value_t = 2, requires = "focus")]
+    pub up: u32,
+    /// With --focus: how many generations below the person to include.
+    #[arg(long, default_value_t = 2, requires = "focus")]
+    pub down: u32,
+    /// How to mark people who have died: an X through the symbol, or one slash.
+    #[arg(long, value_enum, default_value = "cross")]
+    pub deceased: Deceased,
 }
 
-pub fn run(_args: &Args) -> Exit {
-    eprintln!("genochron genogram is not built yet.");
-    Exit::CouldNotRun
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deceased {
+    Cross,
+    Slash,
+}
+
+pub fn run(args: &Args) -> Exit {
+    let case = match common::load_case(&args.case, "The genogram") {
+        Ok(case) => case,
+        Err(exit) => return exit,
+    };
+    let focus = match &args.focus {
+        Some(id) => {
+            let person = PersonId(id.clone());
+            if case.person(&person).is_none() {
+                eprintln!(
+                    "There is no one with the id \"{id}\" in {}, so the genogram cannot focus on them. Nothing was written.",
+                    common::display_name(&args.case.case)
+                );
+                return Exit::Problems;
+            }
+            Some(Focus {
+                person,
+                up: args.up,
+                down: args.down,
+            })
+        }
+        None => None,
+    };
+    let options = GenogramOptions {
+        as_at: None,
+        focus,
+        deceased: match args.deceased {
+            Deceased::Cross => DeceasedStyle::Cross,
+            Deceased::Slash => DeceasedStyle::Slash,
+        },
+    };
+    let scene = genochron::layout::genogram::genogram(&case, &options);
+    if let Some(path) = &args.layout_json {
+        let exit = common::write_output(Some(path), scene.to_json().as_bytes(), "The layout");
+        if exit != Exit::Done {
+            return exit;
+        }
+    }
+    let svg = genochron::render::svg::scene(&scene);
+    common::write_output(args.output.as_deref(), svg.as_bytes(), "The genogram")
 }

@@ -1,0 +1,116 @@
+//! The part of a large family around one person: ancestors some generations up, their
+//! descendants some generations down, and everyone's partners.
+
+use crate::graph::Family;
+use crate::model::{Case, Household, MultipleBirth, Parentage, People, PersonId};
+use std::collections::BTreeSet;
+
+/// Which part of the family to draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Focus {
+    pub person: PersonId,
+    /// Generations of ancestors to include.
+    pub up: u32,
+    /// Generations below the focus person to include.
+    pub down: u32,
+}
+
+/// The case cut down to the people around the focus person, and how many were left out.
+/// An unknown focus person leaves the case whole (`check` reports unknown ids before this).
+pub(super) fn around(case: &Case, focus: &Focus) -> (Case, usize) {
+    let family = Family::new(case);
+    let Some(start) = family.position(&focus.person) else {
+        return (case.clone(), 0);
+    };
+    // Ancestors with their level (negative above the focus person).
+    let mut level: Vec<Option<i64>> = vec![None; family.len()];
+    level[start] = Some(0);
+    let mut frontier = vec![start];
+    let mut tops = vec![start];
+    for depth in 1..=i64::from(focus.up) {
+        let mut next = Vec::new();
+        for p in frontier {
+            for q in family.parents(p) {
+                if level[q].is_none() {
+                    level[q] = Some(-depth);
+                    next.push(q);
+                    tops.push(q);
+                }
+            }
+        }
+        frontier = next;
+    }
+    // Their descendants, down to `down` generations below the focus person.
+    let mut stack: Vec<usize> = tops;
+    while let Some(p) = stack.pop() {
+        let l = level[p].unwrap_or(0);
+        if l >= i64::from(focus.down) {
+            continue;
+        }
+        for c in family.children(p) {
+            if level[c].is_none() {
+                level[c] = Some(l + 1);
+                stack.push(c);
+            }
+        }
+    }
+    let mut keep: BTreeSet<usize> = (0..family.len()).filter(|&i| level[i].is_some()).collect();
+    let blood: Vec<usize> = keep.iter().copied().collect();
+    for p in blood {
+        for (_, q) in family.partners(p) {
+            keep.insert(q);
+        }
+    }
+    let people: Vec<_> = case
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, p)| p.clone())
+        .collect();
+    let ids: BTreeSet<PersonId> = people.iter().map(|p| p.id.clone()).collect();
+    let left_out = case.people.len() - people.len();
+    let has = |id: &PersonId| ids.contains(id);
+    let mut cut = case.clone();
+    cut.people = People::new(people);
+    cut.details.subjects.retain(|s| has(s));
+    cut.partnerships
+        .retain(|p| has(&p.partners[0]) && has(&p.partners[1]));
+    cut.parentage = case
+        .parentage
+        .iter()
+        .filter(|p| has(&p.child))
+        .filter_map(|p| {
+            let parents: Vec<PersonId> = p.parents.iter().filter(|q| has(q)).cloned().collect();
+            (!parents.is_empty()).then(|| Parentage {
+                parents,
+                ..p.clone()
+            })
+        })
+        .collect();
+    cut.multiple_births = case
+        .multiple_births
+        .iter()
+        .map(|b| MultipleBirth {
+            children: b.children.iter().filter(|c| has(c)).cloned().collect(),
+            zygosity: b.zygosity,
+        })
+        .filter(|b| b.children.len() > 1)
+        .collect();
+    cut.relationships
+        .retain(|r| has(&r.between[0]) && has(&r.between[1]));
+    cut.households = case
+        .households
+        .iter()
+        .map(|h| Household {
+            members: h
+                .members
+                .iter()
+                .filter(|m| has(&m.person))
+                .cloned()
+                .collect(),
+            ..h.clone()
+        })
+        .collect();
+    (cut, left_out)
+}

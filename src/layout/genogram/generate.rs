@@ -1,0 +1,496 @@
+//! Seeded, realistic generated families for benchmarks and property tests: several
+//! generations, remarriages with half-siblings, twins, adoptions, single parents and cousins
+//! who partner. The same seed always gives the same family.
+
+use crate::model::{
+    Case, CaseDetails, ChildLink, Gender, MultipleBirth, Parentage, PartialDate, Partnership,
+    PartnershipState, PartnershipStatus, People, Person, PersonId, PersonKind, Span, Zygosity,
+};
+use chrono::NaiveDate;
+
+/// A small, fast, seeded random source (SplitMix64); no outside crate, same numbers on every
+/// machine.
+pub struct Random(u64);
+
+impl Random {
+    pub fn new(seed: u64) -> Random {
+        Random(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next_u64() % n }
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * 1.0 < p
+    }
+}
+
+const FIRST_MALE: [&str; 12] = [
+    "James", "Kwabena", "Tom", "Ravi", "Liam", "Daniel", "Owen", "Marek", "Samuel", "Hassan",
+    "Peter", "Callum",
+];
+const FIRST_FEMALE: [&str; 12] = [
+    "Amy", "Sarah", "Joan", "Priya", "Grace", "Ellen", "Fatima", "Zofia", "Chloe", "Ruth", "Megan",
+    "Aisha",
+];
+const SURNAMES: [&str; 12] = [
+    "Mensah", "Smith", "Patel", "Kowalski", "Jones", "Okafor", "Murphy", "Khan", "Evans", "Brown",
+    "Taylor", "Wright",
+];
+
+struct Builder {
+    people: Vec<Person>,
+    partnerships: Vec<Partnership>,
+    parentage: Vec<Parentage>,
+    births: Vec<MultipleBirth>,
+    /// Each child's first parent, so siblings are never picked to partner each other.
+    first_parent: Vec<Option<usize>>,
+    random: Random,
+}
+
+impl Builder {
+    fn person(&mut self, gender: Gender, surname: &str, born: i32) -> usize {
+        let i = self.people.len();
+        self.first_parent.push(None);
+        let first = match gender {
+            Gender::Male => FIRST_MALE[self.random.below(12) as usize],
+            _ => FIRST_FEMALE[self.random.below(12) as usize],
+        };
+        let month = 1 + self.random.below(12) as u32;
+        let day = 1 + self.random.below(28) as u32;
+        let born =
+            NaiveDate::from_ymd_opt(born.clamp(1000, 2990), month, day).map(PartialDate::day);
+        self.people.push(Person {
+            id: PersonId(format!("p{i}")),
+            name: format!("{first} {surname}"),
+            known_as: None,
+            gender,
+            sex_at_birth: None,
+            kind: PersonKind::Individual,
+            born,
+            died: None,
+            deceased: false,
+            unknown: false,
+            notes: Vec::new(),
+            role: None,
+            address: None,
+            school: None,
+        });
+        i
+    }
+
+    fn partnership(&mut self, a: usize, b: usize, year: i32, ended: bool) {
+        let mut states = vec![PartnershipState {
+            status: PartnershipStatus::Married,
+            from: PartialDate::year(year.clamp(1000, 2990)),
+        }];
+        if ended {
+            states.push(PartnershipState {
+                status: PartnershipStatus::Divorced,
+                from: PartialDate::year((year + 8).clamp(1000, 2990)),
+            });
+        }
+        self.partnerships.push(Partnership {
+            id: format!("p{a}--p{b}"),
+            partners: [self.people[a].id.clone(), self.people[b].id.clone()],
+            states,
+        });
+    }
+}
+
+/// How often the things that make families hard happen.
+#[derive(Debug, Clone, Copy)]
+pub struct Mix {
+    /// Chance that someone who partners does so with an unpartnered relative of their age.
+    pub cousins: f64,
+    /// Chance that someone partners a second time, with half-siblings from each partnership.
+    pub remarriage: f64,
+}
+
+impl Mix {
+    /// Rates seen in real case files: some remarriage, now and then cousins.
+    pub const REALISTIC: Mix = Mix {
+        cousins: 0.04,
+        remarriage: 0.14,
+    };
+    /// A plain tree: everyone partners once, with someone from outside the family.
+    pub const TREE: Mix = Mix {
+        cousins: 0.0,
+        remarriage: 0.0,
+    };
+}
+
+/// A family of about `size` people (never fewer), from a seed.
+pub fn family(size: usize, seed: u64) -> Case {
+    family_with(size, seed, Mix::REALISTIC)
+}
+
+/// A family with a chosen mix of remarriages and cousins.
+pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
+    let mut b = Builder {
+        people: Vec::with_capacity(size + 16),
+        partnerships: Vec::new(),
+        parentage: Vec::new(),
+        births: Vec::new(),
+        first_parent: Vec::new(),
+        random: Random::new(seed),
+    };
+    // Couples waiting to have children: (parent, other parent or none, their birth year).
+    let mut queue: std::collections::VecDeque<(usize, Option<usize>, i32, usize)> =
+        std::collections::VecDeque::new();
+    let founders = (size / 500).max(1);
+    for f in 0..founders {
+        let surname = SURNAMES[f % SURNAMES.len()];
+        let year = 1700 + b.random.below(20) as i32;
+        let man = b.person(Gender::Male, surname, year);
+        let woman = b.person(Gender::Female, SURNAMES[(f + 5) % 12], year + 2);
+        b.partnership(man, woman, year + 24, false);
+        queue.push_back((man, Some(woman), year, f));
+    }
+    // Unpartnered adults by birth year and family tree, for cousins who partner.
+    let mut single_pool: Vec<(usize, i32, usize)> = Vec::new();
+    let mut trees = founders;
+    while b.people.len() < size {
+        let Some((p, q, year, tree)) = queue.pop_front() else {
+            // Every line ended childless: start another founder couple.
+            let year = 1700 + b.random.below(20) as i32;
+            let man = b.person(Gender::Male, "Evans", year);
+            let woman = b.person(Gender::Female, "Wright", year);
+            b.partnership(man, woman, year + 24, false);
+            queue.push_back((man, Some(woman), year, trees));
+            trees += 1;
+            continue;
+        };
+        let count = [0, 1, 2, 2, 2, 3, 3, 4, 5][b.random.below(9) as usize];
+        let surname = b.people[p]
+            .name
+            .split(' ')
+            .nth(1)
+            .unwrap_or("Smith")
+            .to_string();
+        let mut child_year = year + 22 + b.random.below(8) as i32;
+        let mut k = 0;
+        while k < count && b.people.len() < size {
+            let twins = b.random.chance(0.03);
+            let n = if twins { 2 } else { 1 };
+            let mut born_together: Vec<usize> = Vec::new();
+            for _ in 0..n {
+                let gender = if b.random.chance(0.5) {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let c = b.person(gender, &surname, child_year);
+                if twins {
+                    // Twins share a birthday.
+                    if let Some(&first) = born_together.first() {
+                        let born: Option<PartialDate> = b.people[first].born;
+                        b.people[c].born = born;
+                    }
+                }
+                born_together.push(c);
+                let link = if b.random.chance(0.02) {
+                    ChildLink::Adopted
+                } else {
+                    ChildLink::Biological
+                };
+                let mut parents = vec![b.people[p].id.clone()];
+                if let Some(q) = q {
+                    parents.push(b.people[q].id.clone());
+                }
+                b.first_parent[c] = Some(p);
+                b.parentage.push(Parentage {
+                    child: b.people[c].id.clone(),
+                    parents,
+                    link,
+                    primary: true,
+                    span: Span::ALWAYS,
+                });
+                // Grown-up children partner: mostly someone from outside the family, now and
+                // then a cousin; some partner twice, with half-siblings from each partnership.
+                if b.random.chance(0.72) {
+                    let spouse_gender = if b.random.chance(0.93) {
+                        if gender == Gender::Male {
+                            Gender::Female
+                        } else {
+                            Gender::Male
+                        }
+                    } else {
+                        gender
+                    };
+                    let cousin = if b.random.chance(mix.cousins) {
+                        single_pool.iter().position(|&(s, y, t)| {
+                            t == tree
+                                && (y - child_year).abs() < 10
+                                && s != c
+                                && b.first_parent.get(s) != b.first_parent.get(c)
+                        })
+                    } else {
+                        None
+                    };
+                    let spouse = match cousin {
+                        Some(i) => single_pool.swap_remove(i).0,
+                        None => {
+                            let surname = SURNAMES[b.random.below(12) as usize];
+                            let year = child_year + b.random.below(5) as i32 - 2;
+                            b.person(spouse_gender, surname, year)
+                        }
+                    };
+                    let second = b.random.chance(mix.remarriage);
+                    let (husband, wife) = if gender == Gender::Male {
+                        (c, spouse)
+                    } else {
+                        (spouse, c)
+                    };
+                    b.partnership(husband, wife, child_year + 25, second);
+                    queue.push_back((c, Some(spouse), child_year, tree));
+                    if second {
+                        let surname = SURNAMES[b.random.below(12) as usize];
+                        let other = b.person(spouse_gender, surname, child_year + 3);
+                        let (h, w) = if gender == Gender::Male {
+                            (c, other)
+                        } else {
+                            (other, c)
+                        };
+                        b.partnership(h, w, child_year + 34, false);
+                        queue.push_back((c, Some(other), child_year + 9, tree));
+                    }
+                } else if b.random.chance(0.25) {
+                    // A single parent.
+                    queue.push_back((c, None, child_year, tree));
+                } else {
+                    single_pool.push((c, child_year, tree));
+                }
+            }
+            if twins && born_together.len() == 2 {
+                b.births.push(MultipleBirth {
+                    children: born_together
+                        .iter()
+                        .map(|&c| b.people[c].id.clone())
+                        .collect(),
+                    zygosity: [Zygosity::Identical, Zygosity::Fraternal, Zygosity::Unknown]
+                        [b.random.below(3) as usize],
+                });
+            }
+            child_year += 1 + b.random.below(4) as i32;
+            k += 1;
+        }
+    }
+    // Everyone born more than 95 years before the drawing date has died.
+    for p in &mut b.people {
+        if p.born.is_some_and(|d| d.year_number() < 1930) {
+            p.deceased = true;
+        }
+    }
+    let subjects = b
+        .people
+        .last()
+        .map(|p| vec![p.id.clone()])
+        .unwrap_or_default();
+    Case {
+        details: CaseDetails {
+            reference: format!("GEN/{size}/{seed}"),
+            title: format!("Generated family of {size}"),
+            subjects,
+            as_at: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default(),
+            author: None,
+            prepared: None,
+            hearing: None,
+            source_hash: format!("{seed:08x}"),
+            source_name: String::new(),
+        },
+        people: People::new(b.people),
+        partnerships: b.partnerships,
+        parentage: b.parentage,
+        multiple_births: b.births,
+        ..Case::default()
+    }
+}
+
+/// The case as a case file (YAML), so a benchmark can time the whole command: read, check,
+/// lay out and draw. Covers what [`family`] produces.
+pub fn to_yaml(case: &Case) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(case.people.len() * 96);
+    let d = &case.details;
+    let subjects: Vec<&str> = d.subjects.iter().map(|s| s.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "case:\n  reference: {}\n  title: {}\n  children: [{}]\n  as-at: {}\npeople:",
+        d.reference,
+        d.title,
+        subjects.join(", "),
+        d.as_at.format("%Y-%m-%d")
+    );
+    let parents: std::collections::BTreeMap<&PersonId, &Parentage> = case
+        .parentage
+        .iter()
+        .filter(|p| p.primary)
+        .map(|p| (&p.child, p))
+        .collect();
+    for p in case.people.iter() {
+        let gender = match p.gender {
+            Gender::Male => "male",
+            Gender::Female => "female",
+            Gender::NonBinary => "non-binary",
+            Gender::Unknown => "unknown",
+        };
+        let _ = write!(
+            out,
+            "  - {{id: {}, name: {}, gender: {gender}",
+            p.id, p.name
+        );
+        if let Some(born) = &p.born {
+            let _ = write!(out, ", born: {}", born.to_case_text());
+        }
+        if p.deceased {
+            out.push_str(", deceased: true");
+        }
+        if let Some(pa) = parents.get(&p.id) {
+            let list: Vec<&str> = pa.parents.iter().map(|x| x.as_str()).collect();
+            let _ = write!(out, ", parents: [{}]", list.join(", "));
+            if pa.link == ChildLink::Adopted {
+                out.push_str(", link: adopted");
+            }
+        }
+        out.push_str("}\n");
+    }
+    if !case.partnerships.is_empty() {
+        out.push_str("partnerships:\n");
+        for p in &case.partnerships {
+            let states: Vec<String> = p
+                .states
+                .iter()
+                .map(|s| {
+                    let status = match s.status {
+                        PartnershipStatus::Divorced => "divorced",
+                        _ => "married",
+                    };
+                    match &s.from {
+                        Some(f) => format!("{{status: {status}, from: {}}}", f.to_case_text()),
+                        None => format!("{{status: {status}}}"),
+                    }
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "  - {{partners: [{}, {}], states: [{}]}}",
+                p.partners[0],
+                p.partners[1],
+                states.join(", ")
+            );
+        }
+    }
+    if !case.multiple_births.is_empty() {
+        out.push_str("twins:\n");
+        for b in &case.multiple_births {
+            let z = match b.zygosity {
+                Zygosity::Identical => "identical",
+                Zygosity::Fraternal => "fraternal",
+                Zygosity::Unknown => "unknown",
+            };
+            let ids: Vec<&str> = b.children.iter().map(|c| c.as_str()).collect();
+            let _ = writeln!(out, "  - {{children: [{}], zygosity: {z}}}", ids.join(", "));
+        }
+    }
+    out
+}
+
+/// The same family as a Graphviz graph, the way a generic tool draws it: one box per person,
+/// an edge from each parent to each child, an edge between partners.
+pub fn to_dot(case: &Case) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("digraph family {\n  node [shape=box];\n");
+    for p in case.people.iter() {
+        let _ = writeln!(out, "  \"{}\" [label=\"{}\"];", p.id, p.name);
+    }
+    for pa in case.parentage.iter().filter(|p| p.primary) {
+        for parent in &pa.parents {
+            let _ = writeln!(out, "  \"{}\" -> \"{}\";", parent, pa.child);
+        }
+    }
+    // Partners joined by an edge that does not rank them. (Putting each couple in a
+    // `rank=same` subgraph made dot 2.43 crash on 10,000 people.)
+    for p in &case.partnerships {
+        let _ = writeln!(
+            out,
+            "  \"{}\" -> \"{}\" [dir=none, constraint=false];",
+            p.partners[0], p.partners[1]
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Crossings between straight parent-to-child lines, counted the same way for any drawing
+/// given where it put each person (centre x, y): lines between the same two rows cross when
+/// their ends are in opposite orders. Used to compare our layout with other tools fairly.
+pub fn straight_crossings(
+    case: &Case,
+    centres: &std::collections::BTreeMap<String, (f64, f64)>,
+) -> u64 {
+    let mut groups: std::collections::BTreeMap<(i64, i64), Vec<(f64, f64)>> =
+        std::collections::BTreeMap::new();
+    for pa in case.parentage.iter().filter(|p| p.primary) {
+        let Some(&(cx, cy)) = centres.get(pa.child.as_str()) else {
+            continue;
+        };
+        for parent in &pa.parents {
+            if let Some(&(px, py)) = centres.get(parent.as_str()) {
+                groups
+                    .entry((py.round() as i64, cy.round() as i64))
+                    .or_default()
+                    .push((px, cx));
+            }
+        }
+    }
+    groups
+        .into_values()
+        .map(super::order::count_inversions)
+        .sum()
+}
+
+/// How many partnerships have both partners on one row with no one between them.
+pub fn couples_side_by_side(
+    case: &Case,
+    centres: &std::collections::BTreeMap<String, (f64, f64)>,
+) -> usize {
+    let mut rows: std::collections::BTreeMap<i64, Vec<f64>> = std::collections::BTreeMap::new();
+    for &(x, y) in centres.values() {
+        rows.entry(y.round() as i64).or_default().push(x);
+    }
+    for xs in rows.values_mut() {
+        xs.sort_by(f64::total_cmp);
+    }
+    case.partnerships
+        .iter()
+        .filter(|p| {
+            let (Some(&(ax, ay)), Some(&(bx, by))) = (
+                centres.get(p.partners[0].as_str()),
+                centres.get(p.partners[1].as_str()),
+            ) else {
+                return false;
+            };
+            if ay.round() != by.round() {
+                return false;
+            }
+            let (lo, hi) = (ax.min(bx), ax.max(bx));
+            let xs = &rows[&(ay.round() as i64)];
+            let between = xs.partition_point(|&x| x < hi) - xs.partition_point(|&x| x <= lo);
+            between == 0
+        })
+        .count()
+}
+
+pub use super::polyline_crossings;

@@ -1,0 +1,539 @@
+//! Golden genograms: one folder per family situation under `tests/cases/genogram/`, each with
+//! its case file, the expected layout (`layout.json`) and drawing (`genogram.svg`). Every case
+//! also keeps the promises in `genogram_checks`. `GENOCHRON_ACCEPT=1 cargo test --test
+//! genogram` rewrites the expected files (never under CI).
+
+mod genogram_checks;
+
+use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions, genogram};
+use genochron::layout::scene::{ItemKind, Scene};
+use genochron::model::{Case, PersonId};
+use std::path::{Path, PathBuf};
+
+fn cases() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/genogram")
+}
+
+fn load(path: &Path) -> Case {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let loaded = genochron::load(&name, &bytes);
+    loaded
+        .case
+        .unwrap_or_else(|| panic!("{}: {:?}", path.display(), loaded.diagnostics))
+}
+
+fn case(name: &str) -> Case {
+    load(&cases().join(name).join("case.yaml"))
+}
+
+/// Options from the case folder's `options.json`, if it has one.
+fn options(dir: &Path) -> GenogramOptions {
+    let mut options = GenogramOptions::default();
+    let Ok(text) = std::fs::read_to_string(dir.join("options.json")) else {
+        return options;
+    };
+    let value: serde_json::Value = serde_json::from_str(&text).expect("options.json");
+    if let Some(date) = value["as-at"].as_str() {
+        options.as_at = Some(date.parse().expect("as-at date"));
+    }
+    if value["deceased"].as_str() == Some("slash") {
+        options.deceased = DeceasedStyle::Slash;
+    }
+    if let Some(person) = value["focus"].as_str() {
+        options.focus = Some(Focus {
+            person: PersonId(person.into()),
+            up: value["up"].as_u64().unwrap_or(1) as u32,
+            down: value["down"].as_u64().unwrap_or(1) as u32,
+        });
+    }
+    options
+}
+
+fn accepting() -> bool {
+    std::env::var("GENOCHRON_ACCEPT").is_ok_and(|v| v == "1")
+        && std::env::var("CI").map_or(true, |v| v != "true")
+}
+
+fn draw(name: &str) -> (Case, Scene, String) {
+    let dir = cases().join(name);
+    let case = load(&dir.join("case.yaml"));
+    let scene = genogram(&case, &options(&dir));
+    let svg = genochron::render::svg::scene(&scene);
+    (case, scene, svg)
+}
+
+#[test]
+fn every_golden_case_matches_and_keeps_its_promises() {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(cases())
+        .expect("the cases folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.join("case.yaml").exists())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 20, "only {} golden cases", dirs.len());
+    let mut failures = Vec::new();
+    for dir in &dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let (case, scene, svg) = draw(&name);
+        for broken in genogram_checks::broken_promises(&case, &scene, &svg) {
+            failures.push(format!("{name}: {broken}"));
+        }
+        // Same input, same bytes.
+        let (_, again, svg_again) = draw(&name);
+        if svg != svg_again || scene.to_json() != again.to_json() {
+            failures.push(format!("{name}: two runs gave different output"));
+        }
+        let layout = scene.to_json();
+        for (file, text) in [("layout.json", &layout), ("genogram.svg", &svg)] {
+            let path = dir.join(file);
+            if accepting() {
+                std::fs::write(&path, text).expect("write expected output");
+                continue;
+            }
+            match std::fs::read_to_string(&path) {
+                Ok(expected) if &expected == text => {}
+                Ok(_) => failures.push(format!(
+                    "{name}: {file} differs (GENOCHRON_ACCEPT=1 to accept)"
+                )),
+                Err(_) => failures.push(format!("{name}: no {file} (GENOCHRON_ACCEPT=1)")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn item<'a>(scene: &'a Scene, id: &str) -> &'a genochron::layout::scene::Item {
+    scene
+        .items
+        .iter()
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("no item {id}"))
+}
+
+fn x_of(scene: &Scene, person: &str) -> f64 {
+    let b = item(scene, &format!("person-{person}")).bbox;
+    b.x + b.width / 2.0
+}
+
+fn y_of(scene: &Scene, person: &str) -> f64 {
+    let b = item(scene, &format!("person-{person}")).bbox;
+    b.y + b.height / 2.0
+}
+
+fn has_class(scene: &Scene, id: &str, class: &str) -> bool {
+    item(scene, id).classes.iter().any(|c| c == class)
+}
+
+/// A child's own line starts on its sibship's bar, inside the bar's span.
+fn hangs_from(scene: &Scene, child: &str, sibship: &str) -> bool {
+    let own = item(scene, &format!("child-link-{child}"));
+    let bar = item(scene, &format!("child-link-{sibship}"));
+    let start = own.points.as_ref().unwrap()[0];
+    let bar_y = bar.points.as_ref().unwrap().last().unwrap().y;
+    (start.y - bar_y).abs() < 0.01
+        && start.x >= bar.bbox.x - 0.01
+        && start.x <= bar.bbox.x + bar.bbox.width + 0.01
+}
+
+#[test]
+fn half_siblings_hang_from_their_own_parents_partnership() {
+    let (_, scene, _) = draw("half-siblings");
+    for child in ["ava", "cara"] {
+        assert!(hangs_from(&scene, child, "lisa--mark"), "{child}");
+        assert!(!hangs_from(&scene, child, "lisa--paul"), "{child}");
+    }
+    for child in ["dan", "eve"] {
+        assert!(hangs_from(&scene, child, "lisa--paul"), "{child}");
+    }
+    // Lisa sits between her two partners.
+    let (m, l, p) = (
+        x_of(&scene, "mark"),
+        x_of(&scene, "lisa"),
+        x_of(&scene, "paul"),
+    );
+    assert!((m < l && l < p) || (p < l && l < m));
+    assert_eq!(scene.metrics["crossings"], 0.0);
+}
+
+#[test]
+fn a_person_with_three_partners_has_the_latest_nearest_and_the_earliest_furthest_out() {
+    let (_, scene, _) = draw("three-partners");
+    let gail = x_of(&scene, "gail");
+    let d = |p: &str| (x_of(&scene, p) - gail).abs();
+    assert!(d("p3") < d("p1") && d("p2") < d("p1"));
+    assert!((x_of(&scene, "p2") - gail).signum() != (x_of(&scene, "p3") - gail).signum());
+    assert!(hangs_from(&scene, "a", "gail--p1"));
+    assert!(hangs_from(&scene, "b", "gail--p2"));
+    assert!(hangs_from(&scene, "zoe", "gail--p3"));
+}
+
+#[test]
+fn cousins_who_partner_get_a_double_line_without_declaring_it() {
+    let (_, scene, _) = draw("cousins-partnering");
+    assert!(has_class(&scene, "partnership-c1--c2", "blood-relatives"));
+    assert!(!has_class(&scene, "partnership-s1--s1p", "blood-relatives"));
+    assert!(hangs_from(&scene, "kit", "c1--c2"));
+}
+
+#[test]
+fn a_man_with_children_by_two_sisters_sits_between_them() {
+    let (_, scene, _) = draw("children-by-two-sisters");
+    let (a, m, b) = (
+        x_of(&scene, "sis1"),
+        x_of(&scene, "man"),
+        x_of(&scene, "sis2"),
+    );
+    assert!((a < m && m < b) || (b < m && m < a));
+    assert!(hangs_from(&scene, "nat", "man--sis1"));
+    assert!(hangs_from(&scene, "ola", "man--sis2"));
+}
+
+#[test]
+fn partners_from_different_generations_share_a_row_and_their_child_is_below() {
+    let (_, scene, _) = draw("partners-from-different-generations");
+    assert!((y_of(&scene, "mo") - y_of(&scene, "jade")).abs() < 0.5);
+    assert!(y_of(&scene, "finn") > y_of(&scene, "mo"));
+    assert!(y_of(&scene, "tina") < y_of(&scene, "jade"));
+    assert!(hangs_from(&scene, "finn", "mo--jade"));
+}
+
+#[test]
+fn twins_share_a_point_and_show_their_zygosity() {
+    let (_, scene, svg) = draw("twins-identical-fraternal-unknown");
+    assert!(has_class(&scene, "child-link-twins-t1", "identical"));
+    assert!(has_class(&scene, "child-link-twins-t3", "fraternal"));
+    assert!(has_class(&scene, "child-link-twins-t5", "unknown"));
+    for (a, b) in [("t1", "t2"), ("t3", "t4"), ("t5", "t6")] {
+        let pa = item(&scene, &format!("child-link-{a}"))
+            .points
+            .as_ref()
+            .unwrap()[0];
+        let pb = item(&scene, &format!("child-link-{b}"))
+            .points
+            .as_ref()
+            .unwrap()[0];
+        assert_eq!(pa, pb, "{a} and {b} leave the bar at one point");
+    }
+    let older = item(&scene, "child-link-older").points.as_ref().unwrap()[0];
+    assert!(older.x < item(&scene, "child-link-t1").points.as_ref().unwrap()[0].x);
+    assert!(svg.contains(">?</tspan>"));
+}
+
+#[test]
+fn adoption_is_dashed_with_brackets() {
+    let (_, scene, _) = draw("adoption-with-brackets");
+    assert!(has_class(&scene, "person-leo", "adopted"));
+    assert!(has_class(&scene, "child-link-leo", "adopted"));
+    assert!(!has_class(&scene, "person-bio", "adopted"));
+    let leo = item(&scene, "person-leo").bbox;
+    assert!(leo.width > leo.height, "brackets widen the symbol");
+}
+
+#[test]
+fn foster_kinship_and_special_guardianship_links_each_have_their_own_line() {
+    let (_, scene, _) = draw("foster-kinship-special-guardianship");
+    assert!(has_class(&scene, "child-link-ivy-other-1", "foster"));
+    assert!(has_class(&scene, "child-link-ivy-other-2", "foster"));
+    assert!(has_class(&scene, "child-link-jay-other-1", "kinship-care"));
+    assert!(has_class(
+        &scene,
+        "child-link-kai-other-1",
+        "special-guardianship"
+    ));
+    assert!(has_class(&scene, "child-link-step", "step"));
+    // Each other-parent line joins the two people it names.
+    let link = item(&scene, "child-link-jay-other-1");
+    assert_eq!(link.people, vec!["jay".to_string(), "nan".to_string()]);
+}
+
+#[test]
+fn pregnancy_and_losses_have_their_own_symbols() {
+    let (_, scene, svg) = draw("pregnancy-and-losses");
+    assert!(has_class(&scene, "person-preg", "pregnancy"));
+    assert!(has_class(&scene, "person-m1", "miscarriage"));
+    assert!(has_class(&scene, "person-t1", "termination"));
+    assert!(has_class(&scene, "person-sb", "stillbirth"));
+    assert!(svg.contains("due 1 Mar 2025"));
+    assert!(svg.contains("SB 9 Sep 2020"));
+    // Losses and the pregnancy stand in birth order with the living child.
+    assert!(x_of(&scene, "m1") < x_of(&scene, "una"));
+    assert!(x_of(&scene, "una") < x_of(&scene, "t1"));
+    assert!(x_of(&scene, "sb") < x_of(&scene, "preg"));
+}
+
+#[test]
+fn a_group_shows_its_number_and_an_unknown_father_a_question_mark() {
+    let (_, scene, svg) = draw("group-of-people");
+    assert!(has_class(&scene, "person-sibs", "group"));
+    assert!(svg.contains(">3</tspan>"));
+    let (_, scene, svg) = draw("unknown-father");
+    assert!(has_class(&scene, "person-father", "unknown"));
+    assert!(svg.contains(">?</tspan>"));
+    assert!(hangs_from(&scene, "pia", "mum--father"));
+}
+
+#[test]
+fn the_deceased_are_crossed_with_their_age_at_death() {
+    let (_, scene, svg) = draw("deceased-with-age");
+    assert!(has_class(&scene, "person-mum", "deceased"));
+    assert!(has_class(&scene, "person-gran", "deceased"));
+    assert!(!has_class(&scene, "person-dad", "deceased"));
+    // Born 3 Mar 1982, died 7 Jul 2021: 39 at death, not her age today.
+    let mum = item(&scene, "person-mum");
+    assert!(mum.title.as_deref().unwrap().contains("age 39"));
+    assert!(svg.contains(">39</tspan>"));
+    // The slash style, as an option.
+    let options = GenogramOptions {
+        deceased: DeceasedStyle::Slash,
+        ..GenogramOptions::default()
+    };
+    let slashed = genogram(&case("deceased-with-age"), &options);
+    let crossed = item(&scene, "person-mum").shapes.len();
+    assert_eq!(item(&slashed, "person-mum").shapes.len() + 1, crossed);
+}
+
+#[test]
+fn households_never_hold_a_non_member() {
+    let (case, scene, _) = draw("households");
+    let boundaries: Vec<_> = scene
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Household)
+        .collect();
+    assert!(boundaries.len() >= 3);
+    for boundary in &boundaries {
+        for person in case.people.iter() {
+            let id = person.id.0.clone();
+            let b = item(&scene, &format!("person-{id}")).bbox;
+            let inside = boundary.bbox.overlaps(&b);
+            assert_eq!(
+                inside,
+                boundary.people.contains(&id),
+                "{} and {id}",
+                boundary.id
+            );
+        }
+    }
+    // Bo lives with his grandparents, not his mother: two households as at the date.
+    let bo_home: Vec<_> = boundaries
+        .iter()
+        .filter(|b| b.people.contains(&"bo".to_string()))
+        .collect();
+    assert_eq!(bo_home.len(), 1);
+    assert!(
+        bo_home[0]
+            .title
+            .as_deref()
+            .unwrap()
+            .contains("Grandparents")
+    );
+}
+
+#[test]
+fn abuse_is_drawn_with_an_arrow_to_the_person_harmed() {
+    let (_, scene, _) = draw("emotional-overlay");
+    let abuse = scene
+        .items
+        .iter()
+        .find(|i| i.kind == ItemKind::Emotional && i.classes.contains(&"physical-abuse".into()))
+        .expect("the physical abuse line");
+    assert_eq!(abuse.people, vec!["new".to_string(), "ria".to_string()]);
+    let points = abuse.points.as_ref().unwrap();
+    let end = points.last().unwrap();
+    let (rx, ry) = (x_of(&scene, "ria"), y_of(&scene, "ria"));
+    assert!(
+        (end.x - rx).hypot(end.y - ry) < 30.0,
+        "the line ends at Ria"
+    );
+    assert!(
+        abuse
+            .title
+            .as_deref()
+            .unwrap()
+            .contains("Vince Cope → Ria Holt")
+    );
+    // The overlay never moves the family: the same case without relationships places
+    // everyone at the same spot.
+    let mut plain = case("emotional-overlay");
+    plain.relationships.clear();
+    let without = genogram(&plain, &GenogramOptions::default());
+    for person in ["ria", "sib", "mum", "dad", "gran", "new"] {
+        let id = format!("person-{person}");
+        assert_eq!(item(&scene, &id).bbox, item(&without, &id).bbox);
+    }
+}
+
+#[test]
+fn subject_children_have_a_double_outline() {
+    let (_, scene, _) = draw("subject-children-double-outline");
+    for s in ["a1", "a2", "a3"] {
+        assert!(has_class(&scene, &format!("person-{s}"), "subject"));
+    }
+    assert!(!has_class(&scene, "person-a0", "subject"));
+    assert!(hangs_from(&scene, "a0", "mum"));
+}
+
+#[test]
+fn long_names_wrap_and_are_never_cut() {
+    let (case, scene, _) = draw("long-names-wrap");
+    for person in case.people.iter() {
+        let label = item(&scene, &format!("label-{}", person.id));
+        assert!(
+            label.bbox.width <= 151.0,
+            "{} is {} wide",
+            label.id,
+            label.bbox.width
+        );
+        let text: Vec<String> = label
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                genochron::layout::scene::Shape::Text { lines, .. } => Some(lines.join(" ")),
+                _ => None,
+            })
+            .collect();
+        let all = text.join(" ").replace("- ", "-");
+        for word in person.name.split_whitespace() {
+            assert!(
+                all.contains(word) || all.replace(' ', "").contains(word),
+                "{word} in {all}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_plain_tree_has_no_crossings_and_centres_children_under_parents() {
+    let (_, scene, _) = draw("plain-tree-no-crossings");
+    assert_eq!(scene.metrics["crossings"], 0.0);
+    assert_eq!(scene.metrics["couples_adjacent"], scene.metrics["couples"]);
+}
+
+#[test]
+fn partnership_states_are_drawn_as_at_the_date() {
+    let (_, scene, svg) = draw("partnership-states");
+    assert!(has_class(&scene, "partnership-a--b", "divorced"));
+    assert!(has_class(&scene, "partnership-b--e", "separated"));
+    assert!(has_class(&scene, "partnership-a--c", "dating"));
+    assert!(has_class(&scene, "partnership-a--d", "engaged"));
+    assert!(svg.contains("m. 2010  d. 2019"));
+    // As at 2015: still married, and the later partnerships had not begun.
+    let options = GenogramOptions {
+        as_at: Some("2015-06-01".parse().unwrap()),
+        ..GenogramOptions::default()
+    };
+    let earlier = genogram(&case("partnership-states"), &options);
+    assert!(has_class(&earlier, "partnership-a--b", "married"));
+    assert!(!has_class(&earlier, "partnership-a--b", "divorced"));
+    assert!(!earlier.items.iter().any(|i| i.id == "partnership-a--c"));
+    // Ages follow the date too.
+    assert!(
+        item(&earlier, "person-kid")
+            .title
+            .as_deref()
+            .unwrap()
+            .contains("age c. 0")
+    );
+}
+
+#[test]
+fn a_single_parent_line_comes_out_beside_the_label() {
+    let (_, scene, _) = draw("single-parent");
+    let line = item(&scene, "child-link-sarah");
+    let sarah = item(&scene, "person-sarah").bbox;
+    let label = item(&scene, "label-sarah").bbox;
+    let drop = line.points.as_ref().unwrap()[1];
+    assert!(drop.x > sarah.x + sarah.width && drop.x > label.x + label.width);
+    assert!(hangs_from(&scene, "amy", "sarah") && hangs_from(&scene, "ben", "sarah"));
+}
+
+#[test]
+fn the_title_block_and_layout_dump_have_what_a_court_copy_needs() {
+    let (case, scene, svg) = draw("childless-couple");
+    let title = item(&scene, "title").title.clone().unwrap();
+    assert!(title.contains("TEST/G"));
+    assert!(title.contains("Tom Reed"));
+    assert!(title.contains("1 Nov 2024"));
+    assert!(title.contains("Jo Smith"));
+    assert!(title.contains(&case.details.source_hash));
+    let json: serde_json::Value = serde_json::from_str(&scene.to_json()).unwrap();
+    for key in ["crossings", "width", "height", "couples_adjacent"] {
+        assert!(json["metrics"][key].is_number(), "{key}");
+    }
+    let first = &json["items"][0];
+    for key in ["id", "kind", "people", "bbox"] {
+        assert!(!first[key].is_null(), "{key}");
+    }
+    assert!(svg.contains("id=\"partnership-kate--sam\""));
+}
+
+#[test]
+fn focus_draws_the_family_around_one_person_and_says_how_many_are_left_out() {
+    let family = genochron::layout::genogram::generate::family(400, 7);
+    let person = family.people.iter().nth(200).unwrap().id.clone();
+    let options = GenogramOptions {
+        focus: Some(Focus {
+            person: person.clone(),
+            up: 1,
+            down: 1,
+        }),
+        ..GenogramOptions::default()
+    };
+    let scene = genogram(&family, &options);
+    let drawn = scene
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Person)
+        .count();
+    assert!(drawn < 400 && drawn > 1, "{drawn}");
+    assert_eq!(
+        scene.metrics["people_left_out"] as usize + drawn,
+        family.people.len()
+    );
+    assert!(
+        scene
+            .items
+            .iter()
+            .any(|i| i.id == format!("person-{person}"))
+    );
+}
+
+#[test]
+fn the_example_cases_keep_every_promise() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let Ok(entries) = std::fs::read_dir(&examples) else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let case = load(&path);
+            let scene = genogram(&case, &GenogramOptions::default());
+            let svg = genochron::render::svg::scene(&scene);
+            for broken in genogram_checks::broken_promises(&case, &scene, &svg) {
+                failures.push(format!("{}: {broken}", path.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_partner_who_is_also_a_descendant_is_drawn_not_refused() {
+    let (_, scene, _) = draw("partner-ring-and-descendant-partner");
+    // Bob is Kit's father and, later, her partner: they stay on their own generations, the
+    // partner line joins them, and their child hangs from Kit's line alone.
+    assert!(y_of(&scene, "b") < y_of(&scene, "k"));
+    assert!(hangs_from(&scene, "gk", "k--b"));
+    assert_eq!(
+        item(&scene, "child-link-k--b").people,
+        vec!["k".to_string()]
+    );
+    assert!(has_class(&scene, "partnership-k--b", "blood-relatives"));
+    // Three people partnered in a ring are all drawn, on one row.
+    for (x, y) in [("a", "b"), ("b", "c"), ("c", "a")] {
+        assert!((y_of(&scene, x) - y_of(&scene, y)).abs() < 0.5);
+    }
+}

@@ -1,0 +1,87 @@
+//! The layout's promises over generated families (seeded, realistic: remarriages with
+//! half-siblings, twins, adoptions, single parents, cousins who partner): everyone drawn
+//! once, nothing overlapping, siblings oldest-left, couples side by side, the legend
+//! exactly what is drawn, and no crossings at all in a family that is a plain tree.
+
+mod genogram_checks;
+
+use genochron::layout::genogram::generate::{self, Mix};
+use genochron::layout::genogram::{GenogramOptions, genogram};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_families_keep_every_promise(size in 2usize..260, seed in any::<u64>()) {
+        let case = generate::family(size, seed);
+        let scene = genogram(&case, &GenogramOptions::default());
+        let svg = genochron::render::svg::scene(&scene);
+        let broken = genogram_checks::broken_promises(&case, &scene, &svg);
+        prop_assert!(broken.is_empty(), "{}", broken.join("\n"));
+        // Couples on one row sit side by side (no one in the generated families has more
+        // than two partners).
+        prop_assert_eq!(scene.metrics["couples_adjacent"], scene.metrics["couples_on_one_row"]);
+    }
+
+    #[test]
+    fn a_plain_tree_has_no_crossings(size in 2usize..400, seed in any::<u64>()) {
+        let case = generate::family_with(size, seed, Mix::TREE);
+        let scene = genogram(&case, &GenogramOptions::default());
+        prop_assert_eq!(scene.metrics["crossings"], 0.0);
+        prop_assert_eq!(scene.metrics["order_crossings"], 0.0);
+        prop_assert_eq!(scene.metrics["couples_adjacent"], scene.metrics["couples_on_one_row"]);
+    }
+}
+
+#[test]
+fn a_generated_family_round_trips_through_its_case_file() {
+    let case = generate::family(300, 11);
+    let yaml = generate::to_yaml(&case);
+    let loaded = genochron::load("family.yaml", yaml.as_bytes());
+    let back = loaded.case.expect("the generated case file checks");
+    assert_eq!(back.people.len(), case.people.len());
+    assert_eq!(back.partnerships.len(), case.partnerships.len());
+    let a = genogram(&case, &GenogramOptions::default());
+    let b = genogram(&back, &GenogramOptions::default());
+    assert_eq!(a.metrics["crossings"], b.metrics["crossings"]);
+}
+
+#[test]
+fn the_same_seed_gives_the_same_drawing() {
+    let one = genochron::render::svg::scene(&genogram(
+        &generate::family(500, 3),
+        &GenogramOptions::default(),
+    ));
+    let two = genochron::render::svg::scene(&genogram(
+        &generate::family(500, 3),
+        &GenogramOptions::default(),
+    ));
+    assert_eq!(one, two);
+}
+
+/// Draws one generated family to look at: `GEN_SIZE=40 GEN_SEED=7 GEN_TREE=1 cargo test
+/// --test genogram_properties draw_one -- --ignored` writes `target/generated-family.svg`.
+#[test]
+#[ignore]
+fn draw_one() {
+    let size = std::env::var("GEN_SIZE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let seed = std::env::var("GEN_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(7);
+    let mix = if std::env::var("GEN_TREE").is_ok() {
+        Mix::TREE
+    } else {
+        Mix::REALISTIC
+    };
+    let case = generate::family_with(size, seed, mix);
+    let scene = genogram(&case, &GenogramOptions::default());
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/generated-family.svg");
+    std::fs::write(&out, genochron::render::svg::scene(&scene)).unwrap();
+    std::fs::write(out.with_extension("yaml"), generate::to_yaml(&case)).unwrap();
+    println!("{:?}", scene.metrics);
+}
