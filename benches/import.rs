@@ -7,6 +7,7 @@
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use genochron::check::{self, Source};
 use genochron::input::gedcom;
+use genochron::layout::genogram::{GenogramOptions, genogram};
 use std::fmt::Write;
 
 /// A GEDCOM 5.5.1 tree of about `people` people over several generations: couples with three
@@ -132,6 +133,21 @@ fn import(c: &mut Criterion) {
                 b.iter(|| {
                     let (file, _) = gedcom::read(text.as_bytes());
                     check::case(&file.expect("imports"), &source)
+                })
+            },
+        );
+        if people > 5_000 {
+            // The measure is import and genogram of 5,000 people.
+            continue;
+        }
+        group.bench_with_input(
+            BenchmarkId::new("gedcom+check+genogram", people),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let (file, _) = gedcom::read(text.as_bytes());
+                    let (case, _) = check::case(&file.expect("imports"), &source);
+                    genogram(&case.expect("checks"), &GenogramOptions::default())
                 })
             },
         );
