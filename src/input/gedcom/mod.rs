@@ -844,6 +844,7 @@ impl Importer {
         let mut child_links: Vec<Vec<ChildOf>> = vec![Vec::new(); people.len()];
         let family_order = std::mem::take(&mut self.family_order);
         let families = std::mem::take(&mut self.families);
+        let mut unrecorded: Vec<Location> = Vec::new();
         for key in &family_order {
             let Some(family) = families.get(key) else {
                 continue;
@@ -873,7 +874,17 @@ impl Importer {
                     None => self.missing(&child.family, child.at, "person"),
                 }
             }
-            if parents.len() == 2 {
+            let resolved_children = family
+                .children
+                .iter()
+                .filter(|c| index.contains_key(&c.family))
+                .count();
+            if parents.len() == 2 && family.states.is_empty() && resolved_children > 0 {
+                // Parents with nothing recorded about their relationship: the genogram draws
+                // them as parents whose relationship is not recorded, rather than inventing
+                // one. A couple with no children needs a partnership to be drawn at all.
+                unrecorded.push(family.at);
+            } else if parents.len() == 2 {
                 let mut states = family_states(&family.states);
                 let pair = if parents[0].value <= parents[1].value {
                     (parents[0].value.clone(), parents[1].value.clone())
@@ -907,6 +918,34 @@ impl Importer {
                 );
             }
             family_parents.insert(key.clone(), parents);
+        }
+        if let Some(&first) = unrecorded.first() {
+            let count = unrecorded.len();
+            let lines: Vec<String> = unrecorded
+                .iter()
+                .take(5)
+                .map(|a| a.line.to_string())
+                .collect();
+            let more = if count > 5 {
+                format!(" and {} more", count - 5)
+            } else {
+                String::new()
+            };
+            self.note(
+                first,
+                format!(
+                    "{count} {} no marriage or other event recorded; {} drawn \
+                     as parents whose relationship is not recorded (lines {}{more}). Add a \
+                     partnership with its status if it is known.",
+                    if count == 1 {
+                        "family with children has"
+                    } else {
+                        "families with children have"
+                    },
+                    if count == 1 { "it is" } else { "they are" },
+                    lines.join(", ")
+                ),
+            );
         }
         for partnership in &mut partnerships {
             if partnership.states.len() == 1 && partnership.states[0].from.is_some() {
