@@ -47,6 +47,9 @@ impl Format {
 /// can add its own problems in the same run; it is `None` only when the file could not be
 /// read as a case file at all.
 pub fn case_file(name: &str, bytes: &[u8]) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    if let Some(import) = import(name, bytes) {
+        return import;
+    }
     let text = match text(bytes) {
         Ok(text) => text,
         Err(problem) => return (None, vec![problem]),
@@ -101,4 +104,22 @@ fn text(bytes: &[u8]) -> Result<&str, Diagnostic> {
             "Save the file as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\").",
         )
     })
+}
+
+/// Family trees and pedigree tables, read directly by their file name's extension, so that
+/// `genochron genogram family.ged` draws without a separate import.
+fn import(name: &str, bytes: &[u8]) -> Option<(Option<CaseFile>, Vec<Diagnostic>)> {
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let (mut file, diagnostics) = match extension.as_deref() {
+        Some("ged" | "gedcom") => gedcom::read(bytes),
+        Some("ped") => pedigree::read(bytes, pedigree::PedigreeKind::Ped),
+        _ => return None,
+    };
+    if let Some(file) = &mut file
+        && file.case.title.is_none()
+    {
+        let at = file.case.at;
+        file.case.title = Some(case_file::Text::new(format!("Family tree from {name}"), at));
+    }
+    Some((file, diagnostics))
 }

@@ -137,9 +137,12 @@ impl Person {
     }
 
     /// The age on a day, when the birth date is known and the person was alive then.
-    /// A deceased person's age is their age at death.
+    /// A deceased person's age is their age at death; unknown when the death date is.
     pub fn age_at(&self, day: NaiveDate) -> Option<Age> {
         let born = self.born.as_ref()?;
+        if self.deceased && self.died.is_none() {
+            return None;
+        }
         let day = match &self.died {
             Some(died) if died.start() < day => died.start(),
             _ => day,

@@ -1,18 +1,171 @@
-//! `genochron import`.
+//! `genochron import`: a family tree (GEDCOM), a pedigree table or a spreadsheet of entries as
+//! a case file.
 
 use crate::common::Exit;
-use std::path::PathBuf;
+use genochron::input::case_file::{CaseFile, Text};
+use genochron::input::pedigree::PedigreeKind;
+use genochron::input::{entries_csv, gedcom, pedigree, write};
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The case file.
-    pub case: PathBuf,
-    /// Where to write the output.
+    /// The file to import: a GEDCOM file (.ged), a pedigree table (.ped) or a CSV file.
+    pub file: PathBuf,
+    /// Where to write the case file (YAML). Without it, the case file is printed.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// The kind of file, when its name does not say.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// For a CSV of entries: which column holds which field, as "Column header=field".
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    pub map: Vec<String>,
 }
 
-pub fn run(_args: &Args) -> Exit {
-    eprintln!("genochron import is not built yet.");
-    Exit::CouldNotRun
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A GEDCOM 5.5.1 or 7.0 family tree.
+    Gedcom,
+    /// A LINKAGE/PLINK pedigree table: family, id, father, mother, sex, phenotype.
+    Ped,
+    /// A CSV pedigree table with a header row: id,father,mother,sex.
+    PedigreeCsv,
+    /// A CSV of chronology entries.
+    EntriesCsv,
+}
+
+pub fn run(args: &Args) -> Exit {
+    let name = crate::common::display_name(&args.file);
+    let bytes = match std::fs::read(&args.file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("Could not read {}: {error}.", args.file.display());
+            return Exit::CouldNotRun;
+        }
+    };
+    let format = args.format.unwrap_or_else(|| guess(&args.file, &bytes));
+    let (file, diagnostics) = match format {
+        Format::Gedcom => gedcom::read(&bytes),
+        Format::Ped => pedigree::read(&bytes, PedigreeKind::Ped),
+        Format::PedigreeCsv => pedigree::read(&bytes, PedigreeKind::Csv),
+        Format::EntriesCsv => {
+            let mut mapping = Vec::new();
+            for text in &args.map {
+                match entries_csv::parse_mapping(text) {
+                    Ok(pair) => mapping.push(pair),
+                    Err(message) => {
+                        eprintln!("{message}");
+                        return Exit::CouldNotRun;
+                    }
+                }
+            }
+            let (mut file, mut diagnostics) = entries_csv::read(&bytes, &mapping);
+            if let Some(file) = &mut file {
+                diagnostics.extend(entries_csv::complete(file));
+            }
+            // The entries reader returns the file with its problems so they can all be
+            // reported; an import writes nothing when there are any.
+            let file = file.filter(|_| !diagnostics.iter().any(|d| d.is_problem()));
+            (file, diagnostics)
+        }
+    };
+    if !args.map.is_empty() && format != Format::EntriesCsv {
+        eprintln!("Note: --map is only used for a CSV of entries; it was ignored.");
+    }
+    crate::common::print_diagnostics(&name, &diagnostics);
+    let problems = diagnostics.iter().filter(|d| d.is_problem()).count();
+    let Some(mut file) = file else {
+        eprintln!(
+            "\n{name} was not imported because of {problems} problem{}. Nothing was written.",
+            if problems == 1 { "" } else { "s" }
+        );
+        return Exit::Problems;
+    };
+    if file.case.title.is_none() {
+        let what = if format == Format::EntriesCsv {
+            "Chronology"
+        } else {
+            "Family tree"
+        };
+        file.case.title = Some(Text::new(format!("{what} from {name}"), file.case.at));
+    }
+    let summary = summary(&file);
+    let header = [
+        format!("Imported from {name} by genochron import: {summary}."),
+        "Check it: add the subject children under case: children, and read the notes the \
+         import printed."
+            .to_string(),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let yaml = write::yaml_with_header(&file, &header);
+    let exit =
+        crate::common::write_output(args.output.as_deref(), yaml.as_bytes(), "The case file");
+    if exit == Exit::Done && args.output.is_some() {
+        eprintln!("Imported {summary} from {name}.");
+    }
+    exit
+}
+
+fn summary(file: &CaseFile) -> String {
+    if !file.entries.is_empty() {
+        let entries = file.entries.len();
+        return format!(
+            "{entries} {}",
+            if entries == 1 { "entry" } else { "entries" }
+        );
+    }
+    let people = file.people.len();
+    let partnerships = file.partnerships.len();
+    format!(
+        "{people} {}, {partnerships} {}",
+        if people == 1 { "person" } else { "people" },
+        if partnerships == 1 {
+            "partnership"
+        } else {
+            "partnerships"
+        }
+    )
+}
+
+/// The format from the file's name, or from its first bytes.
+fn guess(path: &Path, bytes: &[u8]) -> Format {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "ged" | "gedcom" => Format::Gedcom,
+        "ped" | "pedigree" | "fam" => Format::Ped,
+        "csv" => {
+            if looks_like_entries(bytes) {
+                Format::EntriesCsv
+            } else {
+                Format::PedigreeCsv
+            }
+        }
+        _ => {
+            let start = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]).into_owned();
+            let start = start.trim_start_matches('\u{FEFF}').replace('\0', "");
+            if start.trim_start().starts_with("0 HEAD") {
+                Format::Gedcom
+            } else {
+                Format::Ped
+            }
+        }
+    }
+}
+
+/// A CSV of entries names dates and events in its header; a pedigree names fathers and
+/// mothers.
+fn looks_like_entries(bytes: &[u8]) -> bool {
+    let header = String::from_utf8_lossy(bytes)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let pedigree = ["father", "mother"].iter().any(|w| header.contains(w));
+    let entries = ["date", "event", "source"]
+        .iter()
+        .any(|w| header.contains(w));
+    entries && !pedigree
 }
