@@ -60,7 +60,13 @@ impl Loaded {
 /// Reads and checks a case file given as bytes. `name` is the file's name, used to tell the
 /// format by its extension and in the title block.
 pub fn load(name: &str, bytes: &[u8]) -> Loaded {
-    let (file, mut diagnostics) = input::case_file(name, bytes);
+    load_with_mapping(name, bytes, &[])
+}
+
+/// [`load`], with column headings of a spreadsheet of entries renamed by `mapping`
+/// (`("Date of event", "date")`).
+pub fn load_with_mapping(name: &str, bytes: &[u8], mapping: &[(String, String)]) -> Loaded {
+    let (file, mut diagnostics) = input::case_file_with_mapping(name, bytes, mapping);
     let case = file.and_then(|file| {
         let (case, found) = check::case(&file, &source(name, bytes));
         diagnostics.extend(found);
@@ -73,12 +79,20 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
 
 /// Reads and checks a case file from disk. This is the only place the library reads a file.
 pub fn load_file(path: &Path) -> std::io::Result<Loaded> {
+    load_file_with_mapping(path, &[])
+}
+
+/// [`load_file`], with spreadsheet headings renamed by `mapping`.
+pub fn load_file_with_mapping(
+    path: &Path,
+    mapping: &[(String, String)],
+) -> std::io::Result<Loaded> {
     let bytes = std::fs::read(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(load(&name, &bytes))
+    Ok(load_with_mapping(&name, &bytes, mapping))
 }
 
 /// The name and short hash that let a printed copy be matched to its case file.

@@ -47,7 +47,17 @@ impl Format {
 /// can add its own problems in the same run; it is `None` only when the file could not be
 /// read as a case file at all.
 pub fn case_file(name: &str, bytes: &[u8]) -> (Option<CaseFile>, Vec<Diagnostic>) {
-    if let Some(import) = import(name, bytes) {
+    case_file_with_mapping(name, bytes, &[])
+}
+
+/// [`case_file`], with `mapping` renaming the column headings of a spreadsheet of entries
+/// (`"Date of event"` → `date`); other formats ignore it.
+pub fn case_file_with_mapping(
+    name: &str,
+    bytes: &[u8],
+    mapping: &[(String, String)],
+) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    if let Some(import) = import(name, bytes, mapping) {
         return import;
     }
     let text = match text(bytes) {
@@ -108,11 +118,23 @@ fn text(bytes: &[u8]) -> Result<&str, Diagnostic> {
 
 /// Family trees and pedigree tables, read directly by their file name's extension, so that
 /// `genochron genogram family.ged` draws without a separate import.
-fn import(name: &str, bytes: &[u8]) -> Option<(Option<CaseFile>, Vec<Diagnostic>)> {
+fn import(
+    name: &str,
+    bytes: &[u8],
+    mapping: &[(String, String)],
+) -> Option<(Option<CaseFile>, Vec<Diagnostic>)> {
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     let (mut file, diagnostics) = match extension.as_deref() {
         Some("ged" | "gedcom") => gedcom::read(bytes),
-        Some("ped") => pedigree::read(bytes, pedigree::PedigreeKind::Ped),
+        Some("ped" | "pedigree" | "fam") => pedigree::read(bytes, pedigree::PedigreeKind::Ped),
+        Some("csv") if !mapping.is_empty() || csv_holds_entries(bytes) => {
+            let (mut file, mut diagnostics) = entries_csv::read(bytes, mapping);
+            if let Some(file) = &mut file {
+                diagnostics.extend(entries_csv::complete(file));
+            }
+            (file, diagnostics)
+        }
+        Some("csv") => pedigree::read(bytes, pedigree::PedigreeKind::Csv),
         _ => return None,
     };
     if let Some(file) = &mut file
@@ -122,4 +144,19 @@ fn import(name: &str, bytes: &[u8]) -> Option<(Option<CaseFile>, Vec<Diagnostic>
         file.case.title = Some(case_file::Text::new(format!("Family tree from {name}"), at));
     }
     Some((file, diagnostics))
+}
+
+/// A spreadsheet of entries names dates and events in its header; a pedigree table names
+/// fathers and mothers.
+pub fn csv_holds_entries(bytes: &[u8]) -> bool {
+    let header = String::from_utf8_lossy(bytes)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let pedigree = ["father", "mother"].iter().any(|w| header.contains(w));
+    let entries = ["date", "event", "source"]
+        .iter()
+        .any(|w| header.contains(w));
+    entries && !pedigree
 }

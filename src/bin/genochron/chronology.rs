@@ -68,7 +68,7 @@ pub fn run(args: &Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
-    let case = match crate::timeline::load(&args.case, &args.map, "The chronology") {
+    let case = match crate::common::load_case_mapped(&args.case, &args.map, "The chronology") {
         Ok(case) => case,
         Err(exit) => return exit,
     };

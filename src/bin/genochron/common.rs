@@ -105,7 +105,40 @@ pub struct CaseArgs {
 /// Loads and checks the case for a command that makes `what` (e.g. "The genogram"). Prints
 /// every message; on problems says that nothing was written and returns the exit code.
 pub fn load_case(args: &CaseArgs, what: &str) -> Result<Case, Exit> {
-    let loaded = read(&args.case).ok_or(Exit::CouldNotRun)?;
+    load_case_mapped(args, &[], what)
+}
+
+/// [`load_case`] for a file that may be a spreadsheet of entries, with `--map` headings
+/// ("Date of event=date").
+pub fn load_case_mapped(args: &CaseArgs, map: &[String], what: &str) -> Result<Case, Exit> {
+    let mut mapping = Vec::new();
+    for text in map {
+        match genochron::input::entries_csv::parse_mapping(text) {
+            Ok(pair) => mapping.push(pair),
+            Err(message) => {
+                eprintln!("{message}\n{what} was not drawn. Nothing was written.");
+                return Err(Exit::CouldNotRun);
+            }
+        }
+    }
+    let is_spreadsheet = args
+        .case
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if !mapping.is_empty() && !is_spreadsheet {
+        eprintln!("--map is for spreadsheets of entries (.csv); it was not used.");
+    }
+    let loaded = match genochron::load_file_with_mapping(&args.case, &mapping) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!(
+                "genochron could not open {}: {}.",
+                args.case.display(),
+                plain_io_error(&error)
+            );
+            return Err(Exit::CouldNotRun);
+        }
+    };
     let name = display_name(&args.case);
     print_diagnostics(&name, &loaded.diagnostics);
     let Some(mut case) = loaded.case else {

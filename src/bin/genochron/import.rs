@@ -137,7 +137,7 @@ fn guess(path: &Path, bytes: &[u8]) -> Format {
         "ged" | "gedcom" => Format::Gedcom,
         "ped" | "pedigree" | "fam" => Format::Ped,
         "csv" => {
-            if looks_like_entries(bytes) {
+            if genochron::input::csv_holds_entries(bytes) {
                 Format::EntriesCsv
             } else {
                 Format::PedigreeCsv
@@ -153,19 +153,4 @@ fn guess(path: &Path, bytes: &[u8]) -> Format {
             }
         }
     }
-}
-
-/// A CSV of entries names dates and events in its header; a pedigree names fathers and
-/// mothers.
-fn looks_like_entries(bytes: &[u8]) -> bool {
-    let header = String::from_utf8_lossy(bytes)
-        .lines()
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let pedigree = ["father", "mother"].iter().any(|w| header.contains(w));
-    let entries = ["date", "event", "source"]
-        .iter()
-        .any(|w| header.contains(w));
-    entries && !pedigree
 }

@@ -1,7 +1,6 @@
 //! `genochron timeline`: the chronology drawn as a timeline (SVG), with focus and filters.
 
 use crate::common::{self, CaseArgs, Exit};
-use genochron::input::entries_csv;
 use genochron::layout::timeline::{self, Duration, Filter, Focus, Lanes, TimelineOptions, select};
 use genochron::model::{Case, PartialDate, PersonId, Significance};
 use std::path::PathBuf;
@@ -87,7 +86,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Exit {
-    let case = match load(&args.case, &args.map, "The timeline") {
+    let case = match common::load_case_mapped(&args.case, &args.map, "The timeline") {
         Ok(case) => case,
         Err(exit) => return exit,
     };
@@ -119,73 +118,6 @@ pub fn run(args: &Args) -> Exit {
     std::mem::forget(case);
     std::mem::forget(svg);
     exit
-}
-
-/// Loads the case for a chronology command: a case file through the shared loader, or a
-/// spreadsheet of entries (.csv), read with the user's column mapping and given the case
-/// details a drawing needs. Prints every message; on problems says nothing was written.
-pub fn load(args: &CaseArgs, map: &[String], what: &str) -> Result<Case, Exit> {
-    let is_csv = args
-        .case
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if !is_csv {
-        if !map.is_empty() {
-            eprintln!("--map is for spreadsheets of entries (.csv); it was not used.");
-        }
-        return common::load_case(args, what);
-    }
-    let name = common::display_name(&args.case);
-    let bytes = match std::fs::read(&args.case) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            eprintln!("genochron could not open {}: {error}.", args.case.display());
-            return Err(Exit::CouldNotRun);
-        }
-    };
-    let mut mapping = Vec::new();
-    for text in map {
-        match entries_csv::parse_mapping(text) {
-            Ok(pair) => mapping.push(pair),
-            Err(message) => {
-                eprintln!("{message}\n{what} was not drawn. Nothing was written.");
-                return Err(Exit::CouldNotRun);
-            }
-        }
-    }
-    let (file, mut diagnostics) = entries_csv::read(&bytes, &mapping);
-    let mut case = None;
-    if let Some(mut file) = file {
-        diagnostics.extend(entries_csv::complete(&mut file));
-        let (checked, found) = genochron::check::case(&file, &genochron::source(&name, &bytes));
-        diagnostics.extend(found);
-        case = checked;
-    }
-    let diagnostics = genochron::diagnostic::sorted(diagnostics);
-    common::print_diagnostics(&name, &diagnostics);
-    let problems = diagnostics.iter().filter(|d| d.is_problem()).count();
-    let mut case = match case {
-        Some(case) if problems == 0 => case,
-        _ => {
-            eprintln!(
-                "{what} was not drawn because of {problems} problem{}. Nothing was written.",
-                if problems == 1 { "" } else { "s" }
-            );
-            return Err(Exit::Problems);
-        }
-    };
-    if let Some(text) = &args.as_at {
-        match PartialDate::parse(text) {
-            Ok(date) if !date.is_uncertain() => case.details.as_at = date.start(),
-            _ => {
-                eprintln!(
-                    "The --as-at date \"{text}\" is not a whole, exact date. Write it as 2024-11-01."
-                );
-                return Err(Exit::CouldNotRun);
-            }
-        }
-    }
-    Ok(case)
 }
 
 /// Tells the user what the focus and filters left out of the drawing.
