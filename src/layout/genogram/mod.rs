@@ -1841,6 +1841,9 @@ fn route(
                     .fold(-1.0, f64::max);
                 if inside < 0.0 {
                     0.0
+                } else if *along > 0.0 && inside > 30.0 {
+                    // Lying on a line for a stretch, it would read as part of that line.
+                    cost + along * inside + 25.0
                 } else {
                     cost + along * inside
                 }
