@@ -2083,3 +2083,79 @@ pub fn polyline_crossings(lines: &[Vec<(f64, f64)>]) -> u64 {
     }
     count
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(x: f64, y: f64) -> Outline {
+        Outline {
+            centre: Point::new(x, y),
+            form: Form::Square,
+            r: 20.0,
+        }
+    }
+
+    fn length(points: &[Point]) -> f64 {
+        points
+            .windows(2)
+            .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+            .sum()
+    }
+
+    #[test]
+    fn a_clear_line_is_straight_and_stops_at_the_outlines() {
+        let (mut obstacles, mut routed) = (Vec::new(), Vec::new());
+        let (points, bend) = route(
+            person(0.0, 0.0),
+            person(200.0, 0.0),
+            &mut obstacles,
+            &mut routed,
+            &[],
+        );
+        assert_eq!(bend, 0.0);
+        assert_eq!(points.len(), 2);
+        assert!((points[0].x - 20.0).abs() < 0.01 && (points[1].x - 180.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_symbol_in_the_way_gives_one_gentle_curve_round_it() {
+        let symbol = Rect::new(80.0, -18.0, 40.0, 36.0);
+        let mut obstacles = vec![(symbol, 100.0, 0.0)];
+        let mut routed = Vec::new();
+        let (points, bend) = route(
+            person(0.0, 0.0),
+            person(200.0, 0.0),
+            &mut obstacles,
+            &mut routed,
+            &[],
+        );
+        assert!(bend != 0.0 && bend.abs() <= 50.0, "bend {bend}");
+        assert!(
+            points
+                .windows(2)
+                .all(|w| segment_clip(w[0], w[1], &symbol).is_none())
+        );
+        // No detour: a little longer than the straight line, not round the sheet.
+        assert!(length(&points) < 200.0);
+        // A second line between the same two people takes another bend.
+        let (second, other) = route(
+            person(200.0, 0.0),
+            person(0.0, 0.0),
+            &mut obstacles,
+            &mut routed,
+            &[bend],
+        );
+        assert!((other - bend).abs() >= 12.0);
+        let apart = second
+            .iter()
+            .map(|p| {
+                points
+                    .iter()
+                    .map(|q| (p.x - q.x).hypot(p.y - q.y))
+                    .fold(f64::MAX, f64::min)
+            })
+            .fold(0.0, f64::max);
+        assert!(apart > 10.0, "the two lines stay apart");
+    }
+}
