@@ -1280,8 +1280,10 @@ fn overlay_measures(items: &[Item]) -> (usize, f64) {
             .windows(2)
             .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
             .sum::<f64>();
+        let span = Rect::around(points).unwrap_or_default();
         crossings += labels
             .iter()
+            .filter(|r| r.overlaps(&span.inflate(1.0)))
             .filter(|r| {
                 points
                     .windows(2)
@@ -1826,11 +1828,26 @@ fn route(
             .map(|k| at(t0 + (t1 - t0) * k as f64 / steps as f64))
             .collect()
     };
+    let limit = (len * 0.45).max(30.0);
+    // Only what lies near the two people can be touched by any bend tried: sort that out
+    // once, so a large family costs each line little.
+    let reach = Rect::around(&[a, b])
+        .unwrap_or_default()
+        .inflate(limit * 1.2 + 10.0);
+    let near: Vec<(Rect, f64, f64)> = obstacles
+        .iter()
+        .filter(|(r, _, _)| r.overlaps(&reach) && !own(r))
+        .copied()
+        .collect();
+    let lines_near: Vec<&Vec<Point>> = routed
+        .iter()
+        .filter(|line| Rect::around(line).is_some_and(|r| r.overlaps(&reach)))
+        .collect();
     let score = |points: &[Point], h: f64| -> f64 {
         let span = Rect::around(points).unwrap_or_default().inflate(4.0);
-        let hits: f64 = obstacles
+        let hits: f64 = near
             .iter()
-            .filter(|(r, _, _)| r.overlaps(&span) && !own(r))
+            .filter(|(r, _, _)| r.overlaps(&span))
             .map(|(r, cost, along)| {
                 let inside: f64 = points
                     .windows(2)
@@ -1849,7 +1866,7 @@ fn route(
                 }
             })
             .sum();
-        let crossed = routed
+        let crossed = lines_near
             .iter()
             .filter(|other| {
                 points.windows(2).any(|w| {
@@ -1863,7 +1880,6 @@ fn route(
         // unless it hides a symbol or a name.
         hits + crossed as f64 * 2.0 + h.abs() / 40.0
     };
-    let limit = (len * 0.45).max(30.0);
     let mut best: Option<(f64, f64, Vec<Point>)> = None;
     for &bend in &BENDS {
         if bend > limit {
