@@ -79,6 +79,9 @@ fn every_golden_case_matches_and_keeps_its_promises() {
         for broken in genogram_checks::broken_promises(&case, &scene, &svg) {
             failures.push(format!("{name}: {broken}"));
         }
+        for broken in genogram_checks::overlay_clears_symbols(&scene) {
+            failures.push(format!("{name}: {broken}"));
+        }
         // Same input, same bytes.
         let (_, again, svg_again) = draw(&name);
         if svg != svg_again || scene.to_json() != again.to_json() {
@@ -233,8 +236,14 @@ fn adoption_is_dashed_with_brackets() {
 #[test]
 fn foster_kinship_and_special_guardianship_links_each_have_their_own_line() {
     let (_, scene, _) = draw("foster-kinship-special-guardianship");
+    // Ivy's foster carers are a couple: one line from the middle of their partnership line.
     assert!(has_class(&scene, "child-link-ivy-other-1", "foster"));
-    assert!(has_class(&scene, "child-link-ivy-other-2", "foster"));
+    let foster = item(&scene, "child-link-ivy-other-1");
+    assert_eq!(foster.people, vec!["ivy", "fc1", "fc2"]);
+    assert!(scene.items.iter().all(|i| i.id != "child-link-ivy-other-2"));
+    let start = foster.points.as_ref().unwrap()[0];
+    let between = (x_of(&scene, "fc1") + x_of(&scene, "fc2")) / 2.0;
+    assert!((start.x - between).abs() < 1.0 && (start.y - y_of(&scene, "fc1")).abs() < 1.0);
     assert!(has_class(&scene, "child-link-jay-other-1", "kinship-care"));
     assert!(has_class(
         &scene,
@@ -513,6 +522,9 @@ fn the_example_cases_keep_every_promise() {
             let scene = genogram(&case, &GenogramOptions::default());
             let svg = genochron::render::svg::scene(&scene);
             for broken in genogram_checks::broken_promises(&case, &scene, &svg) {
+                failures.push(format!("{}: {broken}", path.display()));
+            }
+            for broken in genogram_checks::overlay_clears_symbols(&scene) {
                 failures.push(format!("{}: {broken}", path.display()));
             }
         }

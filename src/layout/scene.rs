@@ -304,6 +304,9 @@ pub enum Shape {
         anchor: Anchor,
         weight: Weight,
         colour: Colour,
+        /// Width of a white outline painted under the letters, so a line passing behind
+        /// the text stops just short of it and the words stay readable; 0 for none.
+        halo: f64,
     },
 }
 

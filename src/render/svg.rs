@@ -153,14 +153,23 @@ fn shape_element(out: &mut String, shape: &Shape) {
             anchor,
             weight,
             colour,
+            halo,
         } => {
             let (x, y, font_size, fill) = (num(origin.x), num(origin.y), num(*size), colour.hex());
+            let halo_width = num(*halo);
             let mut a = vec![
                 ("x", x.as_str()),
                 ("y", &y),
                 ("font-size", &font_size),
                 ("fill", &fill),
             ];
+            if *halo > 0.0 {
+                // The outline is painted first, under the letters (SVG 2 `paint-order`).
+                a.push(("stroke", "#ffffff"));
+                a.push(("stroke-width", &halo_width));
+                a.push(("stroke-linejoin", "round"));
+                a.push(("paint-order", "stroke"));
+            }
             match anchor {
                 Anchor::Start => {}
                 Anchor::Middle => a.push(("text-anchor", "middle")),
@@ -352,12 +361,19 @@ mod oracle {
                 anchor,
                 weight,
                 colour,
+                halo,
             } => {
                 let mut e = Element::new("text");
                 e.assign("x", num(origin.x));
                 e.assign("y", num(origin.y));
                 e.assign("font-size", num(*size));
                 e.assign("fill", colour.hex());
+                if *halo > 0.0 {
+                    e.assign("stroke", "#ffffff");
+                    e.assign("stroke-width", num(*halo));
+                    e.assign("stroke-linejoin", "round");
+                    e.assign("paint-order", "stroke");
+                }
                 match anchor {
                     Anchor::Start => {}
                     Anchor::Middle => e.assign("text-anchor", "middle"),
@@ -444,6 +460,7 @@ mod tests {
             anchor: Anchor::Middle,
             weight: Weight::Regular,
             colour: Colour::BLACK,
+            halo: 0.0,
         });
         scene.items.push(item);
         scene
@@ -513,6 +530,7 @@ mod tests {
                 anchor: Anchor::End,
                 weight: Weight::Bold,
                 colour: Colour::GREY,
+                halo: 3.0,
             },
             Shape::Text {
                 origin: Point::new(1.0, 2.0),
@@ -522,6 +540,7 @@ mod tests {
                 anchor: Anchor::Start,
                 weight: Weight::Regular,
                 colour: Colour::GREY,
+                halo: 0.0,
             },
         ];
         scene.items.push(item);

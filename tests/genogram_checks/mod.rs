@@ -16,6 +16,86 @@ pub fn broken_promises(case: &Case, scene: &Scene, svg: &str) -> Vec<String> {
     broken.extend(birth_order(case, scene));
     broken.extend(legend_matches(scene));
     broken.extend(svg_is_sound(case, svg));
+    broken.extend(overlay_is_direct(scene));
+    broken
+}
+
+/// Overlay lines (emotional relationships, other parent figures) go straight or with one
+/// gentle bend between the two people: never a detour round the sheet, so a line is at most
+/// a little longer than the distance between the two symbols' centres.
+pub fn overlay_is_direct(scene: &Scene) -> Vec<String> {
+    let centre = |person: &str| {
+        scene
+            .items
+            .iter()
+            .find(|i| i.kind == ItemKind::Person && i.id == format!("person-{person}"))
+            .map(|i| {
+                (
+                    i.bbox.x + i.bbox.width / 2.0,
+                    i.bbox.y + i.bbox.height / 2.0,
+                )
+            })
+    };
+    let mut broken = Vec::new();
+    for item in scene
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Emotional || i.classes.iter().any(|c| c == "other-parent"))
+    {
+        let Some(points) = &item.points else {
+            broken.push(format!("{} has no points", item.id));
+            continue;
+        };
+        let length: f64 = points
+            .windows(2)
+            .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+            .sum();
+        let ends: Vec<(f64, f64)> = item.people.iter().filter_map(|p| centre(p)).collect();
+        let reach = ends
+            .iter()
+            .flat_map(|a| ends.iter().map(move |b| (a.0 - b.0).hypot(a.1 - b.1)))
+            .fold(0.0, f64::max);
+        if length > reach * 1.6 + 40.0 {
+            broken.push(format!(
+                "{} runs {length:.0} units between people {reach:.0} apart",
+                item.id
+            ));
+        }
+    }
+    broken
+}
+
+/// No overlay line passes through the symbol of someone it does not join.
+pub fn overlay_clears_symbols(scene: &Scene) -> Vec<String> {
+    let mut broken = Vec::new();
+    for item in scene
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Emotional || i.classes.iter().any(|c| c == "other-parent"))
+    {
+        let Some(points) = &item.points else {
+            continue;
+        };
+        for person in scene.items.iter().filter(|i| {
+            i.kind == ItemKind::Person && !item.people.iter().any(|p| i.id == format!("person-{p}"))
+        }) {
+            let b = person.bbox.inflate(-1.0);
+            // Sample each segment finely: the overlay's segments are short.
+            let through = points.windows(2).any(|w| {
+                (0..=20).any(|k| {
+                    let t = k as f64 / 20.0;
+                    let (x, y) = (
+                        w[0].x + (w[1].x - w[0].x) * t,
+                        w[0].y + (w[1].y - w[0].y) * t,
+                    );
+                    x > b.x && x < b.right() && y > b.y && y < b.bottom()
+                })
+            });
+            if through {
+                broken.push(format!("{} passes through {}", item.id, person.id));
+            }
+        }
+    }
     broken
 }
 

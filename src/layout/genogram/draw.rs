@@ -338,34 +338,10 @@ fn samples(points: &[Point], step: f64) -> Vec<(Point, (f64, f64))> {
     out
 }
 
-/// The longest straight run of a route: patterns go there, so corners stay clean and a
-/// zig-zag never turns a corner into something that looks like an arrow head.
-fn longest_run(points: &[Point]) -> usize {
-    let mut best = (0, -1.0);
-    for (i, w) in points.windows(2).enumerate() {
-        let len = (w[1].x - w[0].x).hypot(w[1].y - w[0].y);
-        if len > best.1 {
-            best = (i, len);
-        }
-    }
-    best.0
-}
-
-/// A route with the pattern `make` on its longest run and plain lines elsewhere.
-fn on_longest(points: &[Point], make: impl Fn(&[Point]) -> Vec<Point>) -> Vec<Point> {
-    if points.len() < 2 {
-        return points.to_vec();
-    }
-    let i = longest_run(points);
-    let mut out: Vec<Point> = points[..=i].to_vec();
-    let patterned = make(&points[i..=i + 1]);
-    out.extend(patterned.into_iter().skip(1));
-    out.extend(points[i + 2..].iter().copied());
-    out
-}
-
+/// A zig-zag along the whole route: routes are straight or one gentle curve, so the pattern
+/// follows the line from end to end.
 fn zigzag(points: &[Point], amplitude: f64, step: f64) -> Vec<Point> {
-    on_longest(points, |run| zigzag_run(run, amplitude, step))
+    zigzag_run(points, amplitude, step)
 }
 
 fn zigzag_run(points: &[Point], amplitude: f64, step: f64) -> Vec<Point> {
@@ -385,21 +361,10 @@ fn zigzag_run(points: &[Point], amplitude: f64, step: f64) -> Vec<Point> {
 }
 
 fn wave(points: &[Point], amplitude: f64, step: f64) -> Vec<PathStep> {
-    let mut steps = Vec::new();
     if points.len() < 2 {
-        return steps;
+        return Vec::new();
     }
-    let i = longest_run(points);
-    steps.push(PathStep::MoveTo(points[0]));
-    for p in &points[1..=i] {
-        steps.push(PathStep::LineTo(*p));
-    }
-    let run = wave_run(&points[i..=i + 1], amplitude, step);
-    steps.extend(run.into_iter().skip(1));
-    for p in &points[i + 2..] {
-        steps.push(PathStep::LineTo(*p));
-    }
-    steps
+    wave_run(points, amplitude, step)
 }
 
 fn wave_run(points: &[Point], amplitude: f64, step: f64) -> Vec<PathStep> {
@@ -442,15 +407,11 @@ pub(super) fn relationship(kind: RelationshipKind, points: &[Point], directed: b
     let plain = Paint::line(colour, 1.4);
     let mut shapes = Vec::new();
     // Directed lines stop short of the target so the arrow head is not hidden.
-    let mut body = points.to_vec();
-    if directed && body.len() >= 2 {
-        let n = body.len();
-        let (a, b) = (body[n - 2], body[n - 1]);
-        let (dx, dy) = (b.x - a.x, b.y - a.y);
-        let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-        let cut = 10.0_f64.min(len * 0.5);
-        body[n - 1] = Point::new(b.x - dx / len * cut, b.y - dy / len * cut);
-    }
+    let body = if directed {
+        trimmed(points, 10.0)
+    } else {
+        points.to_vec()
+    };
     let line = |pts: Vec<Point>, paint: Paint| Shape::Polyline { points: pts, paint };
     match kind {
         K::Close => {
@@ -534,10 +495,37 @@ pub(super) fn relationship(kind: RelationshipKind, points: &[Point], directed: b
         }
     }
     if directed && points.len() >= 2 {
+        // The head points along the last 11 units of the route, so it sits true on a curve.
         let n = points.len();
-        shapes.push(arrow_head(points[n - 1], points[n - 2], colour));
+        let back = trimmed(points, 11.0);
+        let from = back.last().copied().unwrap_or(points[n - 2]);
+        shapes.push(arrow_head(points[n - 1], from, colour));
     }
     shapes
+}
+
+/// The route with `cut` units taken off its far end (at most half its length), so a line
+/// stops where its arrow head begins.
+fn trimmed(points: &[Point], cut: f64) -> Vec<Point> {
+    let total: f64 = points
+        .windows(2)
+        .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+        .sum();
+    let mut left = cut.min(total * 0.5);
+    let mut out = points.to_vec();
+    while out.len() >= 2 && left > 0.0 {
+        let n = out.len();
+        let (a, b) = (out[n - 2], out[n - 1]);
+        let len = (b.x - a.x).hypot(b.y - a.y);
+        if len > left {
+            let f = (len - left) / len;
+            out[n - 1] = Point::new(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f);
+            break;
+        }
+        left -= len;
+        out.pop();
+    }
+    out
 }
 
 /// Drops sample points that lie on a straight run, to keep drawings small.

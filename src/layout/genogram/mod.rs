@@ -16,7 +16,7 @@ mod sheet;
 
 use crate::graph::{Couple, Family};
 use crate::layout::scene::{
-    Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Scene, Shape, Weight,
+    Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Scene, Shape, Weight, round,
 };
 use crate::model::{Case, ChildLink, LossKind, PartnershipStatus, Person, PersonKind, Zygosity};
 use crate::text;
@@ -66,6 +66,9 @@ const MARGIN: f64 = 24.0;
 const DATE_SIZE: f64 = 9.5;
 /// The widest a partnership's dates may run before wrapping.
 const DATE_WRAP: f64 = 110.0;
+/// The white outline under names and dates: overlay and family lines pass behind labels,
+/// and the outline keeps them off the letters.
+const LABEL_HALO: f64 = 3.0;
 
 /// Everything that decides how one person is drawn.
 struct Look {
@@ -679,6 +682,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                 anchor: Anchor::Middle,
                 weight: Weight::Regular,
                 colour: INK,
+                halo: LABEL_HALO,
             });
             obstacles.push((label.bbox, 12.0, 0.0));
             labels_drawn.push(label);
@@ -919,6 +923,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                             anchor: Anchor::Middle,
                             weight: Weight::Bold,
                             colour: INK,
+                            halo: 0.0,
                         });
                     }
                     Zygosity::Fraternal => {}
@@ -1014,54 +1019,19 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     // Other parent figures (kinship carers, foster carers beside the birth family), drawn
     // over the family like emotional lines.
     let mut overlay = Vec::new();
-    let centre_of = |i: usize| -> (Point, f64) {
+    let outline_of = |i: usize, gap: f64| -> Outline {
         let s = arrangement.slot_of[i];
-        (
-            Point::new(placement.x[s], row_y[arrangement.slots[s].row].centre),
-            looks[i].r + 3.0,
-        )
+        Outline {
+            centre: Point::new(placement.x[s], row_y[arrangement.slots[s].row].centre),
+            form: looks[i].form,
+            r: looks[i].r + side_extra(&looks[i]) + gap,
+        }
     };
     let mut other_count: BTreeMap<usize, usize> = BTreeMap::new();
     let mut routed: Vec<Vec<Point>> = Vec::new();
-    // Gaps between neighbours on a row, where an overlay line can pass down.
-    let mut passages: Vec<f64> = Vec::new();
-    for row in 0..rows {
-        let slots: Vec<usize> = arrangement.row_slots(row).collect();
-        for w in slots.windows(2) {
-            let right = placement.x[w[0]] + sizes.content_width[w[0]] / 2.0;
-            let left = placement.x[w[1]] - sizes.content_width[w[1]] / 2.0;
-            if left - right > 12.0 {
-                passages.push((left + right) / 2.0);
-            }
-        }
-    }
-    passages.sort_by(f64::total_cmp);
-    passages.dedup_by(|a, b| (*a - *b).abs() < 8.0);
-    let row_tops: Vec<(f64, f64)> = row_y
-        .iter()
-        .map(|y| {
-            (
-                y.centre,
-                y.symbols - y.head - y.arch_levels as f64 * ARCH_STEP - 8.0,
-            )
-        })
-        .collect();
-    let above = |p: Point| -> f64 {
-        row_tops
-            .iter()
-            .find(|(centre, _)| (centre - p.y).abs() < 1.0)
-            .map(|(_, top)| *top)
-            .unwrap_or(p.y - 40.0)
-    };
-    let corridors: Vec<f64> = row_y
-        .iter()
-        .flat_map(|y| {
-            [
-                y.symbols - y.head - y.arch_levels as f64 * ARCH_STEP - 8.0,
-                y.bottom + 4.0,
-            ]
-        })
-        .collect();
+    // Bends already used between each pair of people, so lines between the same two people
+    // stay apart.
+    let mut bends: BTreeMap<(usize, usize), Vec<f64>> = BTreeMap::new();
     for parentage in case
         .parentage
         .iter()
@@ -1070,30 +1040,61 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         let Some(child) = family.position(&parentage.child) else {
             continue;
         };
-        for parent in &parentage.parents {
-            let Some(p) = family.position(parent) else {
-                continue;
-            };
-            let (a, ra) = centre_of(p);
-            let (b, rb) = centre_of(child);
-            let route = route(
-                a,
-                ra,
-                b,
-                rb,
+        let carers: Vec<usize> = parentage
+            .parents
+            .iter()
+            .filter_map(|parent| family.position(parent))
+            .collect();
+        // Two carers who are partners, drawn side by side: one line from the middle of the
+        // line between them, as a child hangs from its parents' line.
+        let joint = match carers[..] {
+            [x, y] => scene
+                .items
+                .iter()
+                .find(|i| {
+                    i.kind == ItemKind::Partnership
+                        && i.people.contains(&people[x].id.0)
+                        && i.people.contains(&people[y].id.0)
+                })
+                .and_then(|i| i.points.as_ref())
+                .filter(|points| points.len() == 2 && (points[0].y - points[1].y).abs() < 0.5)
+                .map(|points| Point::new((points[0].x + points[1].x) / 2.0, points[0].y)),
+            _ => None,
+        };
+        let groups: Vec<(Vec<usize>, Outline)> = match joint {
+            Some(centre) => vec![(
+                carers.clone(),
+                Outline {
+                    centre,
+                    form: Form::Circle,
+                    r: 0.0,
+                },
+            )],
+            None => carers
+                .iter()
+                .map(|&p| (vec![p], outline_of(p, 3.0)))
+                .collect(),
+        };
+        for (group, start) in groups {
+            let key = (group[0].min(child), group[0].max(child));
+            let taken = bends.entry(key).or_default();
+            let (route, h) = route(
+                start,
+                outline_of(child, 3.0),
                 &mut obstacles,
-                &corridors,
-                &passages,
-                &above,
                 &mut routed,
+                taken,
             );
+            taken.push(h);
             let n = other_count.entry(child).or_insert(0);
             *n += 1;
             let mut item = Item::new(
                 ItemKind::ChildLink,
                 format!("child-link-{}-other-{}", people[child].id, n),
             );
-            item.people = vec![people[child].id.0.clone(), people[p].id.0.clone()];
+            item.people = vec![people[child].id.0.clone()];
+            item.people
+                .extend(group.iter().map(|&p| people[p].id.0.clone()));
             item.classes.push(link_class(parentage.link).to_string());
             item.classes.push("other-parent".into());
             item.shapes.push(Shape::Polyline {
@@ -1102,16 +1103,25 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
                     .dashed(draw::child_dash(parentage.link)),
             });
             item.bbox = Rect::around(&route).unwrap_or_default().inflate(1.0);
+            let names: Vec<&str> = group.iter().map(|&p| people[p].display_name()).collect();
+            let plural = group.len() > 1;
             item.title = Some(format!(
-                "{} is {} of {}",
-                people[p].display_name(),
-                match parentage.link {
-                    ChildLink::Biological => "a birth parent",
-                    ChildLink::Adopted => "an adoptive parent",
-                    ChildLink::Foster => "a foster carer",
-                    ChildLink::Step => "a step-parent",
-                    ChildLink::KinshipCare => "a kinship carer",
-                    ChildLink::SpecialGuardianship => "a special guardian",
+                "{} {} {} of {}",
+                names.join(" and "),
+                if plural { "are" } else { "is" },
+                match (parentage.link, plural) {
+                    (ChildLink::Biological, false) => "a birth parent",
+                    (ChildLink::Biological, true) => "birth parents",
+                    (ChildLink::Adopted, false) => "an adoptive parent",
+                    (ChildLink::Adopted, true) => "adoptive parents",
+                    (ChildLink::Foster, false) => "a foster carer",
+                    (ChildLink::Foster, true) => "foster carers",
+                    (ChildLink::Step, false) => "a step-parent",
+                    (ChildLink::Step, true) => "step-parents",
+                    (ChildLink::KinshipCare, false) => "a kinship carer",
+                    (ChildLink::KinshipCare, true) => "kinship carers",
+                    (ChildLink::SpecialGuardianship, false) => "a special guardian",
+                    (ChildLink::SpecialGuardianship, true) => "special guardians",
                 },
                 people[child].display_name()
             ));
@@ -1131,19 +1141,15 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         ) else {
             continue;
         };
-        let (pa, ra) = centre_of(a);
-        let (pb, rb) = centre_of(b);
-        let route = route(
-            pa,
-            ra + 2.0,
-            pb,
-            rb + 2.0,
+        let taken = bends.entry((a.min(b), a.max(b))).or_default();
+        let (route, h) = route(
+            outline_of(a, 5.0),
+            outline_of(b, 5.0),
             &mut obstacles,
-            &corridors,
-            &passages,
-            &above,
             &mut routed,
+            taken,
         );
+        taken.push(h);
         let directed = relationship.directed && relationship.kind.is_directed();
         let mut item = Item::new(
             ItemKind::Emotional,
@@ -1189,6 +1195,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     scene.items.append(&mut overlay);
     scene.items.append(&mut people_items);
     scene.items.append(&mut labels_drawn);
+    let (overlay_label_crossings, overlay_length) = overlay_measures(&scene.items);
 
     // Crossings as drawn: family lines (child links, partnerships) that properly cross.
     let family_lines: Vec<Vec<(f64, f64)>> = scene
@@ -1242,7 +1249,49 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         .metrics
         .insert("couples_adjacent".into(), couples_adjacent as f64);
     scene.metrics.insert("generations".into(), rows as f64);
+    scene.metrics.insert(
+        "overlay_label_crossings".into(),
+        overlay_label_crossings as f64,
+    );
     scene
+        .metrics
+        .insert("overlay_length".into(), round(overlay_length));
+    scene
+}
+
+/// How much the overlay (emotional lines and other parent figures) gets in the way: the
+/// number of (line, label) pairs where the line passes under the label's box, and the total
+/// length of the overlay lines. Both are numbers to keep down.
+fn overlay_measures(items: &[Item]) -> (usize, f64) {
+    let overlay: Vec<&Vec<Point>> = items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Emotional || i.classes.iter().any(|c| c == "other-parent"))
+        .filter_map(|i| i.points.as_ref())
+        .collect();
+    let labels: Vec<Rect> = items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Label)
+        .map(|i| i.bbox)
+        .collect();
+    let mut crossings = 0;
+    let mut length = 0.0;
+    for points in overlay {
+        length += points
+            .windows(2)
+            .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+            .sum::<f64>();
+        let span = Rect::around(points).unwrap_or_default();
+        crossings += labels
+            .iter()
+            .filter(|r| r.overlaps(&span.inflate(1.0)))
+            .filter(|r| {
+                points
+                    .windows(2)
+                    .any(|w| segment_clip(w[0], w[1], r).is_some_and(|(t0, t1)| t1 > t0))
+            })
+            .count();
+    }
+    (crossings, length)
 }
 
 fn kebab(name: &str) -> String {
@@ -1593,6 +1642,7 @@ fn person_items(
             anchor: Anchor::Middle,
             weight: Weight::Bold,
             colour: INK,
+            halo: 0.0,
         });
     }
     if person.deceased && !matches!(person.kind, PersonKind::Loss(_)) {
@@ -1657,6 +1707,7 @@ fn person_items(
             anchor: Anchor::Middle,
             weight: Weight::Bold,
             colour: INK,
+            halo: LABEL_HALO,
         });
     }
     if !look.details.is_empty() {
@@ -1669,57 +1720,153 @@ fn person_items(
             anchor: Anchor::Middle,
             weight: Weight::Regular,
             colour: INK,
+            halo: LABEL_HALO,
         });
     }
     (item, label, keys)
 }
 
-/// A route for an overlay line between two symbols. Candidates: straight, bent to one side
-/// or the other, and along the free corridors above a row's symbols or below its labels;
-/// the one passing through the fewest symbols and labels wins, then the one crossing the
-/// fewest lines already routed, then the shortest.
-#[allow(clippy::too_many_arguments)]
+/// The outline an overlay line stops at: a person's symbol grown by a small gap.
+#[derive(Debug, Clone, Copy)]
+struct Outline {
+    centre: Point,
+    form: Form,
+    /// Half the symbol's size, brackets and double outlines and the gap included.
+    r: f64,
+}
+
+impl Outline {
+    fn holds(&self, p: Point) -> bool {
+        let (dx, dy) = ((p.x - self.centre.x).abs(), (p.y - self.centre.y).abs());
+        match self.form {
+            Form::Square => dx <= self.r && dy <= self.r,
+            Form::Diamond => dx + dy <= self.r * 1.15,
+            Form::Circle | Form::Triangle => dx.hypot(dy) <= self.r,
+        }
+    }
+}
+
+/// Bends tried for an overlay line, as the distance of the curve's middle from the straight
+/// line: straight first, then gentle bends either side, wider only when needed.
+const BENDS: [f64; 12] = [
+    0.0, 14.0, 24.0, 36.0, 50.0, 66.0, 84.0, 105.0, 130.0, 160.0, 200.0, 250.0,
+];
+
+/// Where along the line a bend's control point sits, as a share of the line's length from
+/// the middle (towards the end that comes later in the line's own frame).
+const LEANS: [f64; 5] = [0.0, -0.2, 0.2, -0.4, 0.4];
+
+/// A route for an overlay line between two symbols, as practitioners draw it: straight
+/// between the outlines when that passes through no other symbol, otherwise one gentle
+/// curve (a quadratic bend) to one side, its bend chosen to clear symbols, then names, then
+/// lines already drawn, and kept as small as that allows. `taken` holds the bends already
+/// used between the same two people (measured on the side of the line from the earlier of
+/// the two points), so a second line between them takes a bend of its own. Returns the
+/// points drawn and the bend used.
 fn route(
-    a: Point,
-    ra: f64,
-    b: Point,
-    rb: f64,
+    from: Outline,
+    to: Outline,
     obstacles: &mut Vec<(Rect, f64, f64)>,
-    corridors: &[f64],
-    passages: &[f64],
-    above: &dyn Fn(Point) -> f64,
     routed: &mut Vec<Vec<Point>>,
-) -> Vec<Point> {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-    let (ux, uy) = (dx / len, dy / len);
+    taken: &[f64],
+) -> (Vec<Point>, f64) {
+    let (a, b) = (from.centre, to.centre);
+    // The side of a bend is measured from the earlier point, whichever way the line runs,
+    // so lines between the same two people compare.
+    let (lo, hi) = if (a.x, a.y) <= (b.x, b.y) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let (dx, dy) = (hi.x - lo.x, hi.y - lo.y);
+    let len = dx.hypot(dy).max(1e-9);
+    let (nx, ny) = (-dy / len, dx / len);
+    let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
     let own = |r: &Rect| {
         let inside = |p: Point| p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.bottom();
         inside(a) || inside(b)
     };
-    let score = |points: &[Point]| -> f64 {
+    let curve = |h: f64, lean: f64| -> Vec<Point> {
+        // A quadratic whose middle is `h` from the chord has its control point at 2h; `lean`
+        // slides the control point along the chord, so the bend's deepest point comes
+        // nearer one end and the line can pass through a gap that is not half way.
+        let c = Point::new(
+            mid.x + nx * 2.0 * h + dx / len * lean * len,
+            mid.y + ny * 2.0 * h + dy / len * lean * len,
+        );
+        let at = |t: f64| {
+            let u = 1.0 - t;
+            Point::new(
+                u * u * a.x + 2.0 * u * t * c.x + t * t * b.x,
+                u * u * a.y + 2.0 * u * t * c.y + t * t * b.y,
+            )
+        };
+        // Where the curve leaves the first outline and enters the second.
+        let edge = |outline: &Outline, inner: f64, outer: f64| {
+            let (mut i, mut o) = (inner, outer);
+            for _ in 0..30 {
+                let m = (i + o) / 2.0;
+                if outline.holds(at(m)) {
+                    i = m;
+                } else {
+                    o = m;
+                }
+            }
+            o
+        };
+        let t0 = edge(&from, 0.0, 0.5);
+        let t1 = edge(&to, 1.0, 0.5);
+        if t1 <= t0 {
+            return vec![a, b];
+        }
+        if h == 0.0 && lean == 0.0 {
+            return vec![at(t0), at(t1)];
+        }
+        let arc = len + h.abs();
+        let steps = ((arc / 14.0).ceil() as usize).clamp(6, 48);
+        (0..=steps)
+            .map(|k| at(t0 + (t1 - t0) * k as f64 / steps as f64))
+            .collect()
+    };
+    let limit = (len * 0.45).max(30.0);
+    // Only what lies near the two people can be touched by any bend tried: sort that out
+    // once, so a large family costs each line little.
+    let reach = Rect::around(&[a, b])
+        .unwrap_or_default()
+        .inflate(limit * 1.2 + 10.0);
+    let near: Vec<(Rect, f64, f64)> = obstacles
+        .iter()
+        .filter(|(r, _, _)| r.overlaps(&reach) && !own(r))
+        .copied()
+        .collect();
+    let lines_near: Vec<&Vec<Point>> = routed
+        .iter()
+        .filter(|line| Rect::around(line).is_some_and(|r| r.overlaps(&reach)))
+        .collect();
+    let score = |points: &[Point], h: f64| -> f64 {
         let span = Rect::around(points).unwrap_or_default().inflate(4.0);
-        let hits: f64 = obstacles
+        let hits: f64 = near
             .iter()
-            .filter(|(r, _, _)| r.overlaps(&span) && !own(r))
+            .filter(|(r, _, _)| r.overlaps(&span))
             .map(|(r, cost, along)| {
                 let inside: f64 = points
                     .windows(2)
                     .filter_map(|w| {
-                        segment_clip(w[0], w[1], &r.inflate(2.0)).map(|(t0, t1)| {
-                            (t1 - t0)
-                                * ((w[1].x - w[0].x).powi(2) + (w[1].y - w[0].y).powi(2)).sqrt()
-                        })
+                        segment_clip(w[0], w[1], &r.inflate(2.0))
+                            .map(|(t0, t1)| (t1 - t0) * (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
                     })
                     .fold(-1.0, f64::max);
                 if inside < 0.0 {
                     0.0
+                } else if *along > 0.0 && inside > 30.0 {
+                    // Lying on a line for a stretch, it would read as part of that line.
+                    cost + along * inside + 25.0
                 } else {
                     cost + along * inside
                 }
             })
             .sum();
-        let crossed = routed
+        let crossed = lines_near
             .iter()
             .filter(|other| {
                 points.windows(2).any(|w| {
@@ -1729,82 +1876,37 @@ fn route(
                 })
             })
             .count();
-        let length: f64 = points
-            .windows(2)
-            .map(|w| ((w[1].x - w[0].x).powi(2) + (w[1].y - w[0].y).powi(2)).sqrt())
-            .sum();
-        // Every bend makes a line harder to follow: straight wins unless it hides text.
-        hits + crossed as f64 * 2.0 + (points.len() as f64 - 2.0) * 2.0 + length / 200.0
+        // Every unit of bend makes the line longer and harder to follow: straight wins
+        // unless it hides a symbol or a name.
+        hits + crossed as f64 * 2.0 + h.abs() / 40.0
     };
-    let mut candidates: Vec<Vec<Point>> = vec![vec![
-        Point::new(a.x + ux * ra, a.y + uy * ra),
-        Point::new(b.x - ux * rb, b.y - uy * rb),
-    ]];
-    let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-    let (nx, ny) = (-uy, ux);
-    for step in 1..=5 {
+    let mut best: Option<(f64, f64, Vec<Point>)> = None;
+    for &bend in &BENDS {
+        if bend > limit {
+            break;
+        }
         for sign in [1.0, -1.0] {
-            let d = sign * step as f64 * 30.0;
-            let bend = Point::new(mid.x + nx * d, mid.y + ny * d);
-            let (sx, sy) = (bend.x - a.x, bend.y - a.y);
-            let sl = (sx * sx + sy * sy).sqrt().max(1e-9);
-            let (ex, ey) = (b.x - bend.x, b.y - bend.y);
-            let el = (ex * ex + ey * ey).sqrt().max(1e-9);
-            candidates.push(vec![
-                Point::new(a.x + sx / sl * ra, a.y + sy / sl * ra),
-                bend,
-                Point::new(b.x - ex / el * rb, b.y - ey / el * rb),
-            ]);
+            if bend == 0.0 && sign < 0.0 {
+                continue;
+            }
+            let h = sign * bend;
+            if taken.iter().any(|t| (t - h).abs() < 12.0) {
+                continue;
+            }
+            for lean in LEANS {
+                if bend == 0.0 && lean != 0.0 {
+                    continue;
+                }
+                let points = curve(h, lean);
+                // A lopsided bend is a little harder to follow than an even one.
+                let s = score(&points, h) + lean.abs() * 2.0;
+                if best.as_ref().is_none_or(|(b, _, _)| s < *b) {
+                    best = Some((s, h, points));
+                }
+            }
         }
     }
-    // Along a corridor: up or down out of each symbol, across, and into the other.
-    let (top, bottom) = (a.y.min(b.y), a.y.max(b.y));
-    for &y in corridors {
-        if y < top - 400.0 || y > bottom + 400.0 {
-            continue;
-        }
-        let lane = (routed.len() % 4) as f64 * 7.0;
-        let y = y - lane;
-        let ya = if y < a.y { a.y - ra } else { a.y + ra };
-        let yb = if y < b.y { b.y - rb } else { b.y + rb };
-        let (xa, xb) = if (a.x - b.x).abs() < 1.0 {
-            (a.x - 6.0, b.x + 6.0)
-        } else {
-            (a.x + ux.signum() * 5.0, b.x - ux.signum() * 5.0)
-        };
-        candidates.push(vec![
-            Point::new(xa, ya),
-            Point::new(xa, y),
-            Point::new(xb, y),
-            Point::new(xb, yb),
-        ]);
-    }
-    // Up out of one symbol, across above its row to a gap between blocks, down the gap to
-    // above the other's row, across, and down into the other symbol.
-    let (above_a, above_b) = (above(a), above(b));
-    let lo = a.x.min(b.x) - 150.0;
-    let hi = a.x.max(b.x) + 150.0;
-    let first = passages.partition_point(|&x| x < lo);
-    for &gx in passages[first..].iter().take_while(|&&x| x <= hi) {
-        let lane = (routed.len() % 4) as f64 * 7.0;
-        let (ya, yb) = (above_a - lane, above_b - lane);
-        candidates.push(vec![
-            Point::new(a.x, a.y - ra),
-            Point::new(a.x, ya),
-            Point::new(gx + lane, ya),
-            Point::new(gx + lane, yb),
-            Point::new(b.x, yb),
-            Point::new(b.x, b.y - rb),
-        ]);
-    }
-    let mut best: Option<(f64, Vec<Point>)> = None;
-    for candidate in candidates {
-        let s = score(&candidate);
-        if best.as_ref().is_none_or(|(b, _)| s < *b) {
-            best = Some((s, candidate));
-        }
-    }
-    let chosen = best.map(|(_, p)| p).unwrap_or_default();
+    let (_, h, chosen) = best.unwrap_or_else(|| (0.0, 0.0, curve(0.0, 0.0)));
     // Later lines keep off this one rather than run along it.
     for w in chosen.windows(2) {
         if let Some(r) = Rect::around(&[w[0], w[1]]) {
@@ -1812,7 +1914,7 @@ fn route(
         }
     }
     routed.push(chosen.clone());
-    chosen
+    (chosen, h)
 }
 
 fn segments_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool {
@@ -1996,4 +2098,80 @@ pub fn polyline_crossings(lines: &[Vec<(f64, f64)>]) -> u64 {
         }
     }
     count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(x: f64, y: f64) -> Outline {
+        Outline {
+            centre: Point::new(x, y),
+            form: Form::Square,
+            r: 20.0,
+        }
+    }
+
+    fn length(points: &[Point]) -> f64 {
+        points
+            .windows(2)
+            .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+            .sum()
+    }
+
+    #[test]
+    fn a_clear_line_is_straight_and_stops_at_the_outlines() {
+        let (mut obstacles, mut routed) = (Vec::new(), Vec::new());
+        let (points, bend) = route(
+            person(0.0, 0.0),
+            person(200.0, 0.0),
+            &mut obstacles,
+            &mut routed,
+            &[],
+        );
+        assert_eq!(bend, 0.0);
+        assert_eq!(points.len(), 2);
+        assert!((points[0].x - 20.0).abs() < 0.01 && (points[1].x - 180.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_symbol_in_the_way_gives_one_gentle_curve_round_it() {
+        let symbol = Rect::new(80.0, -18.0, 40.0, 36.0);
+        let mut obstacles = vec![(symbol, 100.0, 0.0)];
+        let mut routed = Vec::new();
+        let (points, bend) = route(
+            person(0.0, 0.0),
+            person(200.0, 0.0),
+            &mut obstacles,
+            &mut routed,
+            &[],
+        );
+        assert!(bend != 0.0 && bend.abs() <= 50.0, "bend {bend}");
+        assert!(
+            points
+                .windows(2)
+                .all(|w| segment_clip(w[0], w[1], &symbol).is_none())
+        );
+        // No detour: a little longer than the straight line, not round the sheet.
+        assert!(length(&points) < 200.0);
+        // A second line between the same two people takes another bend.
+        let (second, other) = route(
+            person(200.0, 0.0),
+            person(0.0, 0.0),
+            &mut obstacles,
+            &mut routed,
+            &[bend],
+        );
+        assert!((other - bend).abs() >= 12.0);
+        let apart = second
+            .iter()
+            .map(|p| {
+                points
+                    .iter()
+                    .map(|q| (p.x - q.x).hypot(p.y - q.y))
+                    .fold(f64::MAX, f64::min)
+            })
+            .fold(0.0, f64::max);
+        assert!(apart > 10.0, "the two lines stay apart");
+    }
 }

@@ -124,6 +124,7 @@ pub(super) fn title_block(
         anchor: Anchor::Start,
         weight: Weight::Bold,
         colour: INK,
+        halo: 0.0,
     });
     item.shapes.push(Shape::Text {
         origin: Point::new(MARGIN, MARGIN + title_h + 4.0 + TEXT_SIZE * 0.93),
@@ -133,6 +134,7 @@ pub(super) fn title_block(
         anchor: Anchor::Start,
         weight: Weight::Regular,
         colour: INK,
+        halo: 0.0,
     });
     item.title = Some(lines.join("; "));
     Block {
@@ -175,6 +177,7 @@ pub(super) fn legend(
         anchor: Anchor::Start,
         weight: Weight::Bold,
         colour: INK,
+        halo: 0.0,
     });
     heading.bbox = Rect::new(MARGIN, heading_y - 12.0, 30.0, 16.0);
     items.push(heading);
@@ -199,6 +202,7 @@ pub(super) fn legend(
             anchor: Anchor::Start,
             weight: Weight::Regular,
             colour: INK,
+            halo: 0.0,
         });
         let w = SAMPLE + 8.0 + text::widest(&lines, 10.5, Weight::Regular);
         item.bbox = Rect::new(x, y, w, ENTRY_HEIGHT);
@@ -291,6 +295,7 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
         anchor: Anchor::Middle,
         weight: Weight::Bold,
         colour: INK,
+        halo: 0.0,
     };
     match key {
         Key::Form(form) => vec![draw::outline(form, c, r, paint)],

@@ -366,6 +366,7 @@ fn text_shape(
         anchor,
         weight,
         colour,
+        halo: 0.0,
     }
 }
 
@@ -1351,6 +1352,7 @@ impl<'a> Builder<'a> {
                     anchor: l.anchor,
                     weight: Weight::Bold,
                     colour: INK,
+                    halo: 0.0,
                 });
                 label.shapes.push(Shape::Text {
                     origin: Point::new(l.x, baseline(top + 1.0 + hb * ROW_H, FONT)),
@@ -1360,6 +1362,7 @@ impl<'a> Builder<'a> {
                     anchor: l.anchor,
                     weight: Weight::Regular,
                     colour: INK,
+                    halo: 0.0,
                 });
                 item.bbox = Rect::new(left, y - ROW_H / 2.0, right - left, ROW_H);
                 self.front.push(item);
@@ -1470,6 +1473,7 @@ impl<'a> Builder<'a> {
             anchor: Anchor::Start,
             weight: Weight::Regular,
             colour: MUTED,
+            halo: 0.0,
         });
         self.front.insert(index, item);
     }
@@ -1719,6 +1723,7 @@ impl<'a> Builder<'a> {
             anchor: Anchor::Start,
             weight: Weight::Regular,
             colour: INK,
+            halo: 0.0,
         });
         item.bbox = Rect::new(MARGIN, top, scale.right() - MARGIN, 26.0);
         self.front.push(item);
@@ -1993,6 +1998,7 @@ impl<'a> Builder<'a> {
             anchor: Anchor::Start,
             weight: Weight::Regular,
             colour: INK,
+            halo: 0.0,
         });
         bottom = bottom.max(top + lines.len() as f64 * 12.5);
         self.front.push(head);
