@@ -154,6 +154,7 @@ mod tests {
             anchor: Anchor::Start,
             weight: Weight::Bold,
             colour: Colour::BLACK,
+            halo: 0.0,
         });
         scene.items.push(item);
         scene

@@ -170,6 +170,7 @@ pub fn grid_scene(case: &Case, title: &str, columns: usize, rows: usize) -> Scen
                 anchor: Anchor::Middle,
                 weight: Weight::Regular,
                 colour: Colour::BLACK,
+                halo: 0.0,
             });
             scene.items.push(item);
         }
@@ -196,6 +197,7 @@ pub fn grid_scene(case: &Case, title: &str, columns: usize, rows: usize) -> Scen
         anchor: Anchor::Start,
         weight: Weight::Regular,
         colour: Colour::BLACK,
+        halo: 0.0,
     });
     scene.items.push(legend);
     scene.width = width;
