@@ -2,7 +2,7 @@
 //! output format.
 //!
 //! `cargo bench --bench report`. The budget is under one second for all formats
-//! together; see BENCHMARKS-report.md for measured numbers.
+//! together; see BENCHMARKS.md for measured numbers.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use genochron::layout::{genogram, timeline};
