@@ -33,7 +33,8 @@ pub struct Args {
     /// Only these significance levels: high, medium, low.
     #[arg(long, value_delimiter = ',')]
     pub significance: Vec<String>,
-    /// Only entries this audience may see.
+    /// Make the version for this audience (declared under `audiences`): people shown by
+    /// initials or role, hidden details and withheld entries left out.
     #[arg(long)]
     pub audience: Option<String>,
     /// For a spreadsheet of entries (.csv): which field a column holds, e.g. "Date of event=date".
@@ -68,14 +69,13 @@ pub fn run(args: &Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
-    let case = match crate::common::load_case_mapped(&args.case, &args.map, "The chronology") {
+    let case = match crate::common::load_case_mapped(&args.case, &args.map, "The chronology")
+        .and_then(|case| {
+            crate::common::for_audience(case, args.audience.as_deref(), "The chronology")
+        }) {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    if let Err(message) = crate::timeline::check_audience(&case, args.audience.as_deref()) {
-        eprintln!("{message}\nNothing was written.");
-        return Exit::CouldNotRun;
-    }
     let mut significance = Vec::new();
     for text in &args.significance {
         significance.push(match text.trim().to_lowercase().as_str() {

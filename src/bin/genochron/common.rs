@@ -162,6 +162,47 @@ pub fn load_case_mapped(args: &CaseArgs, map: &[String], what: &str) -> Result<C
     Ok(case)
 }
 
+/// The version of the case an audience may see (see `genochron::redact`), or the whole case
+/// when no audience is named. Redaction happens here, before any layout, for every command.
+pub fn for_audience(case: Case, audience: Option<&str>, what: &str) -> Result<Case, Exit> {
+    let Some(audience) = audience else {
+        return Ok(case);
+    };
+    match genochron::redact::redact(&case, audience) {
+        Ok(redacted) => {
+            withheld_note(&case, &redacted, audience);
+            Ok(redacted)
+        }
+        Err(error) => {
+            eprintln!("{error}\n{what} was not made. Nothing was written.");
+            Err(Exit::CouldNotRun)
+        }
+    }
+}
+
+/// Tells the author (never the document) which entries the audience's version leaves out,
+/// so nothing is lost without their knowing.
+fn withheld_note(case: &Case, redacted: &Case, audience: &str) {
+    let kept: std::collections::BTreeSet<u32> = redacted.entries.iter().map(|e| e.number).collect();
+    let left_out: Vec<String> = case
+        .entries
+        .iter()
+        .filter(|e| !kept.contains(&e.number))
+        .map(|e| e.number.to_string())
+        .collect();
+    if !left_out.is_empty() {
+        eprintln!(
+            "{} left out of the \"{audience}\" version, as the case file says (No{} {}).",
+            match left_out.len() {
+                1 => "1 entry is".to_string(),
+                n => format!("{n} entries are"),
+            },
+            if left_out.len() == 1 { "." } else { "s." },
+            left_out.join(", ")
+        );
+    }
+}
+
 /// Writes an output file (or standard output when no path is given), saying what happened.
 pub fn write_output(path: Option<&Path>, bytes: &[u8], what: &str) -> Exit {
     match path {

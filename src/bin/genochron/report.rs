@@ -69,18 +69,9 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    let case = match &args.audience {
-        None => case,
-        Some(audience) => match genochron::redact::redact(&case, audience) {
-            Ok(redacted) => {
-                withheld_note(&case, &redacted, audience);
-                redacted
-            }
-            Err(error) => {
-                eprintln!("{error}\n{what} was not made. Nothing was written.");
-                return Exit::CouldNotRun;
-            }
-        },
+    let case = match common::for_audience(case, args.audience.as_deref(), what) {
+        Ok(case) => case,
+        Err(exit) => return exit,
     };
     let bytes = match render(&case, format, args) {
         Ok(bytes) => bytes,
@@ -90,29 +81,6 @@ pub fn run(args: &Args) -> Exit {
         }
     };
     common::write_output(Some(&args.output), &bytes, what)
-}
-
-/// Tells the author (never the document) which entries the audience's version leaves out,
-/// so nothing is lost without their knowing.
-fn withheld_note(case: &Case, redacted: &Case, audience: &str) {
-    let kept: std::collections::BTreeSet<u32> = redacted.entries.iter().map(|e| e.number).collect();
-    let left_out: Vec<String> = case
-        .entries
-        .iter()
-        .filter(|e| !kept.contains(&e.number))
-        .map(|e| e.number.to_string())
-        .collect();
-    if !left_out.is_empty() {
-        eprintln!(
-            "{} left out of the \"{audience}\" version, as the case file says (No{} {}).",
-            match left_out.len() {
-                1 => "1 entry is".to_string(),
-                n => format!("{n} entries are"),
-            },
-            if left_out.len() == 1 { "." } else { "s." },
-            left_out.join(", ")
-        );
-    }
 }
 
 fn format(args: &Args) -> Result<Format, String> {

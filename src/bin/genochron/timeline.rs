@@ -5,31 +5,6 @@ use genochron::layout::timeline::{self, Duration, Filter, Focus, Lanes, Timeline
 use genochron::model::{Case, PartialDate, PersonId, Significance};
 use std::path::PathBuf;
 
-/// Checks an `--audience` the command can honour: the audience must be defined in the case, and
-/// until redaction is applied here, one that hides names or details is refused rather than
-/// drawn with them (nothing an audience may not see may reach its output).
-pub fn check_audience(case: &Case, audience: Option<&str>) -> Result<(), String> {
-    let Some(name) = audience else { return Ok(()) };
-    let Some(found) = case.audiences.iter().find(|a| a.name == name) else {
-        let known: Vec<&str> = case.audiences.iter().map(|a| a.name.as_str()).collect();
-        return Err(format!(
-            "The case has no audience called \"{name}\"{}.",
-            if known.is_empty() {
-                String::new()
-            } else {
-                format!(" (it has: {})", known.join(", "))
-            }
-        ));
-    };
-    if !found.disclose.is_empty() || !found.hide.is_empty() {
-        return Err(format!(
-            "The \"{name}\" audience hides names or details. Make its version with \
-             genochron report --audience {name}, which removes them everywhere."
-        ));
-    }
-    Ok(())
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LaneChoice {
     /// One lane per category (the default).
@@ -68,7 +43,8 @@ pub struct Args {
     /// Only these significance levels: high, medium, low.
     #[arg(long, value_delimiter = ',')]
     pub significance: Vec<String>,
-    /// Only entries this audience may see.
+    /// Make the version for this audience (declared under `audiences`): people shown by
+    /// initials or role, hidden details and withheld entries left out.
     #[arg(long)]
     pub audience: Option<String>,
     /// Mark stretches with no agency involvement longer than this (default 6m).
@@ -86,14 +62,12 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Exit {
-    let case = match common::load_case_mapped(&args.case, &args.map, "The timeline") {
+    let case = match common::load_case_mapped(&args.case, &args.map, "The timeline")
+        .and_then(|case| common::for_audience(case, args.audience.as_deref(), "The timeline"))
+    {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    if let Err(message) = check_audience(&case, args.audience.as_deref()) {
-        eprintln!("{message}\nThe timeline was not drawn. Nothing was written.");
-        return Exit::CouldNotRun;
-    }
     let options = match options(args, &case) {
         Ok(options) => options,
         Err(message) => {
