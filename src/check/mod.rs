@@ -647,16 +647,16 @@ impl Checker {
                     });
                 }
             }
-            if states.is_empty() && input.status.is_none() && input.states.is_empty() {
-                // A partnership with nothing known about it is drawn as a plain partnership.
-                states.push(PartnershipState {
-                    status: PartnershipStatus::Cohabiting,
-                    from: None,
-                });
+            if input.status.is_none() && input.states.is_empty() {
+                // Nothing is invented: the genogram draws it as "relationship not recorded".
                 self.note(
                     input.at,
-                    format!("The partnership of {} and {} has no status; it is drawn as living together.", self.name_of(&partners[0].0), self.name_of(&partners[1].0)),
-                    "Add `status:` (married, cohabiting, dating …) to say what it is.",
+                    format!(
+                        "The partnership of {} and {} has no status; it is drawn as \"relationship not recorded\".",
+                        self.name_of(&partners[0].0),
+                        self.name_of(&partners[1].0)
+                    ),
+                    "Add `status:` (married, cohabiting, dating …) if it is known.",
                 );
             }
             self.check_state_order(&states, input);

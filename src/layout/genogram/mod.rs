@@ -241,7 +241,13 @@ fn partner_state(case: &Case, couple: &Couple, as_at: NaiveDate) -> PartnerState
             future: false,
         };
     };
-    let mut line = PartnerLine::Married;
+    // A partnership recorded with no status is drawn as "relationship not recorded", never
+    // given an invented one.
+    let mut line = if partnership.states.is_empty() {
+        PartnerLine::Unrecorded
+    } else {
+        PartnerLine::Married
+    };
     let mut ending = None;
     let mut reconciled = false;
     let mut dates = Vec::new();
