@@ -2,7 +2,8 @@
 //!
 //! `mutated_files_never_panic` is a deterministic mutation fuzzer: it takes every case file
 //! in the repository, mutates it (flipped bytes, YAML punctuation, impossible dates, cut and
-//! spliced pieces) and loads the result. It runs `GENOCHRON_FUZZ_INPUTS` inputs (20,000 by
+//! spliced pieces) and loads the result; every result that still checks is drawn as a
+//! genogram and a timeline and redacted for each of its audiences. It runs `GENOCHRON_FUZZ_INPUTS` inputs (20,000 by
 //! default; CI runs a million in release mode). The property tests generate structurally
 //! valid cases with random families and dates.
 
@@ -169,7 +170,10 @@ fn mutated_files_never_panic() {
         match loaded {
             Ok(loaded) => {
                 assert_eq!(loaded.case.is_some(), loaded.problems() == 0);
-                drawn += usize::from(loaded.case.is_some());
+                if let Some(case) = loaded.case {
+                    drawn += 1;
+                    draw_everything(&name, &bytes, &case);
+                }
             }
             Err(_) => {
                 let path = std::env::temp_dir().join("genochron-fuzz-panic.yaml");
@@ -181,7 +185,30 @@ fn mutated_files_never_panic() {
             }
         }
     }
-    println!("fuzz: {inputs} mutated inputs loaded without a panic ({drawn} still drawable)");
+    println!(
+        "fuzz: {inputs} mutated inputs loaded without a panic; the {drawn} that still checked \
+         were drawn as genogram and timeline, and redacted for every audience, without a panic"
+    );
+}
+
+/// A case that checks must draw: the genogram, the timeline, and every audience's version.
+fn draw_everything(name: &str, bytes: &[u8], case: &genochron::model::Case) {
+    let drawn = std::panic::catch_unwind(|| {
+        genochron::layout::genogram::genogram(case, &Default::default());
+        genochron::layout::timeline::timeline(case, &Default::default());
+        for audience in &case.audiences {
+            let redacted = genochron::redact::redact(case, &audience.name).expect("declared");
+            genochron::layout::genogram::genogram(&redacted, &Default::default());
+        }
+    });
+    if drawn.is_err() {
+        let path = std::env::temp_dir().join("genochron-fuzz-panic.yaml");
+        let _ = std::fs::write(&path, bytes);
+        panic!(
+            "drawing a mutated {name} panicked; the input is in {}",
+            path.display()
+        );
+    }
 }
 
 #[test]
