@@ -3,7 +3,7 @@
 //! `mutated_files_never_panic` is a deterministic mutation fuzzer: it takes every case file
 //! in the repository, mutates it (flipped bytes, YAML punctuation, impossible dates, cut and
 //! spliced pieces) and loads the result; every result that still checks is drawn as a
-//! genogram and a timeline and redacted for each of its audiences. It runs `GENOCHRON_FUZZ_INPUTS` inputs (20,000 by
+//! genogram and a timeline and redacted for each of its audiences. It runs `GENOCHRON_FUZZ_INPUTS` inputs (10,000 by
 //! default; CI runs a million in release mode). The property tests generate structurally
 //! valid cases with random families and dates.
 
@@ -160,7 +160,7 @@ fn mutated_files_never_panic() {
     let inputs: usize = std::env::var("GENOCHRON_FUZZ_INPUTS")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(20_000);
+        .unwrap_or(10_000);
     let seeds = seeds();
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
     let mut drawn = 0usize;
