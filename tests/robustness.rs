@@ -3,9 +3,9 @@
 //! `mutated_files_never_panic` is a deterministic mutation fuzzer: it takes every case file
 //! in the repository, mutates it (flipped bytes, YAML punctuation, impossible dates, cut and
 //! spliced pieces) and loads the result; every result that still checks is drawn as a
-//! genogram and a timeline and redacted for each of its audiences. It runs `GENOCHRON_FUZZ_INPUTS` inputs (10,000 by
-//! default; CI runs a million in release mode). The property tests generate structurally
-//! valid cases with random families and dates.
+//! genogram and a timeline and redacted for each of its audiences. It runs
+//! `GENOCHRON_FUZZ_INPUTS` inputs (10,000 by default; CI runs a million in release mode). The
+//! property tests generate structurally valid cases with random families and dates.
 
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
