@@ -40,11 +40,11 @@ pub fn report(case: &Case, genogram: &Scene, timeline: &Scene, options: &Options
     let _ = writeln!(
         out,
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        escape(&policy)
+        super::escape_html(&policy)
     );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(&page_title));
+    let _ = writeln!(out, "<title>{}</title>", super::escape_html(&page_title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
 
     front(&mut out, case, options);
@@ -63,57 +63,16 @@ fn front(out: &mut String, case: &Case, options: &Options) {
     } else {
         case.details.title.as_str()
     };
-    let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(title));
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", super::escape_html(title));
     out.push_str("<p class=\"subtitle\">Genogram and child-impact chronology</p>\n<dl>\n");
-    let date = |d: Option<chrono::NaiveDate>| match d {
-        Some(d) => d.format("%-d %B %Y").to_string(),
-        None => "not given".to_string(),
-    };
-    let subjects: Vec<String> = case
-        .details
-        .subjects
-        .iter()
-        .filter_map(|id| case.person(id))
-        .map(|p| match &p.born {
-            Some(born) => format!("{} (born {born})", p.display_name()),
-            None => p.display_name().to_string(),
-        })
-        .collect();
-    let mut fields = vec![
-        ("Case reference", case.details.reference.clone()),
-        (
-            if subjects.len() == 1 {
-                "Subject child"
-            } else {
-                "Subject children"
-            },
-            subjects.join("; "),
-        ),
-        ("Date prepared", date(case.details.prepared)),
-        ("Hearing date", date(case.details.hearing)),
-        ("Author", case.details.author.clone().unwrap_or_default()),
-        ("Ages and households as at", date(Some(case.details.as_at))),
-    ];
-    if let Some(audience) = &options.audience {
-        fields.push((
-            "Version",
-            format!("Redacted for the \u{201c}{audience}\u{201d} audience"),
-        ));
-    }
-    fields.push((
-        "Case file",
-        format!(
-            "{} (hash {})",
-            case.details.source_name, case.details.source_hash
-        ),
-    ));
+    let fields = super::front_page_facts(case, options.audience.as_deref());
     for (label, value) in fields {
-        let value = if value.trim().is_empty() {
-            "not given".to_string()
-        } else {
-            value
-        };
-        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(label), escape(&value));
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            super::escape_html(label),
+            super::escape_html(&value)
+        );
     }
     out.push_str("</dl>\n</header>\n");
 }
@@ -198,7 +157,11 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 fn data_attributes(people: &[String], entries: &[u32]) -> String {
     let mut out = String::new();
     if !people.is_empty() {
-        let _ = write!(out, " data-people=\"{}\"", escape(&people.join(" ")));
+        let _ = write!(
+            out,
+            " data-people=\"{}\"",
+            super::escape_html(&people.join(" "))
+        );
     }
     if !entries.is_empty() {
         let list: Vec<String> = entries.iter().map(u32::to_string).collect();
@@ -221,7 +184,7 @@ fn table(out: &mut String, case: &Case) {
     }
     out.push_str("<table>\n<thead><tr>");
     for title in COLUMN_TITLES {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(title));
+        let _ = write!(out, "<th scope=\"col\">{}</th>", super::escape_html(title));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in rows {
@@ -243,9 +206,9 @@ fn table(out: &mut String, case: &Case) {
                 crate::render::pdf::significance_word(significance)
             );
         }
-        let _ = write!(out, "</td><td><p>{}</p>", escape(&row.date));
+        let _ = write!(out, "</td><td><p>{}</p>", super::escape_html(&row.date));
         for age in &row.ages {
-            let _ = write!(out, "<p class=\"age\">{}</p>", escape(age));
+            let _ = write!(out, "<p class=\"age\">{}</p>", super::escape_html(age));
         }
         out.push_str("</td>");
         for cell in [&row.event, &row.impact, &row.source] {
@@ -262,27 +225,11 @@ fn paragraphs(out: &mut String, cell: &[Paragraph]) {
     for p in cell {
         out.push_str("<p>");
         if let Some(label) = &p.label {
-            let _ = write!(out, "<strong>{}</strong> ", escape(label));
+            let _ = write!(out, "<strong>{}</strong> ", super::escape_html(label));
         }
-        out.push_str(&escape(&p.text));
+        out.push_str(&super::escape_html(&p.text));
         out.push_str("</p>");
     }
-}
-
-/// Escapes text for HTML element content and quoted attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The Content Security Policy source for the page's one script.

@@ -6,7 +6,80 @@ pub mod png;
 pub mod svg;
 pub mod table;
 
+use crate::model::Case;
 use std::fmt;
+
+/// The facts on a document's front page, as label and value: the case reference, subject
+/// children, dates, author, the audience of a redacted version, and the case file with its
+/// hash. Missing values read "not given".
+pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static str, String)> {
+    let date = |d: Option<chrono::NaiveDate>| match d {
+        Some(d) => d.format("%-d %B %Y").to_string(),
+        None => String::new(),
+    };
+    let subjects: Vec<String> = case
+        .details
+        .subjects
+        .iter()
+        .filter_map(|id| case.person(id))
+        .map(|p| match &p.born {
+            Some(born) => format!("{} (born {born})", p.display_name()),
+            None => p.display_name().to_string(),
+        })
+        .collect();
+    let mut facts = vec![
+        ("Case reference", case.details.reference.clone()),
+        (
+            if subjects.len() == 1 {
+                "Subject child"
+            } else {
+                "Subject children"
+            },
+            subjects.join("; "),
+        ),
+        ("Date prepared", date(case.details.prepared)),
+        ("Hearing date", date(case.details.hearing)),
+        ("Author", case.details.author.clone().unwrap_or_default()),
+        ("Ages and households as at", date(Some(case.details.as_at))),
+    ];
+    if let Some(audience) = audience {
+        facts.push((
+            "Version",
+            format!("Redacted for the \u{201c}{audience}\u{201d} audience"),
+        ));
+    }
+    let source = if case.details.source_name.is_empty() {
+        case.details.source_hash.clone()
+    } else {
+        format!(
+            "{} (hash {})",
+            case.details.source_name, case.details.source_hash
+        )
+    };
+    facts.push(("Case file", source));
+    for (_, value) in &mut facts {
+        if value.trim().is_empty() {
+            *value = "not given".to_string();
+        }
+    }
+    facts
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
 
 /// A document could not be made. Never caused by the case file (a checked case always
 /// draws); the message says what to try instead.

@@ -520,57 +520,7 @@ fn front_page(
     );
     y += 44.0;
 
-    let date = |d: Option<chrono::NaiveDate>| match d {
-        Some(d) => d.format("%-d %B %Y").to_string(),
-        None => "not given".to_string(),
-    };
-    let subjects: Vec<String> = case
-        .details
-        .subjects
-        .iter()
-        .filter_map(|id| case.person(id))
-        .map(|p| match &p.born {
-            Some(born) => format!("{} (born {born})", p.display_name()),
-            None => p.display_name().to_string(),
-        })
-        .collect();
-    let mut fields: Vec<(&str, String)> = vec![
-        ("Case reference", or_not_given(&case.details.reference)),
-        (
-            if subjects.len() == 1 {
-                "Subject child"
-            } else {
-                "Subject children"
-            },
-            if subjects.is_empty() {
-                "not given".to_string()
-            } else {
-                subjects.join("; ")
-            },
-        ),
-        ("Date prepared", date(case.details.prepared)),
-        ("Hearing date", date(case.details.hearing)),
-        (
-            "Author",
-            or_not_given(case.details.author.as_deref().unwrap_or("")),
-        ),
-        ("Ages and households as at", date(Some(case.details.as_at))),
-    ];
-    if let Some(audience) = &options.audience {
-        fields.push((
-            "Version",
-            format!("Redacted for the \u{201c}{audience}\u{201d} audience"),
-        ));
-    }
-    let source = if case.details.source_name.is_empty() {
-        case.details.source_hash.clone()
-    } else {
-        format!(
-            "{} (hash {})",
-            case.details.source_name, case.details.source_hash
-        )
-    };
-    fields.push(("Case file", source));
+    let fields = super::front_page_facts(case, options.audience.as_deref());
 
     let label_width = 170.0;
     for (label, value) in fields {
@@ -631,14 +581,6 @@ fn front_page(
             rgb::Color::black(),
         );
         y += LINE + 4.0;
-    }
-}
-
-fn or_not_given(value: &str) -> String {
-    if value.trim().is_empty() {
-        "not given".to_string()
-    } else {
-        value.to_string()
     }
 }
 

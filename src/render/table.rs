@@ -423,21 +423,6 @@ fn spreadsheet_safe(text: &str) -> String {
     }
 }
 
-fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 const HTML_STYLE: &str = "\
 @page { size: A4 landscape; margin: 15mm; }
 body { font-family: Arial, 'Liberation Sans', Helvetica, sans-serif; font-size: 12pt; line-height: 1.4; color: #111; margin: 2em; }
@@ -462,7 +447,7 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
     let selection = entries(case, options);
     let kids = children(case, &selection);
     let heads = headings(&kids);
-    let t = html_escape(&title(case));
+    let t = super::escape_html(&title(case));
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n");
     out.push_str(&format!(
@@ -470,11 +455,11 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
     ));
     out.push_str(&format!("<h1>{t}</h1>\n<div class=\"front\">\n"));
     for line in front_matter(case, &kids, &selection) {
-        out.push_str(&format!("<p>{}</p>\n", html_escape(&line)));
+        out.push_str(&format!("<p>{}</p>\n", super::escape_html(&line)));
     }
     out.push_str("</div>\n<table>\n<thead>\n<tr>");
     for h in &heads {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", html_escape(h)));
+        out.push_str(&format!("<th scope=\"col\">{}</th>", super::escape_html(h)));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     let n_kids = kids.len();
@@ -490,9 +475,12 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
                 _ => "",
             };
             if class.is_empty() {
-                out.push_str(&format!("<td>{}</td>", html_escape(cell)));
+                out.push_str(&format!("<td>{}</td>", super::escape_html(cell)));
             } else {
-                out.push_str(&format!("<td class=\"{class}\">{}</td>", html_escape(cell)));
+                out.push_str(&format!(
+                    "<td class=\"{class}\">{}</td>",
+                    super::escape_html(cell)
+                ));
             }
         }
         out.push_str("</tr>\n");
@@ -501,7 +489,7 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
     out.push_str(&format!(
         "<p>{} entries. Categories: {}.</p>\n",
         selection.shown.len(),
-        html_escape(&categories(&selection))
+        super::escape_html(&categories(&selection))
     ));
     out.push_str("</body>\n</html>\n");
     out
