@@ -1,9 +1,7 @@
 //! `genochron chronology`: the chronology as a table (Markdown, CSV or HTML) for court bundles
 //! and spreadsheets.
 
-use crate::common::{self, CaseArgs, Exit};
-use genochron::layout::timeline::Filter;
-use genochron::model::{PersonId, Significance};
+use crate::common::{self, CaseArgs, Exit, FilterArgs};
 use genochron::render::table::{self, TableOptions};
 use std::path::PathBuf;
 
@@ -24,22 +22,8 @@ pub struct Args {
     /// The format, when the output's extension does not say (default Markdown).
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
-    /// Only these categories (repeat, or separate with commas).
-    #[arg(long, value_delimiter = ',')]
-    pub category: Vec<String>,
-    /// Only entries about these subject children (their ids).
-    #[arg(long, value_delimiter = ',')]
-    pub child: Vec<String>,
-    /// Only these significance levels: high, medium, low.
-    #[arg(long, value_delimiter = ',')]
-    pub significance: Vec<String>,
-    /// Make the version for this audience (declared under `audiences`): people shown by
-    /// initials or role, hidden details and withheld entries left out.
-    #[arg(long)]
-    pub audience: Option<String>,
-    /// For a spreadsheet of entries (.csv): which field a column holds, e.g. "Date of event=date".
-    #[arg(long, value_name = "HEADING=FIELD")]
-    pub map: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 fn format_of(args: &Args) -> Result<TableFormat, String> {
@@ -69,42 +53,18 @@ pub fn run(args: &Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
-    let case = match crate::common::load_case_mapped(&args.case, &args.map, "The chronology")
-        .and_then(|case| {
-            crate::common::for_audience(case, args.audience.as_deref(), "The chronology")
-        }) {
+    let case = match args.filters.load(&args.case, "The chronology") {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    let mut significance = Vec::new();
-    for text in &args.significance {
-        significance.push(match text.trim().to_lowercase().as_str() {
-            "high" => Significance::High,
-            "medium" => Significance::Medium,
-            "low" => Significance::Low,
-            _ => {
-                eprintln!("--significance \"{text}\" is not a level. Use high, medium or low.");
-                return Exit::CouldNotRun;
-            }
-        });
-    }
-    let mut children = Vec::new();
-    for id in &args.child {
-        let id = PersonId(id.trim().to_string());
-        if !case.details.subjects.contains(&id) {
-            eprintln!("--child \"{id}\" is not one of the subject children.");
+    let filter = match args.filters.filter(&case) {
+        Ok(filter) => filter,
+        Err(message) => {
+            eprintln!("{message}\nNothing was written.");
             return Exit::CouldNotRun;
         }
-        children.push(id);
-    }
-    let options = TableOptions {
-        filter: Filter {
-            categories: args.category.clone(),
-            children,
-            significance,
-            audience: args.audience.clone(),
-        },
     };
+    let options = TableOptions { filter };
     let selection = table::entries(&case, &options);
     for (reason, n) in selection.left_out_counts() {
         eprintln!(

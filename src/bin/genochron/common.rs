@@ -203,6 +203,72 @@ fn withheld_note(case: &Case, redacted: &Case, audience: &str) {
     }
 }
 
+/// The filters the timeline and the chronology share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct FilterArgs {
+    /// Only these categories (repeat, or separate with commas).
+    #[arg(long, value_delimiter = ',')]
+    pub category: Vec<String>,
+    /// Only entries about these subject children (their ids).
+    #[arg(long, value_delimiter = ',')]
+    pub child: Vec<String>,
+    /// Only these significance levels: high, medium, low.
+    #[arg(long, value_delimiter = ',')]
+    pub significance: Vec<String>,
+    /// Make the version for this audience (declared under `audiences`): people shown by
+    /// initials or role, hidden details and withheld entries left out.
+    #[arg(long)]
+    pub audience: Option<String>,
+    /// For a spreadsheet of entries (.csv): which field a column holds, e.g. "Date of event=date".
+    #[arg(long, value_name = "HEADING=FIELD")]
+    pub map: Vec<String>,
+}
+
+impl FilterArgs {
+    /// The filter for a case, or what is wrong with the options.
+    pub fn filter(&self, case: &Case) -> Result<genochron::layout::timeline::Filter, String> {
+        use genochron::model::{PersonId, Significance};
+        let mut significance = Vec::new();
+        for text in &self.significance {
+            significance.push(match text.trim().to_lowercase().as_str() {
+                "high" => Significance::High,
+                "medium" => Significance::Medium,
+                "low" => Significance::Low,
+                _ => {
+                    return Err(format!(
+                        "--significance \"{text}\" is not a level. Use high, medium or low."
+                    ));
+                }
+            });
+        }
+        let mut children = Vec::new();
+        for id in &self.child {
+            let id = PersonId(id.trim().to_string());
+            if !case.details.subjects.contains(&id) {
+                let known: Vec<&str> = case.details.subjects.iter().map(|c| c.as_str()).collect();
+                return Err(format!(
+                    "--child \"{id}\" is not one of the subject children ({}).",
+                    known.join(", ")
+                ));
+            }
+            children.push(id);
+        }
+        Ok(genochron::layout::timeline::Filter {
+            categories: self.category.clone(),
+            children,
+            significance,
+            audience: self.audience.clone(),
+        })
+    }
+
+    /// Loads the case (a case file or a spreadsheet of entries) and makes the audience's
+    /// version when one is named.
+    pub fn load(&self, case: &CaseArgs, what: &str) -> Result<Case, Exit> {
+        load_case_mapped(case, &self.map, what)
+            .and_then(|loaded| for_audience(loaded, self.audience.as_deref(), what))
+    }
+}
+
 /// Writes an output file (or standard output when no path is given), saying what happened.
 pub fn write_output(path: Option<&Path>, bytes: &[u8], what: &str) -> Exit {
     match path {

@@ -1,8 +1,8 @@
 //! `genochron timeline`: the chronology drawn as a timeline (SVG), with focus and filters.
 
-use crate::common::{self, CaseArgs, Exit};
-use genochron::layout::timeline::{self, Duration, Filter, Focus, Lanes, TimelineOptions, select};
-use genochron::model::{Case, PartialDate, PersonId, Significance};
+use crate::common::{self, CaseArgs, Exit, FilterArgs};
+use genochron::layout::timeline::{self, Duration, Focus, Lanes, TimelineOptions, select};
+use genochron::model::{Case, PartialDate};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,37 +34,21 @@ pub struct Args {
     /// Draw in full only the last stretch before the "as at" date, e.g. 2y or 18m.
     #[arg(long, value_name = "LENGTH", conflicts_with = "from")]
     pub last: Option<String>,
-    /// Only these categories (repeat, or separate with commas).
-    #[arg(long, value_delimiter = ',')]
-    pub category: Vec<String>,
-    /// Only entries about these subject children (their ids).
-    #[arg(long, value_delimiter = ',')]
-    pub child: Vec<String>,
-    /// Only these significance levels: high, medium, low.
-    #[arg(long, value_delimiter = ',')]
-    pub significance: Vec<String>,
-    /// Make the version for this audience (declared under `audiences`): people shown by
-    /// initials or role, hidden details and withheld entries left out.
-    #[arg(long)]
-    pub audience: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Mark stretches with no agency involvement longer than this (default 6m).
     #[arg(long, value_name = "LENGTH", default_value = "6m")]
     pub gap: String,
     /// Width of the time axis in pixels.
     #[arg(long, default_value_t = 1200.0)]
     pub width: f64,
-    /// For a spreadsheet of entries (.csv): which field a column holds, e.g. "Date of event=date".
-    #[arg(long, value_name = "HEADING=FIELD")]
-    pub map: Vec<String>,
     /// Also write the placed layout as JSON (for tests and other tools).
     #[arg(long, value_name = "FILE")]
     pub layout_json: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> Exit {
-    let case = match common::load_case_mapped(&args.case, &args.map, "The timeline")
-        .and_then(|case| common::for_audience(case, args.audience.as_deref(), "The timeline"))
-    {
+    let case = match args.filters.load(&args.case, "The timeline") {
         Ok(case) => case,
         Err(exit) => return exit,
     };
@@ -163,43 +147,14 @@ fn options(args: &Args, case: &Case) -> Result<TimelineOptions, String> {
             args.gap
         )
     })?;
-    let mut significance = Vec::new();
-    for text in &args.significance {
-        significance.push(match text.trim().to_lowercase().as_str() {
-            "high" => Significance::High,
-            "medium" => Significance::Medium,
-            "low" => Significance::Low,
-            _ => {
-                return Err(format!(
-                    "--significance \"{text}\" is not a level. Use high, medium or low."
-                ));
-            }
-        });
-    }
-    let mut children = Vec::new();
-    for id in &args.child {
-        let id = PersonId(id.trim().to_string());
-        if !case.details.subjects.contains(&id) {
-            let known: Vec<&str> = case.details.subjects.iter().map(|c| c.as_str()).collect();
-            return Err(format!(
-                "--child \"{id}\" is not one of the subject children ({}).",
-                known.join(", ")
-            ));
-        }
-        children.push(id);
-    }
+    let filter = args.filters.filter(case)?;
     if !args.width.is_finite() || args.width < 300.0 || args.width > 20000.0 {
         return Err("--width must be between 300 and 20000.".into());
     }
     Ok(TimelineOptions {
         lanes,
         focus,
-        filter: Filter {
-            categories: args.category.clone(),
-            children,
-            significance,
-            audience: args.audience.clone(),
-        },
+        filter,
         gap,
         plot_width: args.width,
     })
