@@ -1058,7 +1058,7 @@ impl Checker {
             event: event?,
             category: self
                 .text(&input.category, "category")
-                .map(|c| category_name(&c))
+                .map(|c| category_key(&c))
                 .unwrap_or_else(|| "other".into()),
             factors: input
                 .factors
@@ -1254,16 +1254,6 @@ fn display(name: &str, id: &str) -> String {
     } else {
         name.to_string()
     }
-}
-
-/// "Domestic Abuse" and "domestic_abuse" are the category "domestic-abuse".
-fn category_name(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 /// Quotes at most 60 characters of a value in a message: messages quote only the field at

@@ -373,6 +373,17 @@ pub struct Entry {
     pub audiences: Vec<String>,
 }
 
+/// The usual form of a category: "Domestic Abuse" and "domestic_abuse" are both
+/// "domestic-abuse".
+pub fn category_key(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The kinds of state drawn as bands behind a timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PeriodKind {

@@ -91,15 +91,7 @@ impl Selection<'_> {
     }
 }
 
-/// The usual form of a category: lower case, hyphens for spaces.
-pub fn category_key(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
+pub use crate::model::category_key;
 
 /// Sorts the case's entries into shown, summarised and left out.
 pub fn select<'a>(case: &'a Case, focus: &Focus, filter: &Filter) -> Selection<'a> {
