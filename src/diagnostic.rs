@@ -65,6 +65,16 @@ impl Diagnostic {
     }
 }
 
+/// Quotes at most 60 characters of a value in a message: messages quote only the field at
+/// fault, never a whole pasted paragraph (case files hold sensitive personal data).
+pub fn clip(text: &str) -> String {
+    if text.chars().count() <= 60 {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    }
+}
+
 /// Diagnostics in the order the user reads them: by line, then column, problems first.
 pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| {

@@ -7,7 +7,7 @@
 mod family;
 mod values;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, clip};
 use crate::input::case_file::*;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -1253,15 +1253,5 @@ fn display(name: &str, id: &str) -> String {
         id.to_string()
     } else {
         name.to_string()
-    }
-}
-
-/// Quotes at most 60 characters of a value in a message: messages quote only the field at
-/// fault, and never a whole pasted paragraph.
-pub(crate) fn clip(text: &str) -> String {
-    if text.chars().count() <= 60 {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(60).collect::<String>())
     }
 }

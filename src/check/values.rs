@@ -1,6 +1,7 @@
 //! The words a case file may use for each choice, with the spellings practitioners write.
 
-use super::{Checker, clip};
+use super::Checker;
+use crate::diagnostic::clip;
 use crate::input::case_file::Text;
 use crate::model::*;
 

@@ -5,7 +5,7 @@
 
 use super::case_file::*;
 use super::tree::{Key, Node, Value};
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, clip};
 
 /// Reads the whole file. Returns the case file read so far even when there are problems, so
 /// that `check` can report its own problems in the same run.
@@ -534,16 +534,6 @@ pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, k)| k)
-}
-
-/// Quotes at most 40 characters of a user's field name, so a pasted paragraph does not flood
-/// the message.
-fn clip(text: &str) -> String {
-    if text.chars().count() <= 40 {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(40).collect::<String>())
-    }
 }
 
 #[cfg(test)]
