@@ -6,7 +6,8 @@
 //! order changes. Children hang from *families* (a couple, or one parent) and are kept
 //! together and oldest-left. The order starts from a depth-first walk of the family, which
 //! for a plain tree is already free of crossings, and is improved by barycentre sweeps,
-//! keeping the order with the fewest crossings.
+//! keeping the order with the fewest crossings, then by exchanging neighbouring sibships on a
+//! row wherever that removes crossings.
 
 use crate::graph::{Couple, Family};
 use crate::model::{Case, Gender};
@@ -486,12 +487,13 @@ pub fn count_inversions(mut edges: Vec<(f64, f64)>) -> u64 {
     crossings
 }
 
-/// Barycentre sweeps down and up, keeping sibships together and oldest-left, and keeping the
-/// best order seen.
+/// Barycentre sweeps down and up, keeping sibships together and oldest-left, each followed by
+/// neighbour exchanges, and keeping the best order seen.
 fn improve(a: &mut Arrangement, family: &Family) {
     // Every candidate is judged after repairing its birth order, so the search keeps the
     // order that is best among those the drawing may actually use.
     repair_birth_order(a, family);
+    exchange_runs(a);
     let mut best = a.rows.clone();
     let mut best_crossings = order_crossings(a);
     for _ in 0..4 {
@@ -502,6 +504,7 @@ fn improve(a: &mut Arrangement, family: &Family) {
             sweep_down(a, family, row);
         }
         repair_birth_order(a, family);
+        exchange_runs(a);
         let c = order_crossings(a);
         if c < best_crossings {
             best_crossings = c;
@@ -511,6 +514,7 @@ fn improve(a: &mut Arrangement, family: &Family) {
             sweep_up(a, family, row);
         }
         repair_birth_order(a, family);
+        exchange_runs(a);
         let c = order_crossings(a);
         if c < best_crossings {
             best_crossings = c;
@@ -518,7 +522,6 @@ fn improve(a: &mut Arrangement, family: &Family) {
         }
     }
     a.rows = best;
-    exchange_runs(a);
     // Partner order inside blocks follows where each partner's parents are.
     let pos = positions(a);
     for u in 0..a.units.len() {
