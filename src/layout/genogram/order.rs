@@ -6,7 +6,8 @@
 //! order changes. Children hang from *families* (a couple, or one parent) and are kept
 //! together and oldest-left. The order starts from a depth-first walk of the family, which
 //! for a plain tree is already free of crossings, and is improved by barycentre sweeps,
-//! keeping the order with the fewest crossings.
+//! keeping the order with the fewest crossings, then by exchanging neighbouring sibships on a
+//! row wherever that removes crossings.
 
 use crate::graph::{Couple, Family};
 use crate::model::{Case, Gender};
@@ -486,12 +487,13 @@ pub fn count_inversions(mut edges: Vec<(f64, f64)>) -> u64 {
     crossings
 }
 
-/// Barycentre sweeps down and up, keeping sibships together and oldest-left, and keeping the
-/// best order seen.
+/// Barycentre sweeps down and up, keeping sibships together and oldest-left, each followed by
+/// neighbour exchanges, and keeping the best order seen.
 fn improve(a: &mut Arrangement, family: &Family) {
     // Every candidate is judged after repairing its birth order, so the search keeps the
     // order that is best among those the drawing may actually use.
     repair_birth_order(a, family);
+    exchange_runs(a);
     let mut best = a.rows.clone();
     let mut best_crossings = order_crossings(a);
     for _ in 0..4 {
@@ -502,6 +504,7 @@ fn improve(a: &mut Arrangement, family: &Family) {
             sweep_down(a, family, row);
         }
         repair_birth_order(a, family);
+        exchange_runs(a);
         let c = order_crossings(a);
         if c < best_crossings {
             best_crossings = c;
@@ -511,6 +514,7 @@ fn improve(a: &mut Arrangement, family: &Family) {
             sweep_up(a, family, row);
         }
         repair_birth_order(a, family);
+        exchange_runs(a);
         let c = order_crossings(a);
         if c < best_crossings {
             best_crossings = c;
@@ -523,6 +527,121 @@ fn improve(a: &mut Arrangement, family: &Family) {
     for u in 0..a.units.len() {
         orient_by_parents(a, family, &pos, u);
     }
+}
+
+/// Adjacent exchanges after the sweeps: on each row, two neighbouring *runs* (the blocks of one
+/// sibship together, or a block with no parents here or with parents in two sibships) change
+/// places when that lowers the crossings of their lines. Runs are never split, so sibships
+/// stay together and oldest-left; two runs from one sibship never swap. Swapping neighbours
+/// changes only the crossings between their own lines, so a trial costs the size of the two
+/// runs, and a bounded number of passes keeps the whole near-linear.
+fn exchange_runs(a: &mut Arrangement) {
+    // Position of each slot as its index in its row: only the order within a row matters.
+    let mut pos = vec![0.0; a.slots.len()];
+    for row in 0..a.rows.len() {
+        let slots: Vec<usize> = a.row_slots(row).collect();
+        for (i, s) in slots.into_iter().enumerate() {
+            pos[s] = i as f64;
+        }
+    }
+    let origins: Vec<Vec<usize>> = (0..a.units.len())
+        .map(|u| {
+            let mut o: Vec<usize> = a.units[u]
+                .slots
+                .iter()
+                .filter_map(|&s| origin(a, s))
+                .collect();
+            o.sort_unstable();
+            o.dedup();
+            o
+        })
+        .collect();
+    for _ in 0..4 {
+        let mut changed = false;
+        for row in 0..a.rows.len() {
+            let mut runs: Vec<(usize, usize)> = Vec::new();
+            let order = &a.rows[row];
+            let mut i = 0;
+            while i < order.len() {
+                let mut j = i + 1;
+                if origins[order[i]].len() == 1 {
+                    while j < order.len() && origins[order[j]] == origins[order[i]] {
+                        j += 1;
+                    }
+                }
+                runs.push((i, j));
+                i = j;
+            }
+            for k in 0..runs.len().saturating_sub(1) {
+                let (start, middle) = runs[k];
+                let end = runs[k + 1].1;
+                let order = &a.rows[row];
+                let (left, right) = (&order[start..middle], &order[middle..end]);
+                let shared = left.iter().any(|&x| {
+                    right
+                        .iter()
+                        .any(|&y| origins[x].iter().any(|o| origins[y].contains(o)))
+                });
+                if shared || exchange_gain(a, &pos, left, right) >= 0 {
+                    continue;
+                }
+                let base = pos[a.units[order[start]].slots[0]];
+                a.rows[row][start..end].rotate_left(middle - start);
+                let mut i = base;
+                for &u in &a.rows[row][start..end] {
+                    for &s in &a.units[u].slots {
+                        pos[s] = i;
+                        i += 1.0;
+                    }
+                }
+                let moved = end - middle;
+                runs[k] = (start, start + moved);
+                runs[k + 1] = (start + moved, end);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// How the crossings change when the neighbouring runs `left` and `right` change places:
+/// only pairs of lines, one from each run, can change, and each such pair crosses after the
+/// swap exactly when it did not before (lines sharing an end never cross).
+fn exchange_gain(a: &Arrangement, pos: &[f64], left: &[usize], right: &[usize]) -> i64 {
+    let ends = |units: &[usize]| {
+        let mut up = Vec::new();
+        let mut down = Vec::new();
+        for &u in units {
+            for &s in &a.units[u].slots {
+                if let Some(sib) = a.up[s] {
+                    up.push(sibship_position(a, pos, sib));
+                }
+                for &sib in &a.down[s] {
+                    if a.sibships[sib].parents[0] == s {
+                        down.extend(a.sibships[sib].children.iter().map(|&c| pos[c]));
+                    }
+                }
+            }
+        }
+        (up, down)
+    };
+    let (left_up, left_down) = ends(left);
+    let (mut right_up, mut right_down) = ends(right);
+    right_up.sort_by(f64::total_cmp);
+    right_down.sort_by(f64::total_cmp);
+    // Pairs now in order (x < y) cross after the swap; pairs now crossed (x > y) no longer do.
+    let gain = |xs: &[f64], ys: &[f64]| -> i64 {
+        xs.iter()
+            .map(|x| {
+                let below = ys.partition_point(|y| y < x) as i64;
+                let above = (ys.len() - ys.partition_point(|y| y <= x)) as i64;
+                above - below
+            })
+            .sum()
+    };
+    gain(&left_up, &right_up) + gain(&left_down, &right_down)
 }
 
 /// Siblings oldest-left on every row. Of the two ways to repair a row (move blocks right, or
