@@ -504,7 +504,7 @@ impl Checker {
                     .as_ref()
                     .and_then(|l| self.choice(l, "link", LINKS))
                     .unwrap_or(ChildLink::Biological);
-                if let Some(parents) = self.parent_list(&input.parents, &child, input.at) {
+                if let Some(parents) = self.parent_list(&input.parents, &child) {
                     all.push(Parentage {
                         child: child.clone(),
                         parents,
@@ -535,7 +535,7 @@ impl Checker {
                     );
                     continue;
                 }
-                if let Some(parents) = self.parent_list(&other.parents, &child, other.at) {
+                if let Some(parents) = self.parent_list(&other.parents, &child) {
                     let primary = input.parents.is_empty()
                         && !all.iter().any(|p: &Parentage| p.child == child);
                     all.push(Parentage {
@@ -551,12 +551,7 @@ impl Checker {
         all
     }
 
-    fn parent_list(
-        &mut self,
-        texts: &[Text],
-        child: &PersonId,
-        at: Location,
-    ) -> Option<Vec<PersonId>> {
+    fn parent_list(&mut self, texts: &[Text], child: &PersonId) -> Option<Vec<PersonId>> {
         if texts.len() > 2 {
             self.problem(
                 texts[2].at,
@@ -591,7 +586,6 @@ impl Checker {
             }
             parents.push(parent);
         }
-        let _ = at;
         Some(parents)
     }
 
