@@ -540,22 +540,7 @@ mod tests {
     }
 
     fn person(id: &str, name: &str) -> Person {
-        Person {
-            id: PersonId(id.into()),
-            name: name.into(),
-            known_as: None,
-            gender: Gender::Female,
-            sex_at_birth: None,
-            kind: PersonKind::Individual,
-            born: None,
-            died: None,
-            deceased: false,
-            unknown: false,
-            notes: Vec::new(),
-            role: None,
-            address: None,
-            school: None,
-        }
+        Person::new(id, name, Gender::Female)
     }
 
     fn entry(number: u32, event: &str, audiences: &[&str]) -> Entry {

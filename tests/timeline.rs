@@ -368,26 +368,14 @@ mod generated {
     use genochron::layout::timeline::{self, Lanes, TimelineOptions};
     use genochron::model::{
         Case, CaseDetails, Entry, EntryStatus, Impact, Involvement, PartialDate, People, Person,
-        PersonId, PersonKind, Qualifier, Significance, Valence,
+        PersonId, Qualifier, Significance, Valence,
     };
     use proptest::prelude::*;
 
     fn person(id: &str, born: Option<PartialDate>) -> Person {
         Person {
-            id: PersonId(id.into()),
-            name: format!("{id} Test"),
-            known_as: None,
-            gender: genochron::model::Gender::Unknown,
-            sex_at_birth: None,
-            kind: PersonKind::Individual,
             born,
-            died: None,
-            deceased: false,
-            unknown: false,
-            notes: vec![],
-            role: None,
-            address: None,
-            school: None,
+            ..Person::new(id, format!("{id} Test"), genochron::model::Gender::Unknown)
         }
     }
 

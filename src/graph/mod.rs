@@ -365,25 +365,10 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Gender, Parentage, Partnership, People, Person, PersonKind, Span};
+    use crate::model::{Gender, Parentage, Partnership, People, Person, Span};
 
     fn person(id: &str) -> Person {
-        Person {
-            id: PersonId(id.into()),
-            name: id.into(),
-            known_as: None,
-            gender: Gender::Unknown,
-            sex_at_birth: None,
-            kind: PersonKind::Individual,
-            born: None,
-            died: None,
-            deceased: false,
-            unknown: false,
-            notes: Vec::new(),
-            role: None,
-            address: None,
-            school: None,
-        }
+        Person::new(id, id, Gender::Unknown)
     }
 
     fn case(people: &[&str], children: &[(&str, &[&str])], partners: &[(&str, &str)]) -> Case {

@@ -127,6 +127,27 @@ pub struct Person {
 }
 
 impl Person {
+    /// A person known only by id, name and gender; every other detail empty. For building
+    /// cases in code (tests, generated families); `check` builds people from case files.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, gender: Gender) -> Person {
+        Person {
+            id: PersonId(id.into()),
+            name: name.into(),
+            known_as: None,
+            gender,
+            sex_at_birth: None,
+            kind: PersonKind::Individual,
+            born: None,
+            died: None,
+            deceased: false,
+            unknown: false,
+            notes: Vec::new(),
+            role: None,
+            address: None,
+            school: None,
+        }
+    }
+
     /// The name to show: the known-as name when given, else the name, else "Unknown".
     pub fn display_name(&self) -> &str {
         match (&self.known_as, self.name.is_empty()) {

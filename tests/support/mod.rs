@@ -14,22 +14,7 @@ pub fn day(y: i32, m: u32, d: u32) -> PartialDate {
 }
 
 pub fn person(id: &str, name: &str, gender: Gender) -> Person {
-    Person {
-        id: PersonId(id.into()),
-        name: name.into(),
-        known_as: None,
-        gender,
-        sex_at_birth: None,
-        kind: PersonKind::Individual,
-        born: None,
-        died: None,
-        deceased: false,
-        unknown: false,
-        notes: Vec::new(),
-        role: None,
-        address: None,
-        school: None,
-    }
+    Person::new(id, name, gender)
 }
 
 /// A fictional family: Amy (subject), her mother Sarah, and Joan, a kinship carer whose name

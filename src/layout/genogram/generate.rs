@@ -4,7 +4,7 @@
 
 use crate::model::{
     Case, CaseDetails, ChildLink, Gender, MultipleBirth, Parentage, PartialDate, Partnership,
-    PartnershipState, PartnershipStatus, People, Person, PersonId, PersonKind, Span, Zygosity,
+    PartnershipState, PartnershipStatus, People, Person, PersonId, Span, Zygosity,
 };
 use chrono::NaiveDate;
 
@@ -72,20 +72,8 @@ impl Builder {
         let born =
             NaiveDate::from_ymd_opt(born.clamp(1000, 2990), month, day).map(PartialDate::day);
         self.people.push(Person {
-            id: PersonId(format!("p{i}")),
-            name: format!("{first} {surname}"),
-            known_as: None,
-            gender,
-            sex_at_birth: None,
-            kind: PersonKind::Individual,
             born,
-            died: None,
-            deceased: false,
-            unknown: false,
-            notes: Vec::new(),
-            role: None,
-            address: None,
-            school: None,
+            ..Person::new(format!("p{i}"), format!("{first} {surname}"), gender)
         });
         i
     }
