@@ -277,6 +277,26 @@ pub(super) fn relationship_name(kind: RelationshipKind) -> &'static str {
     }
 }
 
+/// The outline colour and dash pattern of the `index`-th household, the same in the drawing
+/// and in its legend.
+pub fn household_style(index: usize) -> (Colour, &'static [f64]) {
+    const TINTS: [Colour; 5] = [
+        Colour(70, 130, 180),
+        Colour(60, 150, 90),
+        Colour(180, 120, 40),
+        Colour(150, 80, 160),
+        Colour(120, 120, 120),
+    ];
+    const DASHES: [&[f64]; 5] = [
+        &[4.0, 3.0],
+        &[1.5, 3.0],
+        &[8.0, 3.0],
+        &[8.0, 3.0, 1.5, 3.0],
+        &[12.0, 4.0],
+    ];
+    (TINTS[index % TINTS.len()], DASHES[index % DASHES.len()])
+}
+
 fn relationship_colour(kind: RelationshipKind) -> Colour {
     match kind {
         RelationshipKind::Close | RelationshipKind::VeryClose => Colour(20, 110, 60),

@@ -1977,20 +1977,6 @@ fn households(
 ) -> Vec<Item> {
     let _ = sizes;
     let mut items = Vec::new();
-    let tints = [
-        Colour(70, 130, 180),
-        Colour(60, 150, 90),
-        Colour(180, 120, 40),
-        Colour(150, 80, 160),
-        Colour(120, 120, 120),
-    ];
-    let dashes: [&[f64]; 5] = [
-        &[4.0, 3.0],
-        &[1.5, 3.0],
-        &[8.0, 3.0],
-        &[8.0, 3.0, 1.5, 3.0],
-        &[12.0, 4.0],
-    ];
     for (h, household) in case.households.iter().enumerate() {
         let members: BTreeSet<usize> = household
             .members_at(as_at)
@@ -2013,8 +1999,7 @@ fn households(
                 runs.push(run);
             }
         }
-        let colour = tints[h % tints.len()];
-        let dash = dashes[h % dashes.len()];
+        let (colour, dash) = draw::household_style(h);
         for (piece, run) in runs.iter().enumerate() {
             let mut bounds: Option<Rect> = None;
             for &p in run {

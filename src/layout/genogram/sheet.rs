@@ -373,27 +373,13 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
         }
         Key::Emotional(kind) => draw::relationship(kind, &[left, right], kind.is_directed()),
         Key::Household(h) => {
-            let tints = [
-                Colour(70, 130, 180),
-                Colour(60, 150, 90),
-                Colour(180, 120, 40),
-                Colour(150, 80, 160),
-                Colour(120, 120, 120),
-            ];
-            let dashes: [&[f64]; 5] = [
-                &[4.0, 3.0],
-                &[1.5, 3.0],
-                &[8.0, 3.0],
-                &[8.0, 3.0, 1.5, 3.0],
-                &[12.0, 4.0],
-            ];
-            let colour = tints[h % tints.len()];
+            let (colour, dash) = draw::household_style(h);
             let _ = case;
             vec![Shape::Rect {
                 rect: Rect::new(c.x - SAMPLE / 2.0 + 2.0, c.y - 10.0, SAMPLE - 4.0, 20.0),
                 corner: 7.0,
                 paint: Paint::line(colour, 1.4)
-                    .dashed(dashes[h % dashes.len()])
+                    .dashed(dash)
                     .filled(colour)
                     .with_opacity(0.08),
             }]
