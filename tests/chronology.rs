@@ -3,49 +3,20 @@
 //! chronology` rewrites them (never under CI). Also: HTML is well-formed and escaped, CSV
 //! reads back through the entries importer, numbers are stable when an entry is added.
 
+mod golden;
+
 use genochron::input::case_file::ImpactInput;
 use genochron::input::entries_csv;
-use genochron::model::{Case, PartialDate};
+use genochron::model::PartialDate;
 use genochron::render::table::{self, TableOptions};
-use std::path::{Path, PathBuf};
-
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/chronology");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/cases/chronology exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
-fn load(dir: &Path) -> Case {
-    let bytes = std::fs::read(dir.join("case.yaml")).expect("case.yaml");
-    let loaded = genochron::load("case.yaml", &bytes);
-    loaded
-        .case
-        .unwrap_or_else(|| panic!("{}: {:?}", dir.display(), loaded.diagnostics))
-}
-
-fn compare(path: &Path, actual: &str) {
-    let accept = std::env::var("GENOCHRON_ACCEPT").is_ok_and(|v| v == "1")
-        && !std::env::var("CI").is_ok_and(|v| v == "true");
-    if accept {
-        std::fs::write(path, actual).expect("write expected output");
-        return;
-    }
-    let expected = std::fs::read_to_string(path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with GENOCHRON_ACCEPT=1", path.display()));
-    assert_eq!(expected, actual, "{} differs", path.display());
-}
+use std::path::Path;
 
 #[test]
 fn chronology_cases() {
-    let dirs = cases();
+    let dirs = golden::case_dirs("chronology");
     assert!(dirs.len() >= 2);
     for dir in dirs {
-        let case = load(&dir);
+        let case = golden::load_case(&dir);
         let options = TableOptions::default();
         let md = table::markdown(&case, &options);
         let csv = table::csv(&case, &options);
@@ -69,9 +40,9 @@ fn chronology_cases() {
         for (row, number) in rows.iter().zip(&numbers) {
             assert!(row.starts_with(number.as_str()), "{row}");
         }
-        compare(&dir.join("chronology.md"), &md);
-        compare(&dir.join("chronology.csv"), &csv);
-        compare(&dir.join("chronology.html"), &html);
+        golden::compare(&dir.join("chronology.md"), &md);
+        golden::compare(&dir.join("chronology.csv"), &csv);
+        golden::compare(&dir.join("chronology.html"), &html);
     }
 }
 
@@ -79,7 +50,7 @@ fn chronology_cases() {
 fn awkward_text_is_escaped_in_every_format() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/cases/chronology/partial-dates-and-awkward-text");
-    let case = load(&dir);
+    let case = golden::load_case(&dir);
     let options = TableOptions::default();
     let html = table::html(&case, &options);
     assert!(!html.contains("<script>"));
@@ -112,8 +83,8 @@ fn awkward_text_is_escaped_in_every_format() {
 
 #[test]
 fn csv_reads_back_through_the_entries_importer() {
-    for dir in cases() {
-        let case = load(&dir);
+    for dir in golden::case_dirs("chronology") {
+        let case = golden::load_case(&dir);
         let csv = table::csv(&case, &TableOptions::default());
         let (file, diagnostics) = entries_csv::read(csv.as_bytes(), &[]);
         assert!(
@@ -160,7 +131,7 @@ fn csv_reads_back_through_the_entries_importer() {
 fn adding_an_entry_does_not_renumber_the_others() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/cases/chronology/several-children-impact-per-child");
-    let mut case = load(&dir);
+    let mut case = golden::load_case(&dir);
     let before = table::markdown(&case, &TableOptions::default());
     let mut extra = case.entries[0].clone();
     extra.number = 99;

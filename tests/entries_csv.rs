@@ -3,37 +3,15 @@
 //! entries as the case file holds them (`case.json`) and messages (`messages.txt`).
 //! `GENOCHRON_ACCEPT=1 cargo test --test entries_csv` rewrites them (never under CI).
 
+mod golden;
+
 use genochron::diagnostic::to_text;
 use genochron::input::entries_csv::{parse_mapping, read};
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
-
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/entries-csv");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/cases/entries-csv exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
-fn compare(path: &Path, actual: &str) {
-    let accept = std::env::var("GENOCHRON_ACCEPT").is_ok_and(|v| v == "1")
-        && !std::env::var("CI").is_ok_and(|v| v == "true");
-    if accept {
-        std::fs::write(path, actual).expect("write expected output");
-        return;
-    }
-    let expected = std::fs::read_to_string(path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with GENOCHRON_ACCEPT=1", path.display()));
-    assert_eq!(expected, actual, "{} differs", path.display());
-}
 
 #[test]
 fn entries_csv_cases() {
-    let dirs = cases();
+    let dirs = golden::case_dirs("entries-csv");
     assert!(dirs.len() >= 3);
     for dir in dirs {
         let bytes = std::fs::read(dir.join("entries.csv")).unwrap();
@@ -67,8 +45,8 @@ fn entries_csv_cases() {
             Some(file) => serde_json::to_string_pretty(&file.entries).unwrap() + "\n",
             None => "null\n".to_string(),
         };
-        compare(&dir.join("case.json"), &json);
-        compare(
+        golden::compare(&dir.join("case.json"), &json);
+        golden::compare(
             &dir.join("messages.txt"),
             &to_text("entries.csv", &diagnostics),
         );

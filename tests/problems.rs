@@ -2,27 +2,14 @@
 //! `expected.txt` beside the case. `GENOCHRON_ACCEPT=1 cargo test --test problems` rewrites
 //! the expected files (never under CI).
 
-use std::path::{Path, PathBuf};
+mod golden;
 
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/problems");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/cases/problems exists")
-        .map(|e| e.expect("readable").path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
-fn accept() -> bool {
-    std::env::var_os("GENOCHRON_ACCEPT").is_some() && std::env::var_os("CI").is_none()
-}
+use std::path::Path;
 
 #[test]
 fn each_problem_is_reported_with_its_line_and_message() {
     let mut failures = Vec::new();
-    let cases = cases();
+    let cases = golden::case_dirs("problems");
     assert!(cases.len() >= 13, "the problem cases are missing");
     for dir in cases {
         let input = dir.join("case.yaml");
@@ -35,7 +22,7 @@ fn each_problem_is_reported_with_its_line_and_message() {
         );
         let actual = genochron::diagnostic::to_text("case.yaml", &loaded.diagnostics);
         let expected_path = dir.join("expected.txt");
-        if accept() {
+        if golden::accept() {
             std::fs::write(&expected_path, &actual).expect("write expected.txt");
             continue;
         }

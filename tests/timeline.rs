@@ -5,29 +5,12 @@
 //! entry drawn, summarised or reported; no label overlapping another label or a mark; nothing
 //! outside the drawing; the SVG well-formed; the same bytes twice.
 
+mod golden;
+
 use genochron::layout::scene::{ItemKind, Rect, Scene};
 use genochron::layout::timeline::{self, Duration, Lanes, TimelineOptions};
 use genochron::model::{Case, PersonId, Significance};
-use std::path::{Path, PathBuf};
-
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/cases/timeline exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
-fn load(dir: &Path) -> Case {
-    let bytes = std::fs::read(dir.join("case.yaml")).expect("case.yaml");
-    let loaded = genochron::load("case.yaml", &bytes);
-    loaded
-        .case
-        .unwrap_or_else(|| panic!("{}: {:?}", dir.display(), loaded.diagnostics))
-}
+use std::path::Path;
 
 /// `options.txt`: one `name=value` a line, the command's option names.
 fn options(dir: &Path, case: &Case) -> TimelineOptions {
@@ -78,38 +61,6 @@ fn options(dir: &Path, case: &Case) -> TimelineOptions {
         }
     }
     options
-}
-
-fn accept() -> bool {
-    std::env::var("GENOCHRON_ACCEPT").is_ok_and(|v| v == "1")
-        && !std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
-fn compare(path: &Path, actual: &str) {
-    if accept() {
-        std::fs::write(path, actual).expect("write expected output");
-        return;
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: run GENOCHRON_ACCEPT=1 cargo test --test timeline",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the output from line {}: expected {:?}, got {:?}",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
 }
 
 /// Pairs of boxes that overlap, by a sweep over x: near-linear for a page of labels.
@@ -232,10 +183,10 @@ pub fn check_promises(case: &Case, options: &TimelineOptions, scene: &Scene) {
 
 #[test]
 fn timeline_cases() {
-    let dirs = cases();
+    let dirs = golden::case_dirs("timeline");
     assert!(dirs.len() >= 7, "the golden cases are present");
     for dir in dirs {
-        let case = load(&dir);
+        let case = golden::load_case(&dir);
         let options = options(&dir, &case);
         let scene = timeline::timeline(&case, &options);
         check_promises(&case, &options, &scene);
@@ -260,8 +211,8 @@ fn timeline_cases() {
             "{}: the same input gives the same bytes",
             dir.display()
         );
-        compare(&dir.join("layout.json"), &scene.to_json());
-        compare(&dir.join("timeline.svg"), &svg);
+        golden::compare(&dir.join("layout.json"), &scene.to_json());
+        golden::compare(&dir.join("timeline.svg"), &svg);
     }
 }
 
@@ -269,7 +220,7 @@ fn timeline_cases() {
 fn focus_summarises_older_history_instead_of_dropping_it() {
     let dir =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/focus-last-two-years");
-    let case = load(&dir);
+    let case = golden::load_case(&dir);
     let options = options(&dir, &case);
     let selection = timeline::select(&case, &options.focus, &options.filter);
     assert!(selection.before.len() > 10, "{}", selection.before.len());
@@ -295,7 +246,7 @@ fn focus_summarises_older_history_instead_of_dropping_it() {
 #[test]
 fn filters_report_every_entry_they_leave_out() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/filters");
-    let case = load(&dir);
+    let case = golden::load_case(&dir);
     let options = options(&dir, &case);
     let selection = timeline::select(&case, &options.focus, &options.filter);
     assert!(!selection.left_out.is_empty());
@@ -328,7 +279,7 @@ fn filters_report_every_entry_they_leave_out() {
 fn ages_follow_each_child_and_pregnancy_is_shown_before_birth() {
     let dir =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/several-subject-children");
-    let case = load(&dir);
+    let case = golden::load_case(&dir);
     let scene = timeline::timeline(&case, &TimelineOptions::default());
     let svg = genochron::render::svg::scene(&scene);
     // Entry 1 (20 Jan 2019): Amy 6y 10m, Ben 3y 4m; Cara not yet conceived, so no age.
