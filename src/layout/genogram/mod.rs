@@ -378,8 +378,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
 
     // Arch levels for partners who are not side by side.
     let mut arches: Vec<(usize, usize, usize, usize)> = Vec::new(); // couple, lo idx, hi idx, level
-    for (u, unit) in arrangement.units.iter().enumerate() {
-        let _ = u;
+    for unit in &arrangement.units {
         for i in 0..unit.slots.len() {
             for j in i + 2..unit.slots.len() {
                 let (a, b) = (unit.slots[i], unit.slots[j]);
@@ -403,14 +402,12 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     let twins = twin_groups(case, &family, &arrangement);
     separate_drops(&arrangement, &placement, &looks, &twins, &mut drops);
     let mut bars: Vec<(f64, f64)> = Vec::with_capacity(arrangement.sibships.len());
-    for (s, sibship) in arrangement.sibships.iter().enumerate() {
-        let mut lo = drops[s];
-        let mut hi = drops[s];
+    for (s, &drop) in drops.iter().enumerate() {
+        let (mut lo, mut hi) = (drop, drop);
         for top in child_tops(&arrangement, &placement, &twins, s) {
             lo = lo.min(top.0);
             hi = hi.max(top.0);
         }
-        let _ = sibship;
         bars.push((lo, hi));
     }
     let mut track_of = vec![0usize; bars.len()];
@@ -503,7 +500,6 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         case,
         &arrangement,
         &placement,
-        &sizes,
         &looks,
         &row_y,
         as_at,
@@ -1969,13 +1965,11 @@ fn households(
     case: &Case,
     a: &Arrangement,
     placement: &Placement,
-    sizes: &Sizes,
     looks: &[Look],
     row_y: &[RowY],
     as_at: NaiveDate,
     family: &Family,
 ) -> Vec<Item> {
-    let _ = sizes;
     let mut items = Vec::new();
     for (h, household) in case.households.iter().enumerate() {
         let members: BTreeSet<usize> = household

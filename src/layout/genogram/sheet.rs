@@ -191,7 +191,7 @@ pub(super) fn legend(
         let y = start_y + row as f64 * ENTRY_HEIGHT;
         let centre = Point::new(x + SAMPLE / 2.0, y + ENTRY_HEIGHT / 2.0);
         let mut item = Item::new(ItemKind::Legend, format!("legend-{slug}"));
-        item.shapes = sample(*key, centre, case);
+        item.shapes = sample(*key, centre);
         let lines = text::wrap(&label, 10.5, Weight::Regular, COLUMN - SAMPLE - 16.0);
         let text_h = lines.len() as f64 * 12.0;
         item.shapes.push(Shape::Text {
@@ -281,7 +281,7 @@ fn describe(key: Key, case: &Case) -> (String, String) {
     (slug, text)
 }
 
-fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
+fn sample(key: Key, c: Point) -> Vec<Shape> {
     let r = 8.5;
     let paint = Paint::line(INK, LINE).filled(Colour::WHITE);
     let line_paint = Paint::line(INK, LINE);
@@ -374,7 +374,6 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
         Key::Emotional(kind) => draw::relationship(kind, &[left, right], kind.is_directed()),
         Key::Household(h) => {
             let (colour, dash) = draw::household_style(h);
-            let _ = case;
             vec![Shape::Rect {
                 rect: Rect::new(c.x - SAMPLE / 2.0 + 2.0, c.y - 10.0, SAMPLE - 4.0, 20.0),
                 corner: 7.0,
