@@ -30,6 +30,7 @@ pub mod graph;
 pub mod input;
 pub mod layout;
 pub mod model;
+pub mod review;
 pub mod redact;
 pub mod render;
 pub mod text;

@@ -362,6 +362,11 @@ impl Redaction {
                     impact.text = self.text(&impact.text);
                 }
                 e.action = self.optional(&entry.action);
+                if let Some(progress) = &mut e.action_progress {
+                    progress.who = self.optional(&progress.who);
+                    progress.due = progress.due.map(|d| self.date(d));
+                    progress.done = progress.done.map(|d| self.date(d));
+                }
                 e.status_note = self.optional(&entry.status_note);
                 for involvement in &mut e.people {
                     involvement.person = self.id(&involvement.person);
@@ -384,6 +389,13 @@ impl Redaction {
             };
             period.period.start = self.date(period.period.start);
             period.period.end = period.period.end.map(|d| self.date(d));
+        }
+        for rule in &mut out.visits {
+            rule.children = rule.children.iter().map(|c| self.id(c)).collect();
+        }
+        for review in &mut out.reviews {
+            review.who = self.optional(&review.who);
+            review.decisions = review.decisions.iter().map(|d| self.text(d)).collect();
         }
         // Other audiences' rules are of no use downstream and name who is being protected.
         out.audiences = Vec::new();
@@ -546,6 +558,7 @@ mod tests {
     fn entry(number: u32, event: &str, audiences: &[&str]) -> Entry {
         Entry {
             number,
+            numbered: true,
             date: day(2020, 5, 1),
             end: None,
             time: None,
@@ -561,6 +574,7 @@ mod tests {
                 valence: Valence::Positive,
             }],
             action: None,
+            action_progress: None,
             significance: None,
             status: EntryStatus::Agreed,
             status_note: None,
@@ -652,6 +666,7 @@ mod tests {
                     HiddenField::School,
                 ],
             }],
+            ..Default::default()
         }
     }
 

@@ -374,6 +374,7 @@ mod generated {
             .collect();
         Entry {
             number: i as u32 + 1,
+            numbered: true,
             date,
             end,
             time: None,
@@ -396,6 +397,7 @@ mod generated {
                 vec![]
             },
             action: None,
+            action_progress: None,
             significance: [
                 None,
                 Some(Significance::Low),

@@ -5,6 +5,7 @@
 //! let it go ahead but flag something unusual (a parent aged 11).
 
 mod family;
+mod supervision;
 mod values;
 
 use crate::diagnostic::{Diagnostic, Location, clip};
@@ -103,6 +104,8 @@ impl Checker {
         let audiences = self.audiences(file);
         let entries = self.entries(file, &details, &audiences);
         let periods = self.periods(file, &details);
+        let visits = self.visits(file, &details);
+        let reviews = self.reviews(file);
         let people = People::new(people);
         family::check(self, file, &people, &parentage, &multiple_births);
         Case {
@@ -116,6 +119,8 @@ impl Checker {
             entries,
             periods,
             audiences,
+            visits,
+            reviews,
         }
     }
 
@@ -966,6 +971,7 @@ impl Checker {
                 }
                 entries.push(Entry {
                     number: number.unwrap_or(0),
+                    numbered: number.is_some(),
                     ..entry
                 });
             }
@@ -1043,8 +1049,15 @@ impl Checker {
                 entry_audiences.push(name_text);
             }
         }
+        let action_text = input.action.as_ref().and_then(|a| a.text()).cloned();
+        let action = self.text(&action_text, "action");
+        let action_progress = input
+            .action
+            .as_ref()
+            .and_then(|a| self.action_progress(a, action.is_some()));
         Some(Entry {
             number: 0,
+            numbered: false,
             date: date?,
             end,
             time,
@@ -1062,7 +1075,8 @@ impl Checker {
             source: source.unwrap_or_default(),
             reference: self.text(&input.reference, "reference"),
             impacts,
-            action: self.text(&input.action, "action"),
+            action,
+            action_progress,
             significance: input
                 .significance
                 .as_ref()

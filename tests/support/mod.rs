@@ -44,6 +44,7 @@ pub fn case(entries: usize) -> Case {
             let number = n as u32 + 1;
             Entry {
                 number,
+                numbered: true,
                 date: day(2019 + (n / 12) as i32, (n % 12) as u32 + 1, 10),
                 end: None,
                 time: None,
@@ -61,6 +62,7 @@ pub fn case(entries: usize) -> Case {
                     valence: Valence::Negative,
                 }],
                 action: Some("Strategy discussion; section 47 enquiry started.".into()),
+                action_progress: None,
                 significance: Some(if n % 3 == 0 {
                     Significance::High
                 } else {
@@ -124,6 +126,7 @@ pub fn case(entries: usize) -> Case {
                 HiddenField::Notes,
             ],
         }],
+        ..Case::default()
     }
 }
 

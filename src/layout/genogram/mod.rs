@@ -47,6 +47,8 @@ pub struct GenogramOptions {
     /// Draw only the part of the family around one person.
     pub focus: Option<Focus>,
     pub deceased: DeceasedStyle,
+    /// What a review marks as new, changed or ended (see `layout::marks`).
+    pub marks: super::marks::Marks,
 }
 
 /// Half the size of a person's symbol.
@@ -504,6 +506,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         &row_y,
         as_at,
         &family,
+        &options.marks,
     );
     for item in &households_items {
         if let Some(h) = item
@@ -1969,11 +1972,17 @@ fn households(
     row_y: &[RowY],
     as_at: NaiveDate,
     family: &Family,
+    marks: &super::marks::Marks,
 ) -> Vec<Item> {
     let mut items = Vec::new();
     for (h, household) in case.households.iter().enumerate() {
+        // A household a review marks as ended is drawn (faded) as it was on its last day.
+        let day = match marks.households.get(&household.id) {
+            Some(super::marks::Mark::Removed) => last_day(household).unwrap_or(as_at).min(as_at),
+            _ => as_at,
+        };
         let members: BTreeSet<usize> = household
-            .members_at(as_at)
+            .members_at(day)
             .filter_map(|m| family.position(m))
             .collect();
         if members.is_empty() {
@@ -2013,11 +2022,7 @@ fn households(
             }
             let Some(bounds) = bounds else { continue };
             let rect = bounds.inflate(7.0);
-            let base = if household.id.starts_with("household") {
-                household.id.clone()
-            } else {
-                format!("household-{}", household.id)
-            };
+            let base = super::marks::household_item_id(&household.id);
             let mut item = Item::new(
                 ItemKind::Household,
                 if runs.len() == 1 {
@@ -2045,6 +2050,17 @@ fn households(
         }
     }
     items
+}
+
+/// The last day anyone lived in a household whose members have all left.
+fn last_day(household: &crate::model::Household) -> Option<NaiveDate> {
+    household
+        .members
+        .iter()
+        .map(|m| m.span.to.map(|to| to.end()))
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .max()
 }
 
 /// Crossings between drawn lines, each a polyline: pairs of segments from different lines

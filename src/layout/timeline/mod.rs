@@ -43,6 +43,8 @@ pub struct TimelineOptions {
     pub gap: Duration,
     /// The width of the time plot in user units (the drawing is wider: labels, lists).
     pub plot_width: f64,
+    /// What a review marks as new or changed, and the review period to shade.
+    pub marks: crate::layout::marks::Marks,
 }
 
 impl Default for TimelineOptions {
@@ -53,6 +55,7 @@ impl Default for TimelineOptions {
             filter: Filter::default(),
             gap: Duration::Months(6),
             plot_width: 1200.0,
+            marks: crate::layout::marks::Marks::default(),
         }
     }
 }
@@ -621,6 +624,7 @@ impl<'a> Builder<'a> {
         }
         let lanes_bottom = self.y;
         self.status_shading(lanes_top, lanes_bottom);
+        self.review_shading(lanes_top, lanes_bottom);
         self.draw_gaps(&gaps, lanes_top, lanes_bottom);
         self.grid(axis_top + 22.0, lanes_bottom);
         self.summary_heads(axis_top, lanes_top, lanes_bottom);
@@ -649,6 +653,7 @@ impl<'a> Builder<'a> {
         scene.metrics.insert("lanes".into(), lanes.len() as f64);
         scene.metrics.insert("gaps".into(), gaps.len() as f64);
         scene.metrics.insert("crossings".into(), 0.0);
+        crate::layout::marks::apply(&mut scene, &self.options.marks);
         scene
     }
 
@@ -2120,6 +2125,26 @@ impl<'a> Builder<'a> {
             self.back.push(item);
             self.keys.insert(Key::Shading);
         }
+    }
+
+    /// The review period, shaded behind the lanes over the legal statuses.
+    fn review_shading(&mut self, top: f64, bottom: f64) {
+        let Some((first, last)) = self.options.marks.period else {
+            return;
+        };
+        let scale = self.scale;
+        if last < scale.start || first > scale.end {
+            return;
+        }
+        let x0 = scale.x_clamped(first);
+        let x1 = scale.x_clamped(last).max(x0 + 2.0);
+        let title = format!(
+            "Review period: {} to {}",
+            first.format("%-d %b %Y"),
+            last.format("%-d %b %Y")
+        );
+        self.back
+            .push(crate::layout::marks::period_band(x0, x1, top, bottom, title));
     }
 
     /// The gaps' words, in a strip above the lanes where no entry label can be.
