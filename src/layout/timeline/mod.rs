@@ -12,6 +12,7 @@
 //! listed beside the lane. Placement is linear in the number of entries apart from an
 //! O(log n) fallback for the densest clusters.
 
+mod crossings;
 mod measure;
 mod rows;
 mod scale;
@@ -648,7 +649,10 @@ impl<'a> Builder<'a> {
             .insert("entries-left-out".into(), s.left_out.len() as f64);
         scene.metrics.insert("lanes".into(), lanes.len() as f64);
         scene.metrics.insert("gaps".into(), gaps.len() as f64);
-        scene.metrics.insert("crossings".into(), 0.0);
+        scene.metrics.insert(
+            "crossings".into(),
+            crossings::crossings(&scene.items) as f64,
+        );
         scene
     }
 
