@@ -14,6 +14,7 @@
 
 mod axes;
 mod bands;
+mod crossings;
 mod entries;
 mod gaps;
 mod key;
@@ -207,7 +208,10 @@ impl<'a> Builder<'a> {
             .insert("entries-left-out".into(), s.left_out.len() as f64);
         scene.metrics.insert("lanes".into(), lanes.len() as f64);
         scene.metrics.insert("gaps".into(), gaps.len() as f64);
-        scene.metrics.insert("crossings".into(), 0.0);
+        scene.metrics.insert(
+            "crossings".into(),
+            crossings::crossings(&scene.items) as f64,
+        );
         scene
     }
 
