@@ -30,9 +30,9 @@ pub mod graph;
 pub mod input;
 pub mod layout;
 pub mod model;
-pub mod review;
 pub mod redact;
 pub mod render;
+pub mod review;
 pub mod text;
 
 use diagnostic::Diagnostic;

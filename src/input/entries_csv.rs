@@ -9,8 +9,8 @@
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::input::case_file::{
-    CaseFile, ActionInput, ChildImpactInput, EntryInput, ImpactInput, InvolvementInput, PersonInput, RoleInput,
-    Text,
+    ActionInput, CaseFile, ChildImpactInput, EntryInput, ImpactInput, InvolvementInput,
+    PersonInput, RoleInput, Text,
 };
 use crate::model::PartialDate;
 

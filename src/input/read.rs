@@ -225,7 +225,9 @@ impl Reader<'_> {
         item: fn(&mut Self, &Node) -> Option<T>,
     ) -> Vec<T> {
         match fields.node(name) {
-            Some(node) if matches!(node.value, Value::Map(_)) => item(self, node).into_iter().collect(),
+            Some(node) if matches!(node.value, Value::Map(_)) => {
+                item(self, node).into_iter().collect()
+            }
             Some(_) => {
                 // Read again as a list, so that a wrong shape is reported the usual way.
                 fields.read.pop();

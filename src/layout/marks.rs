@@ -195,11 +195,17 @@ fn outline(item: &mut Item, mark: Mark) {
     match item.kind {
         // Symbols get a box around them.
         ItemKind::Person | ItemKind::Entry => {
-            let rect = item.bbox.inflate(4.0);
+            // Close to the symbol: a timeline's label starts a few units to its right.
+            let (margin, width) = if item.kind == ItemKind::Entry {
+                (1.5, 1.6)
+            } else {
+                (4.0, 2.2)
+            };
+            let rect = item.bbox.inflate(margin);
             item.shapes.push(Shape::Rect {
                 rect,
-                corner: 4.0,
-                paint: Paint::line(colour, 2.2).dashed(dash),
+                corner: 3.0,
+                paint: Paint::line(colour, width).dashed(dash),
             });
             item.bbox = item.bbox.union(&rect);
         }
@@ -417,7 +423,11 @@ mod tests {
         assert_eq!(classes("entry-47"), ["review-added"]);
         assert!(classes("person-ben").is_empty());
         // The key lists exactly the three marks used, and the drawing grew to hold it.
-        let key = scene.items.iter().find(|i| i.id == "legend-review").unwrap();
+        let key = scene
+            .items
+            .iter()
+            .find(|i| i.id == "legend-review")
+            .unwrap();
         let words: Vec<String> = key
             .shapes
             .iter()

@@ -2,6 +2,6 @@
 
 pub mod genogram;
 pub mod marks;
-pub mod scores;
 pub mod scene;
+pub mod scores;
 pub mod timeline;

@@ -102,8 +102,16 @@ pub fn chart(scores: &[(NaiveDate, u8)]) -> Scene {
             Anchor::Middle,
             Weight::Regular,
         ));
-        item.bbox = Rect::new(point.x - 30.0, point.y - 22.0, 60.0, TOP + PLOT_H + 20.0 - point.y + 22.0);
-        item.title = Some(format!("Review of {}: score {score}", date.format("%-d %B %Y")));
+        item.bbox = Rect::new(
+            point.x - 30.0,
+            point.y - 22.0,
+            60.0,
+            TOP + PLOT_H + 20.0 - point.y + 22.0,
+        );
+        item.title = Some(format!(
+            "Review of {}: score {score}",
+            date.format("%-d %B %Y")
+        ));
         scene.items.push(item);
     }
     scene.width = width.max(360.0);

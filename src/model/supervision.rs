@@ -29,11 +29,20 @@ impl Interval {
     pub fn parse(text: &str) -> Option<Interval> {
         let lower = text.trim().to_lowercase();
         let mut words = lower.split_whitespace();
-        let count: u32 = words.next()?.parse().ok().filter(|&n| n > 0 && n <= 10_000)?;
+        let count: u32 = words
+            .next()?
+            .parse()
+            .ok()
+            .filter(|&n| n > 0 && n <= 10_000)?;
         let unit: Vec<&str> = words.collect();
         let singular = |w: &str| w.trim_end_matches('s').to_string();
         let unit: Vec<String> = unit.iter().map(|w| singular(w)).collect();
-        match unit.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        match unit
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
             ["day"] => Some(Interval::Days(count)),
             ["working", "day"] | ["working-day"] => Some(Interval::WorkingDays(count)),
             ["week"] => Some(Interval::Weeks(count)),

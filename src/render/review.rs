@@ -39,6 +39,13 @@ fn day(date: chrono::NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
+/// A date as the case file writes it, in words for the document ("6 Nov 2026").
+fn shown(text: &str) -> String {
+    crate::model::PartialDate::parse(text)
+        .map(|d| d.to_string())
+        .unwrap_or_else(|_| text.to_string())
+}
+
 fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
@@ -170,7 +177,7 @@ fn changes(out: &mut Vec<Block>, review: &Review) {
                     change_word(c.change).to_string(),
                     id,
                     c.what.clone(),
-                    c.date.clone().unwrap_or_default(),
+                    c.date.as_deref().map(shown).unwrap_or_default(),
                     details.join("; "),
                 ]
             })
@@ -206,7 +213,13 @@ fn voice(out: &mut Vec<Block>, review: &Review, case: &Case) {
                             .unwrap_or_else(|| c.clone())
                     })
                     .collect();
-                format!("No. {}, {} ({}): “{}”", v.entry, v.date, names.join(", "), v.words)
+                format!(
+                    "No. {}, {} ({}): “{}”",
+                    v.entry,
+                    shown(&v.date),
+                    names.join(", "),
+                    v.words
+                )
             })
             .collect(),
     ));
@@ -227,7 +240,13 @@ fn adds_up(out: &mut Vec<Block>, review: &Review) {
             rows: counts
                 .categories
                 .iter()
-                .map(|c| vec![c.category.replace('-', " "), c.now.to_string(), c.before.to_string()])
+                .map(|c| {
+                    vec![
+                        c.category.replace('-', " "),
+                        c.now.to_string(),
+                        c.before.to_string(),
+                    ]
+                })
                 .collect(),
         });
     }
@@ -246,7 +265,12 @@ fn adds_up(out: &mut Vec<Block>, review: &Review) {
                 .iter()
                 .map(|c| {
                     let pair = |(now, before): (usize, usize)| format!("{now} ({before})");
-                    vec![c.name.clone(), pair(c.entries), pair(c.negative), pair(c.positive)]
+                    vec![
+                        c.name.clone(),
+                        pair(c.entries),
+                        pair(c.negative),
+                        pair(c.positive),
+                    ]
                 })
                 .collect(),
         });
@@ -321,10 +345,10 @@ fn overdue(out: &mut Vec<Block>, review: &Review) {
             .map(|a| {
                 let mut late = count(a.days_overdue.max(0) as usize, "day", "days");
                 if let Some(done) = &a.done_later {
-                    late.push_str(&format!(" (done {done})"));
+                    late.push_str(&format!(" (done {})", shown(done)));
                 }
                 vec![
-                    a.due.clone(),
+                    shown(&a.due),
                     a.action.clone(),
                     a.who.clone().unwrap_or_else(|| "not recorded".into()),
                     format!("No. {}", a.entry),
@@ -365,12 +389,14 @@ fn last_review(out: &mut Vec<Block>, review: &Review, case: &Case) {
         .into_iter()
         .filter(|e| e.date.start() > last.date && e.date.start() <= review.period.to)
         .map(|e| format!("No. {}, {}: {}", e.number, e.date, e.event))
-        .chain(
-            review
-                .actions
-                .iter()
-                .map(|a| format!("Not done: {} (No. {}, due {})", a.action, a.entry, a.due)),
-        )
+        .chain(review.actions.iter().map(|a| {
+            format!(
+                "Not done: {} (No. {}, due {})",
+                a.action,
+                a.entry,
+                shown(&a.due)
+            )
+        }))
         .collect();
     let rows = (0..last.decisions.len().max(since.len()).max(1))
         .map(|i| {
@@ -423,9 +449,8 @@ pub fn markdown(blocks: &[Block]) -> String {
                 out.push('\n');
             }
             Block::Table { headers, rows } => {
-                let cells = |row: &[String]| {
-                    row.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ")
-                };
+                let cells =
+                    |row: &[String]| row.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ");
                 let _ = writeln!(out, "| {} |", cells(headers));
                 let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
                 for row in rows {
@@ -437,7 +462,7 @@ pub fn markdown(blocks: &[Block]) -> String {
                 let where_ = if *id == "scores" {
                     "the scores are listed below"
                 } else {
-                    "make the review as .html or .pdf to see it with the review marks"
+                    "make the review as .html to see it with the review marks, or as .png with --diagram"
                 };
                 let _ = writeln!(out, "*{}: {where_}.*\n", md(title));
             }

@@ -14,7 +14,7 @@ pub struct OverdueAction {
     pub action: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub who: Option<String>,
-    /// As the case writes it.
+    /// As the case file writes dates (2026-11-06).
     pub due: String,
     /// Days from the due date (its last day, for a month or a year) to the period's end.
     pub days_overdue: i64,
@@ -45,13 +45,13 @@ pub fn overdue(case: &Case, period: Period) -> Vec<OverdueAction> {
                     entry: entry.number,
                     action: entry.action.clone().unwrap_or_default(),
                     who: progress.who.clone(),
-                    due: due.to_string(),
+                    due: due.to_case_text(),
                     days_overdue: (period.to - due.end()).num_days(),
-                    done_later: progress.done.map(|d| d.to_string()),
+                    done_later: progress.done.map(|d| d.to_case_text()),
                 },
             ))
         })
         .collect();
-    list.sort_by(|a, b| (a.0, a.1.entry).cmp(&(b.0, b.1.entry)));
+    list.sort_by_key(|(due, action)| (*due, action.entry));
     list.into_iter().map(|(_, action)| action).collect()
 }

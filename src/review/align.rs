@@ -31,7 +31,8 @@ pub fn align(earlier_full: &Case, earlier: &mut Case, now_full: &Case, now: &Cas
         now_full.partnerships.iter().map(|p| p.id.clone()),
         now.partnerships.iter().map(|p| p.id.clone()),
     );
-    let person = |id: &PersonId| PersonId(people.get(&id.0).cloned().unwrap_or_else(|| id.0.clone()));
+    let person =
+        |id: &PersonId| PersonId(people.get(&id.0).cloned().unwrap_or_else(|| id.0.clone()));
     rename_people(earlier, &person);
     for household in &mut earlier.households {
         if let Some(id) = households.get(&household.id) {
@@ -78,7 +79,10 @@ fn rename_people(case: &mut Case, person: &impl Fn(&PersonId) -> PersonId) {
     let ids = |list: &mut Vec<PersonId>| list.iter_mut().for_each(|id| *id = person(id));
     ids(&mut case.details.subjects);
     for partnership in &mut case.partnerships {
-        partnership.partners = [person(&partnership.partners[0]), person(&partnership.partners[1])];
+        partnership.partners = [
+            person(&partnership.partners[0]),
+            person(&partnership.partners[1]),
+        ];
     }
     for parentage in &mut case.parentage {
         parentage.child = person(&parentage.child);

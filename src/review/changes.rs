@@ -108,7 +108,7 @@ pub struct Change {
     pub id: ChangeId,
     /// A few words naming it: an entry's event, a person's name, a household's name.
     pub what: String,
-    /// When it happened, when the case dates it.
+    /// When it happened, when the case dates it, as the case file writes dates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     pub fields: Vec<FieldChange>,
@@ -159,7 +159,7 @@ pub fn dated(case: &Case, period: Period) -> Vec<Change> {
                 ChangeId::Number(entry.number),
                 entry.event.clone(),
             );
-            change.date = Some(entry.date.to_string());
+            change.date = Some(entry.date.to_case_text());
             changes.push(change);
         }
     }
@@ -169,12 +169,14 @@ pub fn dated(case: &Case, period: Period) -> Vec<Change> {
         let died = person.died.filter(|d| period.contains(d.start()));
         if let Some(born) = born {
             let mut change = person_change(person, ChangeType::Added);
-            change.date = Some(format!("born {born}"));
+            change.date = Some(born.to_case_text());
             changes.push(change);
         } else if let Some(died) = died {
             let mut change = person_change(person, ChangeType::Edited);
-            change.date = Some(died.to_string());
-            change.fields.push(field("died", None, Some(died.to_string())));
+            change.date = Some(died.to_case_text());
+            change
+                .fields
+                .push(field("died", None, Some(died.to_string())));
             changes.push(change);
         }
     }
@@ -326,7 +328,7 @@ fn entry_change(entry: &Entry, change: ChangeType) -> Change {
         ChangeId::Number(entry.number),
         entry.event.clone(),
     );
-    out.date = Some(entry.date.to_string());
+    out.date = Some(entry.date.to_case_text());
     out
 }
 
@@ -351,8 +353,7 @@ fn entries_between(earlier: &Case, now: &Case) -> Vec<Change> {
             Some(&i) => (Some(i), None),
             None => {
                 let same = earlier.entries.iter().enumerate().find(|(i, e)| {
-                    !matched_earlier.contains(i)
-                        && !(e.numbered && entry.numbered)
+                    !(matched_earlier.contains(i) || e.numbered && entry.numbered)
                         && e.date == entry.date
                         && e.event == entry.event
                 });
@@ -363,7 +364,9 @@ fn entries_between(earlier: &Case, now: &Case) -> Vec<Change> {
                     ),
                     None if !entry.numbered => (
                         None,
-                        Some("not matched: the entry has no number, and no earlier entry has its date and event"),
+                        Some(
+                            "not matched: the entry has no number, and no earlier entry has its date and event",
+                        ),
                     ),
                     None => (None, None),
                 }
@@ -372,10 +375,7 @@ fn entries_between(earlier: &Case, now: &Case) -> Vec<Change> {
         match found {
             Some(i) => {
                 matched_earlier.insert(i);
-                let fields = differences(
-                    &entry_fields(&earlier.entries[i]),
-                    &entry_fields(entry),
-                );
+                let fields = differences(&entry_fields(&earlier.entries[i]), &entry_fields(entry));
                 if !fields.is_empty() {
                     let mut change = entry_change(entry, ChangeType::Edited);
                     change.fields = fields;
@@ -510,10 +510,7 @@ fn partnership_fields(partnership: &Partnership) -> Vec<(&'static str, String)> 
         })
         .collect::<Vec<_>>()
         .join("; ");
-    vec![
-        ("partners", ids(&partnership.partners)),
-        ("states", states),
-    ]
+    vec![("partners", ids(&partnership.partners)), ("states", states)]
 }
 
 fn partnership_change(case: &Case, partnership: &Partnership, change: ChangeType) -> Change {
@@ -553,7 +550,7 @@ fn partnership_dated(
         ChangeType::Edited
     };
     let mut out = partnership_change(case, partnership, change);
-    out.date = Some(date_text(last.from));
+    out.date = last.from.map(|d| d.to_case_text());
     out.fields = match edited {
         Some(fields) => fields,
         None if first_index > 0 => vec![field(
@@ -572,8 +569,10 @@ fn partnerships_between(earlier: &Case, now: &Case, period: Period) -> Vec<Chang
         match earlier.partnerships.iter().find(|p| p.id == partnership.id) {
             None => changes.push(partnership_change(now, partnership, ChangeType::Added)),
             Some(before) => {
-                let fields =
-                    differences(&partnership_fields(before), &partnership_fields(partnership));
+                let fields = differences(
+                    &partnership_fields(before),
+                    &partnership_fields(partnership),
+                );
                 if let Some(change) =
                     partnership_dated(now, partnership, period, Some(fields.clone()))
                         .filter(|c| c.change == ChangeType::Ended)
@@ -589,7 +588,11 @@ fn partnerships_between(earlier: &Case, now: &Case, period: Period) -> Vec<Chang
     }
     for partnership in &earlier.partnerships {
         if !now.partnerships.iter().any(|p| p.id == partnership.id) {
-            changes.push(partnership_change(earlier, partnership, ChangeType::Removed));
+            changes.push(partnership_change(
+                earlier,
+                partnership,
+                ChangeType::Removed,
+            ));
         }
     }
     changes
@@ -662,7 +665,7 @@ fn household_dated(
         .chain(joined.iter())
         .filter_map(|m| m.span.to.or(m.span.from))
         .max_by_key(|d| d.start())
-        .map(|d| d.to_string());
+        .map(|d| d.to_case_text());
     out.fields = edited.unwrap_or_else(|| {
         let names = |list: &[&crate::model::Membership]| {
             list.iter()
@@ -806,7 +809,7 @@ fn relationship_dated(
     let key = &relationship_keys(case)[index];
     let mut out = relationship_change(case, relationship, key, change);
     out.index = Some(index);
-    out.date = ended.or(began).map(|d| d.to_string());
+    out.date = ended.or(began).map(|d| d.to_case_text());
     out.fields = edited.unwrap_or_default();
     Some(out)
 }
@@ -828,8 +831,9 @@ fn relationships_between(earlier: &Case, now: &Case, period: Period) -> Vec<Chan
                     &relationship_fields(&earlier.relationships[i]),
                     &relationship_fields(relationship),
                 );
-                let ended = relationship_dated(now, relationship, index, period, Some(fields.clone()))
-                    .filter(|c| c.change == ChangeType::Ended);
+                let ended =
+                    relationship_dated(now, relationship, index, period, Some(fields.clone()))
+                        .filter(|c| c.change == ChangeType::Ended);
                 let change = match ended {
                     Some(change) => Some(change),
                     None if !fields.is_empty() => {
@@ -881,7 +885,11 @@ fn period_fields(status: &StatusPeriod) -> Vec<(&'static str, String)> {
 
 /// A period's id: its kind, children and start, as nothing else names it.
 fn period_id(status: &StatusPeriod) -> String {
-    let mut id = format!("{} from {}", kind_name(status.kind), status.period.start.to_case_text());
+    let mut id = format!(
+        "{} from {}",
+        kind_name(status.kind),
+        status.period.start.to_case_text()
+    );
     if !status.children.is_empty() {
         id.push_str(&format!(" ({})", ids(&status.children)));
     }
@@ -915,8 +923,8 @@ fn period_dated(
     };
     let mut out = period_change(status, change);
     out.date = Some(match ended {
-        Some(end) if change == ChangeType::Ended => end.to_string(),
-        _ => status.period.start.to_string(),
+        Some(end) if change == ChangeType::Ended => end.to_case_text(),
+        _ => status.period.start.to_case_text(),
     });
     out.fields = edited.unwrap_or_default();
     Some(out)

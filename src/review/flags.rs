@@ -7,8 +7,8 @@
 //! not an incident) and whose impacts are not all positive.
 
 use super::Period;
-use crate::model::{Case, Entry, Interval, PeriodKind, PersonId, Significance, Valence, VisitRule};
 use crate::model::supervision::is_working_day;
+use crate::model::{Case, Entry, Interval, PeriodKind, PersonId, Significance, Valence, VisitRule};
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -81,7 +81,7 @@ pub struct Flag {
     pub child: Option<String>,
 }
 
-fn in_period<'a>(case: &'a Case, period: Period) -> impl Iterator<Item = &'a Entry> {
+fn in_period(case: &Case, period: Period) -> impl Iterator<Item = &Entry> {
     case.entries_in_date_order()
         .into_iter()
         .filter(move |e| period.contains(e.date.start()))
@@ -213,7 +213,11 @@ fn frequency_flags(case: &Case, period: Period) -> Vec<Flag> {
                 rule: FlagRule::Rising,
                 text: format!(
                     "{} in this period; {} in the previous {days} days (at least twice as many).",
-                    plural(entries.len(), &format!("{name} entry"), &format!("{name} entries")),
+                    plural(
+                        entries.len(),
+                        &format!("{name} entry"),
+                        &format!("{name} entries")
+                    ),
                     earlier
                 ),
                 entries: entries.clone(),
@@ -258,6 +262,9 @@ fn day_text(day: NaiveDate) -> String {
     day.format("%-d %b %Y").to_string()
 }
 
+/// A visit: its day and entry number.
+type Visit = (NaiveDate, u32);
+
 /// Each stretch in the period when a child went longer than the rule allows without an
 /// entry of the rule's categories about them.
 fn visit_flags(case: &Case, rule: &VisitRule, period: Period) -> Vec<Flag> {
@@ -279,9 +286,12 @@ fn visit_flags(case: &Case, rule: &VisitRule, period: Period) -> Vec<Flag> {
             .map(|e| (e.date.start(), e.number))
             .filter(|(day, _)| *day <= period.to)
             .collect();
-        let mut last: Option<(NaiveDate, u32)> =
-            seen.iter().rev().find(|(day, _)| *day < period.from).copied();
-        let mut stretches: Vec<(Option<(NaiveDate, u32)>, Option<(NaiveDate, u32)>)> = Vec::new();
+        let mut last: Option<(NaiveDate, u32)> = seen
+            .iter()
+            .rev()
+            .find(|(day, _)| *day < period.from)
+            .copied();
+        let mut stretches: Vec<(Option<Visit>, Option<Visit>)> = Vec::new();
         for &visit in seen.iter().filter(|(day, _)| period.contains(*day)) {
             let since = last.map_or(period.from, |(day, _)| day);
             if visit.0 > rule.every.deadline_after(since, &rule.bank_holidays) {
@@ -345,7 +355,10 @@ fn quiet_flags(case: &Case, period: Period, quiet_days: i64) -> Vec<Flag> {
     let mut flags = Vec::new();
     // The day up to which involvement is recorded, and the entry that recorded it.
     let mut covered: Option<(NaiveDate, Option<u32>)> = None;
-    let mut check = |from: NaiveDate, from_entry: Option<u32>, to: NaiveDate, to_entry: Option<u32>| {
+    let mut check = |from: NaiveDate,
+                     from_entry: Option<u32>,
+                     to: NaiveDate,
+                     to_entry: Option<u32>| {
         let start = from.max(period.from);
         let end = to.min(period.to);
         if (end - start).num_days() > quiet_days {

@@ -110,11 +110,7 @@ pub struct Review {
 
 /// Works out the review of `case` over the options' period, against `earlier` when given
 /// (already aligned to the case's ids, see [`align`]).
-pub fn review(
-    case: &Case,
-    earlier: Option<(&Case, &str)>,
-    options: &ReviewOptions,
-) -> Review {
+pub fn review(case: &Case, earlier: Option<(&Case, &str)>, options: &ReviewOptions) -> Review {
     let period = options.period;
     let (changes, basis) = match earlier {
         Some((earlier, file)) => (
@@ -152,7 +148,7 @@ fn voice(case: &Case, period: Period) -> Vec<Voice> {
         .filter_map(|e| {
             Some(Voice {
                 entry: e.number,
-                date: e.date.to_string(),
+                date: e.date.to_case_text(),
                 children: e.children.iter().map(|c| c.0.clone()).collect(),
                 words: e.voice.clone()?,
             })

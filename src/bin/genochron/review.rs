@@ -14,6 +14,16 @@ pub enum Format {
     Md,
     Html,
     Json,
+    /// One of the review's drawings as a picture (choose it with --diagram).
+    Png,
+}
+
+/// The review's drawings, for a picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Diagram {
+    Genogram,
+    Timeline,
+    Scores,
 }
 
 #[derive(clap::Args)]
@@ -40,6 +50,13 @@ pub struct Args {
     /// Flag stretches with no recorded agency involvement longer than this (default 4w).
     #[arg(long, value_name = "LENGTH", default_value = "4w")]
     pub gap: String,
+    /// Which drawing a .png shows: the genogram or timeline with the review marks, or the
+    /// chart of scaling scores.
+    #[arg(long, value_enum)]
+    pub diagram: Option<Diagram>,
+    /// Resolution of a PNG, in dots per inch (at most 300).
+    #[arg(long, default_value_t = genochron::render::png::DEFAULT_DPI)]
+    pub dpi: u32,
     /// Put the case title in the document's metadata. Off by default: titles usually name
     /// the child.
     #[arg(long)]
@@ -147,8 +164,13 @@ fn format(args: &Args) -> Result<Format, String> {
         Some("md" | "markdown") => Ok(Format::Md),
         Some("html" | "htm") => Ok(Format::Html),
         Some("json") => Ok(Format::Json),
+        Some("png") if args.diagram.is_some() => Ok(Format::Png),
+        Some("png") => Err(format!(
+            "Which drawing should {} show? Add --diagram genogram, timeline or scores.",
+            common::display_name(path)
+        )),
         _ => Err(format!(
-            "genochron review writes .html, .md or .json files; {} is none of these.",
+            "genochron review writes .html, .md, .json or .png files; {} is none of these.",
             common::display_name(path)
         )),
     }
@@ -231,5 +253,16 @@ fn render(
         .title_in_metadata
         .then_some(case.details.title.as_str())
         .filter(|t| !t.is_empty());
+    if format == Format::Png {
+        let scene = match args.diagram {
+            Some(Diagram::Genogram) => &genogram,
+            Some(Diagram::Timeline) => &timeline,
+            _ if scores.items.is_empty() => {
+                return Err("The case file records no scaling scores under `reviews`.".into());
+            }
+            _ => &scores,
+        };
+        return genochron::render::png::png(scene, args.dpi).map_err(|e| e.to_string());
+    }
     Ok(document::html(&blocks, &drawings, title).into_bytes())
 }
