@@ -292,7 +292,7 @@ fn both_diagrams_carry_the_marks_and_their_key() {
     assert_eq!(page.matches("id=\"legend-review\"").count(), 2);
     assert!(page.contains("New in the review period (solid outline)"));
     assert!(page.contains("Ended in the review period (faded)"));
-    assert!(page.contains("The review period (shaded, between dashed lines)"));
+    assert!(page.contains("The review period (shaded, with a tick at each end)"));
     // The scaling scores chart is drawn, and nothing is fetched or run.
     assert!(page.contains("id=\"score-3\""));
     assert!(!page.contains("<script"));
@@ -376,4 +376,96 @@ fn a_long_quiet_stretch_is_flagged_with_the_entries_either_side() {
     let short = json(&["review", path_text, "--since", "2026-01-01", "--gap", "1w"]);
     assert!(flags(&short, "no-involvement").len() > quiet.len());
     std::fs::remove_dir_all(&dir).ok();
+}
+
+const WHITFIELD: [&str; 4] = [
+    "review",
+    "fixtures/review/whitfield-now.yaml",
+    "--against",
+    "fixtures/review/whitfield-earlier.yaml",
+];
+
+#[test]
+fn whitfield_against_its_earlier_version() {
+    let review = json(&WHITFIELD);
+    assert_eq!(review["period"]["from"], "2026-10-06");
+    assert_eq!(review["period"]["to"], "2026-11-02");
+    assert_eq!(
+        changes(&review),
+        set(&[
+            ("entry", "edited", "17"),
+            ("entry", "edited", "18"),
+            ("entry", "added", "19"),
+            ("entry", "added", "21"),
+            ("entry", "added", "22"),
+            ("entry", "added", "23"),
+            ("entry", "removed", "24"),
+            ("entry", "added", "25"),
+            ("person", "added", "anita"),
+            ("household", "ended", "household-6"),
+            ("household", "edited", "household-7"),
+        ])
+    );
+    // A household change names only the member who joined, not the whole list.
+    let home = change(&review, "household", "household-7");
+    assert_eq!(
+        home["fields"],
+        serde_json::json!([{"field": "member anita", "old": null, "new": "from 12 Oct 2026"}])
+    );
+    let rising = flags(&review, "rising");
+    assert_eq!(rising.len(), 1);
+    assert_eq!(rising[0]["entries"], serde_json::json!([21, 22, 23]));
+    assert_eq!(flags(&review, "repeated").len(), 1);
+    // Seen on 10 September and next on 29 October: more than six weeks.
+    let not_seen = flags(&review, "not-seen");
+    assert_eq!(not_seen.len(), 2);
+    for flag in &not_seen {
+        assert_eq!(flag["entries"], serde_json::json!([20, 25]));
+        assert!(flag["text"].as_str().unwrap().contains("49 days"), "{flag}");
+    }
+    let actions = review["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0]["entry"], 23);
+    assert_eq!(actions[0]["days-overdue"], 5);
+    assert_eq!(review["last-review"]["date"], "2026-10-05");
+    assert_eq!(review["last-review"]["next-overdue"], false);
+    let page = html(&WHITFIELD);
+    assert!(tag(&page, "person-anita").contains("review-added"));
+    assert!(tag(&page, "household-6").contains("review-removed"));
+    assert!(tag(&page, "household-7-part-1").contains("review-edited"));
+    assert!(tag(&page, "entry-17").contains("review-edited"));
+    assert!(tag(&page, "entry-23").contains("review-added"));
+}
+
+#[test]
+fn problems_in_the_review_fields_are_reported_with_their_lines() {
+    let dir = std::env::temp_dir().join(format!("genochron-review-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.yaml");
+    std::fs::write(
+        &path,
+        "case:\n  title: Bad\n  children: [amy]\n  as-at: 2026-03-31\n\
+         people:\n  - id: amy\n    name: Amy\n    gender: female\n\
+         entries:\n  - date: 2026-01-05\n    event: Meeting.\n    source: SW\n    action:\n      who: SW\n      due: soon\n\
+         visits:\n  category: visit\n  every: fortnightly\n\
+         reviews:\n  - date: 2026-02-01\n    score: 11\n    next: 2026-01-01\n",
+    )
+    .unwrap();
+    let output = genochron(&["check", path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "line 14, column 7",
+        "This action has no `text`.",
+        "The action's due date \"soon\"",
+        "line 18",
+        "\"fortnightly\" is not a length of time",
+        "line 21",
+        "The scaling score \"11\" is not a whole number from 0 to 10.",
+        "line 22",
+        "The next review (2026-01-01) is before this review (2026-02-01).",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
 }

@@ -176,15 +176,30 @@ pub fn period_band(x0: f64, x1: f64, top: f64, bottom: f64, title: String) -> It
         corner: 0.0,
         paint: Paint::fill(REVIEW_PERIOD).with_opacity(0.45),
     });
-    // The dashed edges say where the period starts and ends without relying on the colour.
-    for x in [x0, x1] {
-        item.shapes.push(Shape::Polyline {
-            points: vec![Point::new(x, top), Point::new(x, bottom)],
-            paint: Paint::line(EDITED, 1.2).dashed(&[5.0, 3.0]),
-        });
-    }
+    // A tick above each end says where the period starts and ends without relying on the
+    // colour; ticks, not lines down the lanes, so no entry's words are crossed.
+    item.shapes.extend(end_ticks(x0, x1, top));
+    item.bbox = Rect::new(
+        x0 - 1.0,
+        top - TICK,
+        (x1 - x0).max(1.0) + 2.0,
+        bottom - top + TICK,
+    );
     item.title = Some(title);
     item
+}
+
+/// How far the ticks at the ends of the review period stand above it.
+const TICK: f64 = 7.0;
+
+fn end_ticks(x0: f64, x1: f64, top: f64) -> Vec<Shape> {
+    [x0, x1]
+        .into_iter()
+        .map(|x| Shape::Polyline {
+            points: vec![Point::new(x, top - TICK), Point::new(x, top)],
+            paint: Paint::line(EDITED, 2.0),
+        })
+        .collect()
 }
 
 fn outline(item: &mut Item, mark: Mark) {
@@ -298,19 +313,15 @@ fn key(scene: &mut Scene, used: &BTreeSet<Mark>, period: bool) {
     let mut y = top + 20.0;
     let mut widest: f64 = 100.0;
     if period {
-        let swatch = Rect::new(left, y, 24.0, 14.0);
+        let swatch = Rect::new(left, y + 4.0, 24.0, 10.0);
         item.shapes.push(Shape::Rect {
             rect: swatch,
             corner: 0.0,
             paint: Paint::fill(REVIEW_PERIOD).with_opacity(0.45),
         });
-        for x in [swatch.x, swatch.right()] {
-            item.shapes.push(Shape::Polyline {
-                points: vec![Point::new(x, y), Point::new(x, y + 14.0)],
-                paint: Paint::line(EDITED, 1.2).dashed(&[5.0, 3.0]),
-            });
-        }
-        let words = "The review period (shaded, between dashed lines)";
+        item.shapes
+            .extend(end_ticks(swatch.x, swatch.right(), swatch.y + 4.0));
+        let words = "The review period (shaded, with a tick at each end)";
         item.shapes.push(text(
             Point::new(left + 34.0, y + 11.0),
             words.into(),

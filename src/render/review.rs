@@ -106,7 +106,7 @@ pub fn blocks(review: &Review, case: &Case, audience: Option<&str>) -> Vec<Block
     out.push(Block::Heading(2, "The diagrams".into()));
     out.push(Block::Paragraph(
         "On both diagrams, what is new in the period has a solid outline, what changed a \
-         dashed outline, and what ended is faded. The timeline shades the review period."
+         dashed outline, and what ended is faded. The timeline shades the review period, with a tick above each end."
             .into(),
     ));
     out.push(Block::Drawing {

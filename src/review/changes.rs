@@ -212,17 +212,17 @@ fn field(name: &str, old: Option<String>, new: Option<String>) -> FieldChange {
 }
 
 /// The fields that differ between two lists of (field, value), in the order of `new`.
-fn differences(old: &[(&'static str, String)], new: &[(&'static str, String)]) -> Vec<FieldChange> {
-    let value = |list: &[(&'static str, String)], name: &str| {
+fn differences<K: AsRef<str>>(old: &[(K, String)], new: &[(K, String)]) -> Vec<FieldChange> {
+    let value = |list: &[(K, String)], name: &str| {
         list.iter()
-            .find(|(n, _)| *n == name)
+            .find(|(n, _)| n.as_ref() == name)
             .map(|(_, v)| v.clone())
             .filter(|v| !v.is_empty())
     };
-    let mut names: Vec<&'static str> = new.iter().map(|(n, _)| *n).collect();
+    let mut names: Vec<&str> = new.iter().map(|(n, _)| n.as_ref()).collect();
     for (name, _) in old {
-        if !names.contains(name) {
-            names.push(name);
+        if !names.contains(&name.as_ref()) {
+            names.push(name.as_ref());
         }
     }
     names
@@ -607,17 +607,25 @@ fn span_text(span: &crate::model::Span) -> String {
     }
 }
 
-fn household_fields(household: &Household) -> Vec<(&'static str, String)> {
-    let members = household
-        .members
-        .iter()
-        .map(|m| match span_text(&m.span) {
-            text if text.is_empty() => m.person.0.clone(),
-            text => format!("{} ({text})", m.person),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    vec![("name", household.name.clone()), ("members", members)]
+/// A household's name and one field per member ("member amy"), so a change names only the
+/// members who joined, left or moved dates. A member's empty span reads "throughout".
+fn household_fields(household: &Household) -> Vec<(String, String)> {
+    let mut fields = vec![("name".to_string(), household.name.clone())];
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for member in &household.members {
+        let n = seen.entry(member.person.as_str()).or_insert(0);
+        *n += 1;
+        let name = match *n {
+            1 => format!("member {}", member.person),
+            n => format!("member {} ({n})", member.person),
+        };
+        let span = match span_text(&member.span) {
+            text if text.is_empty() => "throughout".to_string(),
+            text => text,
+        };
+        fields.push((name, span));
+    }
+    fields
 }
 
 fn household_change(household: &Household, change: ChangeType) -> Change {
