@@ -216,15 +216,7 @@ fn period_name(kind: PeriodKind) -> &'static str {
     }
 }
 
-/// "domestic-abuse" → "Domestic abuse".
-pub fn category_name(category: &str) -> String {
-    let words = category_key(category).replace('-', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => "Uncategorised".to_string(),
-    }
-}
+pub use crate::vocabulary::category_name;
 
 /// The usual categories in reading order: states and moves first, then harms, then help and
 /// strengths. Others follow alphabetically.
@@ -254,14 +246,7 @@ fn significance_colour(s: Option<Significance>) -> Colour {
     }
 }
 
-fn significance_name(s: Option<Significance>) -> &'static str {
-    match s {
-        Some(Significance::High) => "high",
-        Some(Significance::Medium) => "medium",
-        Some(Significance::Low) => "low",
-        None => "not rated",
-    }
-}
+use crate::vocabulary::significance_phrase as significance_name;
 
 /// The mark for an entry: shape by significance (diamond, triangle, circle, hollow circle),
 /// colour by significance, dashed and pale when disputed or alleged.
@@ -343,7 +328,7 @@ fn sign(centre: Point, valence: Valence) -> Vec<Shape> {
 fn valences(entry: &Entry) -> Vec<Valence> {
     let mut out = Vec::new();
     for v in [Valence::Negative, Valence::Positive] {
-        if entry.impacts.iter().any(|i| i.valence == v) {
+        if entry.impacts.iter().any(|i| i.valence == Some(v)) {
             out.push(v);
         }
     }
@@ -377,26 +362,11 @@ fn baseline(top: f64, size: f64) -> f64 {
 
 /// The status line of a disputed or alleged entry.
 fn status_text(entry: &Entry) -> Option<String> {
-    let word = match entry.status {
-        EntryStatus::Agreed => return None,
-        EntryStatus::Disputed => "Disputed",
-        EntryStatus::Alleged => "Alleged",
-    };
-    Some(match &entry.status_note {
-        Some(note) => format!("{word}: {note}"),
-        None => word.to_string(),
-    })
+    (entry.status != EntryStatus::Agreed)
+        .then(|| crate::vocabulary::status_with_note(entry.status, entry.status_note.as_deref()))
 }
 
-/// The date or period of an entry as shown: "14 Mar 2019", "Feb 2020 to c. Sep 2021".
-pub fn entry_date_text(entry: &Entry) -> String {
-    let mut text = entry.date.to_string();
-    if let Some(end) = &entry.end {
-        text.push_str(" to ");
-        text.push_str(&end.to_string());
-    }
-    text
-}
+pub use crate::chronology::entry_date_text;
 
 /// Everything about an entry in one paragraph: the mark's tooltip and screen-reader text.
 pub fn entry_text(case: &Case, entry: &Entry) -> String {
@@ -430,12 +400,16 @@ pub fn entry_text(case: &Case, entry: &Entry) -> String {
             .as_ref()
             .map(|c| format!(" on {}", name_of(case, c)))
             .unwrap_or_default();
-        let valence = match impact.valence {
-            Valence::Negative => " (negative)",
-            Valence::Positive => " (positive)",
-            Valence::Neutral => "",
+        let valence = impact
+            .valence
+            .map(|v| format!(" ({})", crate::vocabulary::valence_word(v)))
+            .unwrap_or_default();
+        let text = if impact.text.is_empty() {
+            "not described"
+        } else {
+            impact.text.as_str()
         };
-        parts.push(format!("Impact{who}: {}{valence}", impact.text));
+        parts.push(format!("Impact{who}: {text}{valence}"));
     }
     if let Some(voice) = &entry.voice {
         parts.push(format!("Child's voice: \u{201c}{voice}\u{201d}"));
