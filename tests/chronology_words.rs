@@ -238,10 +238,12 @@ fn the_html_report_prints_the_row_model_words_and_only_labels_besides() {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_poppler),
+    ignore = "needs poppler-utils (pdftotext), not installed"
+)]
 fn the_pdf_table_prints_the_row_model_words_and_only_labels_besides() {
-    if !support::tool("pdftotext") {
-        return;
-    }
+    support::require(&["pdftotext"]);
     for (n, (name, case)) in cases().into_iter().enumerate() {
         let table = chronology(&case, &Filter::default());
         let out = pdf::report(
