@@ -571,7 +571,7 @@ mod tests {
             impacts: vec![Impact {
                 child: Some(PersonId("amy".into())),
                 text: "Amy settled well with Nana Joan.".into(),
-                valence: Valence::Positive,
+                valence: Some(Valence::Positive),
             }],
             action: None,
             action_progress: None,

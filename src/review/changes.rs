@@ -268,8 +268,12 @@ fn entry_fields(entry: &Entry) -> Vec<(&'static str, String)> {
         .impacts
         .iter()
         .map(|i| match &i.child {
-            Some(child) => format!("{child}: {} ({})", i.text, valence(i.valence)),
-            None => format!("{} ({})", i.text, valence(i.valence)),
+            Some(child) => format!(
+                "{child}: {} ({})",
+                i.text,
+                i.valence.map_or("not rated", valence)
+            ),
+            None => format!("{} ({})", i.text, i.valence.map_or("not rated", valence)),
         })
         .collect::<Vec<_>>()
         .join("; ");

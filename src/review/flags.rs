@@ -96,7 +96,7 @@ fn impacts_on(entry: &Entry, child: &PersonId) -> Vec<Valence> {
             Some(c) => c == child,
             None => entry.children.contains(child),
         })
-        .map(|i| i.valence)
+        .filter_map(|i| i.valence)
         .collect()
 }
 
@@ -177,8 +177,11 @@ fn visit_categories(case: &Case) -> BTreeSet<&str> {
 }
 
 fn is_incident(entry: &Entry, visits: &BTreeSet<&str>) -> bool {
-    let all_positive =
-        !entry.impacts.is_empty() && entry.impacts.iter().all(|i| i.valence == Valence::Positive);
+    let all_positive = !entry.impacts.is_empty()
+        && entry
+            .impacts
+            .iter()
+            .all(|i| i.valence == Some(Valence::Positive));
     !visits.contains(entry.category.as_str()) && !all_positive
 }
 
