@@ -21,8 +21,20 @@ fn a_court_pdf_has_searchable_text_embedded_fonts_and_bundle_numbers() {
         start_page: 45,
         ..Options::default()
     };
-    let out = pdf::report(&case, &genogram, &timeline, &options).unwrap();
-    let again = pdf::report(&case, &genogram, &timeline, &options).unwrap();
+    let out = pdf::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &options,
+    )
+    .unwrap();
+    let again = pdf::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &options,
+    )
+    .unwrap();
     assert_eq!(out.bytes, again.bytes, "the same case gives the same bytes");
     let path = write("court.pdf", &out.bytes);
     if !tool("qpdf") || !tool("pdftotext") || !tool("pdffonts") || !tool("pdfinfo") {
@@ -107,7 +119,13 @@ fn a_long_chronology_is_warned_about_and_rows_keep_whole() {
     let case = case(80);
     let genogram = grid_scene(&case, "Genogram", 2, 1);
     let timeline = grid_scene(&case, "Timeline", 2, 1);
-    let out = pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap();
+    let out = pdf::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &Options::default(),
+    )
+    .unwrap();
     assert!(out.chronology_pages > 10, "{}", out.chronology_pages);
     assert!(
         out.warnings
@@ -134,7 +152,13 @@ fn a_huge_diagram_is_split_into_readable_tiles_with_the_legend_on_each() {
     let case = case(3);
     let genogram = grid_scene(&case, "Genogram", 24, 9);
     let timeline = grid_scene(&case, "Timeline", 2, 1);
-    let out = pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap();
+    let out = pdf::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &Options::default(),
+    )
+    .unwrap();
     assert!(
         out.warnings
             .iter()
@@ -175,7 +199,13 @@ fn the_case_title_goes_into_the_metadata_only_when_asked() {
         title_in_metadata: true,
         ..Options::default()
     };
-    let out = pdf::report(&case, &genogram, &timeline, &options).unwrap();
+    let out = pdf::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &options,
+    )
+    .unwrap();
     let path = write("titled.pdf", &out.bytes);
     if !tool("pdfinfo") {
         return;

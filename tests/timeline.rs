@@ -414,6 +414,7 @@ mod generated {
             }],
             voice: None,
             audiences: vec![],
+            wordings: vec![],
         }
     }
 

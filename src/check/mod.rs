@@ -5,6 +5,7 @@
 //! let it go ahead but flag something unusual (a parent aged 11).
 
 mod family;
+mod redaction;
 mod values;
 
 use crate::diagnostic::{Diagnostic, Location, clip};
@@ -105,6 +106,8 @@ impl Checker {
         let periods = self.periods(file, &details);
         let people = People::new(people);
         family::check(self, file, &people, &parentage, &multiple_births);
+        redaction::check(self, file);
+        let places = redaction::places(file);
         Case {
             details,
             people,
@@ -116,6 +119,7 @@ impl Checker {
             entries,
             periods,
             audiences,
+            places,
         }
     }
 
@@ -298,6 +302,7 @@ impl Checker {
             hearing: self.day(&section.hearing, "hearing date"),
             source_hash: source.hash.clone(),
             source_name: source.name.clone(),
+            withheld_spans: Vec::new(),
         }
     }
 
@@ -390,6 +395,11 @@ impl Checker {
         Person {
             name,
             known_as: self.text(&input.known_as, "known-as name"),
+            aliases: input
+                .aliases
+                .iter()
+                .filter_map(|a| self.text(&Some(a.clone()), "alias"))
+                .collect(),
             gender,
             sex_at_birth,
             kind,
@@ -409,6 +419,7 @@ impl Checker {
             role: self.text(&input.role, "role"),
             address: self.text(&input.address, "address"),
             school: self.text(&input.school, "school"),
+            birth_date_withheld: false,
             id: PersonId(id),
         }
     }
@@ -910,10 +921,16 @@ impl Checker {
                 .iter()
                 .filter_map(|h| self.choice(h, "field to hide", HIDDEN_FIELDS))
                 .collect();
+            let views = self.audience_views(input, &name);
+            let categories = self.audience_categories(input, &name);
+            let accept = self.acceptances(input);
             audiences.push(Audience {
                 name,
                 disclose,
                 hide,
+                views,
+                categories,
+                accept,
             });
         }
         audiences
@@ -1076,6 +1093,7 @@ impl Checker {
             people,
             voice: self.text(&input.voice, "child's voice"),
             audiences: entry_audiences,
+            wordings: self.wordings(input, audiences),
         })
     }
 

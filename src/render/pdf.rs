@@ -12,6 +12,7 @@
 
 use crate::layout::scene::{ItemKind, Rect, Scene, Shape};
 use crate::model::{Case, EntryStatus, Significance, Valence};
+use crate::redact::Version;
 use crate::render::RenderError;
 use crate::render::png::svg_tree;
 use crate::text;
@@ -65,8 +66,6 @@ pub struct Options {
     /// Put the case title in the document's metadata. Off by default: titles usually name
     /// the child, and metadata travels further than the pages do.
     pub title_in_metadata: bool,
-    /// The audience this version was made for, printed on the front page.
-    pub audience: Option<String>,
 }
 
 impl Default for Options {
@@ -75,7 +74,6 @@ impl Default for Options {
             bundle_section: None,
             start_page: 1,
             title_in_metadata: false,
-            audience: None,
         }
     }
 }
@@ -91,13 +89,15 @@ pub struct Pdf {
     pub warnings: Vec<String>,
 }
 
-/// The whole court document for a (possibly redacted) case and its two diagrams.
+/// The whole court document for one version of a case (see [`crate::redact`]) and its two
+/// diagrams. The front page names the audience of a redacted version.
 pub fn report(
-    case: &Case,
+    version: &Version,
     genogram: &Scene,
     timeline: &Scene,
     options: &Options,
 ) -> Result<Pdf, RenderError> {
+    let case: &Case = version;
     let fonts = Fonts::new()?;
     let mut warnings = Vec::new();
 
@@ -146,7 +146,7 @@ pub fn report(
         ];
         let mut page = document.start_page_with(numbering.settings(page_index, portrait()));
         let mut surface = page.surface();
-        front_page(&mut surface, &fonts, case, options, &contents);
+        front_page(&mut surface, &fonts, case, version.audience(), &contents);
         footer(
             &mut surface,
             &fonts,
@@ -485,7 +485,7 @@ fn front_page(
     surface: &mut Surface,
     fonts: &Fonts,
     case: &Case,
-    options: &Options,
+    audience: Option<&str>,
     contents: &[(&str, String)],
 ) {
     use crate::layout::scene::Weight;
@@ -520,7 +520,7 @@ fn front_page(
     );
     y += 44.0;
 
-    let fields = super::front_page_facts(case, options.audience.as_deref());
+    let fields = super::front_page_facts(case, audience);
 
     let label_width = 170.0;
     for (label, value) in fields {

@@ -1590,15 +1590,21 @@ impl<'a> Builder<'a> {
         let mut head = vec![format!("{name}'s age")];
         match person.born {
             None => {
+                // A birth date left out of this version is "withheld": "not recorded" would
+                // be a false statement about the record.
+                let why = match person.birth_date_withheld {
+                    true => "withheld from this version",
+                    false => "not recorded",
+                };
                 item.shapes.push(text_shape(
                     Point::new(scale.x0, baseline(top + 2.0, FONT)),
-                    vec!["Birth date not recorded: ages cannot be shown".into()],
+                    vec![format!("Birth date {why}: ages cannot be shown")],
                     FONT,
                     Anchor::Start,
                     Weight::Regular,
                     MUTED,
                 ));
-                item.title = Some(format!("{name}: birth date not recorded"));
+                item.title = Some(format!("{name}: birth date {why}"));
             }
             Some(born) => {
                 head.push(format!("born {born}"));
@@ -2065,6 +2071,9 @@ impl<'a> Builder<'a> {
                 spans.push((period.period.start.start(), end));
             }
         }
+        // What a redacted version leaves out still happened: a gap is claimed only where
+        // the whole record has none.
+        spans.extend(self.case.details.withheld_spans.iter().copied());
         if spans.is_empty() {
             return Vec::new();
         }
