@@ -249,6 +249,12 @@ fn place_in(text: &Text, byte: usize) -> Location {
     }
 }
 
+/// A text over the length limit is already a problem (see `Checker::text`); looking through
+/// megabytes of it again would only slow the answer down.
+fn too_long(text: &Text) -> bool {
+    text.value.len() > 4 * super::MAX_TEXT_CHARS
+}
+
 /// The names of invisible characters, for messages.
 fn invisible_names(text: &str) -> String {
     let mut seen: Vec<String> = Vec::new();
@@ -272,6 +278,9 @@ pub(super) fn check(checker: &mut Checker, file: &CaseFile) {
         .map(|id| id.value.trim())
         .collect();
     for (key, text) in free_texts(file) {
+        if too_long(text) {
+            continue;
+        }
         for mention in crate::mentions::find(&text.value, |id| ids.contains(id)) {
             if mention.resolved {
                 continue;
@@ -333,7 +342,7 @@ fn format_characters(checker: &mut Checker, file: &CaseFile) {
         identity.extend(audience.name.iter().map(|t| (t, "audience name")));
     }
     for (text, what) in identity {
-        if text.value.chars().any(is_invisible) {
+        if !too_long(text) && text.value.chars().any(is_invisible) {
             checker.problem(
                 text.at,
                 format!(
