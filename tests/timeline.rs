@@ -420,6 +420,7 @@ mod generated {
             }],
             voice: None,
             audiences: vec![],
+            wordings: vec![],
         }
     }
 

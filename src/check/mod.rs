@@ -12,6 +12,7 @@ mod households;
 mod links;
 mod people;
 mod periods;
+mod redaction;
 mod supervision;
 mod values;
 
@@ -114,6 +115,8 @@ impl Checker {
         let reviews = self.reviews(file);
         let people = People::new(people);
         family::check(self, file, &people, &parentage, &multiple_births);
+        redaction::check(self, file);
+        let places = redaction::places(file);
         Case {
             details,
             people,
@@ -127,6 +130,7 @@ impl Checker {
             audiences,
             visits,
             reviews,
+            places,
         }
     }
 

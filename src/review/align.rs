@@ -118,3 +118,34 @@ fn rename_people(case: &mut Case, person: &impl Fn(&PersonId) -> PersonId) {
         ids(&mut rule.children);
     }
 }
+
+/// The earlier version's entry numbers as the version now numbers the same entries. Each
+/// version of a case for an audience numbers its entries 1, 2, 3 …; `earlier` and `now` are
+/// (number in the file, number in the version) pairs. Entries no longer in the case get
+/// numbers after the last one now, in order, so they cannot be taken for another entry.
+pub fn entry_numbers(earlier: &[(u32, u32)], now: &[(u32, u32)]) -> BTreeMap<u32, u32> {
+    let now_by_file: BTreeMap<u32, u32> = now.iter().copied().collect();
+    let mut next = now.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    earlier
+        .iter()
+        .map(|(file, version)| {
+            let number = match now_by_file.get(file) {
+                Some(n) => *n,
+                None => {
+                    next += 1;
+                    next
+                }
+            };
+            (*version, number)
+        })
+        .collect()
+}
+
+/// Gives the earlier version's entries the numbers [`entry_numbers`] found.
+pub fn renumber(case: &mut Case, numbers: &BTreeMap<u32, u32>) {
+    for entry in &mut case.entries {
+        if let Some(n) = numbers.get(&entry.number) {
+            entry.number = *n;
+        }
+    }
+}

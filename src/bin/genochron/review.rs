@@ -103,27 +103,36 @@ pub fn run(args: &Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
-    let case = match common::for_audience(full.clone(), args.audience.as_deref(), what) {
-        Ok(case) => case,
+    let version = match common::version(
+        full.clone(),
+        args.audience.as_deref(),
+        &args.case.case,
+        what,
+    ) {
+        Ok(version) => version,
         Err(exit) => return exit,
     };
-    let earlier = match (&earlier_full, &args.audience) {
-        (Some(earlier_full), Some(audience)) => {
+    let case = version.case().clone();
+    let earlier = match (&earlier_full, &args.audience, &args.against) {
+        (Some(earlier_full), Some(audience), Some(path)) => {
             // The audience's rules in the case now apply to the whole review.
             let mut ruled = earlier_full.clone();
             ruled.audiences = full.audiences.clone();
-            match genochron::redact::redact(&ruled, audience) {
-                Ok(mut redacted) => {
+            match common::version(ruled, Some(audience), path, what) {
+                Ok(earlier_version) => {
+                    let mut redacted = earlier_version.case().clone();
+                    let numbers = review::align::entry_numbers(
+                        earlier_version.numbering(),
+                        version.numbering(),
+                    );
                     review::align::align(earlier_full, &mut redacted, &full, &case);
+                    review::align::renumber(&mut redacted, &numbers);
                     Some(redacted)
                 }
-                Err(error) => {
-                    eprintln!("{error}\n{what} was not made. Nothing was written.");
-                    return Exit::CouldNotRun;
-                }
+                Err(exit) => return exit,
             }
         }
-        (earlier, _) => earlier.clone(),
+        (earlier, _, _) => earlier.clone(),
     };
     let earlier_name = args
         .against
