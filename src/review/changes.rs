@@ -321,7 +321,6 @@ fn entry_fields(entry: &Entry) -> Vec<(&'static str, String)> {
         ("status-note", entry.status_note.clone().unwrap_or_default()),
         ("people", people),
         ("voice", entry.voice.clone().unwrap_or_default()),
-        ("audience", entry.audiences.join(", ")),
     ]
 }
 
