@@ -93,27 +93,41 @@ fn text(bytes: &[u8]) -> Result<&str, Diagnostic> {
         .with_help("Check that this is the case file you meant."));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
+    if let Some(zero) = bytes.iter().position(|b| *b == 0) {
         return Err(Diagnostic::problem(
-            whole_file,
-            "The file is not a text file (it contains binary data).",
+            place_of_byte(bytes, zero),
+            "The file is not a text file: it holds binary data (a zero byte) here.",
         )
-        .with_help("Open the case file you meant: a .yaml, .json or .toml file."));
+        .with_help(
+            "Open the case file you meant (a .yaml, .json or .toml file); if it is, the file \
+             was damaged: use a saved copy.",
+        ));
     }
     std::str::from_utf8(bytes).map_err(|error| {
-        let line = bytes[..error.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
         Diagnostic::problem(
-            Location { line, column: 0 },
+            place_of_byte(bytes, error.valid_up_to()),
             "The file is not saved as UTF-8 text: this line has a character genochron cannot read.",
         )
         .with_help(
             "Save the file as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\").",
         )
     })
+}
+
+/// The line and column (in characters) of a byte, counting only the valid text before it.
+fn place_of_byte(bytes: &[u8], offset: usize) -> Location {
+    let before = &bytes[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    Location {
+        line: before.iter().filter(|b| **b == b'\n').count() + 1,
+        column: String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1,
+    }
 }
 
 /// Family trees and pedigree tables, read directly by their file name's extension, so that
@@ -141,9 +155,21 @@ fn import(
         && file.case.title.is_none()
     {
         let at = file.case.at;
-        file.case.title = Some(case_file::Text::new(format!("Family tree from {name}"), at));
+        file.case.title = Some(case_file::Text::new(default_title(file, name), at));
     }
     Some((file, diagnostics))
+}
+
+/// The title of an imported file that has none of its own: what it holds, and the file's own
+/// name without its folders ("Chronology from new-entries.csv", "Family tree from tree.ged").
+pub fn default_title(file: &CaseFile, name: &str) -> String {
+    let own_name = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let what = if !file.entries.is_empty() && file.people.is_empty() {
+        "Chronology"
+    } else {
+        "Family tree"
+    };
+    format!("{what} from {own_name}")
 }
 
 /// A spreadsheet of entries names dates and events in its header; a pedigree table names
@@ -159,4 +185,29 @@ pub fn csv_holds_entries(bytes: &[u8]) -> bool {
         .iter()
         .any(|w| header.contains(w));
     entries && !pedigree
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_problem(bytes: &[u8]) -> Diagnostic {
+        case_file("case.yaml", bytes).1.remove(0)
+    }
+
+    #[test]
+    fn binary_data_is_reported_at_its_first_byte() {
+        let problem = first_problem(b"case:\n  title: Amy\n  ref\0: x\n");
+        assert_eq!((problem.line, problem.column), (3, 6), "{problem:?}");
+        assert!(problem.message.contains("binary data"));
+    }
+
+    #[test]
+    fn a_flipped_byte_is_reported_at_its_line_and_column() {
+        let mut bytes = b"case:\n  title: Zo\xc3\xab A".to_vec();
+        bytes.push(0xff);
+        let problem = first_problem(&bytes);
+        assert_eq!((problem.line, problem.column), (2, 15), "{problem:?}");
+        assert!(problem.message.contains("UTF-8"), "{problem:?}");
+    }
 }
