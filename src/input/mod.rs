@@ -8,6 +8,7 @@ pub mod pedigree;
 pub mod read;
 pub mod tree;
 pub mod write;
+mod yaml_errors;
 
 use crate::diagnostic::{Diagnostic, Location};
 use case_file::CaseFile;
@@ -57,6 +58,9 @@ pub fn case_file_with_mapping(
     bytes: &[u8],
     mapping: &[(String, String)],
 ) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    if let Some(problem) = empty(bytes) {
+        return (None, vec![problem]);
+    }
     if let Some(import) = import(name, bytes, mapping) {
         return import;
     }
@@ -76,6 +80,18 @@ pub fn case_file_with_mapping(
         }
         Err(problem) => (None, vec![problem]),
     }
+}
+
+/// A file with nothing in it (or only spaces and blank lines): said plainly, whatever its
+/// format, instead of being read as an empty case or an empty table.
+pub fn empty(bytes: &[u8]) -> Option<Diagnostic> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    text.iter().all(u8::is_ascii_whitespace).then(|| {
+        Diagnostic::problem(Location { line: 0, column: 0 }, "The file is empty.").with_help(
+            "Check that this is the file you meant; if it was just saved, save it again and \
+             make sure the save finished.",
+        )
+    })
 }
 
 /// The file as UTF-8 text, without a byte-order mark.
@@ -193,6 +209,25 @@ mod tests {
 
     fn first_problem(bytes: &[u8]) -> Diagnostic {
         case_file("case.yaml", bytes).1.remove(0)
+    }
+
+    #[test]
+    fn an_empty_file_is_called_empty_in_every_format() {
+        for name in [
+            "case.yaml",
+            "case.json",
+            "case.toml",
+            "entries.csv",
+            "tree.ged",
+            "a.ped",
+        ] {
+            for bytes in [&b""[..], b"\xEF\xBB\xBF", b"  \r\n\n"] {
+                let (file, problems) = case_file(name, bytes);
+                assert!(file.is_none(), "{name}");
+                assert_eq!(problems.len(), 1, "{name}: {problems:?}");
+                assert_eq!(problems[0].message, "The file is empty.", "{name}");
+            }
+        }
     }
 
     #[test]

@@ -54,18 +54,18 @@ impl Node {
 
 /// Reads YAML (and JSON, which YAML 1.2 reads as flow style) into a tree.
 pub fn yaml(text: &str) -> Result<Node, Diagnostic> {
+    if let Some(problem) = super::yaml_errors::odd_indentation(text) {
+        return Err(problem);
+    }
     let mut builder = YamlBuilder::default();
     for result in Parser::new_from_str(text) {
         let (event, span) = result.map_err(|error| {
             let marker = error.marker();
-            Diagnostic::problem(
-                Location {
-                    line: marker.line(),
-                    column: marker.col() + 1,
-                },
-                format!("The file is not valid YAML here: {}.", error.info()),
-            )
-            .with_help("Check the indentation and punctuation on this line and the one before.")
+            let at = Location {
+                line: marker.line(),
+                column: marker.col() + 1,
+            };
+            super::yaml_errors::problem(text, at, error.info())
         })?;
         let at = Location {
             line: span.start.line(),

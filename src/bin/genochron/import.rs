@@ -44,6 +44,11 @@ pub fn run(args: &Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
+    if let Some(problem) = genochron::input::empty(&bytes) {
+        crate::common::print_diagnostics(&name, &[problem]);
+        eprintln!("\n{name} was not imported. Nothing was written.");
+        return Exit::Problems;
+    }
     let format = args.format.unwrap_or_else(|| guess(&args.file, &bytes));
     let (file, diagnostics) = match format {
         Format::Gedcom => gedcom::read(&bytes),
