@@ -26,7 +26,9 @@ impl Checker {
     }
 
     fn control_character(&mut self, text: &Text, field: &str, kind: Kind) {
-        let mut chars = text.value.chars().enumerate().peekable();
+        // Spaces, tabs and line breaks around a value are trimmed away everywhere else.
+        let value = text.value.trim();
+        let mut chars = value.chars().enumerate().peekable();
         while let Some((index, c)) = chars.next() {
             let allowed = kind == Kind::Block
                 && (c == '\t'
@@ -35,8 +37,7 @@ impl Checker {
             if !c.is_control() || allowed {
                 continue;
             }
-            let visible: String = text
-                .value
+            let visible: String = value
                 .chars()
                 .map(|c| if c.is_control() { ' ' } else { c })
                 .collect();

@@ -76,7 +76,9 @@ pub fn case_file_with_mapping(
         Ok(root) => {
             let mut diagnostics = Vec::new();
             let file = read::case_file(&root, &mut diagnostics);
-            (Some(file), diagnostics)
+            // A file that is not a group of fields at all has nothing for `check` to add to.
+            let is_fields = matches!(root.value, tree::Value::Map(_));
+            (is_fields.then_some(file), diagnostics)
         }
         Err(problem) => (None, vec![problem]),
     }
