@@ -5,7 +5,7 @@ use super::style::{INK, MUTED, baseline, text_shape};
 use super::words::{age_label, slug};
 use super::{Builder, FONT, MARGIN, OVERHANG, R, SMALL, scale};
 use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
-use crate::model::{PersonId, Qualifier};
+use crate::model::{PartialDate, PersonId, Precision, Qualifier};
 use chrono::Months;
 
 impl Builder<'_> {
@@ -108,6 +108,8 @@ impl Builder<'_> {
         self.back.insert(at, item);
     }
 
+    /// A subject child's age axis: a line from birth with ages at steps that fit, and the
+    /// pregnancy before it.
     pub(super) fn age_axis(&mut self, child: &PersonId) {
         let scale = self.scale;
         let top = self.y;
@@ -133,117 +135,16 @@ impl Builder<'_> {
             }
             Some(born) => {
                 head.push(format!("born {born}"));
-                let birth = born.start();
-                let approx = born.is_uncertain();
                 item.title = Some(format!("{name}'s age, born {born}"));
                 item.shapes.push(Shape::Polyline {
                     points: vec![
-                        Point::new(scale.x_clamped(birth), line_y),
+                        Point::new(scale.x_clamped(born.start()), line_y),
                         Point::new(scale.right(), line_y),
                     ],
                     paint: Paint::line(MUTED, 1.0),
                 });
-                // Pregnancy: the 40 weeks before birth, hatched.
-                let conceived = birth - chrono::Days::new(280);
-                if birth > scale.start && conceived < scale.end {
-                    let x0 = scale.x_clamped(conceived);
-                    let x1 = scale.x_clamped(birth);
-                    self.keys.insert(Key::PreBirth);
-                    item.shapes.push(Shape::Rect {
-                        rect: Rect::new(x0, line_y - 4.0, (x1 - x0).max(1.0), 8.0),
-                        corner: 0.0,
-                        paint: Paint::line(MUTED, 0.6)
-                            .filled(Colour(230, 230, 230))
-                            .dashed(&[2.0, 2.0]),
-                    });
-                    let w = self.measure.width("pre-birth", SMALL, Weight::Regular);
-                    // With room, the stage of pregnancy in weeks (counted, as midwives do,
-                    // from 40 weeks before the birth), for a birth date known to the day.
-                    let exact = born.precision() == crate::model::Precision::Day
-                        && born.qualifier() == Qualifier::Exact;
-                    let weeks_room = (x1 - x0) >= 200.0 && exact;
-                    if weeks_room {
-                        item.shapes.push(text_shape(
-                            Point::new(x0 + 2.0, line_y + 14.0),
-                            vec!["pre-birth".into()],
-                            SMALL,
-                            Anchor::Start,
-                            Weight::Regular,
-                            MUTED,
-                        ));
-                        let mut last_right = x0 + 2.0 + w;
-                        for week in [12u64, 20, 28, 36] {
-                            let day = conceived + chrono::Days::new(week * 7);
-                            if day < scale.start || day > scale.end {
-                                continue;
-                            }
-                            let x = scale.x(day);
-                            item.shapes.push(Shape::Polyline {
-                                points: vec![
-                                    Point::new(x, line_y - 4.0),
-                                    Point::new(x, line_y + 4.0),
-                                ],
-                                paint: Paint::line(MUTED, 0.6),
-                            });
-                            let label = format!("{week}w");
-                            let lw = self.measure.width(&label, SMALL, Weight::Regular);
-                            if x - lw / 2.0 > last_right + 4.0 && x + lw / 2.0 < x1 - 4.0 {
-                                last_right = x + lw / 2.0;
-                                item.shapes.push(text_shape(
-                                    Point::new(x, line_y + 14.0),
-                                    vec![label],
-                                    SMALL,
-                                    Anchor::Middle,
-                                    Weight::Regular,
-                                    MUTED,
-                                ));
-                            }
-                        }
-                    } else if x1 - x0 >= w + 4.0 {
-                        item.shapes.push(text_shape(
-                            Point::new((x0 + x1) / 2.0, line_y + 14.0),
-                            vec!["pre-birth".into()],
-                            SMALL,
-                            Anchor::Middle,
-                            Weight::Regular,
-                            MUTED,
-                        ));
-                    }
-                }
-                let per_month = scale.per_month();
-                let step = [1u32, 3, 6, 12, 24, 60, 120]
-                    .into_iter()
-                    .find(|s| *s as f64 * per_month >= 56.0)
-                    .unwrap_or(120);
-                let mut months = 0u32;
-                let mut last_right = f64::NEG_INFINITY;
-                while let Some(day) = birth.checked_add_months(Months::new(months)) {
-                    if day > scale.end {
-                        break;
-                    }
-                    if day >= scale.start {
-                        let x = scale.x(day);
-                        item.shapes.push(Shape::Polyline {
-                            points: vec![Point::new(x, line_y - 3.0), Point::new(x, line_y + 3.0)],
-                            paint: Paint::line(INK, 0.8),
-                        });
-                        let label = age_label(months, approx);
-                        let w = self.measure.width(&label, SMALL, Weight::Regular);
-                        let lx = (x - w / 2.0).max(scale.x0 - R);
-                        if lx > last_right + 4.0 {
-                            last_right = lx + w;
-                            item.shapes.push(text_shape(
-                                Point::new(lx, line_y + 14.0),
-                                vec![label],
-                                SMALL,
-                                Anchor::Start,
-                                Weight::Regular,
-                                INK,
-                            ));
-                        }
-                    }
-                    months += step;
-                }
+                self.pregnancy(&mut item, &born, line_y);
+                self.age_ticks(&mut item, &born, line_y);
             }
         }
         item.shapes.push(Shape::Text {
@@ -259,5 +160,108 @@ impl Builder<'_> {
         item.bbox = Rect::new(MARGIN, top, scale.right() - MARGIN, 26.0);
         self.front.push(item);
         self.y = top + 30.0;
+    }
+
+    /// Pregnancy: the 40 weeks before birth, hatched, named, and with room the weeks marked.
+    fn pregnancy(&mut self, item: &mut Item, born: &PartialDate, line_y: f64) {
+        let scale = self.scale;
+        let birth = born.start();
+        let conceived = birth - chrono::Days::new(280);
+        if birth <= scale.start || conceived >= scale.end {
+            return;
+        }
+        let x0 = scale.x_clamped(conceived);
+        let x1 = scale.x_clamped(birth);
+        self.keys.insert(Key::PreBirth);
+        item.shapes.push(Shape::Rect {
+            rect: Rect::new(x0, line_y - 4.0, (x1 - x0).max(1.0), 8.0),
+            corner: 0.0,
+            paint: Paint::line(MUTED, 0.6)
+                .filled(Colour(230, 230, 230))
+                .dashed(&[2.0, 2.0]),
+        });
+        let w = self.measure.width("pre-birth", SMALL, Weight::Regular);
+        // With room, the stage of pregnancy in weeks (counted, as midwives do, from 40 weeks
+        // before the birth), for a birth date known to the day.
+        let exact = born.precision() == Precision::Day && born.qualifier() == Qualifier::Exact;
+        let small_text = |text: String, x: f64, anchor: Anchor| {
+            text_shape(
+                Point::new(x, line_y + 14.0),
+                vec![text],
+                SMALL,
+                anchor,
+                Weight::Regular,
+                MUTED,
+            )
+        };
+        if (x1 - x0) >= 200.0 && exact {
+            item.shapes
+                .push(small_text("pre-birth".into(), x0 + 2.0, Anchor::Start));
+            let mut last_right = x0 + 2.0 + w;
+            for week in [12u64, 20, 28, 36] {
+                let day = conceived + chrono::Days::new(week * 7);
+                if day < scale.start || day > scale.end {
+                    continue;
+                }
+                let x = scale.x(day);
+                item.shapes.push(Shape::Polyline {
+                    points: vec![Point::new(x, line_y - 4.0), Point::new(x, line_y + 4.0)],
+                    paint: Paint::line(MUTED, 0.6),
+                });
+                let label = format!("{week}w");
+                let lw = self.measure.width(&label, SMALL, Weight::Regular);
+                if x - lw / 2.0 > last_right + 4.0 && x + lw / 2.0 < x1 - 4.0 {
+                    last_right = x + lw / 2.0;
+                    item.shapes.push(small_text(label, x, Anchor::Middle));
+                }
+            }
+        } else if x1 - x0 >= w + 4.0 {
+            item.shapes.push(small_text(
+                "pre-birth".into(),
+                (x0 + x1) / 2.0,
+                Anchor::Middle,
+            ));
+        }
+    }
+
+    /// Ticks and ages from birth, at the smallest step whose labels fit.
+    fn age_ticks(&mut self, item: &mut Item, born: &PartialDate, line_y: f64) {
+        let scale = self.scale;
+        let birth = born.start();
+        let approx = born.is_uncertain();
+        let per_month = scale.per_month();
+        let step = [1u32, 3, 6, 12, 24, 60, 120]
+            .into_iter()
+            .find(|s| *s as f64 * per_month >= 56.0)
+            .unwrap_or(120);
+        let mut months = 0u32;
+        let mut last_right = f64::NEG_INFINITY;
+        while let Some(day) = birth.checked_add_months(Months::new(months)) {
+            if day > scale.end {
+                break;
+            }
+            if day >= scale.start {
+                let x = scale.x(day);
+                item.shapes.push(Shape::Polyline {
+                    points: vec![Point::new(x, line_y - 3.0), Point::new(x, line_y + 3.0)],
+                    paint: Paint::line(INK, 0.8),
+                });
+                let label = age_label(months, approx);
+                let w = self.measure.width(&label, SMALL, Weight::Regular);
+                let lx = (x - w / 2.0).max(scale.x0 - R);
+                if lx > last_right + 4.0 {
+                    last_right = lx + w;
+                    item.shapes.push(text_shape(
+                        Point::new(lx, line_y + 14.0),
+                        vec![label],
+                        SMALL,
+                        Anchor::Start,
+                        Weight::Regular,
+                        INK,
+                    ));
+                }
+            }
+            months += step;
+        }
     }
 }

@@ -101,6 +101,20 @@ pub(super) struct Band {
     pub(super) end: Option<PartialDate>,
 }
 
+/// A band placed on its row: its dates within the child's life, its span across the plot,
+/// and how far below the row's top its strip is.
+struct PlacedBand<'b> {
+    band: &'b Band,
+    start: NaiveDate,
+    end: NaiveDate,
+    x0: f64,
+    x1: f64,
+    y: f64,
+}
+
+/// The outline of a band and of its swatch.
+pub(super) const BAND_EDGE: Colour = Colour(120, 120, 120);
+
 impl Builder<'_> {
     /// A child's bands in four groups: legal status, lived with, placement, school.
     pub(super) fn bands_of(&self, child: &PersonId) -> [Vec<Band>; 4] {
@@ -186,24 +200,55 @@ impl Builder<'_> {
         }
     }
 
+    /// One row of bands for the children in `who` (whose bands are the same): the bands in
+    /// as few strips as they fit, the names that do not fit inside them below, the row's
+    /// name, and anything that ended before the window.
     pub(super) fn band_row(&mut self, row_label: &str, who: &[PersonId], mut bands: Vec<Band>) {
         let child = &who[0];
         let people: Vec<String> = who.iter().map(|c| c.to_string()).collect();
-        let scale = self.scale;
         let top = self.y;
         bands.sort_by_key(|b| b.start.map(|d| d.start()));
-        let mut strips = Overflow::default();
+        let (placed, strip_count, earlier) = self.place_bands(child, &bands);
+        let label_top = top + strip_count as f64 * (BAND_H + 2.0);
         let mut labels = Rows::default();
-        let mut earlier: Vec<String> = Vec::new();
         let mut items = Vec::new();
+        for band in placed {
+            let band_id = format!("band-{}-{}", slug(child.as_str()), band.band.id);
+            let item = self.band_item(child, &people, &band, top, &band_id);
+            if let Some(label) =
+                self.band_name_below(&band, &people, &band_id, label_top, &mut labels)
+            {
+                items.push(label);
+            }
+            self.front.push(item);
+        }
+        self.front.extend(items);
+        let mut bottom = label_top + labels.used() as f64 * ROW_H;
+        bottom = bottom.max(self.band_row_head(child, row_label, top));
+        if !earlier.is_empty() {
+            bottom = bottom.max(self.bands_earlier(child, row_label, &earlier, top));
+        }
+        self.y = bottom + 6.0;
+    }
+
+    /// Where each band of a row goes, in strips so none overlaps another; how many strips;
+    /// and the names of bands wholly outside the window.
+    fn place_bands<'b>(
+        &self,
+        child: &PersonId,
+        bands: &'b [Band],
+    ) -> (Vec<PlacedBand<'b>>, usize, Vec<String>) {
+        let scale = self.scale;
+        let mut strips = Overflow::default();
+        let mut earlier: Vec<String> = Vec::new();
         let mut placed = Vec::new();
-        for band in &bands {
-            // No one lives anywhere before they are born: an open start begins at birth.
-            let born = self
-                .case
-                .person(child)
-                .and_then(|p| p.born)
-                .map(|b| b.start());
+        // No one lives anywhere before they are born: an open start begins at birth.
+        let born = self
+            .case
+            .person(child)
+            .and_then(|p| p.born)
+            .map(|b| b.start());
+        for band in bands {
             let start = band
                 .start
                 .map(|d| d.start())
@@ -225,135 +270,186 @@ impl Builder<'_> {
             let x0 = scale.x_clamped(start);
             let x1 = scale.x_clamped(end).max(x0 + 1.0);
             let strip = strips.place(x0, x1, 0.0);
-            placed.push((band, start, end, x0, x1, strip));
-        }
-        let strip_count = strips.used().max(1);
-        let label_top = top + strip_count as f64 * (BAND_H + 2.0);
-        for (band, start, end, x0, x1, strip) in placed {
-            self.keys.insert(Key::Band(band.kind));
-            let y = top + strip as f64 * (BAND_H + 2.0);
-            let band_id = format!("band-{}-{}", slug(child.as_str()), band.id);
-            let mut item = Item::new(ItemKind::Band, band_id.clone());
-            item.people = people.clone();
-            item.classes = vec![band.kind.class().into()];
-            let fill = band.kind.fill();
-            let uncertain_end = band.end.is_some_and(|e| e.is_uncertain());
-            let open = band.end.is_none();
-            let xm = if uncertain_end {
-                band.end
-                    .map(|e| scale.x_clamped(e.start()))
-                    .unwrap_or(x1)
-                    .clamp(x0, x1)
-            } else {
-                x1
-            };
-            item.shapes.push(Shape::Rect {
-                rect: Rect::new(x0, y, (xm - x0).max(1.0), BAND_H),
-                corner: 0.0,
-                paint: Paint::line(Colour(120, 120, 120), 0.6).filled(fill),
+            placed.push(PlacedBand {
+                band,
+                start,
+                end,
+                x0,
+                x1,
+                y: strip as f64 * (BAND_H + 2.0),
             });
-            if uncertain_end {
-                self.keys.insert(Key::UncertainEnd);
-                item.shapes.push(Shape::Rect {
-                    rect: Rect::new(xm, y, (x1 - xm).max(6.0), BAND_H),
-                    corner: 0.0,
-                    paint: Paint::line(Colour(120, 120, 120), 0.6)
-                        .filled(fill)
-                        .with_opacity(0.35)
-                        .dashed(&[2.0, 2.0]),
-                });
-            }
-            if open || end > scale.end {
-                self.keys.insert(Key::Continues);
-                item.shapes
-                    .push(chevron(Point::new(x1 + 1.0, y + BAND_H / 2.0), 1.0));
-            }
-            if start < scale.start {
-                self.keys.insert(Key::Continues);
-                item.shapes
-                    .push(chevron(Point::new(x0 - 1.0, y + BAND_H / 2.0), -1.0));
-            }
-            let dates = match (band.start, band.end) {
-                (Some(s), Some(e)) => format!("{s} to {e}"),
-                (Some(s), None) => format!("from {s}, continuing"),
-                (None, Some(e)) => format!("until {e}"),
-                (None, None) => "throughout".to_string(),
-            };
-            item.title = Some(format!(
-                "{}: {}, {}",
-                self.case
-                    .person(child)
-                    .map(|p| p.display_name())
-                    .unwrap_or(child.as_str()),
-                if band.kind == BandKind::Household {
-                    format!("lived with {}", band.label)
-                } else {
-                    band.label.clone()
-                },
-                dates
-            ));
-            item.bbox = Rect::new(x0 - 7.0, y, x1 - x0 + 14.0, BAND_H);
-            // Name inside the band when it fits, else its short form, else below it.
-            let inner = x1 - x0 - 6.0;
-            let w = self.measure.width(&band.label, SMALL, Weight::Regular);
-            let short = band.kind.short();
-            let sw = self.measure.width(short, SMALL, Weight::Bold);
-            let inside = if w <= inner {
-                Some((band.label.clone(), Weight::Regular))
-            } else if !short.is_empty() && sw <= inner {
-                Some((short.to_string(), Weight::Bold))
-            } else {
-                None
-            };
-            if let Some((text, weight)) = &inside {
-                item.shapes.push(text_shape(
-                    Point::new(x0 + 3.0, y + BAND_H / 2.0 + SMALL * 0.35),
-                    vec![text.clone()],
-                    SMALL,
-                    Anchor::Start,
-                    *weight,
-                    INK,
-                ));
-            }
-            if inside.as_ref().is_none_or(|(t, _)| *t != band.label) {
-                // The full name under the band row, with a swatch of its colour.
-                let lw = w + 12.0;
-                let lx = x0.min(scale.right() + OVERHANG - lw).max(scale.x0 - R);
-                let claim = [Claim {
-                    offset: 0,
-                    left: lx,
-                    right: lx + lw,
-                }];
-                let row = labels
-                    .place(&claim, 6.0, 40)
-                    .unwrap_or_else(|| labels.used());
-                if row == labels.used() {
-                    labels.place(&claim, 6.0, row + 1);
-                }
-                let ly = label_top + row as f64 * ROW_H;
-                let mut label = Item::new(ItemKind::Label, format!("{band_id}-label"));
-                label.people = people.clone();
-                label.bbox = Rect::new(lx, ly, lw, ROW_H);
-                label.shapes.push(Shape::Rect {
-                    rect: Rect::new(lx, ly + 2.5, 8.0, 8.0),
-                    corner: 0.0,
-                    paint: Paint::line(Colour(120, 120, 120), 0.6).filled(fill),
-                });
-                label.shapes.push(text_shape(
-                    Point::new(lx + 11.0, baseline(ly + 1.5, SMALL)),
-                    vec![band.label.clone()],
-                    SMALL,
-                    Anchor::Start,
-                    Weight::Regular,
-                    INK,
-                ));
-                items.push(label);
-            }
-            self.front.push(item);
         }
-        self.front.extend(items);
-        let mut bottom = label_top + labels.used() as f64 * ROW_H;
-        // The row's name, and anything that ended before the focus window.
+        (placed, strips.used().max(1), earlier)
+    }
+
+    /// A band drawn: its fill, a faded end when the end is uncertain, arrows where it goes on
+    /// past the window, and its name inside when it fits.
+    fn band_item(
+        &mut self,
+        child: &PersonId,
+        people: &[String],
+        placed: &PlacedBand,
+        top: f64,
+        band_id: &str,
+    ) -> Item {
+        let scale = self.scale;
+        let PlacedBand {
+            band,
+            start,
+            end,
+            x0,
+            x1,
+            ..
+        } = *placed;
+        let y = top + placed.y;
+        self.keys.insert(Key::Band(band.kind));
+        let mut item = Item::new(ItemKind::Band, band_id);
+        item.people = people.to_vec();
+        item.classes = vec![band.kind.class().into()];
+        let fill = band.kind.fill();
+        let uncertain_end = band.end.is_some_and(|e| e.is_uncertain());
+        let xm = if uncertain_end {
+            band.end
+                .map(|e| scale.x_clamped(e.start()))
+                .unwrap_or(x1)
+                .clamp(x0, x1)
+        } else {
+            x1
+        };
+        item.shapes.push(Shape::Rect {
+            rect: Rect::new(x0, y, (xm - x0).max(1.0), BAND_H),
+            corner: 0.0,
+            paint: Paint::line(BAND_EDGE, 0.6).filled(fill),
+        });
+        if uncertain_end {
+            self.keys.insert(Key::UncertainEnd);
+            item.shapes.push(Shape::Rect {
+                rect: Rect::new(xm, y, (x1 - xm).max(6.0), BAND_H),
+                corner: 0.0,
+                paint: Paint::line(BAND_EDGE, 0.6)
+                    .filled(fill)
+                    .with_opacity(0.35)
+                    .dashed(&[2.0, 2.0]),
+            });
+        }
+        if band.end.is_none() || end > scale.end {
+            self.keys.insert(Key::Continues);
+            item.shapes
+                .push(chevron(Point::new(x1 + 1.0, y + BAND_H / 2.0), 1.0));
+        }
+        if start < scale.start {
+            self.keys.insert(Key::Continues);
+            item.shapes
+                .push(chevron(Point::new(x0 - 1.0, y + BAND_H / 2.0), -1.0));
+        }
+        item.title = Some(self.band_title(child, band));
+        item.bbox = Rect::new(x0 - 7.0, y, x1 - x0 + 14.0, BAND_H);
+        if let Some((text, weight)) = self.band_name_inside(band, x1 - x0 - 6.0) {
+            item.shapes.push(text_shape(
+                Point::new(x0 + 3.0, y + BAND_H / 2.0 + SMALL * 0.35),
+                vec![text],
+                SMALL,
+                Anchor::Start,
+                weight,
+                INK,
+            ));
+        }
+        item
+    }
+
+    /// The band's tooltip: whose it is, what it is, and its dates.
+    fn band_title(&self, child: &PersonId, band: &Band) -> String {
+        let dates = match (band.start, band.end) {
+            (Some(s), Some(e)) => format!("{s} to {e}"),
+            (Some(s), None) => format!("from {s}, continuing"),
+            (None, Some(e)) => format!("until {e}"),
+            (None, None) => "throughout".to_string(),
+        };
+        format!(
+            "{}: {}, {}",
+            self.case
+                .person(child)
+                .map(|p| p.display_name())
+                .unwrap_or(child.as_str()),
+            if band.kind == BandKind::Household {
+                format!("lived with {}", band.label)
+            } else {
+                band.label.clone()
+            },
+            dates
+        )
+    }
+
+    /// The name shown inside a band `inner` wide: the full name when it fits, else its short
+    /// form in bold, else nothing.
+    fn band_name_inside(&mut self, band: &Band, inner: f64) -> Option<(String, Weight)> {
+        let w = self.measure.width(&band.label, SMALL, Weight::Regular);
+        let short = band.kind.short();
+        let sw = self.measure.width(short, SMALL, Weight::Bold);
+        if w <= inner {
+            Some((band.label.clone(), Weight::Regular))
+        } else if !short.is_empty() && sw <= inner {
+            Some((short.to_string(), Weight::Bold))
+        } else {
+            None
+        }
+    }
+
+    /// A band's full name under the band row, with a swatch of its colour, when the band
+    /// cannot show it inside.
+    fn band_name_below(
+        &mut self,
+        placed: &PlacedBand,
+        people: &[String],
+        band_id: &str,
+        label_top: f64,
+        labels: &mut Rows,
+    ) -> Option<Item> {
+        let scale = self.scale;
+        let band = placed.band;
+        let inside = self.band_name_inside(band, placed.x1 - placed.x0 - 6.0);
+        if inside.as_ref().is_some_and(|(t, _)| *t == band.label) {
+            return None;
+        }
+        let w = self.measure.width(&band.label, SMALL, Weight::Regular);
+        let lw = w + 12.0;
+        let lx = placed
+            .x0
+            .min(scale.right() + OVERHANG - lw)
+            .max(scale.x0 - R);
+        let claim = [Claim {
+            offset: 0,
+            left: lx,
+            right: lx + lw,
+        }];
+        let row = labels
+            .place(&claim, 6.0, 40)
+            .unwrap_or_else(|| labels.used());
+        if row == labels.used() {
+            labels.place(&claim, 6.0, row + 1);
+        }
+        let ly = label_top + row as f64 * ROW_H;
+        let mut label = Item::new(ItemKind::Label, format!("{band_id}-label"));
+        label.people = people.to_vec();
+        label.bbox = Rect::new(lx, ly, lw, ROW_H);
+        label.shapes.push(Shape::Rect {
+            rect: Rect::new(lx, ly + 2.5, 8.0, 8.0),
+            corner: 0.0,
+            paint: Paint::line(BAND_EDGE, 0.6).filled(band.kind.fill()),
+        });
+        label.shapes.push(text_shape(
+            Point::new(lx + 11.0, baseline(ly + 1.5, SMALL)),
+            vec![band.label.clone()],
+            SMALL,
+            Anchor::Start,
+            Weight::Regular,
+            INK,
+        ));
+        Some(label)
+    }
+
+    /// The band row's name in the label column; returns where it ends.
+    fn band_row_head(&mut self, child: &PersonId, row_label: &str, top: f64) -> f64 {
         let lines = self
             .measure
             .wrap(row_label, FONT, Weight::Regular, LABEL_W - 12.0);
@@ -362,9 +458,10 @@ impl Builder<'_> {
             format!("band-row-{}-{}", slug(child.as_str()), slug(row_label)),
         );
         head.bbox = Rect::new(MARGIN + 6.0, top, LABEL_W - 12.0, lines.len() as f64 * 12.5);
+        let bottom = top + lines.len() as f64 * 12.5;
         head.shapes.push(Shape::Text {
             origin: Point::new(MARGIN + 6.0, baseline(top + 2.0, FONT)),
-            lines: lines.clone(),
+            lines,
             size: FONT,
             line_height: 12.5,
             anchor: Anchor::Start,
@@ -372,32 +469,40 @@ impl Builder<'_> {
             colour: INK,
             halo: 0.0,
         });
-        bottom = bottom.max(top + lines.len() as f64 * 12.5);
         self.front.push(head);
-        if !earlier.is_empty() {
-            let x = self.summary_x.unwrap_or(MARGIN + LABEL_W);
-            let text = format!("Earlier: {}", earlier.join("; "));
-            let lines = self
-                .measure
-                .wrap(&text, SMALL, Weight::Regular, SUMMARY_W - 12.0);
-            let h = lines.len() as f64 * SMALL * 1.25;
-            let mut item = Item::new(
-                ItemKind::Summary,
-                format!("summary-band-{}-{}", slug(child.as_str()), slug(row_label)),
-            );
-            item.bbox = Rect::new(x + 6.0, top, SUMMARY_W - 12.0, h);
-            item.shapes.push(text_shape(
-                Point::new(x + 6.0, baseline(top + 2.0, SMALL)),
-                lines,
-                SMALL,
-                Anchor::Start,
-                Weight::Regular,
-                INK,
-            ));
-            bottom = bottom.max(top + h + 2.0);
-            self.front.push(item);
-        }
-        self.y = bottom + 6.0;
+        bottom
+    }
+
+    /// The bands of a row wholly outside the window, named in the summary column; returns
+    /// where the text ends.
+    fn bands_earlier(
+        &mut self,
+        child: &PersonId,
+        row_label: &str,
+        earlier: &[String],
+        top: f64,
+    ) -> f64 {
+        let x = self.summary_x.unwrap_or(MARGIN + LABEL_W);
+        let text = format!("Earlier: {}", earlier.join("; "));
+        let lines = self
+            .measure
+            .wrap(&text, SMALL, Weight::Regular, SUMMARY_W - 12.0);
+        let h = lines.len() as f64 * SMALL * 1.25;
+        let mut item = Item::new(
+            ItemKind::Summary,
+            format!("summary-band-{}-{}", slug(child.as_str()), slug(row_label)),
+        );
+        item.bbox = Rect::new(x + 6.0, top, SUMMARY_W - 12.0, h);
+        item.shapes.push(text_shape(
+            Point::new(x + 6.0, baseline(top + 2.0, SMALL)),
+            lines,
+            SMALL,
+            Anchor::Start,
+            Weight::Regular,
+            INK,
+        ));
+        self.front.push(item);
+        top + h + 2.0
     }
 
     /// The legal statuses every child drawn shared, shaded faintly behind the lanes, so each

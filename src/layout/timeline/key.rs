@@ -1,6 +1,6 @@
 //! The key: every symbol, line kind and band drawn, explained.
 
-use super::bands::BandKind;
+use super::bands::{BAND_EDGE, BandKind};
 use super::style::{
     INK, MUTED, SUMMARY_TINT, UNRATED, baseline, chevron, hatch, mark, sign, text_shape,
 };
@@ -168,7 +168,7 @@ pub(super) fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
         Key::Band(kind) => vec![Shape::Rect {
             rect: Rect::new(c.x - 11.0, c.y - 6.0, 22.0, 12.0),
             corner: 0.0,
-            paint: Paint::line(Colour(120, 120, 120), 0.6).filled(kind.fill()),
+            paint: Paint::line(BAND_EDGE, 0.6).filled(kind.fill()),
         }],
         Key::Shading => vec![
             Shape::Rect {

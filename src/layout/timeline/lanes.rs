@@ -321,129 +321,44 @@ impl<'a> Builder<'a> {
         Some((claims, label))
     }
 
+    /// One lane: its entries placed in rows, its label and tint, the summaries of history
+    /// outside the focus window in its row, and the list of entries shown by number only.
     pub(super) fn lane(&mut self, lane: &Lane<'a>, index: usize) {
         let top = self.y;
-        let scale = self.scale;
-        let limit = scale.right() + OVERHANG - 4.0;
+        let (placed, used) = self.place_entries(lane);
+        let rows_top = top + LANE_PAD;
+        let mut height = used as f64 * ROW_H + 2.0 * LANE_PAD;
+        let label_lines = self
+            .measure
+            .wrap(&lane.label, 11.0, Weight::Bold, LABEL_W - 16.0);
+        let label_height = label_lines.len() as f64 * 13.75 + 13.0 + 2.0 * LANE_PAD;
+        height = height.max(label_height);
+        let (list_items, list_bottom) = self.numbered_list(&placed, rows_top);
+        if let Some(bottom) = list_bottom {
+            height = height.max(bottom - top + LANE_PAD);
+        }
+        self.lane_background(lane, index, top, height, label_lines);
+        self.lane_summaries(lane, top);
+        for p in placed {
+            self.entry_items(p, rows_top);
+        }
+        self.front.extend(list_items);
+        self.y = top + height;
+    }
+
+    /// Every entry of a lane placed in the lane's rows, and how many rows they use.
+    fn place_entries(&mut self, lane: &Lane<'a>) -> (Vec<Placed<'a>>, usize) {
         let mut rows = Rows::default();
         let mut overflow = Overflow::default();
         let mut placed: Vec<Placed<'a>> = Vec::with_capacity(lane.entries.len());
         for entry in &lane.entries {
             let id = self.next_id(entry.number);
-            let x = scale.x_clamped(entry.date.start());
-            let (left, mark_right) = extent(&scale, entry);
-            let bar_right = mark_right;
-            let is_period = entry.end.is_some();
-            // In a saturated lane, find out cheaply whether a label could fit at all before
-            // writing and wrapping it: the number and date on one line above one line of text,
-            // on either side of the mark. (A wrong guess here only numbers an entry that might
-            // have had a label; it never lets anything overlap.)
-            if !is_period {
-                let prefix = format!("{} \u{00b7} {}", entry.number, entry_date_text(entry));
-                let pw = self.measure.width(&prefix, FONT, Weight::Bold).min(100.0);
-                let start = mark_right + 3.0;
-                let two = |l: f64, r: f64| {
-                    [0, 1].map(|o| Claim {
-                        offset: o,
-                        left: l,
-                        right: r,
-                    })
-                };
-                if !rows.can_place(&two(left, start + pw), GAP, MAX_FULL_ROWS)
-                    && !rows.can_place(&two(left - 3.0 - pw, mark_right), GAP, MAX_FULL_ROWS)
-                {
-                    let row = self.compact_row(entry, x, mark_right, &mut rows, &mut overflow);
-                    placed.push(Placed {
-                        entry,
-                        id,
-                        row,
-                        label: None,
-                    });
-                    continue;
-                }
-            }
-            let header = self.header(entry, lane);
-            let header_lines = self.measure.wrap(&header, FONT, Weight::Bold, LABEL_MAX_W);
-            // Then whether the header and one line could fit, before wrapping the whole event
-            // text: a box that small must fit on one side of the mark for any full label to.
-            if !is_period {
-                let hw = self.measure.widest(&header_lines, FONT, Weight::Bold);
-                let rows_needed = header_lines.len() + 1;
-                let start = mark_right + 3.0;
-                let side = |l: f64, r: f64| -> Vec<Claim> {
-                    (0..rows_needed)
-                        .map(|o| Claim {
-                            offset: o,
-                            left: l,
-                            right: r,
-                        })
-                        .collect()
-                };
-                let right_side = side(left, start + hw);
-                let left_side = side(left - 3.0 - hw, mark_right);
-                if !rows.can_place(&right_side, GAP, MAX_FULL_ROWS)
-                    && !rows.can_place(&left_side, GAP, MAX_FULL_ROWS)
-                {
-                    let row = self.compact_row(entry, x, mark_right, &mut rows, &mut overflow);
-                    placed.push(Placed {
-                        entry,
-                        id,
-                        row,
-                        label: None,
-                    });
-                    continue;
-                }
-            }
-            let mut body_text = entry.event.clone();
-            if let Some(status) = status_text(entry) {
-                body_text.push_str(&format!(" [{status}]"));
-            }
-            // The usual width first; a wider, shorter label next, which often fits between
-            // the labels of a busy stretch.
-            let mut label_placed = false;
-            for wrap_width in [LABEL_MAX_W, LABEL_WIDE_W] {
-                let header_lines = if wrap_width == LABEL_MAX_W {
-                    header_lines.clone()
-                } else {
-                    self.measure.wrap(&header, FONT, Weight::Bold, wrap_width)
-                };
-                let body_lines = self
-                    .measure
-                    .wrap(&body_text, FONT, Weight::Regular, wrap_width);
-                let shape = LabelShape {
-                    is_period,
-                    x,
-                    left,
-                    mark_right,
-                    bar_right,
-                    limit,
-                    x0: scale.x0,
-                };
-                let Some((claims, label)) = self.full_label(&shape, header_lines, body_lines)
-                else {
-                    continue;
-                };
-                if let Some(row) = rows.place(&claims, GAP, MAX_FULL_ROWS) {
-                    placed.push(Placed {
-                        entry,
-                        id: id.clone(),
-                        row,
-                        label: Some(label),
-                    });
-                    label_placed = true;
-                    break;
-                }
-            }
-            if label_placed {
-                continue;
-            }
-            // A dense cluster: the mark carries its number and the entry is listed.
-            let row = self.compact_row(entry, x, bar_right, &mut rows, &mut overflow);
+            let (row, label) = self.place_entry(entry, lane, &mut rows, &mut overflow);
             placed.push(Placed {
                 entry,
                 id,
                 row,
-                label: None,
+                label,
             });
         }
         let used = if overflow.used() > 0 {
@@ -451,56 +366,134 @@ impl<'a> Builder<'a> {
         } else {
             rows.used()
         };
-        let rows_top = top + LANE_PAD;
-        let mut height = used as f64 * ROW_H + 2.0 * LANE_PAD;
-        // The lane label.
-        let label_lines = self
-            .measure
-            .wrap(&lane.label, 11.0, Weight::Bold, LABEL_W - 16.0);
+        (placed, used)
+    }
+
+    /// The row of one entry, with its full label where one fits, else `None` (the mark then
+    /// carries its number and the entry is listed beside the lane).
+    fn place_entry(
+        &mut self,
+        entry: &Entry,
+        lane: &Lane,
+        rows: &mut Rows,
+        overflow: &mut Overflow,
+    ) -> (usize, Option<PlacedLabel>) {
+        let scale = self.scale;
+        let x = scale.x_clamped(entry.date.start());
+        let (left, mark_right) = extent(&scale, entry);
+        let is_period = entry.end.is_some();
+        // In a saturated lane, find out cheaply whether a label could fit at all before
+        // writing and wrapping it: the number and date on one line above one line of text,
+        // on either side of the mark. (A wrong guess here only numbers an entry that might
+        // have had a label; it never lets anything overlap.)
+        if !is_period {
+            let prefix = format!("{} \u{00b7} {}", entry.number, entry_date_text(entry));
+            let pw = self.measure.width(&prefix, FONT, Weight::Bold).min(100.0);
+            if !fits_beside(rows, left, mark_right, pw, 2) {
+                return (self.compact_row(entry, x, mark_right, rows, overflow), None);
+            }
+        }
+        let header = self.header(entry, lane);
+        let header_lines = self.measure.wrap(&header, FONT, Weight::Bold, LABEL_MAX_W);
+        // Then whether the header and one line could fit, before wrapping the whole event
+        // text: a box that small must fit on one side of the mark for any full label to.
+        if !is_period {
+            let hw = self.measure.widest(&header_lines, FONT, Weight::Bold);
+            if !fits_beside(rows, left, mark_right, hw, header_lines.len() + 1) {
+                return (self.compact_row(entry, x, mark_right, rows, overflow), None);
+            }
+        }
+        let mut body_text = entry.event.clone();
+        if let Some(status) = status_text(entry) {
+            body_text.push_str(&format!(" [{status}]"));
+        }
+        let shape = LabelShape {
+            is_period,
+            x,
+            left,
+            mark_right,
+            bar_right: mark_right,
+            limit: scale.right() + OVERHANG - 4.0,
+            x0: scale.x0,
+        };
+        // The usual width first; a wider, shorter label next, which often fits between
+        // the labels of a busy stretch.
+        for wrap_width in [LABEL_MAX_W, LABEL_WIDE_W] {
+            let header_lines = if wrap_width == LABEL_MAX_W {
+                header_lines.clone()
+            } else {
+                self.measure.wrap(&header, FONT, Weight::Bold, wrap_width)
+            };
+            let body_lines = self
+                .measure
+                .wrap(&body_text, FONT, Weight::Regular, wrap_width);
+            let Some((claims, label)) = self.full_label(&shape, header_lines, body_lines) else {
+                continue;
+            };
+            if let Some(row) = rows.place(&claims, GAP, MAX_FULL_ROWS) {
+                return (row, Some(label));
+            }
+        }
+        // A dense cluster: the mark carries its number and the entry is listed.
+        (self.compact_row(entry, x, mark_right, rows, overflow), None)
+    }
+
+    /// The list of a lane's entries shown by number only, beside the lane from `top`, and
+    /// where the list ends (`None` when there is none).
+    fn numbered_list(&mut self, placed: &[Placed], top: f64) -> (Vec<Item>, Option<f64>) {
+        let numbered: Vec<&Placed> = placed.iter().filter(|p| p.label.is_none()).collect();
+        if numbered.is_empty() {
+            return (Vec::new(), None);
+        }
+        self.list_used = true;
+        self.keys.insert(Key::Numbered);
+        let mut list_items = Vec::new();
+        let mut ly = top;
+        for p in &numbered {
+            let text = format!(
+                "{}  {}  {}{}",
+                p.entry.number,
+                entry_date_text(p.entry),
+                p.entry.event,
+                status_text(p.entry)
+                    .map(|s| format!(" [{s}]"))
+                    .unwrap_or_default()
+            );
+            let lines = self
+                .measure
+                .wrap(&text, SMALL, Weight::Regular, LIST_W - 8.0);
+            let h = lines.len() as f64 * SMALL * 1.25;
+            let w = self.measure.widest(&lines, SMALL, Weight::Regular);
+            let mut item = Item::new(ItemKind::EntryLabel, format!("{}-listed", p.id));
+            item.entries = vec![p.entry.number];
+            item.classes = vec!["listed".into()];
+            item.bbox = Rect::new(self.list_x, ly, w.max(1.0), h);
+            item.shapes.push(text_shape(
+                Point::new(self.list_x, baseline(ly, SMALL)),
+                lines,
+                SMALL,
+                Anchor::Start,
+                Weight::Regular,
+                INK,
+            ));
+            list_items.push(item);
+            ly += h + 2.0;
+        }
+        (list_items, Some(ly))
+    }
+
+    /// The lane's background: alternate tints so lanes read as rows across the page, a rule
+    /// above, and the lane's name and count of entries.
+    fn lane_background(
+        &mut self,
+        lane: &Lane,
+        index: usize,
+        top: f64,
+        height: f64,
+        label_lines: Vec<String>,
+    ) {
         let count = lane.entries.len();
         let count_line = format!("{count} entr{}", if count == 1 { "y" } else { "ies" });
-        let label_height = label_lines.len() as f64 * 13.75 + 13.0 + 2.0 * LANE_PAD;
-        height = height.max(label_height);
-        // The list of numbered entries beside the lane.
-        let numbered: Vec<&Placed> = placed.iter().filter(|p| p.label.is_none()).collect();
-        let mut list_items = Vec::new();
-        if !numbered.is_empty() {
-            self.list_used = true;
-            self.keys.insert(Key::Numbered);
-            let mut ly = rows_top;
-            for p in &numbered {
-                let text = format!(
-                    "{}  {}  {}{}",
-                    p.entry.number,
-                    entry_date_text(p.entry),
-                    p.entry.event,
-                    status_text(p.entry)
-                        .map(|s| format!(" [{s}]"))
-                        .unwrap_or_default()
-                );
-                let lines = self
-                    .measure
-                    .wrap(&text, SMALL, Weight::Regular, LIST_W - 8.0);
-                let h = lines.len() as f64 * SMALL * 1.25;
-                let w = self.measure.widest(&lines, SMALL, Weight::Regular);
-                let mut item = Item::new(ItemKind::EntryLabel, format!("{}-listed", p.id));
-                item.entries = vec![p.entry.number];
-                item.classes = vec!["listed".into()];
-                item.bbox = Rect::new(self.list_x, ly, w.max(1.0), h);
-                item.shapes.push(text_shape(
-                    Point::new(self.list_x, baseline(ly, SMALL)),
-                    lines,
-                    SMALL,
-                    Anchor::Start,
-                    Weight::Regular,
-                    INK,
-                ));
-                list_items.push(item);
-                ly += h + 2.0;
-            }
-            height = height.max(ly - top + LANE_PAD);
-        }
-        // Background: alternate tints so lanes read as rows across the page.
         let right = self
             .content_right()
             .max(self.list_x + if self.list_used { LIST_W } else { 0.0 });
@@ -517,19 +510,17 @@ impl<'a> Builder<'a> {
             points: vec![Point::new(MARGIN, top), Point::new(right, top)],
             paint: Paint::line(RULE, 0.6),
         });
+        let count_top = top + LANE_PAD + label_lines.len() as f64 * 13.75;
         background.shapes.push(text_shape(
             Point::new(MARGIN + 6.0, baseline(top + LANE_PAD, 11.0)),
-            label_lines.clone(),
+            label_lines,
             11.0,
             Anchor::Start,
             Weight::Bold,
             INK,
         ));
         background.shapes.push(text_shape(
-            Point::new(
-                MARGIN + 6.0,
-                baseline(top + LANE_PAD + label_lines.len() as f64 * 13.75, SMALL),
-            ),
+            Point::new(MARGIN + 6.0, baseline(count_top, SMALL)),
             vec![count_line],
             SMALL,
             Anchor::Start,
@@ -542,7 +533,10 @@ impl<'a> Builder<'a> {
             if count == 1 { "y" } else { "ies" }
         ));
         self.back.push(background);
-        // The summary of history outside the focus window, in this lane's row.
+    }
+
+    /// The summary of history outside the focus window, in this lane's row.
+    fn lane_summaries(&mut self, lane: &Lane, top: f64) {
         for (x, n, word) in [
             (self.summary_x, lane.before, "earlier"),
             (self.after_x, lane.after, "later"),
@@ -572,10 +566,21 @@ impl<'a> Builder<'a> {
                 self.front.push(item);
             }
         }
-        for p in placed {
-            self.entry_items(p, rows_top);
-        }
-        self.front.extend(list_items);
-        self.y = top + height;
     }
+}
+/// Whether a box `width` wide and `depth` rows deep fits beside a mark, on either side, in
+/// the lane's first rows.
+fn fits_beside(rows: &Rows, left: f64, mark_right: f64, width: f64, depth: usize) -> bool {
+    let side = |l: f64, r: f64| -> Vec<Claim> {
+        (0..depth)
+            .map(|o| Claim {
+                offset: o,
+                left: l,
+                right: r,
+            })
+            .collect()
+    };
+    let start = mark_right + 3.0;
+    rows.can_place(&side(left, start + width), GAP, MAX_FULL_ROWS)
+        || rows.can_place(&side(left - 3.0 - width, mark_right), GAP, MAX_FULL_ROWS)
 }
