@@ -283,7 +283,7 @@ fn the_notes_of_a_ten_thousand_person_import_fit_on_one_screen() {
 
 #[test]
 fn a_chronology_is_never_called_a_family_tree() {
-    let csv = "date,event,source\n2024-01-02,Visit,School\n";
+    let csv = "date,event,source,children\n2024-01-02,Visit,School,amy\n";
     let case = genochron::load("folder/new-entries.csv", csv.as_bytes())
         .case
         .expect("checks");

@@ -182,7 +182,9 @@ fn import(
 /// name without its folders ("Chronology from new-entries.csv", "Family tree from tree.ged").
 pub fn default_title(file: &CaseFile, name: &str) -> String {
     let own_name = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let what = if !file.entries.is_empty() && file.people.is_empty() {
+    // A spreadsheet of entries names the children and people it mentions too, so the
+    // entries decide: a file with any is a chronology.
+    let what = if !file.entries.is_empty() {
         "Chronology"
     } else {
         "Family tree"
