@@ -49,8 +49,12 @@ pub fn odd_indentation(text: &str) -> Option<Diagnostic> {
 pub fn problem(text: &str, at: Location, parser_message: &str) -> Diagnostic {
     let line = text.lines().nth(at.line.saturating_sub(1)).unwrap_or("");
     let unclosed = parser_message.contains("quoted scalar") || parser_message.contains("eof");
+    let in_brackets = ["':'", "flow", "bracket"]
+        .iter()
+        .any(|w| parser_message.contains(w));
     let (message, help) = on_the_line(line)
         .or_else(|| unclosed.then(|| lines_before(text, at.line)).flatten())
+        .or_else(|| in_brackets.then(|| bracket_before(text, at.line)).flatten())
         .unwrap_or_else(|| explain(parser_message));
     Diagnostic::problem(at, message).with_help(help)
 }
@@ -107,6 +111,30 @@ fn lines_before(text: &str, line: usize) -> Option<(String, String)> {
         ),
         format!(
             "Close the quotation mark on line {}, or remove it.",
+            opened.0 + 1
+        ),
+    ))
+}
+
+/// A list in `[ ]` or a group in `{ }` left open runs on to later lines, so the parser stops
+/// below it: the last line up to `line` that opens more brackets than it closes.
+fn bracket_before(text: &str, line: usize) -> Option<(String, String)> {
+    let opened = text
+        .lines()
+        .take(line.max(1))
+        .enumerate()
+        .filter(|(_, l)| {
+            let count = |c: char| l.matches(c).count();
+            count('[') + count('{') > count(']') + count('}')
+        })
+        .last()?;
+    Some((
+        format!(
+            "A list in [ ] or a group in {{ }} opened on line {} is not closed.",
+            opened.0 + 1
+        ),
+        format!(
+            "Close it on line {} with ] or }}, with commas between the items.",
             opened.0 + 1
         ),
     ))
