@@ -182,26 +182,28 @@ fn guess(heading: &str, cells: &[&str], fields: &[Field]) -> Option<&'static str
         .iter()
         .find(|(word, _)| h.contains(word))
         .map(|(_, field)| *field);
+    // A heading that names the field needs only half its cells to fit (a spreadsheet has its
+    // typos); content alone must fit four cells in five.
     if let Some(field) = by_heading {
-        return fits(field, cells).then_some(field);
+        return fits(field, cells, 1, 2).then_some(field);
     }
-    if fits("date", cells) && !fields.contains(&Field::Date) {
+    if fits("date", cells, 4, 5) && !fields.contains(&Field::Date) {
         Some("date")
-    } else if fits("event", cells) && !fields.contains(&Field::Event) {
+    } else if fits("event", cells, 4, 5) && !fields.contains(&Field::Event) {
         Some("event")
     } else {
         None
     }
 }
 
-/// Whether most of a column's cells could be values of `field`: dates for a date, sentences
-/// for an event, impact or action; anything for the rest.
-fn fits(field: &str, cells: &[&str]) -> bool {
+/// Whether at least `part` in `whole` of a column's cells could be values of `field`: dates
+/// for a date, sentences for an event, impact or action; anything for the rest.
+fn fits(field: &str, cells: &[&str], part: usize, whole: usize) -> bool {
     if cells.is_empty() {
         return false;
     }
     let most = |test: &dyn Fn(&str) -> bool| {
-        cells.iter().filter(|c| test(c)).count() * 5 >= cells.len() * 4
+        cells.iter().filter(|c| test(c)).count() * whole >= cells.len() * part
     };
     match field {
         "date" => most(&looks_like_date),
