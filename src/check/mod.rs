@@ -13,6 +13,7 @@ mod households;
 mod links;
 mod people;
 mod periods;
+mod redaction;
 mod values;
 
 use crate::diagnostic::{Diagnostic, Location, clip};
@@ -124,6 +125,8 @@ impl Checker {
         let periods = self.periods(file, &details);
         let people = People::new(people);
         family::check(self, file, &people, &parentage, &multiple_births);
+        redaction::check(self, file);
+        let places = redaction::places(file);
         Case {
             details,
             people,
@@ -135,6 +138,7 @@ impl Checker {
             entries,
             periods,
             audiences,
+            places,
         }
     }
 
