@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod geometry;
+
 use genochron::layout::scene::{ItemKind, Rect, Scene};
 use genochron::model::Case;
 use std::collections::{BTreeMap, BTreeSet};
