@@ -183,14 +183,23 @@ impl Layout {
     }
 }
 
-/// Every geometry promise, on one drawing; returns the broken ones, described.
-pub fn broken_geometry(case: &Case, json: &str, svg: &str) -> Vec<String> {
+/// The promises of the lines, on one drawing: every child joined to her own parents and no
+/// one else, nothing in mid-air, no two families on one path, lines clear of people.
+pub fn broken_lines(case: &Case, json: &str) -> Vec<String> {
     let layout = Layout::parse(json);
     let mut broken = Vec::new();
     broken.extend(children_joined_to_their_own_parents(case, &layout));
     broken.extend(no_line_ends_in_mid_air(&layout));
     broken.extend(no_two_families_share_a_path(&layout));
     broken.extend(lines_clear_of_people(&layout));
+    broken
+}
+
+/// The promises of the sheet, on one drawing: every line on it, and a key that shows what
+/// is drawn as drawn, one style per meaning.
+pub fn broken_sheet(json: &str, svg: &str) -> Vec<String> {
+    let layout = Layout::parse(json);
+    let mut broken = Vec::new();
     broken.extend(lines_on_the_sheet(&layout));
     broken.extend(key_shows_what_is_drawn(&layout, svg));
     broken.extend(no_two_meanings_share_a_style(&layout, svg));

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod families;
 pub mod geometry;
 
 use genochron::layout::scene::{ItemKind, Rect, Scene};
