@@ -189,7 +189,12 @@ pub fn assert_kept(families: Vec<Family>, promises: Promises) {
                 geometry::broken_sheet(&json, &genochron::render::svg::scene(&scene))
             }
         };
-        failures.extend(found.into_iter().take(6).map(|b| format!("{}: {b}", f.name)));
+        failures.extend(
+            found
+                .into_iter()
+                .take(6)
+                .map(|b| format!("{}: {b}", f.name)),
+        );
     }
     assert!(
         failures.is_empty(),

@@ -424,7 +424,11 @@ pub fn children_joined_to_their_own_parents(case: &Case, layout: &Layout) -> Vec
             .iter()
             .enumerate()
             .filter(|(_, s)| {
-                let (upper, lower) = if s.a.y < s.b.y { (s.a, s.b) } else { (s.b, s.a) };
+                let (upper, lower) = if s.a.y < s.b.y {
+                    (s.a, s.b)
+                } else {
+                    (s.b, s.a)
+                };
                 lower.y - upper.y > 0.5 && lower.y <= top && symbol.grow(1.5).contains(lower)
             })
             .map(|(n, _)| n)
@@ -473,8 +477,18 @@ pub fn children_joined_to_their_own_parents(case: &Case, layout: &Layout) -> Vec
             broken.push(format!(
                 "{child}: the line also joins {}{}{}, so {child} reads as someone else's child",
                 some("the line of ", &wrong_couples),
-                if wrong_couples.is_empty() || wrong_people.is_empty() { "" } else { "; " },
-                some("the symbol of ", &wrong_people.iter().map(|p| p.to_string()).collect::<Vec<_>>()),
+                if wrong_couples.is_empty() || wrong_people.is_empty() {
+                    ""
+                } else {
+                    "; "
+                },
+                some(
+                    "the symbol of ",
+                    &wrong_people
+                        .iter()
+                        .map(|p| p.to_string())
+                        .collect::<Vec<_>>()
+                ),
             ));
         }
     }
@@ -753,7 +767,9 @@ fn svg_marks(svg: &str) -> HashMap<String, Vec<Mark>> {
             .map(|n| {
                 let tag = n.tag_name().name().to_string();
                 let (points, curved) = match tag.as_str() {
-                    "polyline" | "polygon" => (pairs(&numbers(n.attribute("points").unwrap_or(""))), false),
+                    "polyline" | "polygon" => {
+                        (pairs(&numbers(n.attribute("points").unwrap_or(""))), false)
+                    }
                     "path" => {
                         let d = n.attribute("d").unwrap_or("");
                         (pairs(&numbers(d)), d.contains('Q') || d.contains('C'))
@@ -873,7 +889,10 @@ fn looks_alike(a: &Mark, b: &Mark) -> bool {
             .unwrap_or(0.0)
     };
     a.dash.len() == b.dash.len()
-        && a.dash.iter().zip(&b.dash).all(|(x, y)| (x - y).abs() < 0.01)
+        && a.dash
+            .iter()
+            .zip(&b.dash)
+            .all(|(x, y)| (x - y).abs() < 0.01)
         && (a.width - b.width).abs() <= 0.25
         && (grey(a.stroke) - grey(b.stroke)).abs() <= 80.0
         && a.stroke.is_some() == b.stroke.is_some()
@@ -895,7 +914,10 @@ pub fn key_shows_what_is_drawn(layout: &Layout, svg: &str) -> Vec<String> {
             .flat_map(|e| marks.get(&format!("legend-{e}")).unwrap_or(&empty))
             .collect();
         if keyed.is_empty() {
-            broken.insert(format!("{} is drawn but not in the key", entries.join(", ")));
+            broken.insert(format!(
+                "{} is drawn but not in the key",
+                entries.join(", ")
+            ));
             continue;
         }
         if item.kind == "person" {
@@ -932,13 +954,20 @@ pub fn key_shows_what_is_drawn(layout: &Layout, svg: &str) -> Vec<String> {
     broken.into_iter().collect()
 }
 
-/// What a reader can tell apart in greyscale: each dash as a dot, a dash or a long dash
-/// (gaps ignored), the pattern read from its smallest rotation since it repeats.
+/// What a reader can tell apart in greyscale: each dash as a dot, a dash or a long dash,
+/// the pattern read from its smallest rotation since it repeats, and whether the gaps are
+/// wide (sparse dots read differently from dense ones).
 fn dash_kind(dash: &[f64]) -> String {
     if dash.is_empty() {
         return "solid".into();
     }
-    let dashes: Vec<&str> = if dash.len() % 2 == 1 {
+    let gaps: Vec<f64> = dash.iter().skip(1).step_by(2).copied().collect();
+    let wide = !gaps.is_empty() && gaps.iter().sum::<f64>() / gaps.len() as f64 > 4.5;
+    format!("{}{}", dash_shapes(dash), if wide { " wide" } else { "" })
+}
+
+fn dash_shapes(dash: &[f64]) -> String {
+    let dashes: Vec<&str> = if !dash.len().is_multiple_of(2) {
         // An odd list repeats twice over, so each value is a dash once and a gap once.
         dash.iter()
             .chain(dash.iter())
@@ -951,7 +980,7 @@ fn dash_kind(dash: &[f64]) -> String {
     // The shortest repeating unit, then its smallest rotation.
     let n = dashes.len();
     let unit = (1..=n)
-        .find(|u| n % u == 0 && (0..n).all(|i| dashes[i] == dashes[i % u]))
+        .find(|u| n.is_multiple_of(*u) && (0..n).all(|i| dashes[i] == dashes[i % u]))
         .unwrap_or(n);
     let base = &dashes[..unit];
     (0..unit)
@@ -982,7 +1011,8 @@ fn zigzag(points: &[Pt]) -> bool {
         .map(|w| (w[1].x - w[0].x) * (w[2].y - w[1].y) - (w[1].y - w[0].y) * (w[2].x - w[1].x))
         .filter(|t| t.abs() > 1e-6)
         .collect();
-    turns.len() >= 4 && turns.windows(2).filter(|w| w[0] * w[1] < 0.0).count() * 4 >= turns.len() * 3
+    turns.len() >= 4
+        && turns.windows(2).filter(|w| w[0] * w[1] < 0.0).count() * 4 >= turns.len() * 3
 }
 
 /// The look of a line item in print, colour aside: its strokes by pattern and dash, short
