@@ -634,12 +634,18 @@ pub fn no_two_families_share_a_path(layout: &Layout) -> Vec<String> {
 // Clear of people, and on the sheet.
 
 /// No family or overlay line passes through the symbol or label of someone it does not
-/// join, or through the title block or the key.
+/// join, or through the title block or the key; no overlay line crosses a household of
+/// which it joins no member (a carer's curve through another home reads as belonging to it).
 pub fn lines_clear_of_people(layout: &Layout) -> Vec<String> {
     let obstacles: Vec<&Drawn> = layout
         .items
         .iter()
-        .filter(|i| matches!(i.kind.as_str(), "person" | "label" | "title" | "legend"))
+        .filter(|i| {
+            matches!(
+                i.kind.as_str(),
+                "person" | "label" | "title" | "legend" | "household"
+            )
+        })
         .filter(|i| i.bbox.w > 0.0 && i.bbox.h > 0.0)
         .collect();
     let grid = Grid::of_boxes(obstacles.iter().map(|o| o.bbox).enumerate());
@@ -655,7 +661,11 @@ pub fn lines_clear_of_people(layout: &Layout) -> Vec<String> {
                 let own = matches!(o.kind.as_str(), "person" | "label")
                     && !o.people.is_empty()
                     && o.people.iter().all(|p| line.people.contains(p));
-                if own {
+                // Family lines run through homes as the family's shape needs; an overlay
+                // may cross a home only if it joins someone living there.
+                let household = o.kind == "household"
+                    && (!line.is_overlay() || o.people.iter().any(|p| line.people.contains(p)));
+                if own || household {
                     continue;
                 }
                 let inner = if o.kind == "person" {
