@@ -622,6 +622,7 @@ fn a_child_rows_below_her_parents_has_one_unbroken_line_to_their_bar() {
     let dot = item(&scene, "person-d").bbox;
     assert!((end.x - x_of(&scene, "d")).abs() < 0.01);
     assert!((end.y - dot.y).abs() < 1.0, "{end:?} {dot:?}");
+}
 
 #[test]
 fn focus_keeps_an_unknown_father_so_his_child_hangs_from_the_right_couple() {

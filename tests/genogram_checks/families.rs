@@ -1,9 +1,9 @@
 //! Every family the geometry promises are checked on: the golden cases, the bundled
 //! examples, the GEDCOM fixtures and published samples, and generated families.
 //!
-//! Generated families use a fresh random seed on every run, except under CI (`CI=true`),
-//! which replays one fixed seed; `GEN_SEED=..` replays a local run (its first seed is
-//! printed), and a failure names each family's size and seed for
+//! Generated families use a fresh random seed on every run, except under CI, which fixes
+//! it (`PROPTEST_RNG_SEED` in `.ci/run`, as for the property tests); `GEN_SEED=..` replays a
+//! local run (its first seed is printed), and a failure names each family's size and seed for
 //! `GEN_SIZE=.. GEN_SEED=.. cargo test --test genogram_properties draw_one -- --ignored`.
 
 use genochron::layout::genogram::generate::{self, Mix};
@@ -129,11 +129,13 @@ pub fn gedcom() -> Vec<Family> {
 /// A fixed seed under CI, so a red build can be replayed; a fresh one everywhere else, so
 /// every local run tries new families.
 pub fn seed() -> u64 {
+    for name in ["GEN_SEED", "PROPTEST_RNG_SEED"] {
+        if let Some(seed) = std::env::var(name).ok().and_then(|v| v.parse().ok()) {
+            return seed;
+        }
+    }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         return 0x67e0_c4e0;
-    }
-    if let Some(seed) = std::env::var("GEN_SEED").ok().and_then(|v| v.parse().ok()) {
-        return seed;
     }
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
