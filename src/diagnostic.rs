@@ -92,17 +92,55 @@ pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 ///   Did you mean "kwabena-mensah" (line 6)?
 /// ```
 pub fn to_text(file: &str, diagnostics: &[Diagnostic]) -> String {
+    to_text_in(file, &Places::Lines, diagnostics)
+}
+
+/// How a file's places are named in messages.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Places {
+    /// Line and column of a text file.
+    #[default]
+    Lines,
+    /// Cells of a workbook's sheet, as spreadsheet programs name them: `Sheet1!C14` (the
+    /// line is the row number, the column counts from A = 1).
+    Cells { sheet: String },
+}
+
+impl Places {
+    /// ", line 3, column 2", or ", Sheet1!B3" (", Sheet1 row 3" for a whole row).
+    pub fn describe(&self, line: usize, column: usize) -> String {
+        match (self, line, column) {
+            (_, 0, _) => String::new(),
+            (Places::Lines, line, 0) => format!(", line {line}"),
+            (Places::Lines, line, column) => format!(", line {line}, column {column}"),
+            (Places::Cells { sheet }, row, 0) => format!(", {} row {row}", sheet_reference(sheet)),
+            (Places::Cells { sheet }, row, column) => format!(
+                ", {}!{}{row}",
+                sheet_reference(sheet),
+                crate::input::entries_csv::column_letters(column)
+            ),
+        }
+    }
+}
+
+/// A sheet's name as a cell reference writes it: quoted when it has spaces or punctuation.
+fn sheet_reference(sheet: &str) -> String {
+    if sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
+}
+
+/// [`to_text`] for a file whose places are named by `places`.
+pub fn to_text_in(file: &str, places: &Places, diagnostics: &[Diagnostic]) -> String {
     let mut text = String::new();
     for d in diagnostics {
         let kind = match d.severity {
             Severity::Problem => "Problem",
             Severity::Note => "Note",
         };
-        let place = match (d.line, d.column) {
-            (0, _) => String::new(),
-            (line, 0) => format!(", line {line}"),
-            (line, column) => format!(", line {line}, column {column}"),
-        };
+        let place = places.describe(d.line, d.column);
         text.push_str(&format!("{kind} in {file}{place}:\n  {}\n", d.message));
         if let Some(help) = &d.help {
             text.push_str(&format!("  {help}\n"));

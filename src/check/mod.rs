@@ -5,7 +5,7 @@
 //! let it go ahead but flag something unusual (a parent aged 11).
 
 mod family;
-mod values;
+pub(crate) mod values;
 
 use crate::diagnostic::{Diagnostic, Location, clip};
 use crate::input::case_file::*;

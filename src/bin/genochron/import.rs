@@ -1,15 +1,17 @@
 //! `genochron import`: a family tree (GEDCOM), a pedigree table or a spreadsheet of entries as
 //! a case file.
 
-use crate::common::Exit;
+use crate::common::{Exit, SpreadsheetArgs};
+use genochron::diagnostic::Places;
 use genochron::input::case_file::{CaseFile, Text};
 use genochron::input::pedigree::PedigreeKind;
-use genochron::input::{entries_csv, gedcom, pedigree, write};
+use genochron::input::{entries_csv, entries_xlsx, gedcom, pedigree, write};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The file to import: a GEDCOM file (.ged), a pedigree table (.ped) or a CSV file.
+    /// The file to import: a GEDCOM file (.ged), a pedigree table (.ped), a CSV file or an Excel
+    /// workbook of entries (.xlsx).
     pub file: PathBuf,
     /// Where to write the case file (YAML). Without it, the case file is printed.
     #[arg(short, long)]
@@ -17,9 +19,8 @@ pub struct Args {
     /// The kind of file, when its name does not say.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// For a CSV of entries: which column holds which field, as "Column header=field".
-    #[arg(long = "map", value_name = "HEADER=FIELD")]
-    pub map: Vec<String>,
+    #[command(flatten)]
+    pub spreadsheet: SpreadsheetArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,6 +33,14 @@ pub enum Format {
     PedigreeCsv,
     /// A CSV of chronology entries.
     EntriesCsv,
+    /// An Excel workbook (.xlsx) of chronology entries.
+    EntriesXlsx,
+}
+
+impl Format {
+    fn is_entries(self) -> bool {
+        matches!(self, Format::EntriesCsv | Format::EntriesXlsx)
+    }
 }
 
 pub fn run(args: &Args) -> Exit {
@@ -44,22 +53,29 @@ pub fn run(args: &Args) -> Exit {
         }
     };
     let format = args.format.unwrap_or_else(|| guess(&args.file, &bytes));
+    let mut places = Places::Lines;
     let (file, diagnostics) = match format {
         Format::Gedcom => gedcom::read(&bytes),
         Format::Ped => pedigree::read(&bytes, PedigreeKind::Ped),
         Format::PedigreeCsv => pedigree::read(&bytes, PedigreeKind::Csv),
-        Format::EntriesCsv => {
-            let mut mapping = Vec::new();
-            for text in &args.map {
-                match entries_csv::parse_mapping(text) {
-                    Ok(pair) => mapping.push(pair),
-                    Err(message) => {
-                        eprintln!("{message}");
-                        return Exit::CouldNotRun;
-                    }
+        Format::EntriesCsv | Format::EntriesXlsx => {
+            let options = match args.spreadsheet.options() {
+                Ok(options) => options,
+                Err(message) => {
+                    eprintln!("{message}");
+                    return Exit::CouldNotRun;
                 }
+            };
+            if format == Format::EntriesXlsx
+                && let Some(sheet) = entries_xlsx::sheet_name(&bytes, &options)
+            {
+                places = Places::Cells { sheet };
             }
-            let (mut file, mut diagnostics) = entries_csv::read(&bytes, &mapping);
+            let (mut file, mut diagnostics) = if format == Format::EntriesXlsx {
+                entries_xlsx::read(&bytes, &options)
+            } else {
+                entries_csv::read_with(&bytes, &options)
+            };
             if let Some(file) = &mut file {
                 diagnostics.extend(entries_csv::complete(file));
             }
@@ -69,10 +85,17 @@ pub fn run(args: &Args) -> Exit {
             (file, diagnostics)
         }
     };
-    if !args.map.is_empty() && format != Format::EntriesCsv {
-        eprintln!("Note: --map is only used for a CSV of entries; it was ignored.");
+    let spreadsheet = &args.spreadsheet;
+    let options_given = !spreadsheet.map.is_empty()
+        || !spreadsheet.values.is_empty()
+        || spreadsheet.sheet.is_some();
+    if options_given && !format.is_entries() {
+        eprintln!(
+            "Note: --map, --values and --sheet are only used for a spreadsheet of entries; they \
+             were ignored."
+        );
     }
-    crate::common::print_diagnostics(&name, &diagnostics);
+    crate::common::print_diagnostics_in(&name, &places, &diagnostics);
     let problems = diagnostics.iter().filter(|d| d.is_problem()).count();
     let Some(mut file) = file else {
         eprintln!(
@@ -82,7 +105,7 @@ pub fn run(args: &Args) -> Exit {
         return Exit::Problems;
     };
     if file.case.title.is_none() {
-        let what = if format == Format::EntriesCsv {
+        let what = if format.is_entries() {
             "Chronology"
         } else {
             "Family tree"
@@ -136,6 +159,7 @@ fn guess(path: &Path, bytes: &[u8]) -> Format {
     match extension.as_str() {
         "ged" | "gedcom" => Format::Gedcom,
         "ped" | "pedigree" | "fam" => Format::Ped,
+        "xlsx" | "xlsm" => Format::EntriesXlsx,
         "csv" => {
             if genochron::input::csv_holds_entries(bytes) {
                 Format::EntriesCsv
