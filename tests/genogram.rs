@@ -549,3 +549,77 @@ fn a_partner_who_is_also_a_descendant_is_drawn_not_refused() {
         assert!((y_of(&scene, x) - y_of(&scene, y)).abs() < 0.5);
     }
 }
+
+/// A child two rows below her parents (she sits beside a partner from a later generation).
+const COUSINS_ACROSS_GENERATIONS: &str = "case:
+  reference: TEST/LT
+  title: Cousins once removed as partners
+  as-at: 2024-11-01
+people:
+  - {id: a, name: Ann, gender: female, born: 1930}
+  - {id: a2, name: Abe, gender: male, born: 1929}
+  - {id: b, name: Bea, gender: female, born: 1950, parents: [a, a2]}
+  - {id: b2, name: Ben, gender: male, born: 1949}
+  - {id: c, name: Cy, gender: male, born: 1952, parents: [a, a2]}
+  - {id: c2, name: Cas, gender: female, born: 1953}
+  - {id: d, name: Dot, gender: female, born: 1990, parents: [b, b2]}
+  - {id: e, name: Eli, gender: male, born: 1972, parents: [c, c2]}
+  - {id: e2, name: Eve, gender: female, born: 1973}
+  - {id: f, name: Fin, gender: male, born: 1992, parents: [e, e2]}
+  - {id: g, name: Gil, gender: male, born: 2015, parents: [d, f]}
+partnerships:
+  - {partners: [a, a2], status: married}
+  - {partners: [b, b2], status: married}
+  - {partners: [c, c2], status: married}
+  - {partners: [e, e2], status: married}
+  - {partners: [d, f], status: cohabiting}
+";
+
+#[test]
+fn a_child_rows_below_her_parents_has_one_unbroken_line_to_their_bar() {
+    let loaded = genochron::load("case.yaml", COUSINS_ACROSS_GENERATIONS.as_bytes());
+    let case = loaded.case.expect("case");
+    let scene = genogram(&case, &GenogramOptions::default());
+    assert!(
+        y_of(&scene, "d") - y_of(&scene, "b") > 200.0,
+        "Dot sits two rows below her parents"
+    );
+    assert!(
+        !scene
+            .items
+            .iter()
+            .any(|i| i.id.contains("-through-") || i.id.contains("-row-")),
+        "no line in pieces"
+    );
+    let tie = item(&scene, "child-link-d");
+    assert!(has_class(&scene, "child-link-d", "long-tie"));
+    assert_eq!(tie.people, ["d", "b", "b2"]);
+    let points = tie.points.as_ref().expect("points");
+    assert!(
+        points.len() >= 4,
+        "down, along its own track, down: {points:?}"
+    );
+    for w in points.windows(2) {
+        assert!(
+            (w[0].x - w[1].x).abs() < 0.01 || (w[0].y - w[1].y).abs() < 0.01,
+            "orthogonal: {points:?}"
+        );
+    }
+    // It starts on Bea and Ben's bar...
+    let bar = item(&scene, "child-link-b--b2")
+        .points
+        .clone()
+        .expect("bar");
+    let start = points[0];
+    assert!(bar.windows(2).any(|w| {
+        (w[0].y - start.y).abs() < 0.01
+            && (w[1].y - start.y).abs() < 0.01
+            && start.x >= w[0].x.min(w[1].x) - 0.01
+            && start.x <= w[0].x.max(w[1].x) + 0.01
+    }));
+    // ...and ends on the top of Dot's symbol.
+    let end = points[points.len() - 1];
+    let dot = item(&scene, "person-d").bbox;
+    assert!((end.x - x_of(&scene, "d")).abs() < 0.01);
+    assert!((end.y - dot.y).abs() < 1.0, "{end:?} {dot:?}");
+}

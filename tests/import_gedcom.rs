@@ -15,17 +15,10 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The shared GEDCOM data: `../shared/data/gedcom` beside the checkout (as in CI), else
-/// `/work/shared/data/gedcom`. `None`, with a message, when neither is there.
-fn shared() -> Option<PathBuf> {
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/gedcom");
-    for candidate in [beside, PathBuf::from("/work/shared/data/gedcom")] {
-        if candidate.is_dir() {
-            return Some(candidate);
-        }
-    }
-    println!("SKIPPED: the shared GEDCOM data (../shared/data/gedcom) is not there");
-    None
+/// The GEDCOM samples and the maintainers' test suite, kept in the repository (with their
+/// licences) so that every test runs from a fresh clone.
+fn gedcom_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/gedcom")
 }
 
 fn import(bytes: &[u8]) -> (CaseFile, Vec<Diagnostic>) {
@@ -294,7 +287,7 @@ fn contradictory_dates_are_left_out_with_a_note() {
 /// Every file of the maintainers' suite, for GEDCOM 5.5.1 and 7.0.
 #[test]
 fn every_spec_test_file_imports_or_is_noted_by_line() {
-    let Some(shared) = shared() else { return };
+    let shared = gedcom_data();
     let mut seen = 0;
     for version in ["5", "7"] {
         let folder = shared.join("spec-tests").join(version);
@@ -536,7 +529,7 @@ fn every_date_converts_or_says_why(name: &str, text: &str) {
 /// The real family trees: every person and family imported, checked, and read back.
 #[test]
 fn real_family_trees_import_whole() {
-    let Some(shared) = shared() else { return };
+    let shared = gedcom_data();
     for (name, people, families) in [
         ("bronte.ged", 14, 4),
         ("shakespeare.ged", 31, 11),

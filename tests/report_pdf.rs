@@ -11,8 +11,8 @@ fn write(name: &str, bytes: &[u8]) -> String {
     path.to_string_lossy().into_owned()
 }
 
-#[test]
-fn a_court_pdf_has_searchable_text_embedded_fonts_and_bundle_numbers() {
+/// A court PDF of 30 entries, numbered from C45.
+fn court_pdf() -> pdf::Pdf {
     let case = case(30);
     let genogram = grid_scene(&case, "Genogram", 4, 2);
     let timeline = grid_scene(&case, "Timeline", 5, 1);
@@ -21,13 +21,23 @@ fn a_court_pdf_has_searchable_text_embedded_fonts_and_bundle_numbers() {
         start_page: 45,
         ..Options::default()
     };
-    let out = pdf::report(&case, &genogram, &timeline, &options).unwrap();
-    let again = pdf::report(&case, &genogram, &timeline, &options).unwrap();
-    assert_eq!(out.bytes, again.bytes, "the same case gives the same bytes");
+    pdf::report(&case, &genogram, &timeline, &options).unwrap()
+}
+
+#[test]
+fn a_court_pdf_is_the_same_bytes_every_time() {
+    assert_eq!(court_pdf().bytes, court_pdf().bytes);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_qpdf, has_poppler)),
+    ignore = "needs qpdf and poppler-utils (pdftotext, pdffonts, pdfinfo), not installed"
+)]
+fn a_court_pdf_has_searchable_text_embedded_fonts_and_bundle_numbers() {
+    let out = court_pdf();
     let path = write("court.pdf", &out.bytes);
-    if !tool("qpdf") || !tool("pdftotext") || !tool("pdffonts") || !tool("pdfinfo") {
-        return;
-    }
+    require(&["qpdf", "pdftotext", "pdffonts", "pdfinfo"]);
     run("qpdf", &["--check", &path]);
     let text = run("pdftotext", &["-layout", &path, "-"]);
     let raw = run("pdftotext", &["-raw", &path, "-"]);
@@ -102,12 +112,16 @@ fn a_court_pdf_has_searchable_text_embedded_fonts_and_bundle_numbers() {
     assert_eq!(pages[0]["title"], "Page 1: No. 1 to No. 4");
 }
 
-#[test]
-fn a_long_chronology_is_warned_about_and_rows_keep_whole() {
+fn long_pdf() -> pdf::Pdf {
     let case = case(80);
     let genogram = grid_scene(&case, "Genogram", 2, 1);
     let timeline = grid_scene(&case, "Timeline", 2, 1);
-    let out = pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap();
+    pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap()
+}
+
+#[test]
+fn a_long_chronology_is_warned_about() {
+    let out = long_pdf();
     assert!(out.chronology_pages > 10, "{}", out.chronology_pages);
     assert!(
         out.warnings
@@ -116,10 +130,16 @@ fn a_long_chronology_is_warned_about_and_rows_keep_whole() {
         "{:?}",
         out.warnings
     );
-    let path = write("long.pdf", &out.bytes);
-    if !tool("pdftotext") {
-        return;
-    }
+}
+
+#[test]
+#[cfg_attr(
+    not(has_poppler),
+    ignore = "needs poppler-utils (pdftotext, pdfinfo), not installed"
+)]
+fn a_long_chronology_keeps_rows_whole() {
+    let path = write("long.pdf", &long_pdf().bytes);
+    require(&["pdftotext"]);
     let text = run("pdftotext", &["-layout", &path, "-"]);
     // No row is split: each entry's number and its source sit on the same page.
     for page in text.split('\u{c}') {
@@ -129,12 +149,16 @@ fn a_long_chronology_is_warned_about_and_rows_keep_whole() {
     }
 }
 
-#[test]
-fn a_huge_diagram_is_split_into_readable_tiles_with_the_legend_on_each() {
+fn huge_pdf() -> pdf::Pdf {
     let case = case(3);
     let genogram = grid_scene(&case, "Genogram", 24, 9);
     let timeline = grid_scene(&case, "Timeline", 2, 1);
-    let out = pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap();
+    pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap()
+}
+
+#[test]
+fn a_huge_diagram_is_split_into_tiles_with_a_warning() {
+    let out = huge_pdf();
     assert!(
         out.warnings
             .iter()
@@ -143,10 +167,16 @@ fn a_huge_diagram_is_split_into_readable_tiles_with_the_legend_on_each() {
         out.warnings
     );
     assert!(out.pages > 5, "{}", out.pages);
-    let path = write("huge.pdf", &out.bytes);
-    if !tool("pdftotext") || !tool("qpdf") {
-        return;
-    }
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_qpdf, has_poppler)),
+    ignore = "needs qpdf and poppler-utils (pdftotext, pdffonts, pdfinfo), not installed"
+)]
+fn a_huge_diagram_has_the_legend_on_each_tile() {
+    let path = write("huge.pdf", &huge_pdf().bytes);
+    require(&["pdftotext", "qpdf"]);
     run("qpdf", &["--check", &path]);
     let text = run("pdftotext", &["-layout", &path, "-"]);
     let tiles: Vec<&str> = text
@@ -167,6 +197,10 @@ fn a_huge_diagram_is_split_into_readable_tiles_with_the_legend_on_each() {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_poppler),
+    ignore = "needs poppler-utils (pdftotext, pdfinfo), not installed"
+)]
 fn the_case_title_goes_into_the_metadata_only_when_asked() {
     let case = case(2);
     let genogram = grid_scene(&case, "Genogram", 2, 1);
@@ -177,9 +211,7 @@ fn the_case_title_goes_into_the_metadata_only_when_asked() {
     };
     let out = pdf::report(&case, &genogram, &timeline, &options).unwrap();
     let path = write("titled.pdf", &out.bytes);
-    if !tool("pdfinfo") {
-        return;
-    }
+    require(&["pdfinfo"]);
     let info = run("pdfinfo", &[&path]);
     assert!(
         info.lines()

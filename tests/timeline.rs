@@ -93,6 +93,8 @@ pub fn check_promises(case: &Case, options: &TimelineOptions, scene: &Scene) {
         case.entries.len(),
         "every entry is drawn, summarised or reported as left out"
     );
+    // No whisker, arrow or period bar of one entry runs through another entry's label.
+    assert_eq!(scene.metrics["crossings"], 0.0, "lines through labels");
     // Every shown entry has its mark, with its full text as the title.
     for entry in &selection.shown {
         let id = format!("entry-{}", entry.number);

@@ -264,7 +264,6 @@ pub fn num(value: f64) -> String {
 
 #[cfg(test)]
 mod oracle {
-    use super::num;
     use crate::layout::scene::{Anchor, Item, Paint, PathStep, Point, Scene, Shape, Weight, round};
     use crate::text::FONT_FAMILY;
     use svg::node::element::{self, Element, Group};
@@ -276,9 +275,12 @@ mod oracle {
         let width = round(scene.width.max(1.0));
         let height = round(scene.height.max(1.0));
         let mut document = Document::new()
-            .set("viewBox", format!("0 0 {} {}", num(width), num(height)))
-            .set("width", num(width))
-            .set("height", num(height))
+            .set(
+                "viewBox",
+                format!("0 0 {} {}", number(width), number(height)),
+            )
+            .set("width", number(width))
+            .set("height", number(height))
             .set("font-family", FONT_FAMILY)
             .set("role", "img")
             .add(element::Title::new(scene.title.as_str()))
@@ -318,12 +320,12 @@ mod oracle {
                 paint,
             } => {
                 let mut e = Element::new("rect");
-                e.assign("x", num(rect.x));
-                e.assign("y", num(rect.y));
-                e.assign("width", num(rect.width));
-                e.assign("height", num(rect.height));
+                e.assign("x", number(rect.x));
+                e.assign("y", number(rect.y));
+                e.assign("width", number(rect.width));
+                e.assign("height", number(rect.height));
                 if *corner > 0.0 {
-                    e.assign("rx", num(*corner));
+                    e.assign("rx", number(*corner));
                 }
                 painted(e, paint)
             }
@@ -333,9 +335,9 @@ mod oracle {
                 paint,
             } => {
                 let mut e = Element::new("circle");
-                e.assign("cx", num(centre.x));
-                e.assign("cy", num(centre.y));
-                e.assign("r", num(*radius));
+                e.assign("cx", number(centre.x));
+                e.assign("cy", number(centre.y));
+                e.assign("r", number(*radius));
                 painted(e, paint)
             }
             Shape::Polygon { points, paint } => {
@@ -364,13 +366,13 @@ mod oracle {
                 halo,
             } => {
                 let mut e = Element::new("text");
-                e.assign("x", num(origin.x));
-                e.assign("y", num(origin.y));
-                e.assign("font-size", num(*size));
+                e.assign("x", number(origin.x));
+                e.assign("y", number(origin.y));
+                e.assign("font-size", number(*size));
                 e.assign("fill", colour.hex());
                 if *halo > 0.0 {
                     e.assign("stroke", "#ffffff");
-                    e.assign("stroke-width", num(*halo));
+                    e.assign("stroke-width", number(*halo));
                     e.assign("stroke-linejoin", "round");
                     e.assign("paint-order", "stroke");
                 }
@@ -384,8 +386,8 @@ mod oracle {
                 }
                 for (i, line) in lines.iter().enumerate() {
                     let mut span = Element::new("tspan");
-                    span.assign("x", num(origin.x));
-                    span.assign("y", num(origin.y + i as f64 * line_height));
+                    span.assign("x", number(origin.x));
+                    span.assign("y", number(origin.y + i as f64 * line_height));
                     span.append(svg::node::Text::new(line.as_str()));
                     e.append(span);
                 }
@@ -399,42 +401,49 @@ mod oracle {
             Some(colour) => {
                 e.assign("fill", colour.hex());
                 if paint.fill_opacity < 1.0 {
-                    e.assign("fill-opacity", num(paint.fill_opacity));
+                    e.assign("fill-opacity", number(paint.fill_opacity));
                 }
             }
             None => e.assign("fill", "none"),
         }
         if let Some(colour) = paint.stroke {
             e.assign("stroke", colour.hex());
-            e.assign("stroke-width", num(paint.stroke_width));
+            e.assign("stroke-width", number(paint.stroke_width));
             if !paint.dash.is_empty() {
-                let dash: Vec<String> = paint.dash.iter().map(|d| num(*d)).collect();
+                let dash: Vec<String> = paint.dash.iter().map(|d| number(*d)).collect();
                 e.assign("stroke-dasharray", dash.join(" "));
             }
         }
         e
     }
 
+    /// Numbers as the oracle writes them, independently of the writer: rounded to hundredths,
+    /// then Rust's shortest decimal form (12.0 prints as "12").
+    fn number(value: f64) -> String {
+        round(value).to_string()
+    }
+
     fn point_list(points: &[Point]) -> String {
         let pairs: Vec<String> = points
             .iter()
-            .map(|p| format!("{},{}", num(p.x), num(p.y)))
+            .map(|p| [number(p.x), number(p.y)].join(","))
             .collect();
         pairs.join(" ")
     }
 
+    /// Path data as the SVG grammar reads it: a command letter, then its points as x,y pairs
+    /// separated by spaces.
     fn path_data(steps: &[PathStep]) -> String {
-        let parts: Vec<String> = steps
-            .iter()
-            .map(|step| match step {
-                PathStep::MoveTo(p) => format!("M{},{}", num(p.x), num(p.y)),
-                PathStep::LineTo(p) => format!("L{},{}", num(p.x), num(p.y)),
-                PathStep::QuadTo(c, p) => {
-                    format!("Q{},{} {},{}", num(c.x), num(c.y), num(p.x), num(p.y))
-                }
-                PathStep::Close => "Z".to_string(),
-            })
-            .collect();
+        let mut parts = Vec::new();
+        for step in steps {
+            let (command, points) = match step {
+                PathStep::MoveTo(p) => ('M', vec![*p]),
+                PathStep::LineTo(p) => ('L', vec![*p]),
+                PathStep::QuadTo(c, p) => ('Q', vec![*c, *p]),
+                PathStep::Close => ('Z', vec![]),
+            };
+            parts.push(format!("{command}{}", point_list(&points)));
+        }
         parts.join(" ")
     }
 }
@@ -508,6 +517,14 @@ mod tests {
             Shape::Polygon {
                 points: vec![Point::new(0.0, 0.0), Point::new(1.0 / 3.0, 2.0)],
                 paint: paint.clone(),
+            },
+            Shape::Polyline {
+                points: vec![
+                    Point::new(0.1 + 0.2, -0.001),
+                    Point::new(123_456.789, -7.005),
+                    Point::new(1e9, 2.5),
+                ],
+                paint: Paint::line(Colour::BLACK, 0.75),
             },
             Shape::Polyline {
                 points: vec![],

@@ -6,7 +6,13 @@
 //! a fixed order that is a weighted isotonic regression, solved exactly in linear time by
 //! pooling adjacent violators, so a pass over the whole family is linear and never overlaps.
 
+use super::look::Look;
 use super::order::Arrangement;
+use super::partners::PartnerState;
+use super::{DATE_SIZE, DATE_WRAP, PARTNER_GAP};
+use crate::layout::scene::Weight;
+use crate::text;
+use std::collections::BTreeMap;
 
 /// Space between two blocks on a row.
 pub(super) const BLOCK_GAP: f64 = 22.0;
@@ -416,6 +422,61 @@ pub(super) fn tracks(bars: &[Bar]) -> (Vec<usize>, usize) {
         }
     }
     (track, count.max(usize::from(n > 0)))
+}
+
+/// Widths each slot reserves and the gaps between partners.
+pub(super) fn sizes(
+    a: &Arrangement,
+    looks: &[Look],
+    states: &[PartnerState],
+    couple_of_pair: &BTreeMap<(usize, usize), usize>,
+) -> Sizes {
+    let mut content_width = vec![12.0; a.slots.len()];
+    let mut slot_width = vec![12.0; a.slots.len()];
+    for (s, slot) in a.slots.iter().enumerate() {
+        if let Some(p) = slot.person {
+            let w = looks[p].symbol_width.max(looks[p].label_width);
+            content_width[s] = w;
+            slot_width[s] = w;
+            // A single parent's line comes down beside the label: reserve room for it.
+            if a.down[s]
+                .iter()
+                .any(|&sib| a.sibships[sib].parents.len() == 1)
+            {
+                slot_width[s] = w + 2.0 * (SINGLE_STUB + 6.0);
+            }
+        }
+    }
+    let gaps = a
+        .units
+        .iter()
+        .map(|unit| {
+            unit.slots
+                .windows(2)
+                .map(|w| {
+                    let (l, r) = (w[0], w[1]);
+                    let mut gap = PARTNER_GAP;
+                    if let Some(&k) = couple_of_pair.get(&(l.min(r), l.max(r))) {
+                        // The dates label sits between the two symbols, above the line.
+                        let lines =
+                            text::wrap(&states[k].dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
+                        let needed = text::widest(&lines, DATE_SIZE, Weight::Regular) + 24.0;
+                        let (pl, pr) = (a.slots[l].person, a.slots[r].person);
+                        let symbols = pl.map(|p| looks[p].symbol_width / 2.0).unwrap_or(0.0)
+                            + pr.map(|p| looks[p].symbol_width / 2.0).unwrap_or(0.0);
+                        let between = needed + symbols - slot_width[l] / 2.0 - slot_width[r] / 2.0;
+                        gap = gap.max(between);
+                    }
+                    gap
+                })
+                .collect()
+        })
+        .collect();
+    Sizes {
+        slot_width,
+        content_width,
+        gaps,
+    }
 }
 
 #[cfg(test)]

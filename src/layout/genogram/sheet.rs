@@ -240,7 +240,7 @@ fn describe(key: Key, case: &Case) -> (String, String) {
         Key::Loss(LossKind::Termination) => ("termination".into(), "termination".into()),
         Key::Loss(LossKind::Stillbirth) => ("stillbirth".into(), "stillbirth (SB)".into()),
         Key::Partner(line) => (
-            format!("partners-{}", super::kebab(&format!("{line:?}"))),
+            format!("partners-{}", super::look::kebab(&format!("{line:?}"))),
             line.name().into(),
         ),
         Key::Ending(Ending::Separated, false) => ("separated".into(), "separated".into()),
@@ -251,11 +251,11 @@ fn describe(key: Key, case: &Case) -> (String, String) {
             "partners who are blood relatives (double line)".into(),
         ),
         Key::Child(link) => (
-            format!("child-{}", super::link_class(link)),
+            format!("child-{}", super::route::link_class(link)),
             draw::child_link_name(link).into(),
         ),
         Key::Twins(z) => (
-            format!("twins-{}", super::kebab(&format!("{z:?}"))),
+            format!("twins-{}", super::look::kebab(&format!("{z:?}"))),
             match z {
                 Zygosity::Identical => "identical twins",
                 Zygosity::Fraternal => "fraternal twins",
@@ -264,7 +264,7 @@ fn describe(key: Key, case: &Case) -> (String, String) {
             .into(),
         ),
         Key::Emotional(kind) => (
-            super::kebab(&format!("{kind:?}")),
+            super::look::kebab(&format!("{kind:?}")),
             draw::relationship_name(kind).into(),
         ),
         Key::Household(h) => (

@@ -1,0 +1,239 @@
+//! Where each sibship's line comes down and how far its bar runs, and the track of each bar
+//! in the channel under its row, so bars of different sibships never share a line.
+
+use super::draw;
+use super::look::{Look, side_extra};
+use super::order::Arrangement;
+use super::place::{self, Placement, Sizes};
+use crate::graph::Family;
+use crate::model::{Case, Zygosity};
+use std::collections::BTreeMap;
+
+/// The geometry of every sibship's line.
+pub(super) struct Bars {
+    /// Where each sibship's line comes down from its parents.
+    pub drops: Vec<f64>,
+    /// How far each sibship's bar runs, left to right.
+    pub spans: Vec<(f64, f64)>,
+    /// The track of each sibship's bar in its channel.
+    pub track_of: Vec<usize>,
+    /// How many tracks each row's channel holds.
+    pub track_count: Vec<usize>,
+}
+
+/// Twins in multiple births, by person.
+pub(super) type Twins = BTreeMap<usize, (usize, Zygosity)>;
+
+/// Drops, bars and tracks of every sibship.
+pub(super) fn sibship_bars(
+    arrangement: &Arrangement,
+    sizes: &Sizes,
+    placement: &Placement,
+    looks: &[Look],
+    twins: &Twins,
+) -> Bars {
+    let rows = arrangement.rows.len();
+    let mut drops: Vec<f64> = (0..arrangement.sibships.len())
+        .map(|s| place::drop_x(arrangement, sizes, &placement.x, s))
+        .collect();
+    separate_drops(arrangement, placement, looks, twins, &mut drops);
+    let mut bars: Vec<(f64, f64)> = Vec::with_capacity(arrangement.sibships.len());
+    for (s, &drop) in drops.iter().enumerate() {
+        let (mut lo, mut hi) = (drop, drop);
+        for top in child_tops(arrangement, placement, twins, s) {
+            lo = lo.min(top.0);
+            hi = hi.max(top.0);
+        }
+        bars.push((lo, hi));
+    }
+    let mut track_of = vec![0usize; bars.len()];
+    let mut track_count = vec![0usize; rows];
+    {
+        let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); rows];
+        for (s, sibship) in arrangement.sibships.iter().enumerate() {
+            by_row[sibship.row].push(s);
+        }
+        for (row, list) in by_row.iter().enumerate() {
+            let row_bars: Vec<place::Bar> = list
+                .iter()
+                .map(|&s| {
+                    let mut children: Vec<f64> = child_tops(arrangement, placement, twins, s)
+                        .iter()
+                        .map(|t| t.0)
+                        .collect();
+                    // Twins' slanting lines reach out to each twin.
+                    for (group, _) in child_groups(arrangement, twins, s) {
+                        if group.len() > 1 {
+                            children.extend(group.iter().map(|&c| placement.x[c]));
+                        }
+                    }
+                    children.sort_by(f64::total_cmp);
+                    place::Bar {
+                        left: bars[s].0,
+                        right: bars[s].1,
+                        drop: drops[s],
+                        children,
+                    }
+                })
+                .collect();
+            let (t, n) = place::tracks(&row_bars);
+            for (i, &s) in list.iter().enumerate() {
+                track_of[s] = t[i];
+            }
+            track_count[row] = n;
+        }
+    }
+    Bars {
+        drops,
+        spans: bars,
+        track_of,
+        track_count,
+    }
+}
+
+/// A couple's line down may come anywhere between their symbols. Where it would fall on (or
+/// within a few units of) another sibship's child line in the same channel, the two would
+/// read as one line: slide it along the partner line to a clear place.
+pub(super) fn separate_drops(
+    a: &Arrangement,
+    placement: &Placement,
+    looks: &[Look],
+    twins: &Twins,
+    drops: &mut [f64],
+) {
+    const CLEAR: f64 = 5.0;
+    let mut children_by_row: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
+    for (s, sibship) in a.sibships.iter().enumerate() {
+        for (top, group) in child_tops(a, placement, twins, s)
+            .into_iter()
+            .zip(child_groups(a, twins, s))
+        {
+            let entry = children_by_row.entry(sibship.row).or_default();
+            entry.push((top.0, s));
+            // Twins' lines slant from one point: keep clear of the whole slant.
+            if group.0.len() > 1 {
+                for &c in &group.0 {
+                    let (lo, hi) = (top.0.min(placement.x[c]), top.0.max(placement.x[c]));
+                    let mut x = lo;
+                    while x < hi {
+                        entry.push((x, s));
+                        x += CLEAR;
+                    }
+                    entry.push((hi, s));
+                }
+            }
+        }
+    }
+    for list in children_by_row.values_mut() {
+        list.sort_by(|x, y| x.0.total_cmp(&y.0));
+    }
+    for (s, sibship) in a.sibships.iter().enumerate() {
+        let [p, q] = sibship.parents[..] else {
+            continue;
+        };
+        let (Some(pp), Some(pq)) = (a.slots[p].person, a.slots[q].person) else {
+            continue;
+        };
+        let Some(list) = children_by_row.get(&sibship.row) else {
+            continue;
+        };
+        let blocked = |x: f64| {
+            let start = list.partition_point(|c| c.0 < x - CLEAR);
+            list[start..]
+                .iter()
+                .take_while(|c| c.0 <= x + CLEAR)
+                .any(|c| c.1 != s)
+        };
+        if !blocked(drops[s]) {
+            continue;
+        }
+        // Only between adjacent partners, where the line runs straight between symbols.
+        let (left, right) = if placement.x[p] < placement.x[q] {
+            (p, q)
+        } else {
+            (q, p)
+        };
+        let (lp, rp) = if left == p { (pp, pq) } else { (pq, pp) };
+        let unit = &a.units[a.slots[p].unit].slots;
+        let adjacent = unit.windows(2).any(|w| w[0] == left && w[1] == right);
+        if !adjacent {
+            continue;
+        }
+        let lo = placement.x[left]
+            + draw::reach(looks[lp].form, looks[lp].r)
+            + side_extra(&looks[lp])
+            + 4.0;
+        let hi = placement.x[right]
+            - draw::reach(looks[rp].form, looks[rp].r)
+            - side_extra(&looks[rp])
+            - 4.0;
+        for step in 1..40 {
+            // -2, +2, -4, +4, ...
+            let d = ((step + 1) / 2) as f64 * 2.0 * if step % 2 == 1 { -1.0 } else { 1.0 };
+            let x = drops[s] + d;
+            if x >= lo && x <= hi && !blocked(x) {
+                drops[s] = x;
+                break;
+            }
+        }
+    }
+}
+
+/// Children of a sibship grouped for drawing: twins (and triplets) together with their
+/// zygosity, everyone else alone.
+pub(super) fn child_groups(
+    a: &Arrangement,
+    twins: &Twins,
+    s: usize,
+) -> Vec<(Vec<usize>, Option<Zygosity>)> {
+    let mut groups: Vec<(Vec<usize>, Option<Zygosity>)> = Vec::new();
+    let mut by_birth: BTreeMap<usize, usize> = BTreeMap::new();
+    for &c in &a.sibships[s].children {
+        let birth = a.slots[c].person.and_then(|p| twins.get(&p));
+        match birth {
+            Some(&(b, z)) => match by_birth.get(&b) {
+                Some(&g) => groups[g].0.push(c),
+                None => {
+                    by_birth.insert(b, groups.len());
+                    groups.push((vec![c], Some(z)));
+                }
+            },
+            None => groups.push((vec![c], None)),
+        }
+    }
+    for g in &mut groups {
+        if g.0.len() < 2 {
+            g.1 = None;
+        }
+    }
+    groups
+}
+
+/// Where each child group's line leaves the bar: above the child, or between twins.
+pub(super) fn child_tops(
+    a: &Arrangement,
+    placement: &Placement,
+    twins: &Twins,
+    s: usize,
+) -> Vec<(f64, usize)> {
+    child_groups(a, twins, s)
+        .into_iter()
+        .map(|(g, _)| {
+            let x = g.iter().map(|&c| placement.x[c]).sum::<f64>() / g.len().max(1) as f64;
+            (x, g.len())
+        })
+        .collect()
+}
+
+/// For each person born in a multiple birth: the birth's index and zygosity.
+pub(super) fn twin_groups(case: &Case, family: &Family, _a: &Arrangement) -> Twins {
+    let mut out = BTreeMap::new();
+    for (b, birth) in case.multiple_births.iter().enumerate() {
+        for child in &birth.children {
+            if let Some(p) = family.position(child) {
+                out.insert(p, (b, birth.zygosity));
+            }
+        }
+    }
+    out
+}

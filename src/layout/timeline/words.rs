@@ -1,0 +1,236 @@
+//! The timeline's words: names of periods, categories and significance, entry texts,
+//! ages and counts.
+
+use super::category_key;
+use crate::model::{Age, Case, Entry, EntryStatus, PeriodKind, PersonId, Significance, Valence};
+
+/// The usual categories in reading order: states and moves first, then harms, then help and
+/// strengths. Others follow alphabetically.
+pub(super) const CATEGORY_ORDER: [&str; 14] = [
+    "legal-status",
+    "household-change",
+    "placement",
+    "domestic-abuse",
+    "police",
+    "neglect",
+    "substance-use",
+    "mental-health",
+    "health",
+    "education",
+    "housing",
+    "professional-intervention",
+    "contact",
+    "achievement",
+];
+
+pub(super) fn period_name(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::EarlyHelp => "Early help",
+        PeriodKind::ChildArrangementsOrder => "Child arrangements order",
+        PeriodKind::EmergencyProtectionOrder => "Emergency protection order",
+        PeriodKind::PoliceProtection => "Police protection",
+        PeriodKind::ChildInNeed => "Child in need",
+        PeriodKind::ChildProtectionPlan => "Child protection plan",
+        PeriodKind::Section20 => "Section 20 accommodation",
+        PeriodKind::InterimCareOrder => "Interim care order",
+        PeriodKind::CareOrder => "Care order",
+        PeriodKind::PlacementOrder => "Placement order",
+        PeriodKind::SupervisionOrder => "Supervision order",
+        PeriodKind::SpecialGuardianshipOrder => "Special guardianship order",
+        PeriodKind::Placement => "Placement",
+        PeriodKind::School => "School",
+    }
+}
+
+/// "domestic-abuse" → "Domestic abuse".
+pub fn category_name(category: &str) -> String {
+    let words = category_key(category).replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => "Uncategorised".to_string(),
+    }
+}
+
+pub(super) fn significance_name(s: Option<Significance>) -> &'static str {
+    match s {
+        Some(Significance::High) => "high",
+        Some(Significance::Medium) => "medium",
+        Some(Significance::Low) => "low",
+        None => "not rated",
+    }
+}
+
+/// The status line of a disputed or alleged entry.
+pub(super) fn status_text(entry: &Entry) -> Option<String> {
+    let word = match entry.status {
+        EntryStatus::Agreed => return None,
+        EntryStatus::Disputed => "Disputed",
+        EntryStatus::Alleged => "Alleged",
+    };
+    Some(match &entry.status_note {
+        Some(note) => format!("{word}: {note}"),
+        None => word.to_string(),
+    })
+}
+
+/// The date or period of an entry as shown: "14 Mar 2019", "Feb 2020 to c. Sep 2021".
+pub fn entry_date_text(entry: &Entry) -> String {
+    let mut text = entry.date.to_string();
+    if let Some(end) = &entry.end {
+        text.push_str(" to ");
+        text.push_str(&end.to_string());
+    }
+    text
+}
+
+/// Everything about an entry in one paragraph: the mark's tooltip and screen-reader text.
+pub fn entry_text(case: &Case, entry: &Entry) -> String {
+    let mut parts = vec![format!("No. {}, {}", entry.number, entry_date_text(entry))];
+    if let Some((h, m)) = entry.time {
+        parts[0].push_str(&format!(", {h:02}:{m:02}"));
+    }
+    parts.push(entry.event.clone());
+    let ages: Vec<String> = entry
+        .children
+        .iter()
+        .map(|c| match case.person(c) {
+            Some(p) => match p.born {
+                Some(born) => format!(
+                    "{} ({})",
+                    p.display_name(),
+                    Age::at(&born, entry.date.start())
+                ),
+                None => p.display_name().to_string(),
+            },
+            None => c.to_string(),
+        })
+        .collect();
+    if !ages.is_empty() {
+        parts.push(format!("Children: {}", ages.join(", ")));
+    }
+    parts.push(format!("Category: {}", category_name(&entry.category)));
+    for impact in &entry.impacts {
+        let who = impact
+            .child
+            .as_ref()
+            .map(|c| format!(" on {}", name_of(case, c)))
+            .unwrap_or_default();
+        let valence = match impact.valence {
+            Valence::Negative => " (negative)",
+            Valence::Positive => " (positive)",
+            Valence::Neutral => "",
+        };
+        parts.push(format!("Impact{who}: {}{valence}", impact.text));
+    }
+    if let Some(voice) = &entry.voice {
+        parts.push(format!("Child's voice: \u{201c}{voice}\u{201d}"));
+    }
+    if let Some(action) = &entry.action {
+        parts.push(format!("Action: {action}"));
+    }
+    let mut source = format!("Source: {}", entry.source);
+    if let Some(reference) = &entry.reference {
+        source.push_str(&format!(", reference {reference}"));
+    }
+    parts.push(source);
+    parts.push(format!(
+        "Significance: {}",
+        significance_name(entry.significance)
+    ));
+    if let Some(status) = status_text(entry) {
+        parts.push(format!("Status: {status}"));
+    }
+    if !entry.people.is_empty() {
+        let people: Vec<String> = entry
+            .people
+            .iter()
+            .map(|i| match &i.role {
+                Some(role) => format!("{} ({role})", name_of(case, &i.person)),
+                None => name_of(case, &i.person),
+            })
+            .collect();
+        parts.push(format!("People: {}", people.join(", ")));
+    }
+    if !entry.factors.is_empty() {
+        parts.push(format!("Factors: {}", entry.factors.join(", ")));
+    }
+    let mut text = String::new();
+    for part in parts {
+        if !text.is_empty() {
+            text.push_str(if text.ends_with(['.', '!', '?']) {
+                " "
+            } else {
+                ". "
+            });
+        }
+        text.push_str(part.trim());
+    }
+    text
+}
+
+pub(super) fn name_of(case: &Case, id: &PersonId) -> String {
+    case.person(id)
+        .map(|p| p.display_name().to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+pub(super) fn age_short(age: &Age) -> String {
+    match age {
+        Age::PreBirth { weeks: Some(w) } => format!("pre-birth {w}w"),
+        Age::PreBirth { weeks: None } => "pre-birth".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// "4y", "4y 6m", "6m", "birth", with "c." for approximate birth dates.
+pub(super) fn age_label(months: u32, approximate: bool) -> String {
+    let text = match (months / 12, months % 12) {
+        (0, 0) => return "birth".to_string(),
+        (0, m) => format!("{m}m"),
+        (y, 0) => format!("{y}y"),
+        (y, m) => format!("{y}y {m}m"),
+    };
+    if approximate {
+        format!("c. {text}")
+    } else {
+        text
+    }
+}
+
+/// "1 entry", "3 later entries".
+pub(super) fn entries_text(n: usize, adjective: &str) -> String {
+    let noun = if n == 1 { "entry" } else { "entries" };
+    if adjective.is_empty() {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {adjective} {noun}")
+    }
+}
+
+pub(super) fn months_text(months: u32) -> String {
+    match (months / 12, months % 12) {
+        (0, 1) => "1 month".into(),
+        (0, m) => format!("{m} months"),
+        (1, 0) => "1 year".into(),
+        (y, 0) => format!("{y} years"),
+        (y, m) => format!(
+            "{y} year{} {m} month{}",
+            if y == 1 { "" } else { "s" },
+            if m == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+/// An id-safe form of a case id or name: lower case letters, digits and hyphens.
+pub(super) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
