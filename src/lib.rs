@@ -25,6 +25,7 @@
 //! ```
 
 pub mod check;
+pub mod chronology;
 pub mod diagnostic;
 pub mod graph;
 pub mod input;
@@ -33,6 +34,7 @@ pub mod model;
 pub mod redact;
 pub mod render;
 pub mod text;
+pub mod vocabulary;
 
 use diagnostic::Diagnostic;
 use sha2::{Digest, Sha256};

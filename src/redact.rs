@@ -558,7 +558,7 @@ mod tests {
             impacts: vec![Impact {
                 child: Some(PersonId("amy".into())),
                 text: "Amy settled well with Nana Joan.".into(),
-                valence: Valence::Positive,
+                valence: Some(Valence::Positive),
             }],
             action: None,
             significance: None,

@@ -75,10 +75,12 @@ fn awkward_text_is_escaped_in_every_format() {
     assert!(md.contains("| 1 Jun 2023, 09:15 |"));
     assert!(md.contains("Date prepared: 4 Nov 2024"));
     assert!(md.contains("Hearing date: 10 Dec 2024"));
-    // Sam was born in May 2017 (month only): ages are approximate, and before that there is
-    // no age.
+    // Sam was born in May 2017 (month only): whole years where both possible ages agree,
+    // "c." where a date is approximate, and before birth there is no age.
     assert!(md.contains("not yet born"));
-    assert!(md.contains("c. 3y"), "{md}");
+    assert!(md.contains("| GP summary | 3y |"), "{md}");
+    assert!(md.contains("| Nursery letter; C12 | c. 1y |"), "{md}");
+    assert!(!md.contains("Not concerned") && !md.contains("Neutral"));
 }
 
 #[test]

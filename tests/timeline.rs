@@ -391,8 +391,10 @@ mod generated {
                 vec![Impact {
                     child: None,
                     text: "Upset".into(),
-                    valence: [Valence::Negative, Valence::Positive, Valence::Neutral]
-                        [significance as usize % 3],
+                    valence: Some(
+                        [Valence::Negative, Valence::Positive, Valence::Neutral]
+                            [significance as usize % 3],
+                    ),
                 }]
             } else {
                 vec![]

@@ -216,10 +216,19 @@ impl Checker {
         let valence = input
             .valence
             .as_ref()
-            .and_then(|v| self.choice(v, "valence", VALENCES))
-            .unwrap_or(Valence::Neutral);
+            .and_then(|v| self.choice(v, "valence", VALENCES));
         match &input.impact {
-            None => Vec::new(),
+            // A valence without impact text is still the worker's finding: kept, and shown
+            // as "impact not described".
+            None => valence
+                .map(|valence| {
+                    vec![Impact {
+                        child: None,
+                        text: String::new(),
+                        valence: Some(valence),
+                    }]
+                })
+                .unwrap_or_default(),
             Some(ImpactInput::ForAll(text)) => self
                 .text(&Some(text.clone()), "impact")
                 .map(|text| {
@@ -261,7 +270,7 @@ impl Checker {
                         .valence
                         .as_ref()
                         .and_then(|v| self.choice(v, "valence", VALENCES))
-                        .unwrap_or(valence);
+                        .or(valence);
                     Some(Impact {
                         child: Some(child?),
                         text: text?,

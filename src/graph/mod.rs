@@ -10,6 +10,8 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod rank;
+
 /// What joins two people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tie {
@@ -189,111 +191,6 @@ impl Family {
         couples
     }
 
-    /// The generation of every person, 0 at the top, by file position.
-    ///
-    /// A child is always below its parents. Partners are put on one row: the people of a
-    /// partner group are ranked together, so someone who marries in sits beside their partner
-    /// and never needs invented parents. Where that would put someone below their own child
-    /// (a partner who is also a descendant), the partner group is split and ranked one by one.
-    /// People with no parents in the case are pulled down to sit just above their children.
-    pub fn generations(&self, couples: &[Couple]) -> Vec<u32> {
-        let n = self.len();
-        let mut group = UnionFind::new(n);
-        for couple in couples {
-            group.union(couple.partners[0], couple.partners[1]);
-        }
-        let groups: Vec<usize> = (0..n).map(|i| group.find(i)).collect();
-        match self.rank_groups(&groups) {
-            Some(ranks) => ranks,
-            None => {
-                let singles: Vec<usize> = (0..n).collect();
-                self.rank_groups(&singles)
-                    .unwrap_or_else(|| self.rank_by_depth())
-            }
-        }
-    }
-
-    /// Longest-path ranks over groups of people, or `None` if the groups make a cycle.
-    fn rank_groups(&self, groups: &[usize]) -> Option<Vec<u32>> {
-        let n = self.len();
-        // Edges between groups, from a parent's group to a child's group.
-        let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut indegree = vec![0usize; n];
-        for e in self.graph.edge_references() {
-            if let Tie::Parent { .. } = e.weight() {
-                let (a, b) = (groups[e.source().index()], groups[e.target().index()]);
-                if a == b {
-                    return None;
-                }
-                out[a].push(b);
-                indegree[b] += 1;
-            }
-        }
-        let is_group: Vec<bool> = (0..n).map(|i| groups[i] == i).collect();
-        let mut order = Vec::with_capacity(n);
-        let mut stack: Vec<usize> = (0..n)
-            .filter(|&g| is_group[g] && indegree[g] == 0)
-            .rev()
-            .collect();
-        while let Some(g) = stack.pop() {
-            order.push(g);
-            for &h in &out[g] {
-                indegree[h] -= 1;
-                if indegree[h] == 0 {
-                    stack.push(h);
-                }
-            }
-        }
-        if order.len() != is_group.iter().filter(|g| **g).count() {
-            return None;
-        }
-        let mut rank = vec![0u32; n];
-        for &g in &order {
-            for &h in &out[g] {
-                rank[h] = rank[h].max(rank[g] + 1);
-            }
-        }
-        // Groups with no parents sit just above their highest child group, so that an
-        // ancestor couple is not left rows above the children it is joined to.
-        let mut has_parents = vec![false; n];
-        for &g in &order {
-            for &h in &out[g] {
-                has_parents[h] = true;
-            }
-        }
-        for &g in order.iter().rev() {
-            if !has_parents[g]
-                && let Some(lowest) = out[g].iter().map(|&h| rank[h]).min()
-            {
-                rank[g] = lowest.saturating_sub(1).max(rank[g]);
-            }
-        }
-        Some((0..n).map(|i| rank[groups[i]]).collect())
-    }
-
-    /// Depth by parentage alone; only reached if parentage itself has a cycle, which
-    /// `check` refuses.
-    fn rank_by_depth(&self) -> Vec<u32> {
-        let n = self.len();
-        let mut rank = vec![0u32; n];
-        for _ in 0..n.min(64) {
-            let mut changed = false;
-            for e in self.graph.edge_references() {
-                if let Tie::Parent { .. } = e.weight() {
-                    let (a, b) = (e.source().index(), e.target().index());
-                    if rank[b] < rank[a] + 1 && rank[a] < 64 {
-                        rank[b] = rank[a] + 1;
-                        changed = true;
-                    }
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-        rank
-    }
-
     /// True when two people share an ancestor through biological parentage (or one is the
     /// other's ancestor): partners who are blood relatives are drawn with a double line.
     pub fn blood_relatives(&self, a: usize, b: usize) -> bool {
@@ -363,7 +260,7 @@ impl UnionFind {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::{Gender, Parentage, Partnership, People, Person, Span};
 
@@ -371,7 +268,11 @@ mod tests {
         Person::new(id, id, Gender::Unknown)
     }
 
-    fn case(people: &[&str], children: &[(&str, &[&str])], partners: &[(&str, &str)]) -> Case {
+    pub(super) fn case(
+        people: &[&str],
+        children: &[(&str, &[&str])],
+        partners: &[(&str, &str)],
+    ) -> Case {
         Case {
             people: People::new(people.iter().map(|p| person(p)).collect()),
             parentage: children

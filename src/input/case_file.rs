@@ -6,6 +6,7 @@
 //! wrong with each one, with its line.
 
 use crate::diagnostic::Location;
+use crate::vocabulary;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -125,11 +126,11 @@ pub struct PersonInput {
     pub known_as: Option<Text>,
     /// male, female, non-binary or unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["male", "female", "non-binary", "unknown"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::GENDERS))))]
     pub gender: Option<Text>,
     /// amab, afab or uaab.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["amab", "afab", "uaab"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::SEXES))))]
     pub sex_at_birth: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub born: Option<Text>,
@@ -146,7 +147,7 @@ pub struct PersonInput {
     pub pregnancy: Option<Text>,
     /// miscarriage, termination or stillbirth; `born` is the date.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["miscarriage", "termination", "stillbirth"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::LOSSES))))]
     pub loss: Option<Text>,
     /// Several people drawn as one symbol.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -165,7 +166,7 @@ pub struct PersonInput {
     pub parents: Vec<Text>,
     /// biological (the default), adopted, foster, step, kinship-care or special-guardianship.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["biological", "adopted", "foster", "step", "kinship-care", "special-guardianship"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::LINKS))))]
     pub link: Option<Text>,
     /// Other parent figures, each with its own link and dates.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -179,7 +180,7 @@ pub struct PersonInput {
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct OtherParentsInput {
     pub parents: Vec<Text>,
-    #[schemars(extend("enum" = ["biological", "adopted", "foster", "step", "kinship-care", "special-guardianship"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::LINKS))))]
     pub link: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Text>,
@@ -198,7 +199,7 @@ pub struct PartnershipInput {
     pub partners: Vec<Text>,
     /// A single state, written on one line with `from`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["dating", "affair", "cohabiting", "engaged", "married", "civil-partnership", "separated", "divorced", "dissolved", "reconciled", "widowed"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::STATUSES))))]
     pub status: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Text>,
@@ -213,7 +214,7 @@ pub struct PartnershipInput {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct StateInput {
-    #[schemars(extend("enum" = ["dating", "affair", "cohabiting", "engaged", "married", "civil-partnership", "separated", "divorced", "dissolved", "reconciled", "widowed"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::STATUSES))))]
     pub status: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Text>,
@@ -227,7 +228,7 @@ pub struct StateInput {
 pub struct TwinsInput {
     pub children: Vec<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["identical", "fraternal", "unknown"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::ZYGOSITIES))))]
     pub zygosity: Option<Text>,
     #[serde(skip)]
     #[schemars(skip)]
@@ -238,7 +239,7 @@ pub struct TwinsInput {
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct RelationshipInput {
     pub between: Vec<Text>,
-    #[schemars(extend("enum" = ["close", "very-close", "distant", "conflict", "hostile", "close-hostile", "cut-off", "repaired", "focused-on", "physical-abuse", "emotional-abuse", "sexual-abuse", "neglect", "domestic-abuse", "coercive-control"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::RELATIONSHIP_KINDS))))]
     pub kind: Option<Text>,
     /// For kinds with a direction: who harms, or who focuses.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -318,15 +319,15 @@ pub struct EntryInput {
     pub impact: Option<ImpactInput>,
     /// positive, neutral or negative, for an impact written as text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["positive", "neutral", "negative"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::VALENCES))))]
     pub valence: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["high", "medium", "low"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::SIGNIFICANCES))))]
     pub significance: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["agreed", "disputed", "alleged"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::ENTRY_STATUSES))))]
     pub status: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_note: Option<Text>,
@@ -356,7 +357,7 @@ pub struct ChildImpactInput {
     pub child: Option<Text>,
     pub text: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = ["positive", "neutral", "negative"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::VALENCES))))]
     pub valence: Option<Text>,
     #[serde(skip)]
     #[schemars(skip)]
@@ -385,7 +386,7 @@ pub struct RoleInput {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PeriodInput {
-    #[schemars(extend("enum" = ["early-help", "child-in-need", "child-protection-plan", "section-20", "interim-care-order", "care-order", "placement-order", "supervision-order", "special-guardianship-order", "child-arrangements-order", "emergency-protection-order", "police-protection", "placement", "school"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::PERIOD_KINDS))))]
     pub kind: Option<Text>,
     /// The plan's category, or the placement's or school's name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -420,7 +421,7 @@ pub struct AudienceInput {
 pub struct DisclosureInput {
     pub person: Option<Text>,
     /// role or initials.
-    #[schemars(extend("enum" = ["role", "initials"]))]
+    #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::SHOWS))))]
     pub show: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,

@@ -353,8 +353,10 @@ pub enum EntryStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Impact {
     pub child: Option<PersonId>,
+    /// Empty when the worker gave only a valence.
     pub text: String,
-    pub valence: Valence,
+    /// `None` when the worker did not rate it: never shown as "neutral".
+    pub valence: Option<Valence>,
 }
 
 /// A person involved in an entry, with their role in it.

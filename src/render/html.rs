@@ -7,9 +7,9 @@
 //! browser. Every piece of case text is escaped; the one script is a constant that reads
 //! only `data-` attributes, so no case text is ever written inside it.
 
+use crate::chronology::{COURT_COLUMNS, Filter, Paragraph, chronology};
 use crate::layout::scene::{Item, Scene};
 use crate::model::Case;
-use crate::render::pdf::{COLUMN_TITLES, Paragraph, chronology_rows};
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
@@ -175,19 +175,19 @@ fn table(out: &mut String, case: &Case) {
         "<section id=\"chronology\" aria-labelledby=\"chronology-title\">\n\
          <h2 id=\"chronology-title\">Chronology</h2>\n",
     );
-    let rows = chronology_rows(case);
-    if rows.is_empty() {
+    let table = chronology(case, &Filter::default());
+    if table.rows.is_empty() {
         out.push_str(
             "<p>There are no chronology entries for this version of the case.</p>\n</section>\n",
         );
         return;
     }
     out.push_str("<table>\n<thead><tr>");
-    for title in COLUMN_TITLES {
+    for title in COURT_COLUMNS {
         let _ = write!(out, "<th scope=\"col\">{}</th>", super::escape_html(title));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in rows {
+    for row in &table.rows {
         let significance = match row.significance {
             Some(crate::model::Significance::High) => " class=\"high\"",
             _ => "",
@@ -198,22 +198,20 @@ fn table(out: &mut String, case: &Case) {
             row.number,
             data_attributes(&row.people, &[row.number])
         );
-        let _ = write!(out, "<td>{}", row.number);
-        if let Some(significance) = row.significance {
-            let _ = write!(
-                out,
-                "<p class=\"significance\">{}</p>",
-                crate::render::pdf::significance_word(significance)
-            );
-        }
-        let _ = write!(out, "</td><td><p>{}</p>", super::escape_html(&row.date));
-        for age in &row.ages {
-            let _ = write!(out, "<p class=\"age\">{}</p>", super::escape_html(age));
-        }
-        out.push_str("</td>");
-        for cell in [&row.event, &row.impact, &row.source] {
-            out.push_str("<td>");
-            paragraphs(out, cell);
+        let [number, date, event, impact, source] = table.court_cells(row);
+        for (class, cell) in [
+            ("number", number),
+            ("date", date),
+            ("", event),
+            ("", impact),
+            ("", source),
+        ] {
+            if class.is_empty() {
+                out.push_str("<td>");
+            } else {
+                let _ = write!(out, "<td class=\"{class}\">");
+            }
+            paragraphs(out, &cell);
             out.push_str("</td>");
         }
         out.push_str("</tr>\n");
@@ -288,8 +286,8 @@ thead th { background: #e1e1e1; }
 th:nth-child(1) { width: 4.5em; } th:nth-child(2) { width: 8em; } th:nth-child(5) { width: 10em; }
 td p { margin: 0 0 0.3rem; }
 tr.high td:first-child { border-left: 4px solid #000; }
-tr.high .significance { font-weight: bold; }
-p.age { margin: 0; }
+tr.high td.number p:nth-child(2) { font-weight: bold; }
+td.date p { margin: 0; }
 tr.hl, tr:focus { background: #fff2b3; outline: 2px solid #000; }
 @media print {
   body { max-width: none; padding: 0; }

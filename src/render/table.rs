@@ -6,8 +6,9 @@
 //! own serial numbers, so they never change when an entry is added. Dates are shown only to
 //! the precision they were recorded with. Tables read the checked case, not a scene.
 
-use crate::layout::timeline::{Filter, Focus, Selection, category_name, entry_date_text, select};
-use crate::model::{Age, Case, Entry, EntryStatus, PersonId, Significance, Valence};
+use crate::chronology::{Chronology, Filter, Row, chronology};
+use crate::model::Case;
+use crate::vocabulary::{ENTRY_STATUSES, SIGNIFICANCES, case_word, category_name, valence_word};
 
 /// Which entries go in the table.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -15,154 +16,24 @@ pub struct TableOptions {
     pub filter: Filter,
 }
 
-/// One row, already in words.
-struct Row {
-    number: String,
-    date: String,
-    event: String,
-    source: String,
-    ages: Vec<String>,
-    impacts: Vec<String>,
-    action: String,
-    significance: String,
-    status: String,
-}
-
-/// The entries a table holds, and what the filters left out.
-pub fn entries<'a>(case: &'a Case, options: &TableOptions) -> Selection<'a> {
-    select(case, &Focus::default(), &options.filter)
-}
-
-fn children(case: &Case, selection: &Selection) -> Vec<(PersonId, String)> {
-    selection
-        .children
-        .iter()
-        .map(|c| {
-            let name = case
-                .person(c)
-                .map(|p| p.display_name().to_string())
-                .unwrap_or_else(|| c.to_string());
-            (c.clone(), name)
-        })
-        .collect()
-}
-
-fn concerns(entry: &Entry, child: &PersonId) -> bool {
-    entry.children.is_empty() || entry.children.contains(child)
-}
-
-fn age_text(case: &Case, entry: &Entry, child: &PersonId) -> String {
-    if !concerns(entry, child) {
-        return String::new();
-    }
-    match case.person(child).and_then(|p| p.born) {
-        // Before the pregnancy there is no age, not even a stage of pregnancy.
-        Some(born) if entry.date.start() < born.start() - chrono::Days::new(280) => {
-            "not yet born".to_string()
-        }
-        Some(born) => Age::at(&born, entry.date.start()).to_string(),
-        None => "not known".to_string(),
-    }
-}
-
-fn valence_word(valence: Valence) -> &'static str {
-    match valence {
-        Valence::Negative => "negative",
-        Valence::Neutral => "neutral",
-        Valence::Positive => "positive",
-    }
-}
-
-/// The impact on one child: their own impact if written, else the impact for all children.
-fn impact_for<'e>(entry: &'e Entry, child: &PersonId) -> Option<&'e crate::model::Impact> {
-    if !concerns(entry, child) {
-        return None;
-    }
-    entry
-        .impacts
-        .iter()
-        .find(|i| i.child.as_ref() == Some(child))
-        .or_else(|| entry.impacts.iter().find(|i| i.child.is_none()))
-}
-
-fn impact_text(entry: &Entry, child: &PersonId) -> String {
-    match impact_for(entry, child) {
-        Some(impact) if impact.valence == Valence::Neutral => impact.text.clone(),
-        Some(impact) => format!("{} ({})", impact.text, valence_word(impact.valence)),
-        None if concerns(entry, child) => String::new(),
-        None => "Not concerned".to_string(),
-    }
-}
-
-fn significance_text(s: Option<Significance>) -> &'static str {
-    match s {
-        Some(Significance::High) => "High",
-        Some(Significance::Medium) => "Medium",
-        Some(Significance::Low) => "Low",
-        None => "",
-    }
-}
-
-fn status_text(entry: &Entry) -> String {
-    let word = match entry.status {
-        EntryStatus::Agreed => "Agreed",
-        EntryStatus::Disputed => "Disputed",
-        EntryStatus::Alleged => "Alleged",
-    };
-    match &entry.status_note {
-        Some(note) => format!("{word}: {note}"),
-        None => word.to_string(),
-    }
-}
-
-fn date_text(entry: &Entry) -> String {
-    let mut text = entry_date_text(entry);
-    if let Some((h, m)) = entry.time {
-        text.push_str(&format!(", {h:02}:{m:02}"));
-    }
-    text
-}
-
-fn row(case: &Case, entry: &Entry, kids: &[(PersonId, String)]) -> Row {
-    let mut event = entry.event.clone();
-    if let Some(voice) = &entry.voice {
-        event.push_str(&format!(" Child's words: \u{201c}{voice}\u{201d}"));
-    }
-    let mut source = entry.source.clone();
-    if let Some(reference) = &entry.reference {
-        source.push_str(&format!("; {reference}"));
-    }
-    Row {
-        number: entry.number.to_string(),
-        date: date_text(entry),
-        event,
-        source,
-        ages: kids.iter().map(|(c, _)| age_text(case, entry, c)).collect(),
-        impacts: kids.iter().map(|(c, _)| impact_text(entry, c)).collect(),
-        action: entry.action.clone().unwrap_or_default(),
-        significance: significance_text(entry.significance).to_string(),
-        status: status_text(entry),
-    }
-}
-
-fn headings(kids: &[(PersonId, String)]) -> Vec<String> {
+fn headings(table: &Chronology) -> Vec<String> {
     let mut h: Vec<String> = ["No.", "Date", "Event", "Source / reference"]
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let one = kids.len() == 1;
-    for (_, name) in kids {
+    let one = table.children.len() == 1;
+    for child in &table.children {
         h.push(if one {
             "Child's age".to_string()
         } else {
-            format!("Age: {name}")
+            format!("Age: {}", child.name)
         });
     }
-    for (_, name) in kids {
+    for child in &table.children {
         h.push(if one {
             "Impact on the child".to_string()
         } else {
-            format!("Impact on {name}")
+            format!("Impact on {}", child.name)
         });
     }
     h.extend(
@@ -173,26 +44,38 @@ fn headings(kids: &[(PersonId, String)]) -> Vec<String> {
     h
 }
 
-fn cells(r: Row) -> Vec<String> {
-    let mut c = vec![r.number, r.date, r.event, r.source];
-    c.extend(r.ages);
-    c.extend(r.impacts);
-    c.extend([r.action, r.significance, r.status]);
+/// A row's cells, in the order of [`headings`].
+fn cells(row: &Row) -> Vec<String> {
+    let mut c = vec![
+        row.number.to_string(),
+        row.date.clone(),
+        row.event_text(),
+        row.source_text(),
+    ];
+    c.extend(row.children.iter().map(|k| k.age.clone()));
+    c.extend(row.children.iter().map(|k| k.impact.clone()));
+    c.extend([
+        row.action.clone(),
+        row.significance_word.clone(),
+        row.status_text(),
+    ]);
     c
 }
 
 /// The lines above the table: what it is, the case, when it was prepared, the hearing.
-fn front_matter(case: &Case, kids: &[(PersonId, String)], selection: &Selection) -> Vec<String> {
+fn front_matter(case: &Case, table: &Chronology) -> Vec<String> {
+    let selection = &table.selection;
     let d = &case.details;
     let mut lines = Vec::new();
     if !d.reference.is_empty() {
         lines.push(format!("Case reference: {}", d.reference));
     }
-    let people: Vec<String> = kids
+    let people: Vec<String> = table
+        .children
         .iter()
-        .map(|(c, name)| match case.person(c).and_then(|p| p.born) {
-            Some(born) => format!("{name} (born {born})"),
-            None => name.clone(),
+        .map(|c| match case.person(&c.id).and_then(|p| p.born) {
+            Some(born) => format!("{} (born {born})", c.name),
+            None => c.name.clone(),
         })
         .collect();
     if !people.is_empty() {
@@ -268,15 +151,14 @@ fn md(text: &str) -> String {
 
 /// The chronology as a Markdown document with one table.
 pub fn markdown(case: &Case, options: &TableOptions) -> String {
-    let selection = entries(case, options);
-    let kids = children(case, &selection);
+    let table = chronology(case, &options.filter);
     let mut out = format!("# {}\n\n", md(&title(case)));
-    for line in front_matter(case, &kids, &selection) {
+    for line in front_matter(case, &table) {
         out.push_str(&md(&line));
         out.push_str("  \n");
     }
     out.push('\n');
-    let heads = headings(&kids);
+    let heads = headings(&table);
     out.push_str(&format!(
         "| {} |\n",
         heads.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
@@ -290,8 +172,8 @@ pub fn markdown(case: &Case, options: &TableOptions) -> String {
             .collect::<Vec<_>>()
             .join("|")
     ));
-    for entry in &selection.shown {
-        let c = cells(row(case, entry, &kids));
+    for row in &table.rows {
+        let c = cells(row);
         out.push_str(&format!(
             "| {} |\n",
             c.iter().map(|s| md(s)).collect::<Vec<_>>().join(" | ")
@@ -304,8 +186,7 @@ pub fn markdown(case: &Case, options: &TableOptions) -> String {
 /// `genochron timeline` read back: dates in the case file's own form, and per-child columns
 /// named by the child's id.
 pub fn csv(case: &Case, options: &TableOptions) -> String {
-    let selection = entries(case, options);
-    let kids = children(case, &selection);
+    let table = chronology(case, &options.filter);
     let mut heads: Vec<String> = [
         "No.",
         "Date",
@@ -319,10 +200,11 @@ pub fn csv(case: &Case, options: &TableOptions) -> String {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    for (id, _) in &kids {
-        heads.push(format!("Age ({id})"));
+    for child in &table.children {
+        heads.push(format!("Age ({})", child.id));
     }
-    for (id, _) in &kids {
+    for child in &table.children {
+        let id = &child.id;
         heads.push(format!("Impact ({id})"));
         heads.push(format!("Valence ({id})"));
     }
@@ -346,7 +228,7 @@ pub fn csv(case: &Case, options: &TableOptions) -> String {
         .from_writer(Vec::new());
     // Writing to memory cannot fail; a failed record would only lose that record's bytes.
     let _ = writer.write_record(&heads);
-    for entry in &selection.shown {
+    for (entry, row) in table.selection.shown.iter().zip(&table.rows) {
         let mut c = vec![
             entry.number.to_string(),
             spreadsheet_safe(&entry.date.to_case_text()),
@@ -363,20 +245,25 @@ pub fn csv(case: &Case, options: &TableOptions) -> String {
             spreadsheet_safe(&entry.source),
             spreadsheet_safe(entry.reference.as_deref().unwrap_or("")),
         ];
-        for (id, _) in &kids {
-            c.push(age_text(case, entry, id));
-        }
-        for (id, _) in &kids {
-            match impact_for(entry, id) {
-                Some(impact) => {
-                    c.push(spreadsheet_safe(&impact.text));
-                    c.push(valence_word(impact.valence).to_string());
-                }
-                None => {
-                    c.push(String::new());
-                    c.push(String::new());
-                }
-            }
+        c.extend(row.children.iter().map(|k| k.age.clone()));
+        for child in &table.children {
+            // The impact text and its valence in separate columns, as `import` reads them.
+            let impact = entry
+                .impacts
+                .iter()
+                .find(|i| i.child.as_ref() == Some(&child.id))
+                .or_else(|| entry.impacts.iter().find(|i| i.child.is_none()))
+                .filter(|_| entry.children.contains(&child.id));
+            c.push(spreadsheet_safe(
+                impact.map(|i| i.text.as_str()).unwrap_or(""),
+            ));
+            c.push(
+                impact
+                    .and_then(|i| i.valence)
+                    .map(valence_word)
+                    .unwrap_or("")
+                    .to_string(),
+            );
         }
         let people: Vec<String> = entry
             .people
@@ -388,13 +275,12 @@ pub fn csv(case: &Case, options: &TableOptions) -> String {
             .collect();
         c.extend([
             spreadsheet_safe(entry.action.as_deref().unwrap_or("")),
-            significance_text(entry.significance).to_lowercase(),
-            match entry.status {
-                EntryStatus::Agreed => "agreed",
-                EntryStatus::Disputed => "disputed",
-                EntryStatus::Alleged => "alleged",
-            }
-            .to_string(),
+            entry
+                .significance
+                .map(|s| case_word(SIGNIFICANCES, s))
+                .unwrap_or("")
+                .to_string(),
+            case_word(ENTRY_STATUSES, entry.status).to_string(),
             spreadsheet_safe(entry.status_note.as_deref().unwrap_or("")),
             entry
                 .children
@@ -444,9 +330,8 @@ td.low::before { content: '\\25CF  '; color: #2e8b57; }
 /// The chronology as one self-contained HTML page (no scripts, no outside files), printable
 /// on A4 landscape with the headings repeated on every page.
 pub fn html(case: &Case, options: &TableOptions) -> String {
-    let selection = entries(case, options);
-    let kids = children(case, &selection);
-    let heads = headings(&kids);
+    let table = chronology(case, &options.filter);
+    let heads = headings(&table);
     let t = super::escape_html(&title(case));
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n");
@@ -454,7 +339,7 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
         "<title>{t}</title>\n<style>\n{HTML_STYLE}</style>\n</head>\n<body>\n"
     ));
     out.push_str(&format!("<h1>{t}</h1>\n<div class=\"front\">\n"));
-    for line in front_matter(case, &kids, &selection) {
+    for line in front_matter(case, &table) {
         out.push_str(&format!("<p>{}</p>\n", super::escape_html(&line)));
     }
     out.push_str("</div>\n<table>\n<thead>\n<tr>");
@@ -462,11 +347,11 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
         out.push_str(&format!("<th scope=\"col\">{}</th>", super::escape_html(h)));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
-    let n_kids = kids.len();
-    for entry in &selection.shown {
-        let c = cells(row(case, entry, &kids));
-        out.push_str(&format!("<tr id=\"entry-{}\">", entry.number));
-        let sig_class = significance_text(entry.significance).to_lowercase();
+    let n_kids = table.children.len();
+    for row in &table.rows {
+        let c = cells(row);
+        out.push_str(&format!("<tr id=\"entry-{}\">", row.number));
+        let sig_class = row.significance_word.to_lowercase();
         for (i, cell) in c.iter().enumerate() {
             let class = match i {
                 0 => "no",
@@ -488,16 +373,16 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
     out.push_str("</tbody>\n</table>\n");
     out.push_str(&format!(
         "<p>{} entries. Categories: {}.</p>\n",
-        selection.shown.len(),
-        super::escape_html(&categories(&selection))
+        table.rows.len(),
+        super::escape_html(&categories(&table))
     ));
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn categories(selection: &Selection) -> String {
+fn categories(table: &Chronology) -> String {
     let mut seen: Vec<String> = Vec::new();
-    for entry in &selection.shown {
+    for entry in &table.selection.shown {
         let name = category_name(&entry.category);
         if !seen.contains(&name) {
             seen.push(name);

@@ -58,7 +58,7 @@ pub fn case(entries: usize) -> Case {
                     text: "Amy was present and hid upstairs; she told her teacher she was \
                            scared of the noise and asked to stay with Joan."
                         .into(),
-                    valence: Valence::Negative,
+                    valence: Some(Valence::Negative),
                 }],
                 action: Some("Strategy discussion; section 47 enquiry started.".into()),
                 significance: Some(if n % 3 == 0 {

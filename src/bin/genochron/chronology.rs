@@ -65,7 +65,7 @@ pub fn run(args: &Args) -> Exit {
         }
     };
     let options = TableOptions { filter };
-    let selection = table::entries(&case, &options);
+    let selection = genochron::chronology::select(&case, &Default::default(), &options.filter);
     for (reason, n) in selection.left_out_counts() {
         eprintln!(
             "{n} entr{} left out by the {} filter.",

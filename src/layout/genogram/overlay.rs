@@ -278,8 +278,8 @@ impl Outline {
 
 /// Bends tried for an overlay line, as the distance of the curve's middle from the straight
 /// line: straight first, then gentle bends either side, wider only when needed.
-pub(super) const BENDS: [f64; 12] = [
-    0.0, 14.0, 24.0, 36.0, 50.0, 66.0, 84.0, 105.0, 130.0, 160.0, 200.0, 250.0,
+pub(super) const BENDS: [f64; 14] = [
+    0.0, 14.0, 24.0, 36.0, 50.0, 66.0, 84.0, 105.0, 130.0, 160.0, 200.0, 250.0, 310.0, 380.0,
 ];
 
 /// Where along the line a bend's control point sits, as a share of the line's length from

@@ -108,7 +108,7 @@ pub(super) fn sign(centre: Point, valence: Valence) -> Vec<Shape> {
 pub(super) fn valences(entry: &Entry) -> Vec<Valence> {
     let mut out = Vec::new();
     for v in [Valence::Negative, Valence::Positive] {
-        if entry.impacts.iter().any(|i| i.valence == v) {
+        if entry.impacts.iter().any(|i| i.valence == Some(v)) {
             out.push(v);
         }
     }

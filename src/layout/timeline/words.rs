@@ -1,8 +1,7 @@
 //! The timeline's words: names of periods, categories and significance, entry texts,
 //! ages and counts.
 
-use super::category_key;
-use crate::model::{Age, Case, Entry, EntryStatus, PeriodKind, PersonId, Significance, Valence};
+use crate::model::{Age, Case, Entry, EntryStatus, PeriodKind, PersonId};
 
 /// The usual categories in reading order: states and moves first, then harms, then help and
 /// strengths. Others follow alphabetically.
@@ -42,46 +41,14 @@ pub(super) fn period_name(kind: PeriodKind) -> &'static str {
     }
 }
 
-/// "domestic-abuse" → "Domestic abuse".
-pub fn category_name(category: &str) -> String {
-    let words = category_key(category).replace('-', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => "Uncategorised".to_string(),
-    }
-}
-
-pub(super) fn significance_name(s: Option<Significance>) -> &'static str {
-    match s {
-        Some(Significance::High) => "high",
-        Some(Significance::Medium) => "medium",
-        Some(Significance::Low) => "low",
-        None => "not rated",
-    }
-}
+pub use crate::chronology::entry_date_text;
+pub use crate::vocabulary::category_name;
+pub(super) use crate::vocabulary::significance_phrase as significance_name;
 
 /// The status line of a disputed or alleged entry.
 pub(super) fn status_text(entry: &Entry) -> Option<String> {
-    let word = match entry.status {
-        EntryStatus::Agreed => return None,
-        EntryStatus::Disputed => "Disputed",
-        EntryStatus::Alleged => "Alleged",
-    };
-    Some(match &entry.status_note {
-        Some(note) => format!("{word}: {note}"),
-        None => word.to_string(),
-    })
-}
-
-/// The date or period of an entry as shown: "14 Mar 2019", "Feb 2020 to c. Sep 2021".
-pub fn entry_date_text(entry: &Entry) -> String {
-    let mut text = entry.date.to_string();
-    if let Some(end) = &entry.end {
-        text.push_str(" to ");
-        text.push_str(&end.to_string());
-    }
-    text
+    (entry.status != EntryStatus::Agreed)
+        .then(|| crate::vocabulary::status_with_note(entry.status, entry.status_note.as_deref()))
 }
 
 /// Everything about an entry in one paragraph: the mark's tooltip and screen-reader text.
@@ -116,12 +83,16 @@ pub fn entry_text(case: &Case, entry: &Entry) -> String {
             .as_ref()
             .map(|c| format!(" on {}", name_of(case, c)))
             .unwrap_or_default();
-        let valence = match impact.valence {
-            Valence::Negative => " (negative)",
-            Valence::Positive => " (positive)",
-            Valence::Neutral => "",
+        let valence = impact
+            .valence
+            .map(|v| format!(" ({})", crate::vocabulary::valence_word(v)))
+            .unwrap_or_default();
+        let text = if impact.text.is_empty() {
+            "not described"
+        } else {
+            impact.text.as_str()
         };
-        parts.push(format!("Impact{who}: {}{valence}", impact.text));
+        parts.push(format!("Impact{who}: {text}{valence}"));
     }
     if let Some(voice) = &entry.voice {
         parts.push(format!("Child's voice: \u{201c}{voice}\u{201d}"));

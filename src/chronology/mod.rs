@@ -1,0 +1,24 @@
+//! The chronology as words, built once: which entries a version shows ([`select`]) and the
+//! rows every table prints ([`rows`]). Markdown, CSV, the HTML page, the PDF and any later
+//! format render these rows and add no words of their own, so the same entry reads the same
+//! in every document.
+
+pub mod rows;
+pub mod select;
+
+pub use rows::{
+    COURT_COLUMNS, ChildCells, ChildColumn, Chronology, Paragraph, Row, age_between, chronology,
+};
+pub use select::{Filter, Focus, LeftOut, Selection, select};
+
+use crate::model::Entry;
+
+/// The date or period of an entry as shown: "14 Mar 2019", "Feb 2020 to c. Sep 2021".
+pub fn entry_date_text(entry: &Entry) -> String {
+    let mut text = entry.date.to_string();
+    if let Some(end) = &entry.end {
+        text.push_str(" to ");
+        text.push_str(&end.to_string());
+    }
+    text
+}

@@ -1,0 +1,327 @@
+//! Generations: the row of every person.
+//!
+//! Partners share a row wherever the family allows it, and children sit as close under their
+//! parents as that allows. Ranking works on *partner groups* (everyone joined by partnerships
+//! ranked together). A partnership that would put someone on the same row as their own
+//! ancestor cannot be kept on one row; such partnerships are left out of the grouping one at
+//! a time, the one spanning most generations first, so every other couple still shares a
+//! row. Then whole branches are moved up or down a row wherever that shortens more lines
+//! between parents and children than it lengthens, so few children are drawn more than one
+//! row below their parents.
+
+use super::{Couple, Family, Tie, UnionFind};
+use petgraph::visit::EdgeRef;
+
+/// The most people moved together in one step of shortening lines: larger branches are left
+/// where they are, which keeps ranking near-linear on very large families.
+const MOVE_LIMIT: usize = 400;
+
+/// How many times every group is offered a move.
+const PASSES: usize = 4;
+
+impl Family {
+    /// The generation of every person, 0 at the top, by file position.
+    ///
+    /// A child is always below its parents. Partners are put on one row wherever that does
+    /// not put someone beside their own ancestor; someone who marries in sits beside their
+    /// partner and never needs invented parents. People with no parents in the case are
+    /// pulled down to sit just above their children.
+    pub fn generations(&self, couples: &[Couple]) -> Vec<u32> {
+        let n = self.len();
+        let edges = self.parent_edges();
+        let identity: Vec<usize> = (0..n).collect();
+        let Ok(single) = rank_groups(n, &edges, &identity) else {
+            return self.rank_by_depth();
+        };
+        let mut kept = vec![true; couples.len()];
+        loop {
+            let groups = partner_groups(n, couples, &kept);
+            match rank_groups(n, &edges, &groups) {
+                Ok(mut rank) => {
+                    shorten_lines(n, &edges, &groups, &mut rank);
+                    let top = (0..n).map(|i| rank[groups[i]]).min().unwrap_or(0);
+                    return (0..n).map(|i| rank[groups[i]] - top).collect();
+                }
+                Err(stuck) => {
+                    let drop = (0..couples.len())
+                        .filter(|&k| kept[k] && stuck[groups[couples[k].partners[0]]])
+                        .max_by_key(|&k| {
+                            let [a, b] = couples[k].partners;
+                            (single[a].abs_diff(single[b]), k)
+                        });
+                    match drop {
+                        Some(k) => kept[k] = false,
+                        None => return single,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every (parent, child) pair of primary parentage.
+    fn parent_edges(&self) -> Vec<(usize, usize)> {
+        self.graph
+            .edge_references()
+            .filter(|e| matches!(e.weight(), Tie::Parent { .. }))
+            .map(|e| (e.source().index(), e.target().index()))
+            .collect()
+    }
+
+    /// Depth by parentage alone; only reached if parentage itself has a cycle, which
+    /// `check` refuses.
+    fn rank_by_depth(&self) -> Vec<u32> {
+        let n = self.len();
+        let edges = self.parent_edges();
+        let mut rank = vec![0u32; n];
+        for _ in 0..n.min(64) {
+            let mut changed = false;
+            for &(a, b) in &edges {
+                if rank[b] < rank[a] + 1 && rank[a] < 64 {
+                    rank[b] = rank[a] + 1;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        rank
+    }
+}
+
+/// The group of each person: the smallest person joined to them by kept partnerships.
+fn partner_groups(n: usize, couples: &[Couple], kept: &[bool]) -> Vec<usize> {
+    let mut group = UnionFind::new(n);
+    for (couple, _) in couples.iter().zip(kept).filter(|(_, k)| **k) {
+        group.union(couple.partners[0], couple.partners[1]);
+    }
+    (0..n).map(|i| group.find(i)).collect()
+}
+
+/// Longest-path ranks of groups (indexed by group), or the groups caught in a cycle (a group
+/// that would be its own ancestor).
+fn rank_groups(
+    n: usize,
+    edges: &[(usize, usize)],
+    groups: &[usize],
+) -> Result<Vec<u32>, Vec<bool>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut self_loop = vec![false; n];
+    for &(p, c) in edges {
+        let (a, b) = (groups[p], groups[c]);
+        if a == b {
+            self_loop[a] = true;
+            continue;
+        }
+        out[a].push(b);
+        into[b].push(a);
+    }
+    let is_group: Vec<bool> = (0..n).map(|i| groups[i] == i).collect();
+    let order = topological(&out, &is_group);
+    if order.len() != is_group.iter().filter(|g| **g).count() || self_loop.contains(&true) {
+        // Groups on a cycle are those left over both from the top down and from the
+        // bottom up; groups merely below or above a cycle are not to blame.
+        let mut stuck = self_loop;
+        let mut from_top = vec![false; n];
+        for &g in &order {
+            from_top[g] = true;
+        }
+        let mut from_bottom = vec![false; n];
+        for g in topological(&into, &is_group) {
+            from_bottom[g] = true;
+        }
+        for g in 0..n {
+            stuck[g] |= is_group[g] && !from_top[g] && !from_bottom[g];
+        }
+        return Err(stuck);
+    }
+    let mut rank = vec![0u32; n];
+    for &g in &order {
+        for &h in &out[g] {
+            rank[h] = rank[h].max(rank[g] + 1);
+        }
+    }
+    // Groups with no parents sit just above their highest child group, so that an ancestor
+    // couple is not left rows above the children it is joined to.
+    for &g in order.iter().rev() {
+        if into[g].is_empty()
+            && let Some(lowest) = out[g].iter().map(|&h| rank[h]).min()
+        {
+            rank[g] = lowest.saturating_sub(1).max(rank[g]);
+        }
+    }
+    Ok(rank)
+}
+
+/// Kahn's order of the groups over `out`; groups on or behind a cycle are left out.
+fn topological(out: &[Vec<usize>], is_group: &[bool]) -> Vec<usize> {
+    let n = out.len();
+    let mut indegree = vec![0usize; n];
+    for list in out {
+        for &h in list {
+            indegree[h] += 1;
+        }
+    }
+    let mut order = Vec::with_capacity(n);
+    let mut stack: Vec<usize> = (0..n)
+        .filter(|&g| is_group[g] && indegree[g] == 0)
+        .rev()
+        .collect();
+    while let Some(g) = stack.pop() {
+        order.push(g);
+        for &h in &out[g] {
+            indegree[h] -= 1;
+            if indegree[h] == 0 {
+                stack.push(h);
+            }
+        }
+    }
+    order
+}
+
+/// Moves branches a row down (or up) where that makes more parent-to-child lines one row
+/// long than it makes longer. A branch is a group with everyone tightly below (or above)
+/// it, so moving it never puts a child level with a parent.
+fn shorten_lines(n: usize, edges: &[(usize, usize)], groups: &[usize], rank: &mut [u32]) {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(p, c) in edges {
+        let (a, b) = (groups[p], groups[c]);
+        if a != b {
+            out[a].push(b);
+            into[b].push(a);
+        }
+    }
+    let mut mark = vec![0usize; n];
+    let mut stamp = 0;
+    for _ in 0..PASSES {
+        let mut moved = false;
+        for g in (0..n).filter(|&g| groups[g] == g) {
+            for down in [true, false] {
+                let (ahead, behind) = if down { (&out, &into) } else { (&into, &out) };
+                let slack = |a: usize, b: usize, rank: &[u32]| rank[a].abs_diff(rank[b]) > 1;
+                if !ahead[g].iter().any(|&h| slack(g, h, rank)) {
+                    continue;
+                }
+                if !down && rank[g] == 0 {
+                    continue;
+                }
+                stamp += 1;
+                let Some(branch) = branch(g, ahead, rank, &mut mark, stamp) else {
+                    continue;
+                };
+                if !down && branch.iter().any(|&x| rank[x] == 0) {
+                    continue;
+                }
+                // Lines leaving the branch ahead get shorter; lines into it from behind get
+                // longer.
+                let shorter: usize = branch
+                    .iter()
+                    .map(|&x| ahead[x].iter().filter(|&&h| mark[h] != stamp).count())
+                    .sum();
+                let longer: usize = branch
+                    .iter()
+                    .map(|&x| behind[x].iter().filter(|&&h| mark[h] != stamp).count())
+                    .sum();
+                if shorter > longer {
+                    for &x in &branch {
+                        rank[x] = if down { rank[x] + 1 } else { rank[x] - 1 };
+                    }
+                    moved = true;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+}
+
+/// `g` and every group reached from it through lines exactly one row long, marked with
+/// `stamp`; `None` when that is more than [`MOVE_LIMIT`] groups.
+fn branch(
+    g: usize,
+    ahead: &[Vec<usize>],
+    rank: &[u32],
+    mark: &mut [usize],
+    stamp: usize,
+) -> Option<Vec<usize>> {
+    let mut branch = vec![g];
+    mark[g] = stamp;
+    let mut i = 0;
+    while i < branch.len() {
+        let x = branch[i];
+        i += 1;
+        for &h in &ahead[x] {
+            if mark[h] != stamp && rank[h].abs_diff(rank[x]) == 1 {
+                mark[h] = stamp;
+                branch.push(h);
+                if branch.len() > MOVE_LIMIT {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(branch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::case;
+    use super::*;
+
+    fn ranks(people: &[&str], children: &[(&str, &[&str])], partners: &[(&str, &str)]) -> Vec<u32> {
+        let c = case(people, children, partners);
+        let family = Family::new(&c);
+        family.generations(&family.couples(&c))
+    }
+
+    #[test]
+    fn grandparents_come_down_a_row_so_a_daughter_beside_a_later_partner_is_not_two_rows_below() {
+        // Yve partners Max, three generations down from his grandparents; her parents have
+        // no parents in the case and her sister Sam has a son.
+        let r = ranks(
+            &[
+                "gm", "gf", "pa", "pb", "max", "dad", "mum", "yve", "sam", "kid",
+            ],
+            &[
+                ("pa", &["gm", "gf"]),
+                ("max", &["pa", "pb"]),
+                ("yve", &["dad", "mum"]),
+                ("sam", &["dad", "mum"]),
+                ("kid", &["sam"]),
+            ],
+            &[("gm", "gf"), ("pa", "pb"), ("dad", "mum"), ("yve", "max")],
+        );
+        let at = |i: usize| r[i];
+        assert_eq!(at(7), at(4), "Yve beside Max");
+        assert_eq!(at(5) + 1, at(7), "her father one row above her");
+        assert_eq!(at(8), at(7), "her sister on her row");
+        assert_eq!(at(9), at(8) + 1);
+        assert_eq!(at(0), 0);
+    }
+
+    #[test]
+    fn a_partner_who_is_also_a_descendant_leaves_every_other_couple_on_one_row() {
+        // Bob partners Ann and, later, her daughter Kit: those two cannot share a row with
+        // him. Pat and Quin, elsewhere in the family, still do.
+        let r = ranks(
+            &["ann", "bob", "kit", "t", "pat", "u", "r", "s", "quin", "v"],
+            &[
+                ("kit", &["ann", "v"]),
+                ("pat", &["t"]),
+                ("r", &["u"]),
+                ("quin", &["r", "s"]),
+            ],
+            &[("ann", "bob"), ("bob", "kit"), ("r", "s"), ("pat", "quin")],
+        );
+        assert_eq!(r[4], r[8], "Pat and Quin share a row");
+        assert_eq!(r[6], r[7], "Quin's parents share a row");
+        assert!(r[2] > r[0], "Kit below her mother");
+        assert!(
+            r[1] == r[0] || r[1] == r[2],
+            "Bob beside one of his partners"
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! The front page: the case, what the document holds and where each part starts.
+
+use super::*;
+
+pub(super) fn front_page(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    case: &Case,
+    options: &Options,
+    contents: &[(&str, String)],
+) {
+    use crate::layout::scene::Weight;
+    let (width, _) = portrait();
+    let text_width = width - 2.0 * MARGIN;
+    let mut y = MARGIN + 90.0;
+    let title = if case.details.title.is_empty() {
+        "Genogram and chronology"
+    } else {
+        case.details.title.as_str()
+    };
+    for l in text::wrap(title, 22.0, Weight::Bold, text_width) {
+        draw_line_of_text(
+            surface,
+            &fonts.bold,
+            22.0,
+            MARGIN,
+            y,
+            &l,
+            rgb::Color::black(),
+        );
+        y += 28.0;
+    }
+    draw_line_of_text(
+        surface,
+        &fonts.regular,
+        14.0,
+        MARGIN,
+        y + 4.0,
+        "Genogram and child-impact chronology",
+        rgb::Color::new(60, 60, 60),
+    );
+    y += 44.0;
+
+    let fields = crate::render::front_page_facts(case, options.audience.as_deref());
+
+    let label_width = 170.0;
+    for (label, value) in fields {
+        draw_line_of_text(
+            surface,
+            &fonts.bold,
+            BODY_SIZE,
+            MARGIN,
+            y,
+            label,
+            rgb::Color::black(),
+        );
+        let lines = text::wrap(&value, BODY_SIZE, Weight::Regular, text_width - label_width);
+        for l in &lines {
+            draw_line_of_text(
+                surface,
+                &fonts.regular,
+                BODY_SIZE,
+                MARGIN + label_width,
+                y,
+                l,
+                rgb::Color::black(),
+            );
+            y += LINE;
+        }
+        y += 8.0;
+    }
+
+    y += 24.0;
+    draw_line_of_text(
+        surface,
+        &fonts.bold,
+        14.0,
+        MARGIN,
+        y,
+        "Contents",
+        rgb::Color::black(),
+    );
+    y += 24.0;
+    for (part, label) in contents {
+        draw_line_of_text(
+            surface,
+            &fonts.regular,
+            BODY_SIZE,
+            MARGIN,
+            y,
+            part,
+            rgb::Color::black(),
+        );
+        let w = text::width(label, BODY_SIZE, Weight::Regular);
+        draw_line_of_text(
+            surface,
+            &fonts.regular,
+            BODY_SIZE,
+            MARGIN + 300.0 - w,
+            y,
+            label,
+            rgb::Color::black(),
+        );
+        y += LINE + 4.0;
+    }
+}

@@ -1,0 +1,572 @@
+//! Diagram pages: a diagram at a readable size, split into parts when it must be.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------
+// Diagrams
+
+/// Where a diagram goes: one page, or tiles at a readable scale.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum DiagramPlan {
+    Empty,
+    Single {
+        size: (f64, f64),
+        scale: f64,
+    },
+    Tiles {
+        size: (f64, f64),
+        scale: f64,
+        columns: usize,
+        rows: usize,
+        /// Each tile's area in scene units, row by row.
+        tiles: Vec<Rect>,
+        /// The legend re-flowed to the tile's width, drawn on every tile.
+        legend: Option<Scene>,
+    },
+}
+
+impl DiagramPlan {
+    pub(super) fn pages(&self) -> usize {
+        match self {
+            DiagramPlan::Empty | DiagramPlan::Single { .. } => 1,
+            DiagramPlan::Tiles { tiles, .. } => tiles.len(),
+        }
+    }
+
+    pub(super) fn page_size(&self) -> (f64, f64) {
+        match self {
+            DiagramPlan::Empty => landscape(),
+            DiagramPlan::Single { size, .. } | DiagramPlan::Tiles { size, .. } => *size,
+        }
+    }
+}
+
+/// The area a diagram may use on a page of this size.
+pub(super) fn body_area((width, height): (f64, f64)) -> Rect {
+    Rect::new(
+        MARGIN,
+        HEAD,
+        width - 2.0 * MARGIN,
+        height - HEAD - FOOT - 8.0,
+    )
+}
+
+/// The scale (points per scene unit) below which a diagram stops being readable: its usual
+/// text (the median size, names and details) under [`USUAL_READABLE_TEXT`] points, or its
+/// smallest under [`SMALLEST_READABLE_TEXT`].
+pub(super) fn readable_scale(scene: &Scene) -> f64 {
+    let mut sizes: Vec<f64> = scene
+        .items
+        .iter()
+        .flat_map(|i| &i.shapes)
+        .filter_map(|s| match s {
+            Shape::Text { size, lines, .. } if *size > 0.0 => Some(vec![*size; lines.len()]),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    if sizes.is_empty() {
+        return 0.3;
+    }
+    sizes.sort_by(f64::total_cmp);
+    let smallest = sizes[0];
+    let median = sizes[sizes.len() / 2];
+    (SMALLEST_READABLE_TEXT / smallest)
+        .max(USUAL_READABLE_TEXT / median)
+        .clamp(0.3, NATURAL_SCALE)
+}
+
+pub(super) fn plan_diagram(scene: &Scene) -> DiagramPlan {
+    if scene.items.is_empty() || scene.width <= 0.0 || scene.height <= 0.0 {
+        return DiagramPlan::Empty;
+    }
+    let fit = |size| {
+        let area = body_area(size);
+        (area.width / scene.width).min(area.height / scene.height)
+    };
+    let (portrait_fit, landscape_fit) = (fit(portrait()), fit(landscape()));
+    // The orientation that shows it larger; landscape when both show it whole.
+    let (size, best) = if landscape_fit.min(NATURAL_SCALE) >= portrait_fit.min(NATURAL_SCALE) {
+        (landscape(), landscape_fit)
+    } else {
+        (portrait(), portrait_fit)
+    };
+    let readable = readable_scale(scene);
+    if best >= readable {
+        return DiagramPlan::Single {
+            size,
+            scale: best.min(NATURAL_SCALE),
+        };
+    }
+
+    // Too big: tile at the smallest readable scale, in whichever orientation needs fewer
+    // pages, with the legend drawn on every tile.
+    let mut best_plan: Option<DiagramPlan> = None;
+    for size in [landscape(), portrait()] {
+        let plan = tile_plan(scene, size, readable);
+        let better = match (&best_plan, &plan) {
+            (Some(current), DiagramPlan::Tiles { tiles, .. }) => tiles.len() < current.pages(),
+            (None, _) => true,
+            _ => false,
+        };
+        if better {
+            best_plan = Some(plan);
+        }
+    }
+    best_plan.unwrap_or(DiagramPlan::Empty)
+}
+
+/// The legend band at the bottom of a tile page, in points: (height, legend scale).
+pub(super) fn legend_band(area: &Rect, legend: Option<&Scene>, scale: f64) -> (f64, f64) {
+    match legend {
+        Some(l) if l.width > 0.0 && l.height > 0.0 => {
+            let max_height = area.height * 0.35;
+            let s = scale.min(max_height / l.height).min(area.width / l.width);
+            (l.height * s + 10.0, s)
+        }
+        _ => (0.0, scale),
+    }
+}
+
+/// The scene's legend with its entries re-flowed into rows at most `width` wide, so the same
+/// key can go on every tile of a split diagram at the tile's own scale. An entry is a run of
+/// shapes ending in its text (a symbol, then what it means), which is how every legend is
+/// drawn.
+pub(super) fn reflowed_legend(scene: &Scene, width: f64) -> Option<Scene> {
+    let shapes: Vec<&Shape> = scene
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Legend)
+        .flat_map(|i| &i.shapes)
+        .collect();
+    if shapes.is_empty() {
+        return None;
+    }
+    let mut entries: Vec<Vec<Shape>> = Vec::new();
+    let mut current: Vec<Shape> = Vec::new();
+    for shape in shapes {
+        current.push(shape.clone());
+        if matches!(shape, Shape::Text { .. }) {
+            entries.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        entries.push(current);
+    }
+    // A frame drawn around the whole legend no longer fits it once re-flowed.
+    let whole = entries
+        .iter()
+        .flatten()
+        .filter_map(shape_bounds)
+        .reduce(|a, b| a.union(&b))?;
+    let gap = 14.0;
+    let mut legend = Scene::new(scene.title.clone());
+    let mut item = crate::layout::scene::Item::new(ItemKind::Legend, "legend");
+    let (mut x, mut y, mut row_height, mut right) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    for entry in entries {
+        let Some(bounds) = entry
+            .iter()
+            .filter_map(shape_bounds)
+            .reduce(|a, b| a.union(&b))
+        else {
+            continue;
+        };
+        let is_frame = entry.len() == 1
+            && matches!(entry[0], Shape::Rect { .. })
+            && bounds.width >= whole.width * 0.9
+            && bounds.height >= whole.height * 0.9;
+        if is_frame {
+            continue;
+        }
+        let heading = entry.len() == 1 && matches!(entry[0], Shape::Text { .. });
+        if x > 0.0 && (x + bounds.width > width || heading) {
+            x = 0.0;
+            y += row_height + 6.0;
+            row_height = 0.0;
+        }
+        let (dx, dy) = (x - bounds.x, y - bounds.y);
+        item.shapes
+            .extend(entry.iter().map(|shape| moved(shape, dx, dy)));
+        x += bounds.width + gap;
+        right = right.max(x - gap);
+        row_height = row_height.max(bounds.height);
+        if heading {
+            x = 0.0;
+            y += row_height + 6.0;
+            row_height = 0.0;
+        }
+    }
+    legend.width = right.max(1.0);
+    legend.height = (y + row_height).max(1.0);
+    item.bbox = Rect::new(0.0, 0.0, legend.width, legend.height);
+    legend.items.push(item);
+    Some(legend)
+}
+
+/// The area a shape covers, its outline included.
+pub(super) fn shape_bounds(shape: &Shape) -> Option<Rect> {
+    use crate::layout::scene::{Anchor, PathStep};
+    let (rect, stroke) = match shape {
+        Shape::Rect { rect, paint, .. } => (*rect, paint.stroke_width),
+        Shape::Circle {
+            centre,
+            radius,
+            paint,
+        } => (
+            Rect::new(
+                centre.x - radius,
+                centre.y - radius,
+                2.0 * radius,
+                2.0 * radius,
+            ),
+            paint.stroke_width,
+        ),
+        Shape::Polygon { points, paint } | Shape::Polyline { points, paint } => {
+            (Rect::around(points)?, paint.stroke_width)
+        }
+        Shape::Path { steps, paint } => {
+            let points: Vec<crate::layout::scene::Point> = steps
+                .iter()
+                .flat_map(|s| match s {
+                    PathStep::MoveTo(p) | PathStep::LineTo(p) => vec![*p],
+                    PathStep::QuadTo(c, p) => vec![*c, *p],
+                    PathStep::Close => vec![],
+                })
+                .collect();
+            (Rect::around(&points)?, paint.stroke_width)
+        }
+        Shape::Text {
+            origin,
+            lines,
+            size,
+            line_height,
+            anchor,
+            weight,
+            ..
+        } => {
+            let w = text::widest(lines, *size, *weight);
+            let x = match anchor {
+                Anchor::Start => origin.x,
+                Anchor::Middle => origin.x - w / 2.0,
+                Anchor::End => origin.x - w,
+            };
+            let top = origin.y - size * 0.9;
+            let h = size * 1.15 + line_height * (lines.len().max(1) - 1) as f64;
+            (Rect::new(x, top, w, h), 0.0)
+        }
+    };
+    Some(rect.inflate(stroke / 2.0))
+}
+
+/// The shape moved by `dx`, `dy`.
+pub(super) fn moved(shape: &Shape, dx: f64, dy: f64) -> Shape {
+    use crate::layout::scene::{PathStep, Point};
+    let p = |p: &Point| Point::new(p.x + dx, p.y + dy);
+    let mut out = shape.clone();
+    match &mut out {
+        Shape::Rect { rect, .. } => {
+            rect.x += dx;
+            rect.y += dy;
+        }
+        Shape::Circle { centre, .. } => *centre = p(centre),
+        Shape::Polygon { points, .. } | Shape::Polyline { points, .. } => {
+            points.iter_mut().for_each(|q| *q = p(q));
+        }
+        Shape::Path { steps, .. } => {
+            for step in steps.iter_mut() {
+                *step = match step {
+                    PathStep::MoveTo(q) => PathStep::MoveTo(p(q)),
+                    PathStep::LineTo(q) => PathStep::LineTo(p(q)),
+                    PathStep::QuadTo(c, q) => PathStep::QuadTo(p(c), p(q)),
+                    PathStep::Close => PathStep::Close,
+                };
+            }
+        }
+        Shape::Text { origin, .. } => *origin = p(origin),
+    }
+    out
+}
+
+pub(super) fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramPlan {
+    let area = body_area(size);
+    let legend = reflowed_legend(scene, area.width / scale);
+    let (band, _) = legend_band(&area, legend.as_ref(), scale);
+    // Room for the continuation marks above and below the drawing.
+    let tile_w = area.width / scale;
+    let tile_h = (area.height - band - 2.0 * 14.0) / scale;
+    let overlap = TILE_OVERLAP / scale;
+    // Cut where there is a gap, so no label is split by a page edge and no person is parted
+    // from their name: between lines of text, and outside people, entries and labels.
+    let whole_items = scene.items.iter().filter(|i| {
+        matches!(
+            i.kind,
+            ItemKind::Person | ItemKind::Entry | ItemKind::EntryLabel | ItemKind::Label
+        )
+    });
+    let text: Vec<Rect> = scene
+        .items
+        .iter()
+        .filter(|i| i.kind != ItemKind::Legend)
+        .flat_map(|i| &i.shapes)
+        .filter(|s| matches!(s, Shape::Text { .. }))
+        .filter_map(shape_bounds)
+        .chain(whole_items.map(|i| i.bbox))
+        .collect();
+    let across: Vec<(f64, f64)> = text.iter().map(|r| (r.x, r.right())).collect();
+    let down: Vec<(f64, f64)> = text.iter().map(|r| (r.y, r.bottom())).collect();
+    let column_ranges = cuts(scene.width, tile_w, overlap, &across);
+    let row_ranges = cuts(scene.height, tile_h, overlap, &down);
+    let (columns, rows) = (column_ranges.len(), row_ranges.len());
+    let mut tiles = Vec::new();
+    for (y0, y1) in &row_ranges {
+        for (x0, x1) in &column_ranges {
+            tiles.push(Rect::new(*x0, *y0, x1 - x0, y1 - y0));
+        }
+    }
+    DiagramPlan::Tiles {
+        size,
+        scale,
+        columns,
+        rows,
+        tiles,
+        legend,
+    }
+}
+
+/// Splits `0..total` into pieces at most `tile` long that overlap by about `overlap`, each
+/// cut placed where it crosses none of the `blocked` spans (text) when such a place exists in
+/// the last two fifths of the piece.
+pub(super) fn cuts(total: f64, tile: f64, overlap: f64, blocked: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut pieces = Vec::new();
+    let mut start = 0.0f64;
+    loop {
+        if start + tile >= total {
+            // The last piece ends with the drawing, starting a full tile back if it can.
+            pieces.push(((total - tile).max(0.0).min(start), total));
+            return pieces;
+        }
+        let latest = start + tile;
+        let earliest = start + tile * 0.6;
+        let mut end = latest;
+        // Step left past every label the cut would cross, as long as it stays late enough.
+        while let Some(&(a, _)) = blocked.iter().find(|(a, b)| *a < end && end < *b) {
+            end = a;
+            if end < earliest {
+                end = latest;
+                break;
+            }
+        }
+        pieces.push((start, end));
+        start = (end - overlap).max(start + 1.0);
+    }
+}
+
+/// A scene holding only the items that pass `keep`, so a page carries only the text it shows.
+pub(super) fn part_of(scene: &Scene, keep: impl Fn(&crate::layout::scene::Item) -> bool) -> Scene {
+    let mut part = Scene::new(scene.title.clone());
+    part.width = scene.width;
+    part.height = scene.height;
+    part.items = scene.items.iter().filter(|i| keep(i)).cloned().collect();
+    part
+}
+
+/// Draws `scene`'s area `view` (scene units) with its top left at `at` (points), clipped.
+pub(super) fn draw_scene_area(
+    surface: &mut Surface,
+    scene: &Scene,
+    view: Rect,
+    at: (f64, f64),
+    scale: f64,
+) -> Result<(), RenderError> {
+    let svg = crate::render::svg::scene(scene);
+    let tree = svg_tree(&svg)?;
+    let (tw, th) = (tree.size().width() as f64, tree.size().height() as f64);
+    let Some(clip) = rect_path(at.0, at.1, view.width * scale, view.height * scale) else {
+        return Ok(());
+    };
+    surface.push_clip_path(&clip, &FillRule::NonZero);
+    surface.push_transform(&Transform::from_translate(
+        (at.0 - view.x * scale) as f32,
+        (at.1 - view.y * scale) as f32,
+    ));
+    let size = Size::from_wh((tw * scale) as f32, (th * scale) as f32)
+        .ok_or_else(|| RenderError::new("A diagram has no size."))?;
+    surface.draw_svg(
+        &tree,
+        size,
+        SvgSettings {
+            embed_text: true,
+            ..SvgSettings::default()
+        },
+    );
+    surface.pop();
+    surface.pop();
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn draw_diagram_page(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    name: &str,
+    scene: &Scene,
+    plan: &DiagramPlan,
+    tile: usize,
+    first_page: usize,
+    numbering: &Numbering,
+) -> Result<(), RenderError> {
+    use crate::layout::scene::Weight;
+    let size = plan.page_size();
+    let area = body_area(size);
+    match plan {
+        DiagramPlan::Empty => {
+            heading(surface, fonts, name);
+            draw_line_of_text(
+                surface,
+                &fonts.regular,
+                BODY_SIZE,
+                MARGIN,
+                HEAD + 30.0,
+                &format!(
+                    "The {} has nothing to show for this version of the case.",
+                    name.to_lowercase()
+                ),
+                rgb::Color::black(),
+            );
+        }
+        DiagramPlan::Single { scale, .. } => {
+            heading(surface, fonts, name);
+            let (w, h) = (scene.width * scale, scene.height * scale);
+            // Centred across the page, at the top of the body.
+            let at = (
+                area.x + (area.width - w) / 2.0,
+                area.y + ((area.height - h) / 2.0).min(12.0),
+            );
+            let view = Rect::new(0.0, 0.0, scene.width, scene.height);
+            draw_scene_area(surface, scene, view, at, *scale)?;
+        }
+        DiagramPlan::Tiles {
+            scale,
+            columns,
+            rows,
+            tiles,
+            legend,
+            ..
+        } => {
+            let (row, column) = (tile / columns, tile % columns);
+            heading(
+                surface,
+                fonts,
+                &format!(
+                    "{name}, part {} of {} (row {} of {rows}, column {} of {columns})",
+                    tile + 1,
+                    tiles.len(),
+                    row + 1,
+                    column + 1
+                ),
+            );
+            let view = tiles[tile];
+            let margin = 4.0 / scale;
+            let grown = view.inflate(margin);
+            let body = part_of(scene, |i| {
+                i.kind != ItemKind::Legend && i.bbox.overlaps(&grown)
+            });
+            let top = area.y + 14.0;
+            draw_scene_area(surface, &body, view, (area.x, top), *scale)?;
+            // A thin frame shows where this tile's drawing stops.
+            let grey = rgb::Color::new(120, 120, 120);
+            let (w, h) = (view.width * scale, view.height * scale);
+            for (a, b) in [
+                ((area.x, top), (area.x + w, top)),
+                ((area.x, top + h), (area.x + w, top + h)),
+                ((area.x, top), (area.x, top + h)),
+                ((area.x + w, top), (area.x + w, top + h)),
+            ] {
+                line(surface, a, b, 0.5, grey);
+            }
+            // Continuation marks name the neighbouring pages.
+            let page_of = |r: usize, c: usize| numbering.reference(first_page + r * columns + c);
+            let mut marks: Vec<(String, f64, f64, bool)> = Vec::new();
+            if row > 0 {
+                marks.push((
+                    format!("\u{2191} continued from {}", page_of(row - 1, column)),
+                    area.x,
+                    top - 4.0,
+                    false,
+                ));
+            }
+            if row + 1 < *rows {
+                marks.push((
+                    format!("\u{2193} continues on {}", page_of(row + 1, column)),
+                    area.x,
+                    top + h + 11.0,
+                    false,
+                ));
+            }
+            if column > 0 {
+                let text = format!("\u{2190} continued from {}", page_of(row, column - 1));
+                let y = if row + 1 < *rows {
+                    top + h + 22.0
+                } else {
+                    top + h + 11.0
+                };
+                let x = area.x + w / 2.0 - text::width(&text, 9.0, Weight::Regular) / 2.0;
+                marks.push((text, x, y, false));
+            }
+            if column + 1 < *columns {
+                marks.push((
+                    format!("continues on {} \u{2192}", page_of(row, column + 1)),
+                    area.x + w,
+                    top - 4.0,
+                    true,
+                ));
+            }
+            for (text, x, y, right_aligned) in marks {
+                let x = if right_aligned {
+                    x - text::width(&text, 9.0, Weight::Bold)
+                } else {
+                    x
+                };
+                draw_line_of_text(surface, &fonts.bold, 9.0, x, y, &text, rgb::Color::black());
+            }
+            if let Some(legend) = legend {
+                let (band, legend_scale) = legend_band(&area, Some(legend), *scale);
+                let at = (area.x, area.y + area.height - band + 10.0);
+                let view = Rect::new(0.0, 0.0, legend.width, legend.height);
+                draw_scene_area(surface, legend, view, at, legend_scale)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_avoid_text_and_cover_the_whole_drawing() {
+        let blocked: Vec<(f64, f64)> = (0..40)
+            .map(|i| (i as f64 * 50.0 + 10.0, i as f64 * 50.0 + 45.0))
+            .collect();
+        let pieces = cuts(2000.0, 420.0, 20.0, &blocked);
+        assert_eq!(pieces.first().unwrap().0, 0.0);
+        assert_eq!(pieces.last().unwrap().1, 2000.0);
+        for pair in pieces.windows(2) {
+            assert!(pair[1].0 <= pair[0].1, "a gap between {pair:?}");
+        }
+        for (start, end) in &pieces {
+            assert!(end - start <= 420.0 + 1e-9);
+            if *end < 2000.0 {
+                assert!(
+                    !blocked.iter().any(|(a, b)| a < end && end < b),
+                    "the cut at {end} splits a label"
+                );
+            }
+        }
+        // With no gap at all, the cut falls where it must, and still covers everything.
+        let solid = cuts(1000.0, 300.0, 10.0, &[(0.0, 1000.0)]);
+        assert_eq!(solid.last().unwrap().1, 1000.0);
+        assert!(solid.iter().all(|(a, b)| b - a <= 300.0));
+    }
+}
