@@ -1,6 +1,7 @@
 //! Input: reads case files (YAML, JSON, TOML) and imports (GEDCOM, pedigree tables, CSV and
 //! Excel entries) into [`case_file::CaseFile`], keeping the line and column of every value.
 
+pub mod append;
 pub mod case_file;
 pub mod entries_csv;
 pub mod entries_xlsx;

@@ -21,6 +21,10 @@ pub struct Args {
     pub format: Option<Format>,
     #[command(flatten)]
     pub spreadsheet: SpreadsheetArgs,
+    /// For a spreadsheet of entries: add its entries to this case file (YAML) instead of making
+    /// a new one. Nothing else in the file changes; rows already in it are not added again.
+    #[arg(long, value_name = "CASE")]
+    pub into: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -76,6 +80,24 @@ pub fn run(args: &Args) -> Exit {
             } else {
                 entries_csv::read_with(&bytes, &options)
             };
+            if let Some(into) = &args.into {
+                return match file.filter(|_| !diagnostics.iter().any(|d| d.is_problem())) {
+                    Some(file) => crate::into::run(into, &name, &places, file, diagnostics, args),
+                    None => {
+                        if args.into.is_some() {
+                            eprintln!(
+                                "--into adds a spreadsheet of entries (.csv, .xlsx) to a case file; {name} is not one."
+                            );
+                            return Exit::CouldNotRun;
+                        }
+                        crate::common::print_diagnostics_in(&name, &places, &diagnostics);
+                        eprintln!(
+                            "\n{name} was not read because of problems. Nothing was written."
+                        );
+                        Exit::Problems
+                    }
+                };
+            }
             if let Some(file) = &mut file {
                 diagnostics.extend(entries_csv::complete(file));
             }
@@ -94,6 +116,12 @@ pub fn run(args: &Args) -> Exit {
             "Note: --map, --values and --sheet are only used for a spreadsheet of entries; they \
              were ignored."
         );
+    }
+    if args.into.is_some() {
+        eprintln!(
+            "--into adds a spreadsheet of entries (.csv, .xlsx) to a case file; {name} is not one."
+        );
+        return Exit::CouldNotRun;
     }
     crate::common::print_diagnostics_in(&name, &places, &diagnostics);
     let problems = diagnostics.iter().filter(|d| d.is_problem()).count();

@@ -4,6 +4,7 @@ mod chronology;
 mod common;
 mod genogram;
 mod import;
+mod into;
 mod report;
 mod timeline;
 
@@ -32,7 +33,8 @@ enum Command {
     Chronology(chronology::Args),
     /// Write a court-ready document (PDF, HTML, PNG).
     Report(report::Args),
-    /// Import a family (GEDCOM, pedigree table) or entries (CSV) as a case file.
+    /// Import a family (GEDCOM, pedigree table) or entries (CSV, Excel) as a case file, or add
+    /// entries to one (--into).
     Import(import::Args),
 }
 
