@@ -22,15 +22,16 @@ fn report(c: &mut Criterion) {
     let mut group = c.benchmark_group("report");
     group.sample_size(10);
     group.bench_function("redact-family", |b| {
-        b.iter(|| genochron::redact::redact(&case, "family").unwrap())
+        b.iter(|| genochron::redact::for_audience(&case, "family").unwrap())
     });
-    let g = genogram::genogram(&case, &genogram::GenogramOptions::default());
-    let t = timeline::timeline(&case, &timeline::TimelineOptions::default());
+    let whole = genochron::redact::full(&case);
+    let g = genogram::genogram(&whole, &genogram::GenogramOptions::default());
+    let t = timeline::timeline(&whole, &timeline::TimelineOptions::default());
     group.bench_function("pdf", |b| {
-        b.iter(|| pdf::report(&case, &g, &t, &pdf::Options::default()).unwrap())
+        b.iter(|| pdf::report(&whole, &g, &t, &pdf::Options::default()).unwrap())
     });
     group.bench_function("html", |b| {
-        b.iter(|| html::report(&case, &g, &t, &html::Options::default()))
+        b.iter(|| html::report(&whole, &g, &t, &html::Options::default()))
     });
     group.bench_function("png-genogram-150dpi", |b| {
         b.iter(|| png::png(&g, 150).unwrap())
@@ -40,7 +41,7 @@ fn report(c: &mut Criterion) {
     });
     group.bench_function("all-formats-from-case", |b| {
         b.iter(|| {
-            let case = genochron::redact::redact(&case, "family").unwrap();
+            let case = genochron::redact::for_audience(&case, "family").unwrap();
             let g = genogram::genogram(&case, &genogram::GenogramOptions::default());
             let t = timeline::timeline(&case, &timeline::TimelineOptions::default());
             let _ = pdf::report(&case, &g, &t, &pdf::Options::default()).unwrap();

@@ -7,7 +7,7 @@
 mod support;
 
 use genochron::model::{Case, Disclosure, HiddenField, Precision};
-use genochron::redact::redact;
+use genochron::redact::{for_audience as redact, full};
 use genochron::render::{html, pdf, png};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -205,27 +205,11 @@ fn every_format_for_every_audience_holds_nothing_redacted() {
                 );
             }
 
-            let page = html::report(
-                &redacted,
-                &genogram,
-                &timeline,
-                &html::Options {
-                    audience: Some(audience.clone()),
-                    ..html::Options::default()
-                },
-            );
+            let page = html::report(&redacted, &genogram, &timeline, &html::Options::default());
             assert_clean(&format!("{label}: HTML"), &page, &secrets);
 
-            let document = pdf::report(
-                &redacted,
-                &genogram,
-                &timeline,
-                &pdf::Options {
-                    audience: Some(audience.clone()),
-                    ..pdf::Options::default()
-                },
-            )
-            .unwrap();
+            let document =
+                pdf::report(&redacted, &genogram, &timeline, &pdf::Options::default()).unwrap();
             assert_clean(
                 &format!("{label}: PDF bytes"),
                 &String::from_utf8_lossy(&document.bytes),
@@ -249,11 +233,8 @@ fn every_audiences_pdf_text_and_metadata_hold_nothing_redacted() {
             let redacted = redact(&case, &audience).unwrap();
             let (genogram, timeline) = scenes(&redacted);
             let label = format!("{name} for {audience}");
-            let options = pdf::Options {
-                audience: Some(audience.clone()),
-                ..pdf::Options::default()
-            };
-            let document = pdf::report(&redacted, &genogram, &timeline, &options).unwrap();
+            let document =
+                pdf::report(&redacted, &genogram, &timeline, &pdf::Options::default()).unwrap();
             let path = scratch(&format!("redacted-{name}-{audience}.pdf"));
             std::fs::write(&path, &document.bytes).unwrap();
             let path = path.to_string_lossy();
@@ -290,6 +271,7 @@ fn the_search_does_find_secrets_in_unredacted_output() {
     for (_, case) in examples() {
         for audience in every_audience(&case) {
             let secrets = secrets(&case, &audience);
+            let case = full(&case);
             let (genogram, timeline) = scenes(&case);
             let page = html::report(&case, &genogram, &timeline, &html::Options::default());
             found += secrets.iter().filter(|s| page.contains(s.as_str())).count();

@@ -117,10 +117,20 @@ fn the_report_loads_offline_without_errors_and_links_people_to_entries() {
     let case = case(12);
     let genogram = grid_scene(&case, "Genogram", 4, 2);
     let timeline = grid_scene(&case, "Timeline", 6, 1);
-    let page = html::report(&case, &genogram, &timeline, &Options::default());
+    let page = html::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &Options::default(),
+    );
     assert_eq!(
         page,
-        html::report(&case, &genogram, &timeline, &Options::default())
+        html::report(
+            &genochron::redact::full(&case),
+            &genogram,
+            &timeline,
+            &Options::default()
+        )
     );
     assert!(!page.contains("http://") && !page.contains("https://"));
     assert!(!page.contains("src=") && !page.contains("<link"));
@@ -198,15 +208,12 @@ fn the_example_report_loads_offline_without_errors() {
         .unwrap()
         .case
         .expect("the example checks");
-    let case = genochron::redact::redact(&case, "family").unwrap();
+    let case = genochron::redact::for_audience(&case, "family").unwrap();
     let page = html::report(
         &case,
         &genogram::genogram(&case, &genogram::GenogramOptions::default()),
         &timeline::timeline(&case, &timeline::TimelineOptions::default()),
-        &Options {
-            audience: Some("family".into()),
-            ..Options::default()
-        },
+        &Options::default(),
     );
     let first_row = page
         .split("id=\"entry-row-")

@@ -21,7 +21,13 @@ fn court_pdf() -> pdf::Pdf {
         start_page: 45,
         ..Options::default()
     };
-    pdf::report(&case, &genogram, &timeline, &options).unwrap()
+    pdf::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &options,
+    )
+    .unwrap()
 }
 
 #[test]
@@ -116,7 +122,13 @@ fn long_pdf() -> pdf::Pdf {
     let case = case(80);
     let genogram = grid_scene(&case, "Genogram", 2, 1);
     let timeline = grid_scene(&case, "Timeline", 2, 1);
-    pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap()
+    pdf::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &Options::default(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -153,7 +165,13 @@ fn huge_pdf() -> pdf::Pdf {
     let case = case(3);
     let genogram = grid_scene(&case, "Genogram", 24, 9);
     let timeline = grid_scene(&case, "Timeline", 2, 1);
-    pdf::report(&case, &genogram, &timeline, &Options::default()).unwrap()
+    pdf::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &Options::default(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -209,7 +227,13 @@ fn the_case_title_goes_into_the_metadata_only_when_asked() {
         title_in_metadata: true,
         ..Options::default()
     };
-    let out = pdf::report(&case, &genogram, &timeline, &options).unwrap();
+    let out = pdf::report(
+        &genochron::redact::full(&case),
+        &genogram,
+        &timeline,
+        &options,
+    )
+    .unwrap();
     let path = write("titled.pdf", &out.bytes);
     require(&["pdfinfo"]);
     let info = run("pdfinfo", &[&path]);

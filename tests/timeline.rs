@@ -418,6 +418,7 @@ mod generated {
             }],
             voice: None,
             audiences: vec![],
+            wordings: vec![],
         }
     }
 

@@ -67,10 +67,16 @@ impl Checker {
                 .iter()
                 .filter_map(|h| self.choice(h, "field to hide", HIDDEN_FIELDS))
                 .collect();
+            let views = self.audience_views(input, &name);
+            let categories = self.audience_categories(input, &name);
+            let accept = self.acceptances(input);
             audiences.push(Audience {
                 name,
                 disclose,
                 hide,
+                views,
+                categories,
+                accept,
             });
         }
         audiences

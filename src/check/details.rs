@@ -52,6 +52,7 @@ impl Checker {
             hearing: self.day(&section.hearing, "hearing date"),
             source_hash: source.hash.clone(),
             source_name: source.name.clone(),
+            withheld_spans: Vec::new(),
         }
     }
 }

@@ -166,6 +166,7 @@ impl Checker {
             people,
             voice: self.text(&input.voice, "child's voice"),
             audiences: entry_audiences,
+            wordings: self.wordings(input, audiences),
         })
     }
 

@@ -12,7 +12,8 @@ mod households;
 mod links;
 mod people;
 mod periods;
-pub(crate) mod values;
+mod redaction;
+mod values;
 
 use crate::diagnostic::{Diagnostic, Location, clip};
 use crate::input::case_file::*;
@@ -111,6 +112,8 @@ impl Checker {
         let periods = self.periods(file, &details);
         let people = People::new(people);
         family::check(self, file, &people, &parentage, &multiple_births);
+        redaction::check(self, file);
+        let places = redaction::places(file);
         Case {
             details,
             people,
@@ -122,6 +125,7 @@ impl Checker {
             entries,
             periods,
             audiences,
+            places,
         }
     }
 

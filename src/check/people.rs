@@ -97,6 +97,11 @@ impl Checker {
         Person {
             name,
             known_as: self.text(&input.known_as, "known-as name"),
+            aliases: input
+                .aliases
+                .iter()
+                .filter_map(|a| self.text(&Some(a.clone()), "alias"))
+                .collect(),
             gender,
             sex_at_birth,
             kind,
@@ -116,6 +121,7 @@ impl Checker {
             role: self.text(&input.role, "role"),
             address: self.text(&input.address, "address"),
             school: self.text(&input.school, "school"),
+            birth_date_withheld: false,
             id: PersonId(id),
         }
     }

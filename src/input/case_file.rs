@@ -124,6 +124,10 @@ pub struct PersonInput {
     pub name: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub known_as: Option<Text>,
+    /// Other names the person is or was known by (a maiden name, a nickname, a business
+    /// named after them). Never drawn; a redacted version refuses to show any of them.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub aliases: Vec<Text>,
     /// male, female, non-binary or unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::GENDERS))))]
@@ -339,6 +343,10 @@ pub struct EntryInput {
     /// Only these audiences' outputs include it.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub audience: Vec<Text>,
+    /// Other wordings of this entry for named audiences (the child's words are never
+    /// reworded by the program: a version that may not show them as written needs its own).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub wording: Vec<WordingInput>,
     #[serde(skip)]
     #[schemars(skip)]
     pub at: Location,
@@ -411,6 +419,18 @@ pub struct AudienceInput {
     /// Fields hidden from this audience: address, birth-date, school, notes.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub hide: Vec<Text>,
+    /// The parts of the outputs this audience gets: genogram, relationships, households,
+    /// legal-status, placements, schools, timeline, chronology, or all. Anything not listed
+    /// is left out.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub views: Vec<Text>,
+    /// The categories of entry this audience gets (`all` for every category). An entry of a
+    /// category not listed is left out.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub categories: Vec<Text>,
+    /// Matches of the redaction check the author has reviewed and releases for this audience.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub accept: Vec<AcceptInput>,
     #[serde(skip)]
     #[schemars(skip)]
     pub at: Location,
@@ -425,6 +445,39 @@ pub struct DisclosureInput {
     pub show: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+/// One entry's wording for one audience: the fields given replace the entry's own.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct WordingInput {
+    pub audience: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<Text>,
+    /// Replaces the impact text of every child.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<Text>,
+    /// The child's words as this audience may read them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+/// A match of the redaction check released by the author after review.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct AcceptInput {
+    /// The text the check matched, as it reported it.
+    pub text: Option<Text>,
+    /// Why showing it to this audience is safe.
+    pub reason: Option<Text>,
     #[serde(skip)]
     #[schemars(skip)]
     pub at: Location,

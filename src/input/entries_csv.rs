@@ -188,7 +188,7 @@ impl ValueCodes {
 
 /// The words a field allows, when it has a fixed set, for checking `--values`.
 fn allowed_words(field: &Field) -> Option<Vec<&'static str>> {
-    use crate::check::values::{ENTRY_STATUSES, SIGNIFICANCES, VALENCES};
+    use crate::vocabulary::{ENTRY_STATUSES, SIGNIFICANCES, VALENCES};
     fn names<T>(list: &[(&'static str, T)]) -> Vec<&'static str> {
         list.iter().map(|(n, _)| *n).collect()
     }

@@ -129,6 +129,25 @@ fn text(bytes: &[u8]) -> Result<&str, Diagnostic> {
     })
 }
 
+/// An imported family tree's text without invisible characters (zero-width spaces, direction
+/// controls), with a note when there were any: `check` refuses them in names and ids, and an
+/// import from another program is not the user's own typing to correct.
+pub(crate) fn without_invisible_characters(text: &str) -> (String, Option<Diagnostic>) {
+    let (clean, removed) = crate::redact::fold::strip_invisible(text);
+    let note = (removed > 0).then(|| {
+        Diagnostic::note(
+            Location { line: 1, column: 1 },
+            format!(
+                "{removed} invisible character{} (zero-width spaces, direction controls) \
+                 {} taken out of the imported text.",
+                if removed == 1 { "" } else { "s" },
+                if removed == 1 { "was" } else { "were" }
+            ),
+        )
+    });
+    (clean, note)
+}
+
 /// Family trees and pedigree tables, read directly by their file name's extension, so that
 /// `genochron genogram family.ged` draws without a separate import.
 fn import(

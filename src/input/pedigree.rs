@@ -43,7 +43,8 @@ pub fn read(bytes: &[u8], kind: PedigreeKind) -> (Option<CaseFile>, Vec<Diagnost
         Ok(text) => text.to_string(),
         Err(_) => crate::input::gedcom::charset::windows_1252(bytes),
     };
-    let mut diagnostics = Vec::new();
+    let (text, invisible) = super::without_invisible_characters(&text);
+    let mut diagnostics: Vec<Diagnostic> = invisible.into_iter().collect();
     let rows = match kind {
         PedigreeKind::Ped => ped_rows(&text, &mut diagnostics),
         PedigreeKind::Csv => csv_rows(&text, &mut diagnostics),

@@ -247,6 +247,7 @@ impl Reader<'_> {
             id: self.text(&mut f, "id"),
             name: self.text(&mut f, "name"),
             known_as: self.text(&mut f, "known-as"),
+            aliases: self.texts(&mut f, "aliases"),
             gender: self.text(&mut f, "gender"),
             sex_at_birth: self.text(&mut f, "sex-at-birth"),
             born: self.text(&mut f, "born"),
@@ -414,6 +415,7 @@ impl Reader<'_> {
             people: self.list(&mut f, "people", Reader::involvement),
             voice: self.text(&mut f, "voice"),
             audience: self.texts(&mut f, "audience"),
+            wording: self.list(&mut f, "wording", Reader::wording),
             at: node.at,
         };
         self.finish(f);
@@ -500,10 +502,46 @@ impl Reader<'_> {
             name: self.text(&mut f, "name"),
             people: self.list(&mut f, "people", Reader::disclosure),
             hide: self.texts(&mut f, "hide"),
+            views: self.texts(&mut f, "views"),
+            categories: self.texts(&mut f, "categories"),
+            accept: self.list(&mut f, "accept", Reader::accept),
             at: node.at,
         };
         self.finish(f);
         Some(audience)
+    }
+
+    fn wording(&mut self, node: &Node) -> Option<WordingInput> {
+        let mut f = self.fields(
+            node,
+            "wording for an audience",
+            "Write `- audience: name` with `event:`, `impact:`, `action:` or `voice:` under it.",
+        )?;
+        let wording = WordingInput {
+            audience: self.text(&mut f, "audience"),
+            event: self.text(&mut f, "event"),
+            impact: self.text(&mut f, "impact"),
+            action: self.text(&mut f, "action"),
+            voice: self.text(&mut f, "voice"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(wording)
+    }
+
+    fn accept(&mut self, node: &Node) -> Option<AcceptInput> {
+        let mut f = self.fields(
+            node,
+            "accepted match",
+            "Write `- text: ...` with `reason:` under it.",
+        )?;
+        let accept = AcceptInput {
+            text: self.text(&mut f, "text"),
+            reason: self.text(&mut f, "reason"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(accept)
     }
 
     fn disclosure(&mut self, node: &Node) -> Option<DisclosureInput> {

@@ -290,7 +290,9 @@ fn plain_in_block(value: &str) -> bool {
 
 /// True when `value` can be written plain inside `[ ]`.
 fn plain_in_flow(value: &str) -> bool {
-    plain_in_block(value) && !value.contains([',', '[', ']', '{', '}'])
+    // "[phenotype -]": the YAML reader takes a dash before the closing bracket as the start
+    // of a new item, so a dash after a space is quoted.
+    plain_in_block(value) && !value.contains([',', '[', ']', '{', '}']) && !value.contains(" -")
 }
 
 /// A double-quoted scalar with every character that needs it escaped.

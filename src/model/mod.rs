@@ -45,6 +45,49 @@ pub struct Case {
     pub entries: Vec<Entry>,
     pub periods: Vec<StatusPeriod>,
     pub audiences: Vec<Audience>,
+    /// Where each free text came from in the case file, for the redaction check's messages.
+    pub places: Places,
+}
+
+/// Which free text of a case a [`Places`] key names: the same key is made by `check` (from the
+/// file) and by redaction (from the model), so a match found in a text can be reported at its
+/// line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TextKey {
+    Title,
+    Reference,
+    Author,
+    /// A person's field ("name", "known-as", "role", "address", "school", "aliases", "notes")
+    /// and its position in a list.
+    Person(PersonId, &'static str, usize),
+    Relationship(usize),
+    Household(usize),
+    Period(usize),
+    /// An entry by its position in file order, a field and its position in a list (impacts,
+    /// factors, people's roles).
+    Entry(usize, &'static str, usize),
+    /// An entry's wording for an audience: entry position, wording position, field.
+    Wording(usize, usize, &'static str),
+    /// A role an audience shows a person by: audience position, person position.
+    AudienceRole(usize, usize),
+}
+
+/// Where the free texts of a case were written.
+#[derive(Debug, Clone, Default)]
+pub struct Places(pub BTreeMap<TextKey, crate::diagnostic::Location>);
+
+/// Two cases are the same when they say the same things: the same case written as YAML, JSON
+/// or TOML, or written back out and read again, is the same case though its lines differ.
+impl PartialEq for Places {
+    fn eq(&self, _: &Places) -> bool {
+        true
+    }
+}
+
+impl Places {
+    pub fn get(&self, key: &TextKey) -> Option<crate::diagnostic::Location> {
+        self.0.get(key).copied()
+    }
 }
 
 /// The case's title block.
@@ -63,6 +106,9 @@ pub struct CaseDetails {
     pub source_hash: String,
     /// The case file's name (without folders), for messages and the title block.
     pub source_name: String,
+    /// In an audience's version: the dates of entries and periods the version leaves out, so
+    /// that a gap in involvement is claimed only where the whole record has one.
+    pub withheld_spans: Vec<(NaiveDate, NaiveDate)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -109,6 +155,8 @@ pub struct Person {
     /// The name as the file gives it; empty when not known.
     pub name: String,
     pub known_as: Option<String>,
+    /// Other names (maiden name, nickname): never drawn, searched for by redaction.
+    pub aliases: Vec<String>,
     pub gender: Gender,
     pub sex_at_birth: Option<SexAtBirth>,
     pub kind: PersonKind,
@@ -124,6 +172,9 @@ pub struct Person {
     pub role: Option<String>,
     pub address: Option<String>,
     pub school: Option<String>,
+    /// The birth date is known but withheld from this version: shown as "withheld", never as
+    /// "not recorded".
+    pub birth_date_withheld: bool,
 }
 
 impl Person {
@@ -134,6 +185,7 @@ impl Person {
             id: PersonId(id.into()),
             name: name.into(),
             known_as: None,
+            aliases: Vec::new(),
             gender,
             sex_at_birth: None,
             kind: PersonKind::Individual,
@@ -145,6 +197,7 @@ impl Person {
             role: None,
             address: None,
             school: None,
+            birth_date_withheld: false,
         }
     }
 
@@ -394,6 +447,18 @@ pub struct Entry {
     pub voice: Option<String>,
     /// The audiences whose outputs include it; empty means every audience.
     pub audiences: Vec<String>,
+    /// Other wordings for named audiences.
+    pub wordings: Vec<Wording>,
+}
+
+/// An entry's wording for one audience: each field given replaces the entry's own.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Wording {
+    pub audience: String,
+    pub event: Option<String>,
+    pub impact: Option<String>,
+    pub action: Option<String>,
+    pub voice: Option<String>,
 }
 
 /// The usual form of a category: "Domestic Abuse" and "domestic_abuse" are both
@@ -469,6 +534,77 @@ pub struct Audience {
     pub disclose: Vec<(PersonId, Disclosure)>,
     /// Fields hidden for everyone.
     pub hide: Vec<HiddenField>,
+    /// The parts of the outputs it gets; anything else is left out.
+    pub views: std::collections::BTreeSet<View>,
+    /// The categories of entry it gets.
+    pub categories: Categories,
+    /// Matches of the redaction check the author has reviewed and released.
+    pub accept: Vec<Acceptance>,
+}
+
+/// A part of the outputs an audience may be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum View {
+    Genogram,
+    /// The emotional relationships drawn over the genogram.
+    Relationships,
+    Households,
+    LegalStatus,
+    Placements,
+    Schools,
+    Timeline,
+    Chronology,
+}
+
+impl View {
+    pub const ALL: [View; 8] = [
+        View::Genogram,
+        View::Relationships,
+        View::Households,
+        View::LegalStatus,
+        View::Placements,
+        View::Schools,
+        View::Timeline,
+        View::Chronology,
+    ];
+
+    /// The word the case file uses.
+    pub fn word(self) -> &'static str {
+        match self {
+            View::Genogram => "genogram",
+            View::Relationships => "relationships",
+            View::Households => "households",
+            View::LegalStatus => "legal-status",
+            View::Placements => "placements",
+            View::Schools => "schools",
+            View::Timeline => "timeline",
+            View::Chronology => "chronology",
+        }
+    }
+}
+
+/// The categories of entry an audience gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Categories {
+    All,
+    /// These category keys only.
+    Only(std::collections::BTreeSet<String>),
+}
+
+impl Categories {
+    pub fn includes(&self, category: &str) -> bool {
+        match self {
+            Categories::All => true,
+            Categories::Only(keys) => keys.contains(category),
+        }
+    }
+}
+
+/// A reviewed match of the redaction check, released for one audience.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acceptance {
+    pub text: String,
+    pub reason: String,
 }
 
 impl Case {

@@ -10,6 +10,7 @@
 use crate::chronology::{COURT_COLUMNS, Filter, Paragraph, chronology};
 use crate::layout::scene::{Item, Scene};
 use crate::model::Case;
+use crate::redact::Version;
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
@@ -19,12 +20,12 @@ pub struct Options {
     /// Put the case title in the page's `<title>` (the browser tab, history and bookmarks).
     /// Off by default: titles usually name the child.
     pub title_in_metadata: bool,
-    /// The audience this version was made for, shown under the title.
-    pub audience: Option<String>,
 }
 
-/// The whole report as one HTML document.
-pub fn report(case: &Case, genogram: &Scene, timeline: &Scene, options: &Options) -> String {
+/// The whole report for one version of a case (see [`crate::redact`]) as one HTML document.
+/// The page names the audience of a redacted version.
+pub fn report(version: &Version, genogram: &Scene, timeline: &Scene, options: &Options) -> String {
+    let case: &Case = version;
     let mut out = String::with_capacity(64 * 1024);
     let page_title = if options.title_in_metadata && !case.details.title.is_empty() {
         case.details.title.clone()
@@ -47,7 +48,7 @@ pub fn report(case: &Case, genogram: &Scene, timeline: &Scene, options: &Options
     let _ = writeln!(out, "<title>{}</title>", super::escape_html(&page_title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
 
-    front(&mut out, case, options);
+    front(&mut out, case, version.audience());
     out.push_str("<nav class=\"contents\" aria-label=\"Contents\"><a href=\"#genogram\">Genogram</a> \
                   <a href=\"#timeline\">Timeline</a> <a href=\"#chronology\">Chronology</a></nav>\n");
     diagram(&mut out, "genogram", "Genogram", genogram);
@@ -57,7 +58,7 @@ pub fn report(case: &Case, genogram: &Scene, timeline: &Scene, options: &Options
     out
 }
 
-fn front(out: &mut String, case: &Case, options: &Options) {
+fn front(out: &mut String, case: &Case, audience: Option<&str>) {
     let title = if case.details.title.is_empty() {
         "Genogram and chronology"
     } else {
@@ -65,7 +66,7 @@ fn front(out: &mut String, case: &Case, options: &Options) {
     };
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", super::escape_html(title));
     out.push_str("<p class=\"subtitle\">Genogram and child-impact chronology</p>\n<dl>\n");
-    let fields = super::front_page_facts(case, options.audience.as_deref());
+    let fields = super::front_page_facts(case, audience);
     for (label, value) in fields {
         let _ = writeln!(
             out,

@@ -82,6 +82,7 @@ pub fn case(entries: usize) -> Case {
                 } else {
                     Vec::new()
                 },
+                wordings: Vec::new(),
             }
         })
         .collect();
@@ -96,6 +97,7 @@ pub fn case(entries: usize) -> Case {
             hearing: NaiveDate::from_ymd_opt(2024, 6, 12),
             source_hash: "9f2c1a7e".into(),
             source_name: "okafor.yaml".into(),
+            withheld_spans: Vec::new(),
         },
         people: People::new(vec![amy, sarah, joan]),
         partnerships: Vec::new(),
@@ -123,7 +125,11 @@ pub fn case(entries: usize) -> Case {
                 HiddenField::School,
                 HiddenField::Notes,
             ],
+            views: View::ALL.into_iter().collect(),
+            categories: Categories::All,
+            accept: Vec::new(),
         }],
+        places: Places::default(),
     }
 }
 

@@ -57,6 +57,11 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
+    if let Err(exit) =
+        common::require_view(&case, genochron::model::View::Chronology, "The chronology")
+    {
+        return exit;
+    }
     let filter = match args.filters.filter(&case) {
         Ok(filter) => filter,
         Err(message) => {

@@ -2,7 +2,8 @@
 
 use genochron::diagnostic::{Diagnostic, Places};
 use genochron::input::entries_csv::{self, ReadOptions};
-use genochron::model::{Case, PartialDate};
+use genochron::model::{Case, PartialDate, View};
+use genochron::redact::{RedactError, Version};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -205,28 +206,80 @@ pub fn load_case_mapped(
     Ok(case)
 }
 
-/// The version of the case an audience may see (see `genochron::redact`), or the whole case
-/// when no audience is named. Redaction happens here, before any layout, for every command.
-pub fn for_audience(case: Case, audience: Option<&str>, what: &str) -> Result<Case, Exit> {
-    let Some(audience) = audience else {
-        return Ok(case);
-    };
-    match genochron::redact::redact(&case, audience) {
-        Ok(redacted) => {
-            withheld_note(&case, &redacted, audience);
-            Ok(redacted)
+/// The version of the case a document shows: the audience's (see `genochron::redact`), or
+/// the whole case when no audience is named. Every command makes its documents from this, so
+/// mentions are written out and nothing an audience may not see reaches a layout.
+///
+/// When the redaction check finds what the audience may not see, every place is listed with
+/// its line and column and nothing is written (exit 1).
+pub fn version(
+    case: Case,
+    audience: Option<&str>,
+    file: &Path,
+    what: &str,
+) -> Result<Version, Exit> {
+    match genochron::redact::version(&case, audience) {
+        Ok(version) => {
+            if let Some(audience) = audience {
+                withheld_note(&case, &version, audience);
+            }
+            Ok(version)
         }
-        Err(error) => {
+        Err(error @ RedactError::UnknownAudience { .. }) => {
             eprintln!("{error}\n{what} was not made. Nothing was written.");
             Err(Exit::CouldNotRun)
         }
+        Err(error @ RedactError::Refused { .. }) => {
+            // Read again only to point at lines and columns: the case itself came from the
+            // checked file.
+            let source = std::fs::read(file)
+                .ok()
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+            print_diagnostics(&display_name(file), &error.diagnostics(source.as_deref()));
+            eprintln!(
+                "{error}\n{what} was not made. Nothing was written. See docs/report.md \
+                 (\"Redacted versions\") for mentions, wordings and accepting a reviewed match."
+            );
+            Err(Exit::Problems)
+        }
+    }
+}
+
+/// Refuses to make a document of a view the audience does not get.
+pub fn require_view(version: &Version, view: View, what: &str) -> Result<(), Exit> {
+    if version.includes(view) {
+        return Ok(());
+    }
+    eprintln!(
+        "The \u{201c}{}\u{201d} audience does not get the {}: its `views` in the case file do not list \
+         `{}`. {what} was not made. Nothing was written.",
+        version.audience().unwrap_or_default(),
+        view.word().replace('-', " "),
+        view.word()
+    );
+    Err(Exit::Problems)
+}
+
+/// Writes the private table of master and version numbers, when asked for.
+pub fn write_numbering(version: &Version, path: Option<&Path>) -> Exit {
+    match path {
+        Some(path) => write_output(
+            Some(path),
+            version.numbering_csv().as_bytes(),
+            "The numbering table",
+        ),
+        None => Exit::Done,
     }
 }
 
 /// Tells the author (never the document) which entries the audience's version leaves out,
 /// so nothing is lost without their knowing.
-fn withheld_note(case: &Case, redacted: &Case, audience: &str) {
-    let kept: std::collections::BTreeSet<u32> = redacted.entries.iter().map(|e| e.number).collect();
+fn withheld_note(case: &Case, version: &Version, audience: &str) {
+    let kept: std::collections::BTreeSet<u32> = version
+        .numbering()
+        .iter()
+        .map(|(master, _)| *master)
+        .collect();
     let left_out: Vec<String> = case
         .entries
         .iter()
@@ -235,13 +288,26 @@ fn withheld_note(case: &Case, redacted: &Case, audience: &str) {
         .collect();
     if !left_out.is_empty() {
         eprintln!(
-            "{} left out of the \"{audience}\" version, as the case file says (No{} {}).",
+            "{} left out of the \"{audience}\" version, as the case file says (No{} {}). \
+             Its entries are numbered 1 to {} without gaps.",
             match left_out.len() {
                 1 => "1 entry is".to_string(),
                 n => format!("{n} entries are"),
             },
             if left_out.len() == 1 { "." } else { "s." },
-            left_out.join(", ")
+            left_out.join(", "),
+            kept.len()
+        );
+    }
+    if version.invisible_removed() > 0 {
+        eprintln!(
+            "{} invisible character{} (zero-width spaces, direction controls) taken out of the text.",
+            version.invisible_removed(),
+            if version.invisible_removed() == 1 {
+                " was"
+            } else {
+                "s were"
+            }
         );
     }
 }
@@ -264,6 +330,10 @@ pub struct FilterArgs {
     pub audience: Option<String>,
     #[command(flatten)]
     pub spreadsheet: SpreadsheetArgs,
+    /// With --audience: also write a private table of master entry numbers and the version's
+    /// numbers (CSV). It is for the author, never part of the document.
+    #[arg(long, value_name = "FILE", requires = "audience")]
+    pub numbering: Option<PathBuf>,
 }
 
 impl FilterArgs {
@@ -305,9 +375,13 @@ impl FilterArgs {
 
     /// Loads the case (a case file or a spreadsheet of entries) and makes the audience's
     /// version when one is named.
-    pub fn load(&self, case: &CaseArgs, what: &str) -> Result<Case, Exit> {
-        load_case_mapped(case, &self.spreadsheet, what)
-            .and_then(|loaded| for_audience(loaded, self.audience.as_deref(), what))
+    pub fn load(&self, case: &CaseArgs, what: &str) -> Result<Version, Exit> {
+        let version = load_case_mapped(case, &self.spreadsheet, what)
+            .and_then(|loaded| version(loaded, self.audience.as_deref(), &case.case, what))?;
+        match write_numbering(&version, self.numbering.as_deref()) {
+            Exit::Done => Ok(version),
+            exit => Err(exit),
+        }
     }
 }
 
@@ -362,8 +436,12 @@ pub fn display_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Prints diagnostics for people: file, place (line, or a sheet's cell), what is wrong and
-/// what to do.
+/// Prints diagnostics for people: file, line, what is wrong and what to do.
+pub fn print_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
+    print_diagnostics_in(file, &Places::Lines, diagnostics);
+}
+
+/// [`print_diagnostics`] for a file whose places may be a sheet's cells (`Sheet1!C14`).
 pub fn print_diagnostics_in(file: &str, places: &Places, diagnostics: &[Diagnostic]) {
     eprint!(
         "{}",

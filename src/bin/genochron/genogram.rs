@@ -2,7 +2,7 @@
 
 use crate::common::{self, CaseArgs, Exit};
 use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions};
-use genochron::model::PersonId;
+use genochron::model::{PersonId, View};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -24,6 +24,11 @@ pub struct Args {
     /// With --focus: how many generations below the person to include.
     #[arg(long, default_value_t = 2, requires = "focus")]
     pub down: u32,
+    /// Make the version for this audience (declared under `audiences` in the case file):
+    /// people shown by initials or role, hidden details left out, refused if the check finds
+    /// anything the audience may not see.
+    #[arg(long, value_name = "NAME")]
+    pub audience: Option<String>,
     /// How to mark people who have died: an X through the symbol, or one slash.
     #[arg(long, value_enum, default_value = "cross")]
     pub deceased: Deceased,
@@ -40,10 +45,30 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    let focus = match &args.focus {
-        Some(id) => {
-            let person = PersonId(id.clone());
-            if case.person(&person).is_none() {
+    // The focus is named by the case file's id, which a version for an audience replaces.
+    let focus_position = args
+        .focus
+        .as_ref()
+        .map(|id| case.people.position(&PersonId(id.clone())));
+    let case = match common::version(
+        case,
+        args.audience.as_deref(),
+        &args.case.case,
+        "The genogram",
+    ) {
+        Ok(case) => case,
+        Err(exit) => return exit,
+    };
+    if let Err(exit) = common::require_view(&case, View::Genogram, "The genogram") {
+        return exit;
+    }
+    let focus = match (&args.focus, focus_position) {
+        (Some(id), Some(position)) => {
+            let person = match position.and_then(|i| case.people.iter().nth(i)) {
+                Some(person) => person.id.clone(),
+                None => PersonId(id.clone()),
+            };
+            if position.is_none() {
                 eprintln!(
                     "There is no one with the id \"{id}\" in {}, so the genogram cannot focus on them. Nothing was written.",
                     common::display_name(&args.case.case)
@@ -56,7 +81,7 @@ pub fn run(args: &Args) -> Exit {
                 down: args.down,
             })
         }
-        None => None,
+        _ => None,
     };
     let options = GenogramOptions {
         as_at: None,

@@ -5,7 +5,8 @@ use crate::common::{self, CaseArgs, Exit};
 use genochron::layout::genogram::{self, GenogramOptions};
 use genochron::layout::scene::Scene;
 use genochron::layout::timeline::{self, TimelineOptions};
-use genochron::model::Case;
+use genochron::model::{Case, View};
+use genochron::redact::Version;
 use genochron::render::{html, pdf, png};
 use std::path::{Path, PathBuf};
 
@@ -26,6 +27,10 @@ pub struct Args {
     /// people shown by initials or role, hidden details and withheld entries left out.
     #[arg(long, value_name = "NAME")]
     pub audience: Option<String>,
+    /// With --audience: also write a private table of master entry numbers and the version's
+    /// numbers (CSV). It is for the author, never part of the document.
+    #[arg(long, value_name = "FILE", requires = "audience")]
+    pub numbering: Option<PathBuf>,
     /// The court bundle section letter printed before page numbers (C gives C45, C46 …).
     #[arg(long, value_name = "LETTER")]
     pub bundle_section: Option<String>,
@@ -69,10 +74,24 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    let case = match common::for_audience(case, args.audience.as_deref(), what) {
+    let case = match common::version(case, args.audience.as_deref(), &args.case.case, what) {
         Ok(case) => case,
         Err(exit) => return exit,
     };
+    let views: &[View] = match format {
+        Format::Pdf | Format::Html => &[View::Genogram, View::Timeline, View::Chronology],
+        Format::Png(Diagram::Genogram) => &[View::Genogram],
+        Format::Png(Diagram::Timeline) => &[View::Timeline],
+    };
+    for view in views {
+        if let Err(exit) = common::require_view(&case, *view, what) {
+            return exit;
+        }
+    }
+    let exit = common::write_numbering(&case, args.numbering.as_deref());
+    if exit != Exit::Done {
+        return exit;
+    }
     let bytes = match render(&case, format, args) {
         Ok(bytes) => bytes,
         Err(message) => {
@@ -123,7 +142,7 @@ fn timeline_scene(case: &Case) -> Scene {
     timeline::timeline(case, &TimelineOptions::default())
 }
 
-fn render(case: &Case, format: Format, args: &Args) -> Result<Vec<u8>, String> {
+fn render(case: &Version, format: Format, args: &Args) -> Result<Vec<u8>, String> {
     match format {
         Format::Png(diagram) => {
             let scene = match diagram {
@@ -135,7 +154,6 @@ fn render(case: &Case, format: Format, args: &Args) -> Result<Vec<u8>, String> {
         Format::Html => {
             let options = html::Options {
                 title_in_metadata: args.title_in_metadata,
-                audience: args.audience.clone(),
             };
             let page = html::report(case, &genogram_scene(case), &timeline_scene(case), &options);
             Ok(page.into_bytes())
@@ -145,7 +163,6 @@ fn render(case: &Case, format: Format, args: &Args) -> Result<Vec<u8>, String> {
                 bundle_section: args.bundle_section.clone(),
                 start_page: args.start_page,
                 title_in_metadata: args.title_in_metadata,
-                audience: args.audience.clone(),
             };
             let document =
                 pdf::report(case, &genogram_scene(case), &timeline_scene(case), &options)

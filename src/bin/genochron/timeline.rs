@@ -52,6 +52,10 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
+    if let Err(exit) = common::require_view(&case, genochron::model::View::Timeline, "The timeline")
+    {
+        return exit;
+    }
     let options = match options(args, &case) {
         Ok(options) => options,
         Err(message) => {

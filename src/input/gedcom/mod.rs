@@ -43,7 +43,9 @@ pub fn read(bytes: &[u8]) -> (Option<CaseFile>, Vec<Diagnostic>) {
             .diagnostics
             .push(Diagnostic::note(Location { line: 1, column: 1 }, remark));
     }
-    let mut records = Records::new(&decoded.text);
+    let (text, invisible) = super::without_invisible_characters(&decoded.text);
+    importer.diagnostics.extend(invisible);
+    let mut records = Records::new(&text);
     let mut first = true;
     while let Some(record) = records.next() {
         if first && record.tag != "HEAD" {

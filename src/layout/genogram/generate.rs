@@ -297,6 +297,7 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
             hearing: None,
             source_hash: format!("{seed:08x}"),
             source_name: String::new(),
+            withheld_spans: Vec::new(),
         },
         people: People::new(b.people),
         partnerships: b.partnerships,

@@ -123,15 +123,21 @@ impl Builder<'_> {
         let mut head = vec![format!("{name}'s age")];
         match person.born {
             None => {
+                // A birth date left out of this version is "withheld": "not recorded" would
+                // be a false statement about the record.
+                let why = match person.birth_date_withheld {
+                    true => "withheld from this version",
+                    false => "not recorded",
+                };
                 item.shapes.push(text_shape(
                     Point::new(scale.x0, baseline(top + 2.0, FONT)),
-                    vec!["Birth date not recorded: ages cannot be shown".into()],
+                    vec![format!("Birth date {why}: ages cannot be shown")],
                     FONT,
                     Anchor::Start,
                     Weight::Regular,
                     MUTED,
                 ));
-                item.title = Some(format!("{name}: birth date not recorded"));
+                item.title = Some(format!("{name}: birth date {why}"));
             }
             Some(born) => {
                 head.push(format!("born {born}"));

@@ -46,6 +46,9 @@ impl Builder<'_> {
                 spans.push((period.period.start.start(), end));
             }
         }
+        // What a redacted version leaves out still happened: a gap is claimed only where
+        // the whole record has none.
+        spans.extend(self.case.details.withheld_spans.iter().copied());
         if spans.is_empty() {
             return Vec::new();
         }

@@ -6,7 +6,7 @@ pub(super) fn front_page(
     surface: &mut Surface,
     fonts: &Fonts,
     case: &Case,
-    options: &Options,
+    audience: Option<&str>,
     contents: &[(&str, String)],
 ) {
     use crate::layout::scene::Weight;
@@ -41,7 +41,7 @@ pub(super) fn front_page(
     );
     y += 44.0;
 
-    let fields = crate::render::front_page_facts(case, options.audience.as_deref());
+    let fields = crate::render::front_page_facts(case, audience);
 
     let label_width = 170.0;
     for (label, value) in fields {

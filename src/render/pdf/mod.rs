@@ -76,8 +76,6 @@ pub struct Options {
     /// Put the case title in the document's metadata. Off by default: titles usually name
     /// the child, and metadata travels further than the pages do.
     pub title_in_metadata: bool,
-    /// The audience this version was made for, printed on the front page.
-    pub audience: Option<String>,
 }
 
 impl Default for Options {
@@ -86,7 +84,6 @@ impl Default for Options {
             bundle_section: None,
             start_page: 1,
             title_in_metadata: false,
-            audience: None,
         }
     }
 }
@@ -102,13 +99,15 @@ pub struct Pdf {
     pub warnings: Vec<String>,
 }
 
-/// The whole court document for a (possibly redacted) case and its two diagrams.
+/// The whole court document for one version of a case (see [`crate::redact`]) and its two
+/// diagrams. The front page names the audience of a redacted version.
 pub fn report(
-    case: &Case,
+    version: &crate::redact::Version,
     genogram: &Scene,
     timeline: &Scene,
     options: &Options,
 ) -> Result<Pdf, RenderError> {
+    let case: &Case = version;
     let fonts = Fonts::new()?;
     let mut warnings = Vec::new();
 
@@ -158,7 +157,7 @@ pub fn report(
         ];
         let mut page = document.start_page_with(numbering.settings(page_index, portrait()));
         let mut surface = page.surface();
-        front_page(&mut surface, &fonts, case, options, &contents);
+        front_page(&mut surface, &fonts, case, version.audience(), &contents);
         footer(
             &mut surface,
             &fonts,
