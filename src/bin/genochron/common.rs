@@ -436,17 +436,39 @@ pub fn display_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Prints diagnostics for people: file, line, what is wrong and what to do.
+/// How notes are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Notes {
+    /// One note for each kind, with a count and the first few places of the others.
+    Grouped,
+    /// Every note.
+    All,
+}
+
+static NOTES: std::sync::OnceLock<Notes> = std::sync::OnceLock::new();
+
+/// Sets `--notes` for the whole run (it applies to every command's messages).
+pub fn set_notes(notes: Notes) {
+    let _ = NOTES.set(notes);
+}
+
+/// Prints diagnostics for people: file, line, what is wrong and what to do. Notes of one kind
+/// are grouped unless `--notes all` was given.
 pub fn print_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
     print_diagnostics_in(file, &Places::Lines, diagnostics);
 }
 
 /// [`print_diagnostics`] for a file whose places may be a sheet's cells (`Sheet1!C14`).
 pub fn print_diagnostics_in(file: &str, places: &Places, diagnostics: &[Diagnostic]) {
-    eprint!(
-        "{}",
-        genochron::diagnostic::to_text_in(file, places, diagnostics)
-    );
+    let text = match NOTES.get().copied().unwrap_or(Notes::Grouped) {
+        Notes::All => genochron::diagnostic::to_text_in(file, places, diagnostics),
+        Notes::Grouped => genochron::diagnostic::to_text_in(
+            file,
+            places,
+            &genochron::diagnostic::group_notes_in(places, diagnostics),
+        ),
+    };
+    eprint!("{text}");
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

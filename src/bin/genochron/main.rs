@@ -6,6 +6,7 @@ mod genogram;
 mod import;
 mod into;
 mod report;
+mod review;
 mod timeline;
 
 use clap::{Parser, Subcommand};
@@ -17,6 +18,10 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Notes of one kind are printed once, with a count and where the others are; `all`
+    /// prints each.
+    #[arg(long, global = true, value_enum, default_value = "grouped")]
+    notes: common::Notes,
 }
 
 #[derive(Subcommand)]
@@ -33,6 +38,9 @@ enum Command {
     Chronology(chronology::Args),
     /// Write a court-ready document (PDF, HTML, PNG).
     Report(report::Args),
+    /// A supervision review: what changed since a date or an earlier version of the case
+    /// file, what it adds up to, and what is overdue.
+    Review(review::Args),
     /// Import a family (GEDCOM, pedigree table) or entries (CSV, Excel) as a case file, or add
     /// entries to one (--into).
     Import(import::Args),
@@ -40,6 +48,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    common::set_notes(cli.notes);
     let exit = match cli.command {
         Command::Check(args) => common::check(&args),
         Command::Schema => common::schema(),
@@ -47,6 +56,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => timeline::run(&args),
         Command::Chronology(args) => chronology::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Review(args) => review::run(&args),
         Command::Import(args) => import::run(&args),
     };
     ExitCode::from(exit as u8)
