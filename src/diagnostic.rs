@@ -336,8 +336,20 @@ mod tests {
     #[test]
     fn counts_read_as_english() {
         assert_eq!(
-            more_like_this(&[Location { line: 4, column: 1 }]),
+            more_like_this(&Places::Lines, &[Location { line: 4, column: 1 }]),
             "1 more note like this one, at line 4 (`--notes all` shows each)."
+        );
+        // A workbook's notes are on rows of a sheet, not lines of a file.
+        let sheet = Places::Cells {
+            sheet: "Sheet1".to_string(),
+        };
+        let rows = [
+            Location { line: 4, column: 1 },
+            Location { line: 9, column: 1 },
+        ];
+        assert_eq!(
+            more_like_this(&sheet, &rows),
+            "2 more notes like this one, at rows 4 and 9 (`--notes all` shows each)."
         );
         assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(thousands(999), "999");

@@ -683,7 +683,13 @@ fn header_fields(
             column: i + 1,
         };
         let column = table.column(i + 1);
-        diagnostics.push(unknown_column(at, &column, &header.cells[i], &cells, &fields));
+        diagnostics.push(unknown_column(
+            at,
+            &column,
+            &header.cells[i],
+            &cells,
+            &fields,
+        ));
     }
     (fields, header_ok)
 }
