@@ -75,6 +75,31 @@ pub fn clip(text: &str) -> String {
     }
 }
 
+/// A word with its indefinite article: "a person", "an audience", "an entry".
+pub fn a(word: &str) -> String {
+    let vowel = word
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
+    let exception = ["one", "unique", "use", "user", "unit"]
+        .iter()
+        .any(|w| word.starts_with(w));
+    if vowel && !exception {
+        format!("an {word}")
+    } else {
+        format!("a {word}")
+    }
+}
+
+/// A count with its noun: "1 row", "3 rows".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", thousands(n))
+    }
+}
+
 /// Diagnostics in the order the user reads them: by line, then column, problems first.
 pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| {
@@ -82,6 +107,98 @@ pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     });
     diagnostics.dedup();
     diagnostics
+}
+
+/// How many places a grouped note lists before it only counts the rest.
+pub const PLACES_LISTED: usize = 5;
+
+/// Notes of one kind folded into the first of them, with a count and the first few places of
+/// the others, so that a large import's notes fit on a screen. Notes are of one kind when they
+/// give the same advice (or, without advice, say the same thing). Problems are never folded:
+/// each must be fixed where it is. Expects [`sorted`] diagnostics, and keeps their order.
+pub fn group_notes(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    // For each kind: the index of its first note, and the places of the others.
+    let mut kinds: std::collections::BTreeMap<&str, (usize, Vec<Location>)> = Default::default();
+    for (i, d) in diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !d.is_problem())
+    {
+        let kind = d.help.as_deref().unwrap_or(&d.message);
+        let (first, others) = kinds.entry(kind).or_insert((i, Vec::new()));
+        if *first != i {
+            others.push(Location {
+                line: d.line,
+                column: d.column,
+            });
+        }
+    }
+    let firsts: std::collections::BTreeMap<usize, &[Location]> = kinds
+        .values()
+        .map(|(first, others)| (*first, others.as_slice()))
+        .collect();
+    let mut grouped = Vec::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if d.is_problem() {
+            grouped.push(d.clone());
+        } else if let Some(others) = firsts.get(&i) {
+            let mut d = d.clone();
+            if !others.is_empty() {
+                let more = more_like_this(others);
+                d.help = Some(match d.help {
+                    Some(help) => format!("{help}\n  {more}"),
+                    None => more,
+                });
+            }
+            grouped.push(d);
+        }
+    }
+    grouped
+}
+
+/// "3 more notes like this one, at lines 12, 40 and 77." and so on.
+fn more_like_this(places: &[Location]) -> String {
+    let lines: Vec<String> = places
+        .iter()
+        .take(PLACES_LISTED)
+        .filter(|p| p.line > 0)
+        .map(|p| p.line.to_string())
+        .collect();
+    let count = places.len();
+    let notes = if count == 1 {
+        "1 more note like this one".to_string()
+    } else {
+        format!("{} more notes like this one", thousands(count))
+    };
+    let rest = count.saturating_sub(lines.len());
+    let at = match (lines.len(), rest) {
+        (0, _) => String::new(),
+        (1, 0) => format!(", at line {}", lines[0]),
+        (n, 0) => format!(
+            ", at lines {} and {}",
+            lines[..n - 1].join(", "),
+            lines[n - 1]
+        ),
+        (_, rest) => format!(
+            ", at lines {} and {} more",
+            lines.join(", "),
+            thousands(rest)
+        ),
+    };
+    format!("{notes}{at} (`--notes all` shows each).")
+}
+
+/// A count with thousands separated: 1,194.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Diagnostics as the command line prints them: what kind, where, what is wrong, what to do.
@@ -110,4 +227,71 @@ pub fn to_text(file: &str, diagnostics: &[Diagnostic]) -> String {
         text.push('\n');
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(line: usize, message: &str, help: &str) -> Diagnostic {
+        Diagnostic::note(Location { line, column: 1 }, message).with_help(help)
+    }
+
+    #[test]
+    fn notes_of_one_kind_become_one_with_a_count_and_places() {
+        let mut all: Vec<Diagnostic> = (1..=400)
+            .map(|i| {
+                note(
+                    i * 3,
+                    &format!("Partnership {i} has no status."),
+                    "Add `status:`.",
+                )
+            })
+            .collect();
+        all.push(note(2, "The file has no date.", "Add `as-at:`."));
+        all.push(Diagnostic::problem(
+            Location { line: 5, column: 1 },
+            "Broken.",
+        ));
+        all.push(Diagnostic::problem(
+            Location { line: 8, column: 1 },
+            "Broken.",
+        ));
+        let grouped = group_notes(&sorted(all));
+        assert_eq!(grouped.len(), 4, "{grouped:#?}");
+        let partnership = grouped
+            .iter()
+            .find(|d| d.message.starts_with("Partnership 1 "))
+            .unwrap();
+        assert_eq!(
+            partnership.help.as_deref(),
+            Some(
+                "Add `status:`.\n  399 more notes like this one, at lines 6, 9, 12, 15, 18 and \
+                 394 more (`--notes all` shows each)."
+            )
+        );
+        assert_eq!(grouped.iter().filter(|d| d.is_problem()).count(), 2);
+        let date = grouped.iter().find(|d| d.line == 2).unwrap();
+        assert_eq!(date.help.as_deref(), Some("Add `as-at:`."));
+    }
+
+    #[test]
+    fn articles_and_plurals_read_as_english() {
+        assert_eq!(a("audience"), "an audience");
+        assert_eq!(a("entry"), "an entry");
+        assert_eq!(a("person"), "a person");
+        assert_eq!(a("use"), "a use");
+        assert_eq!(count(1, "row", "rows"), "1 row");
+        assert_eq!(count(2_000, "row", "rows"), "2,000 rows");
+    }
+
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(
+            more_like_this(&[Location { line: 4, column: 1 }]),
+            "1 more note like this one, at line 4 (`--notes all` shows each)."
+        );
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(999), "999");
+    }
 }

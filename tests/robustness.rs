@@ -1,9 +1,10 @@
 //! No input makes genochron panic, hang or use unbounded memory: it answers with a problem.
 //!
 //! `mutated_files_never_panic` is a deterministic mutation fuzzer: it takes every case file
-//! in the repository, mutates it (flipped bytes, YAML punctuation, impossible dates, cut and
-//! spliced pieces) and loads the result; every result that still checks is drawn as a
-//! genogram and a timeline and redacted for each of its audiences. It runs
+//! in the repository, mutates it (flipped bytes, YAML punctuation, control characters,
+//! impossible dates, long values, cut and spliced pieces) and loads the result; every result
+//! that still checks is drawn as a genogram and a timeline (as well-formed SVG) and redacted
+//! for each of its audiences. It runs
 //! `GENOCHRON_FUZZ_INPUTS` inputs (10,000 by default; CI runs a million in release mode). The
 //! property tests generate structurally valid cases with random families and dates.
 
@@ -117,6 +118,15 @@ const TOKENS: &[&str] = &[
     "count: 0",
     "link: step",
     "status: divorced",
+    // Control characters, raw and as YAML escapes: refused by the checker, never drawn.
+    "\u{1}",
+    "\u{b}",
+    "\u{1b}",
+    "\u{7f}",
+    "\u{85}",
+    "\"a\\vb\"",
+    "\"\\x1b[31m\"",
+    "\"\\u0000\"",
 ];
 
 fn mutate(random: &mut Random, seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
@@ -124,7 +134,7 @@ fn mutate(random: &mut Random, seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>)
     let mut bytes = seed.clone();
     for _ in 0..=random.below(4) {
         let at = random.below(bytes.len() + 1);
-        match random.below(7) {
+        match random.below(8) {
             0 if !bytes.is_empty() => {
                 let i = random.below(bytes.len());
                 bytes[i] ^= 1 << random.below(8);
@@ -144,6 +154,12 @@ fn mutate(random: &mut Random, seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>)
                 bytes.splice(to..to, piece);
             }
             5 => bytes.truncate(at),
+            // A long reference or value, where ids and names are written: the checks on it
+            // must stay linear (a did-you-mean search over it once took quadratic time).
+            6 if random.below(4) == 0 => {
+                let long = b"x".repeat(100 + random.below(4_000));
+                bytes.splice(at..at, long);
+            }
             _ => {
                 let (_, other) = &seeds[random.below(seeds.len())];
                 let from = random.below(other.len() + 1);
@@ -194,8 +210,17 @@ fn mutated_files_never_panic() {
 /// A case that checks must draw: the genogram, the timeline, and every audience's version.
 fn draw_everything(name: &str, bytes: &[u8], case: &genochron::model::Case) {
     let drawn = std::panic::catch_unwind(|| {
-        genochron::layout::genogram::genogram(case, &Default::default());
-        genochron::layout::timeline::timeline(case, &Default::default());
+        // What checks draws as well-formed SVG (a control character once checked clean and
+        // broke it).
+        for scene in [
+            genochron::layout::genogram::genogram(case, &Default::default()),
+            genochron::layout::timeline::timeline(case, &Default::default()),
+        ] {
+            let svg = genochron::render::svg::scene(&scene);
+            if let Err(error) = roxmltree::Document::parse(&svg) {
+                panic!("not well-formed SVG: {error}");
+            }
+        }
         for audience in &case.audiences {
             // A mutated file may well show an audience what it may not see: then the version
             // is refused, with every place listed, and never drawn.

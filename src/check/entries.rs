@@ -111,6 +111,9 @@ impl Checker {
         let time = input.time.as_ref().and_then(|t| self.time(t));
         let children = self.entry_children(&input.children, details);
         let impacts = self.impacts(input, &children);
+        if let Some(date) = date {
+            self.before_conception(input, date, &children, &impacts);
+        }
         let people = self.involvements(&input.people);
         let mut entry_audiences = Vec::new();
         for name in &input.audience {
@@ -140,10 +143,7 @@ impl Checker {
             time,
             children,
             event: event?,
-            category: self
-                .text(&input.category, "category")
-                .map(|c| category_key(&c))
-                .unwrap_or_else(|| "other".into()),
+            category: self.category(&input.category),
             factors: input
                 .factors
                 .iter()
@@ -187,6 +187,67 @@ impl Checker {
 
     /// The children an entry concerns: the ones it names, which must be subject children, or
     /// all subject children.
+    /// An entry that names a child (in its `children`, or with an impact of its own) but is
+    /// dated before that child was conceived, as when a row's impact was copied from an older
+    /// brother's or sister's. Entries about all the subject children by default are not
+    /// reported: the family's history before a child's birth is part of their story.
+    fn before_conception(
+        &mut self,
+        input: &EntryInput,
+        date: PartialDate,
+        children: &[PersonId],
+        impacts: &[Impact],
+    ) {
+        let named: Vec<&PersonId> = if input.children.is_empty() {
+            impacts.iter().filter_map(|i| i.child.as_ref()).collect()
+        } else {
+            children.iter().collect()
+        };
+        for child in named {
+            let Some(born) = self.births.get(&child.0).copied() else {
+                continue;
+            };
+            // Conception is about 38 weeks before birth; ten months leaves room for a birth
+            // after term and for a birth date known only to the month.
+            let conceived = born.start().checked_sub_months(chrono::Months::new(10));
+            if conceived.is_some_and(|conceived| date.end() < conceived) {
+                self.note(
+                    input.date.as_ref().map_or(input.at, |d| d.at),
+                    format!(
+                        "This entry ({date}) is about {}, but it is dated before they were \
+                         conceived (born {born}).",
+                        self.name_of(&child.0)
+                    ),
+                    "Check the date, and which child the entry and its impact are about: an \
+                     impact copied from another child's row is a common slip.",
+                );
+            }
+        }
+    }
+
+    /// The category as a key (`Legal status` → `legal-status`), with a note when it is not one
+    /// of the usual categories but is close to one (`legal` for `legal-status`).
+    fn category(&mut self, text: &Option<Text>) -> String {
+        let Some(category) = self.text(text, "category").map(|c| category_key(&c)) else {
+            return "other".into();
+        };
+        if !USUAL_CATEGORIES.contains(&category.as_str())
+            && let Some(close) = crate::input::read::nearest(&category, &USUAL_CATEGORIES)
+            && let Some(text) = text
+        {
+            self.note(
+                text.at,
+                format!(
+                    "The category \"{}\" is not one of the usual categories, so it gets a lane \
+                     of its own.",
+                    clip(&category)
+                ),
+                format!("Did you mean \"{close}\"? If not, leave it as it is."),
+            );
+        }
+        category
+    }
+
     pub(super) fn entry_children(
         &mut self,
         texts: &[Text],

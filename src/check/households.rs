@@ -55,7 +55,7 @@ impl Checker {
         if self.ids.contains_key(id) {
             return Some(PersonId(id.to_string()));
         }
-        let help = self.closest_id(id);
+        let help = self.closest_id(id, "household member");
         self.problem(
             text.at,
             format!("The household \"{}\" lists \"{}\" as a member, but they are not a person in the file.", clip(household), clip(id)),

@@ -5,6 +5,7 @@
 //! let it go ahead but flag something unusual (a parent aged 11).
 
 mod audiences;
+mod control;
 mod details;
 mod entries;
 mod family;
@@ -52,6 +53,8 @@ pub(crate) struct Checker {
     /// Names for messages, by id.
     names: BTreeMap<String, String>,
     subjects: BTreeSet<String>,
+    /// Birth dates that parse, by id, for checks across people and entries.
+    births: BTreeMap<String, PartialDate>,
     suggestions_left: usize,
 }
 
@@ -59,10 +62,18 @@ impl Checker {
     fn new(file: &CaseFile) -> Checker {
         let mut ids = BTreeMap::new();
         let mut names = BTreeMap::new();
+        let mut births = BTreeMap::new();
         for person in &file.people {
             if let Some(id) = &person.id {
                 let id_text = id.value.trim().to_string();
                 ids.entry(id_text.clone()).or_insert(id.at);
+                if let Some(born) = person
+                    .born
+                    .as_ref()
+                    .and_then(|b| PartialDate::parse(&b.value).ok())
+                {
+                    births.entry(id_text.clone()).or_insert(born);
+                }
                 let name = person
                     .name
                     .as_ref()
@@ -77,6 +88,7 @@ impl Checker {
             ids,
             names,
             subjects: BTreeSet::new(),
+            births,
             suggestions_left: 100,
         }
     }
@@ -100,6 +112,7 @@ impl Checker {
     }
 
     fn run(&mut self, file: &CaseFile, source: &Source) -> Case {
+        self.control_characters(file);
         let details = self.details(file, source);
         let people = self.people(file, &details);
         let parentage = self.parentage(file);
@@ -135,7 +148,7 @@ impl Checker {
         if self.ids.contains_key(id) {
             return Some(PersonId(id.to_string()));
         }
-        let help = self.closest_id(id);
+        let help = self.closest_id(id, role);
         self.problem(
             text.at,
             format!(
@@ -147,30 +160,36 @@ impl Checker {
         None
     }
 
-    fn closest_id(&mut self, id: &str) -> String {
+    /// The help for an unknown id: the closest id of the right kind, when one is close enough
+    /// to be a likely slip. Bounded: ids are at most [`MAX_ID_CHARS`] long, so a longer text is
+    /// not compared at all, and only the first 100 unknown ids get a search.
+    fn closest_id(&mut self, id: &str, role: &str) -> String {
         let add_person = "Check the spelling, or add this person to `people`.".to_string();
+        let length = id.chars().count();
+        if length > MAX_ID_CHARS {
+            return format!(
+                "Ids are at most {MAX_ID_CHARS} characters and this is {length}, so it is not \
+                 an id: write the id of someone in `people` here."
+            );
+        }
         if self.suggestions_left == 0 {
             return add_person;
         }
         self.suggestions_left -= 1;
+        // A parent or partner is not one of the subject children.
+        let adult_role = role.contains("parent") || role.contains("partner");
         let lower = id.to_lowercase();
         let best = self
             .ids
             .iter()
-            .map(|(known, at)| {
-                let known_lower = known.to_lowercase();
-                let distance = strsim::damerau_levenshtein(&lower, &known_lower);
-                // A first name alone ("kwabena" for "kwabena-mensah") is a likely slip too.
-                let prefix = known_lower.starts_with(&format!("{lower}-"));
-                let close = prefix
-                    || distance <= (known.len() / 3).max(1)
-                    || strsim::jaro_winkler(&lower, &known_lower) >= 0.88;
-                (close, if prefix { 0 } else { distance }, known, at)
+            .filter(|(known, _)| !(adult_role && self.subjects.contains(*known)))
+            .filter_map(|(known, at)| {
+                let distance = id_distance(&lower, &known.to_lowercase())?;
+                Some((distance, known, at))
             })
-            .filter(|(close, _, _, _)| *close)
-            .min_by_key(|(_, distance, _, _)| *distance);
+            .min_by_key(|(distance, _, _)| *distance);
         match best {
-            Some((_, _, known, at)) => {
+            Some((_, known, at)) => {
                 let name = self.name_of(known);
                 let who = if &name == known {
                     String::new()
@@ -260,4 +279,27 @@ impl Checker {
             to: to_date,
         }
     }
+}
+
+/// How far an unknown id is from a known one, when it is close enough to be a slip: a first
+/// name alone ("kwabena" for "kwabena-mensah", distance 0), a longer form of a known id, or a
+/// typo of at most one letter in
+/// four. Three-letter ids differ from each other by one letter as a rule ("nan", "dan"), so a
+/// short id needs a Jaro-Winkler similarity of 0.9 as well.
+fn id_distance(unknown: &str, known: &str) -> Option<usize> {
+    if known.starts_with(unknown) && known[unknown.len()..].starts_with('-') {
+        return Some(0);
+    }
+    let distance = strsim::damerau_levenshtein(unknown, known);
+    // A longer form of a known id ("danny" for "dan").
+    if known.chars().count() >= 3 && unknown.starts_with(known) {
+        return Some(distance);
+    }
+    let longest = unknown.chars().count().max(known.chars().count());
+    let close = if longest >= 6 {
+        distance <= longest / 4
+    } else {
+        distance <= 1 && strsim::jaro_winkler(unknown, known) >= 0.9
+    };
+    close.then_some(distance)
 }

@@ -30,8 +30,9 @@ impl Checker {
         self.problem(
             text.at,
             format!(
-                "\"{}\" is not a {field} genochron knows.",
-                clip(text.value.trim())
+                "\"{}\" is not {} genochron knows.",
+                clip(text.value.trim()),
+                crate::diagnostic::a(field)
             ),
             help,
         );

@@ -7,7 +7,7 @@
 //! the spreadsheet column number), so the checker points at the cell at fault. Nothing is
 //! skipped silently: every row or column that is not read is reported.
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, clip};
 use crate::input::case_file::{
     CaseFile, ChildImpactInput, EntryInput, ImpactInput, InvolvementInput, PersonInput, RoleInput,
     Text,
@@ -134,8 +134,35 @@ fn field(heading: &str) -> Option<Field> {
     })
 }
 
-/// The field a heading probably means, for the help text: by the words in it.
-fn guess(heading: &str) -> &'static str {
+/// A column whose heading is not an entry field, with a `--map` suggestion only when the
+/// column's content fits the field suggested (a column of initials is not an event).
+fn unknown_column(i: usize, heading: &str, cells: &[&str], fields: &[Field]) -> Diagnostic {
+    let heading = heading.trim();
+    let suggestion = match guess(heading, cells, fields) {
+        Some(field) => format!("It looks like the {field}: --map \"{heading}={field}\". Or say "),
+        None => "Say ".to_string(),
+    };
+    Diagnostic::problem(
+        Location {
+            line: 1,
+            column: i + 1,
+        },
+        format!(
+            "Column {} is headed \"{}\", which is not an entry field.",
+            i + 1,
+            clip(heading)
+        ),
+    )
+    .with_help(format!(
+        "{suggestion}which field it is with --map \"{heading}=FIELD\" (fields: {}), or \
+         --map \"{heading}=ignore\" to leave it out.",
+        FIELD_NAMES.join(", "),
+    ))
+}
+
+/// The field a column probably holds: by the words of its heading, else by its content,
+/// offered only when the content fits that field.
+fn guess(heading: &str, cells: &[&str], fields: &[Field]) -> Option<&'static str> {
     let h = normal(heading);
     let words: [(&str, &str); 12] = [
         ("date", "date"),
@@ -151,11 +178,51 @@ fn guess(heading: &str) -> &'static str {
         ("categ", "category"),
         ("type", "category"),
     ];
-    words
+    let by_heading = words
         .iter()
         .find(|(word, _)| h.contains(word))
-        .map(|(_, field)| *field)
-        .unwrap_or("event")
+        .map(|(_, field)| *field);
+    // A heading that names the field needs only half its cells to fit (a spreadsheet has its
+    // typos); content alone must fit four cells in five.
+    if let Some(field) = by_heading {
+        return fits(field, cells, 1, 2).then_some(field);
+    }
+    if fits("date", cells, 4, 5) && !fields.contains(&Field::Date) {
+        Some("date")
+    } else if fits("event", cells, 4, 5) && !fields.contains(&Field::Event) {
+        Some("event")
+    } else {
+        None
+    }
+}
+
+/// Whether at least `part` in `whole` of a column's cells could be values of `field`: dates
+/// for a date, sentences for an event, impact or action; anything for the rest.
+fn fits(field: &str, cells: &[&str], part: usize, whole: usize) -> bool {
+    if cells.is_empty() {
+        return false;
+    }
+    let most = |test: &dyn Fn(&str) -> bool| {
+        cells.iter().filter(|c| test(c)).count() * whole >= cells.len() * part
+    };
+    match field {
+        "date" => most(&looks_like_date),
+        "event" | "impact" | "action" => most(&|c| c.split_whitespace().count() >= 2),
+        "children" => most(&|c| c.chars().count() <= 60),
+        _ => true,
+    }
+}
+
+/// A date as genochron writes it, or as spreadsheets do (31/01/2026, 1.2.26).
+fn looks_like_date(cell: &str) -> bool {
+    let numeric = |c: &str| {
+        let parts: Vec<&str> = c.split(['/', '.', '-']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| (1..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    crate::model::PartialDate::parse(cell).is_ok() || numeric(cell)
 }
 
 /// Reads `--map` text, `Heading=field`, checking the field exists.
@@ -216,6 +283,10 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
             windows_1252(bytes)
         }
     };
+    // The CSV reader counts a Windows line ending (CR LF) as the end of a row and then an
+    // empty one, which puts every position after it one line early; with plain line feeds
+    // the lines are right. Line breaks inside quoted cells become line feeds too.
+    let text = text.replace("\r\n", "\n");
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
         diagnostics.push(Diagnostic::problem(
@@ -254,6 +325,7 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
         }
     };
     let mut fields: Vec<Field> = Vec::new();
+    let mut unknown_columns = Vec::new();
     let mut header_ok = true;
     for (i, heading) in header.iter().enumerate() {
         let at = Location {
@@ -308,24 +380,7 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
                 fields.push(Field::Ignored);
             }
             None => {
-                diagnostics.push(
-                    Diagnostic::problem(
-                        at,
-                        format!(
-                            "Column {} is headed \"{}\", which is not an entry field.",
-                            i + 1,
-                            heading.trim()
-                        ),
-                    )
-                    .with_help(format!(
-                        "Say which field it is with --map \"{}={}\" (fields: {}), or \
-                         --map \"{}=ignore\" to leave it out.",
-                        heading.trim(),
-                        guess(heading),
-                        FIELD_NAMES.join(", "),
-                        heading.trim()
-                    )),
-                );
+                unknown_columns.push(i);
                 fields.push(Field::Ignored);
                 header_ok = false;
             }
@@ -356,6 +411,16 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
         ..CaseFile::default()
     };
     let rows: Vec<Result<csv::StringRecord, csv::Error>> = records.collect();
+    for &i in &unknown_columns {
+        let cells: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.as_ref().ok()?.get(i))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .take(200)
+            .collect();
+        diagnostics.push(unknown_column(i, &header[i], &cells, &fields));
+    }
     let starts: Vec<usize> = rows
         .iter()
         .map(|r| match r {
@@ -567,6 +632,8 @@ fn entry(
         let Some(raw) = record.get(i) else { continue };
         // A leading apostrophe is how spreadsheets keep text from becoming a formula.
         let value = raw.trim().strip_prefix('\'').unwrap_or(raw.trim()).trim();
+        let value = crate::input::read::without_curly_quotes(value);
+        let value = value.as_str();
         if value.is_empty() {
             continue;
         }
@@ -711,9 +778,21 @@ mod tests {
         let csv = "Date of event,What happened,Agency,Worker\n2020-01-02,Visit,School,JS\n";
         let (file, diagnostics) = read(csv.as_bytes(), &[]);
         assert!(file.is_none());
-        let problems: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_problem()).collect();
-        assert_eq!(problems.len(), 4, "{problems:?}");
-        assert_eq!((problems[0].line, problems[0].column), (1, 1));
+        let problems: Vec<Diagnostic> = crate::diagnostic::sorted(diagnostics)
+            .into_iter()
+            .filter(|d| d.is_problem())
+            .collect();
+        assert_eq!(problems.len(), 4, "{problems:#?}");
+        let column = |n: usize| problems.iter().find(|p| p.column == n).unwrap();
+        let help = |n: usize| column(n).help.clone().unwrap();
+        assert!(
+            help(1).contains("--map \"Date of event=date\"."),
+            "{}",
+            help(1)
+        );
+        assert!(help(3).contains("--map \"Agency=source\"."), "{}", help(3));
+        // A column of initials fits no field, so none is suggested.
+        assert!(help(4).starts_with("Say which field"), "{}", help(4));
         let mapping = vec![
             parse_mapping("Date of event=date").unwrap(),
             parse_mapping("Agency=source").unwrap(),

@@ -8,6 +8,7 @@ pub mod pedigree;
 pub mod read;
 pub mod tree;
 pub mod write;
+mod yaml_errors;
 
 use crate::diagnostic::{Diagnostic, Location};
 use case_file::CaseFile;
@@ -57,6 +58,9 @@ pub fn case_file_with_mapping(
     bytes: &[u8],
     mapping: &[(String, String)],
 ) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    if let Some(problem) = empty(bytes) {
+        return (None, vec![problem]);
+    }
     if let Some(import) = import(name, bytes, mapping) {
         return import;
     }
@@ -72,10 +76,24 @@ pub fn case_file_with_mapping(
         Ok(root) => {
             let mut diagnostics = Vec::new();
             let file = read::case_file(&root, &mut diagnostics);
-            (Some(file), diagnostics)
+            // A file that is not a group of fields at all has nothing for `check` to add to.
+            let is_fields = matches!(root.value, tree::Value::Map(_));
+            (is_fields.then_some(file), diagnostics)
         }
         Err(problem) => (None, vec![problem]),
     }
+}
+
+/// A file with nothing in it (or only spaces and blank lines): said plainly, whatever its
+/// format, instead of being read as an empty case or an empty table.
+pub fn empty(bytes: &[u8]) -> Option<Diagnostic> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    text.iter().all(u8::is_ascii_whitespace).then(|| {
+        Diagnostic::problem(Location { line: 0, column: 0 }, "The file is empty.").with_help(
+            "Check that this is the file you meant; if it was just saved, save it again and \
+             make sure the save finished.",
+        )
+    })
 }
 
 /// The file as UTF-8 text, without a byte-order mark.
@@ -93,27 +111,41 @@ fn text(bytes: &[u8]) -> Result<&str, Diagnostic> {
         .with_help("Check that this is the case file you meant."));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
+    if let Some(zero) = bytes.iter().position(|b| *b == 0) {
         return Err(Diagnostic::problem(
-            whole_file,
-            "The file is not a text file (it contains binary data).",
+            place_of_byte(bytes, zero),
+            "The file is not a text file: it holds binary data (a zero byte) here.",
         )
-        .with_help("Open the case file you meant: a .yaml, .json or .toml file."));
+        .with_help(
+            "Open the case file you meant (a .yaml, .json or .toml file); if it is, the file \
+             was damaged: use a saved copy.",
+        ));
     }
     std::str::from_utf8(bytes).map_err(|error| {
-        let line = bytes[..error.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
         Diagnostic::problem(
-            Location { line, column: 0 },
+            place_of_byte(bytes, error.valid_up_to()),
             "The file is not saved as UTF-8 text: this line has a character genochron cannot read.",
         )
         .with_help(
             "Save the file as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\").",
         )
     })
+}
+
+/// The line and column (in characters) of a byte, counting only the valid text before it.
+fn place_of_byte(bytes: &[u8], offset: usize) -> Location {
+    let before = &bytes[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    Location {
+        line: before.iter().filter(|b| **b == b'\n').count() + 1,
+        column: String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1,
+    }
 }
 
 /// An imported family tree's text without invisible characters (zero-width spaces, direction
@@ -160,9 +192,23 @@ fn import(
         && file.case.title.is_none()
     {
         let at = file.case.at;
-        file.case.title = Some(case_file::Text::new(format!("Family tree from {name}"), at));
+        file.case.title = Some(case_file::Text::new(default_title(file, name), at));
     }
     Some((file, diagnostics))
+}
+
+/// The title of an imported file that has none of its own: what it holds, and the file's own
+/// name without its folders ("Chronology from new-entries.csv", "Family tree from tree.ged").
+pub fn default_title(file: &CaseFile, name: &str) -> String {
+    let own_name = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    // A spreadsheet of entries names the children and people it mentions too, so the
+    // entries decide: a file with any is a chronology.
+    let what = if !file.entries.is_empty() {
+        "Chronology"
+    } else {
+        "Family tree"
+    };
+    format!("{what} from {own_name}")
 }
 
 /// A spreadsheet of entries names dates and events in its header; a pedigree table names
@@ -178,4 +224,48 @@ pub fn csv_holds_entries(bytes: &[u8]) -> bool {
         .iter()
         .any(|w| header.contains(w));
     entries && !pedigree
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_problem(bytes: &[u8]) -> Diagnostic {
+        case_file("case.yaml", bytes).1.remove(0)
+    }
+
+    #[test]
+    fn an_empty_file_is_called_empty_in_every_format() {
+        for name in [
+            "case.yaml",
+            "case.json",
+            "case.toml",
+            "entries.csv",
+            "tree.ged",
+            "a.ped",
+        ] {
+            for bytes in [&b""[..], b"\xEF\xBB\xBF", b"  \r\n\n"] {
+                let (file, problems) = case_file(name, bytes);
+                assert!(file.is_none(), "{name}");
+                assert_eq!(problems.len(), 1, "{name}: {problems:?}");
+                assert_eq!(problems[0].message, "The file is empty.", "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn binary_data_is_reported_at_its_first_byte() {
+        let problem = first_problem(b"case:\n  title: Amy\n  ref\0: x\n");
+        assert_eq!((problem.line, problem.column), (3, 6), "{problem:?}");
+        assert!(problem.message.contains("binary data"));
+    }
+
+    #[test]
+    fn a_flipped_byte_is_reported_at_its_line_and_column() {
+        let mut bytes = b"case:\n  title: Zo\xc3\xab A".to_vec();
+        bytes.push(0xff);
+        let problem = first_problem(&bytes);
+        assert_eq!((problem.line, problem.column), (2, 15), "{problem:?}");
+        assert!(problem.message.contains("UTF-8"), "{problem:?}");
+    }
 }

@@ -87,6 +87,14 @@ impl Reader<'_> {
                     what,
                 })
             }
+            Value::Null if what == "file" => {
+                self.problem(
+                    node.at,
+                    "The file has no fields in it, only comments or blank lines.",
+                    help,
+                );
+                None
+            }
             _ => {
                 self.problem(
                     node.at,
@@ -123,8 +131,8 @@ impl Reader<'_> {
             let help = match suggestion {
                 Some(name) => format!("Did you mean `{name}`?"),
                 None => format!(
-                    "The fields a {} can have are: {}.",
-                    fields.what,
+                    "The fields {} can have are: {}.",
+                    crate::diagnostic::a(fields.what),
                     fields.read.join(", ")
                 ),
             };
@@ -144,7 +152,7 @@ impl Reader<'_> {
     fn text(&mut self, fields: &mut Fields<'_>, name: &'static str) -> Option<Text> {
         let node = fields.node(name)?;
         match &node.value {
-            Value::Scalar(text) => Some(Spanned::new(text.clone(), node.at)),
+            Value::Scalar(text) => Some(Spanned::new(without_curly_quotes(text), node.at)),
             _ => {
                 self.problem(
                     node.at,
@@ -165,11 +173,11 @@ impl Reader<'_> {
             return Vec::new();
         };
         match &node.value {
-            Value::Scalar(text) => vec![Spanned::new(text.clone(), node.at)],
+            Value::Scalar(text) => vec![Spanned::new(without_curly_quotes(text), node.at)],
             Value::List(items) => items
                 .iter()
                 .filter_map(|item| match &item.value {
-                    Value::Scalar(text) => Some(Spanned::new(text.clone(), item.at)),
+                    Value::Scalar(text) => Some(Spanned::new(without_curly_quotes(text), item.at)),
                     Value::Null => None,
                     _ => {
                         self.problem(
@@ -425,7 +433,10 @@ impl Reader<'_> {
     fn impact(&mut self, f: &mut Fields<'_>) -> Option<ImpactInput> {
         let node = f.node("impact")?;
         match &node.value {
-            Value::Scalar(text) => Some(ImpactInput::ForAll(Spanned::new(text.clone(), node.at))),
+            Value::Scalar(text) => Some(ImpactInput::ForAll(Spanned::new(
+                without_curly_quotes(text),
+                node.at,
+            ))),
             Value::List(items) => Some(ImpactInput::PerChild(
                 items.iter().filter_map(|n| self.child_impact(n)).collect(),
             )),
@@ -561,14 +572,42 @@ impl Reader<'_> {
     }
 }
 
-/// The known name closest to a misspelt one, if any is close enough to be a likely typo.
+/// A value wholly inside curly quotation marks (“22:40”, as a word processor types "22:40"),
+/// without them: the meaning is plain, and they would otherwise stay in the value, doubling
+/// the quotes a drawing puts around a child's words. Quotes inside a text are kept.
+pub fn without_curly_quotes(text: &str) -> String {
+    let trimmed = text.trim();
+    for (open, close) in [('“', '”'), ('‘', '’'), ('„', '“'), ('”', '”')] {
+        if let Some(inner) = trimmed
+            .strip_prefix(open)
+            .and_then(|rest| rest.strip_suffix(close))
+            && !inner.contains([open, close])
+        {
+            return inner.to_string();
+        }
+    }
+    text.to_string()
+}
+
+/// The longest word compared with known names: the search costs the product of the two
+/// lengths, and no field name or choice is longer than this.
+const MAX_COMPARED_CHARS: usize = 40;
+
+/// The known name closest to a misspelt one, if any is close enough to be a likely typo, or
+/// the one it is the start of (`legal` for `legal-status`).
 pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    if name.chars().count() > MAX_COMPARED_CHARS {
+        return None;
+    }
     let name = name.to_lowercase().replace('_', "-");
     known
         .iter()
-        .map(|k| (strsim::damerau_levenshtein(&name, k), *k))
-        .filter(|(distance, k)| {
-            *distance <= (k.len() / 3).max(2) || name.replace(['-', ' '], "") == k.replace('-', "")
+        .filter_map(|k| {
+            let distance = strsim::damerau_levenshtein(&name, k);
+            let typo = distance <= (k.len() / 3).max(2)
+                || name.replace(['-', ' '], "") == k.replace('-', "");
+            let start = name.len() >= 3 && k.starts_with(&format!("{name}-"));
+            (typo || start).then_some((if start { 1 } else { distance }, *k))
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, k)| k)
@@ -616,8 +655,24 @@ mod tests {
     }
 
     #[test]
+    fn curly_quotes_around_a_whole_value_are_dropped() {
+        assert_eq!(without_curly_quotes("“22:40”"), "22:40");
+        assert_eq!(without_curly_quotes("‘I was scared’"), "I was scared");
+        assert_eq!(
+            without_curly_quotes("“No,” she said, “never.”"),
+            "“No,” she said, “never.”"
+        );
+        assert_eq!(without_curly_quotes("Amy"), "Amy");
+    }
+
+    #[test]
     fn suggests_only_close_names() {
         assert_eq!(nearest("as_at", &["as-at", "author"]), Some("as-at"));
         assert_eq!(nearest("colour", &["name", "born"]), None);
+        assert_eq!(
+            nearest("legal", &["legal-status", "health"]),
+            Some("legal-status")
+        );
+        assert_eq!(nearest(&"x".repeat(10_000), &["name"]), None);
     }
 }

@@ -54,18 +54,18 @@ impl Node {
 
 /// Reads YAML (and JSON, which YAML 1.2 reads as flow style) into a tree.
 pub fn yaml(text: &str) -> Result<Node, Diagnostic> {
+    if let Some(problem) = super::yaml_errors::odd_indentation(text) {
+        return Err(problem);
+    }
     let mut builder = YamlBuilder::default();
     for result in Parser::new_from_str(text) {
         let (event, span) = result.map_err(|error| {
             let marker = error.marker();
-            Diagnostic::problem(
-                Location {
-                    line: marker.line(),
-                    column: marker.col() + 1,
-                },
-                format!("The file is not valid YAML here: {}.", error.info()),
-            )
-            .with_help("Check the indentation and punctuation on this line and the one before.")
+            let at = Location {
+                line: marker.line(),
+                column: marker.col() + 1,
+            };
+            super::yaml_errors::problem(text, at, error.info())
         })?;
         let at = Location {
             line: span.start.line(),
@@ -263,16 +263,51 @@ pub fn toml(text: &str) -> Result<Node, Diagnostic> {
             .span()
             .map(|span| lines.locate(span.start))
             .unwrap_or_default();
-        Diagnostic::problem(
-            at,
-            format!(
-                "The file is not valid TOML here: {}.",
-                error.message().trim_end_matches('.')
-            ),
-        )
+        let (message, help) = toml_words(error.message());
+        Diagnostic::problem(at, message).with_help(help)
     })?;
     let at = lines.locate(document.span().start);
     Ok(toml_table(document.get_ref(), at, &lines, 0))
+}
+
+/// The TOML reader's error in the user's words.
+fn toml_words(parser_message: &str) -> (String, String) {
+    let m = parser_message;
+    let (message, help) = if m.contains("duplicate key") {
+        (
+            "This field is written twice in the same table.",
+            "Keep one of them.",
+        )
+    } else if m.contains("unclosed table") || m.contains("unclosed array") {
+        (
+            "A [ on this line is not closed.",
+            "Close it with ]: a table heading is `[case]`, a list `[a, b]`.",
+        )
+    } else if m.contains("string") {
+        (
+            "A text value on this line is not in straight quotes, or its quotes are not closed.",
+            "Write text in straight double quotes: title = \"Amy\" (curly quotes “ ” from a word \
+             processor are not quotes to TOML).",
+        )
+    } else if m.contains("expected `=`") {
+        (
+            "A field on this line has no = between its name and its value.",
+            "Write each field as name = value.",
+        )
+    } else if m.contains("key") {
+        (
+            "A field name on this line has a character TOML does not allow in names (a space, \
+             or a non-breaking space pasted from a document).",
+            "Use only letters, numbers and hyphens in field names, with ordinary spaces around.",
+        )
+    } else {
+        (
+            "The punctuation on this line cannot be read as TOML.",
+            "Check it against docs/case-file.md: tables are `[case]`, lists `[[people]]`, fields \
+             name = \"value\".",
+        )
+    };
+    (message.to_string(), help.to_string())
 }
 
 fn toml_table(
@@ -403,6 +438,24 @@ mod tests {
         assert_eq!(scalar(&case[1].1), "2024-01-01");
         assert_eq!(case[1].1.at.line, 3);
         assert_eq!(top[1].0.name, "people");
+    }
+
+    #[test]
+    fn toml_errors_are_in_plain_words() {
+        for (bad, words) in [
+            ("[case\ntitle = 1", "not closed"),
+            ("[case]\na=1\na=2", "written twice"),
+            ("[case]\ntitle = “x”", "straight quotes"),
+            ("[case]\ntitle 1", "no ="),
+        ] {
+            let problem = toml(bad).unwrap_err();
+            assert!(
+                problem.message.contains(words),
+                "{bad}: {}",
+                problem.message
+            );
+            assert!(!problem.message.contains("expected"), "{}", problem.message);
+        }
     }
 
     #[test]

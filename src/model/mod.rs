@@ -463,6 +463,25 @@ pub struct Wording {
 
 /// The usual form of a category: "Domestic Abuse" and "domestic_abuse" are both
 /// "domestic-abuse".
+/// The usual categories of entries (docs/case-file.md), in the order the timeline draws their
+/// lanes: states and moves first, then harms, then help and strengths. Others are allowed.
+pub const USUAL_CATEGORIES: [&str; 14] = [
+    "legal-status",
+    "household-change",
+    "placement",
+    "domestic-abuse",
+    "police",
+    "neglect",
+    "substance-use",
+    "mental-health",
+    "health",
+    "education",
+    "housing",
+    "professional-intervention",
+    "contact",
+    "achievement",
+];
+
 pub fn category_key(text: &str) -> String {
     text.trim()
         .to_lowercase()

@@ -227,23 +227,20 @@ pub fn csv(case: &Case, options: &TableOptions) -> String {
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     // Writing to memory cannot fail; a failed record would only lose that record's bytes.
-    let _ = writer.write_record(&heads);
+    let _ = writer.write_record(heads.iter().map(|cell| spreadsheet_safe(cell)));
     for (entry, row) in table.selection.shown.iter().zip(&table.rows) {
         let mut c = vec![
             entry.number.to_string(),
-            spreadsheet_safe(&entry.date.to_case_text()),
-            entry
-                .end
-                .map(|e| spreadsheet_safe(&e.to_case_text()))
-                .unwrap_or_default(),
+            entry.date.to_case_text(),
+            entry.end.map(|e| e.to_case_text()).unwrap_or_default(),
             entry
                 .time
                 .map(|(h, m)| format!("{h:02}:{m:02}"))
                 .unwrap_or_default(),
-            spreadsheet_safe(&entry.event),
-            spreadsheet_safe(&entry.category),
-            spreadsheet_safe(&entry.source),
-            spreadsheet_safe(entry.reference.as_deref().unwrap_or("")),
+            entry.event.clone(),
+            entry.category.clone(),
+            entry.source.clone(),
+            entry.reference.as_deref().unwrap_or("").to_string(),
         ];
         c.extend(row.children.iter().map(|k| k.age.clone()));
         for child in &table.children {
@@ -254,9 +251,7 @@ pub fn csv(case: &Case, options: &TableOptions) -> String {
                 .find(|i| i.child.as_ref() == Some(&child.id))
                 .or_else(|| entry.impacts.iter().find(|i| i.child.is_none()))
                 .filter(|_| entry.children.contains(&child.id));
-            c.push(spreadsheet_safe(
-                impact.map(|i| i.text.as_str()).unwrap_or(""),
-            ));
+            c.push(impact.map(|i| i.text.clone()).unwrap_or_default());
             c.push(
                 impact
                     .and_then(|i| i.valence)
@@ -274,35 +269,40 @@ pub fn csv(case: &Case, options: &TableOptions) -> String {
             })
             .collect();
         c.extend([
-            spreadsheet_safe(entry.action.as_deref().unwrap_or("")),
+            entry.action.as_deref().unwrap_or("").to_string(),
             entry
                 .significance
                 .map(|s| case_word(SIGNIFICANCES, s))
                 .unwrap_or("")
                 .to_string(),
             case_word(ENTRY_STATUSES, entry.status).to_string(),
-            spreadsheet_safe(entry.status_note.as_deref().unwrap_or("")),
+            entry.status_note.as_deref().unwrap_or("").to_string(),
             entry
                 .children
                 .iter()
                 .map(|c| c.to_string())
                 .collect::<Vec<_>>()
                 .join("; "),
-            spreadsheet_safe(&people.join("; ")),
-            spreadsheet_safe(&entry.factors.join("; ")),
-            spreadsheet_safe(entry.voice.as_deref().unwrap_or("")),
-            spreadsheet_safe(&entry.audiences.join("; ")),
+            people.join("; "),
+            entry.factors.join("; "),
+            entry.voice.as_deref().unwrap_or("").to_string(),
+            entry.audiences.join("; "),
         ]);
-        let _ = writer.write_record(&c);
+        // Every cell, whatever its column: a child's id or a person's role is text from the
+        // case like any other.
+        let _ = writer.write_record(c.iter().map(|cell| spreadsheet_safe(cell)));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Spreadsheets run a cell starting with = + - @ as a formula; a leading apostrophe keeps it
-/// text (the usual defence against formula injection). Dates like "-" never start so.
+/// Spreadsheets run a cell starting with = + - @ as a formula (some also after spaces, and
+/// some read the full-width signs ＝ ＋ － ＠ of East Asian keyboards as the same); a leading
+/// apostrophe keeps it text (the usual defence against formula injection). Dates like "-"
+/// never start so.
 fn spreadsheet_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    const SIGNS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+    if text.starts_with(SIGNS) || text.trim_start().starts_with(SIGNS) {
         format!("'{text}")
     } else {
         text.to_string()

@@ -394,9 +394,32 @@ pub fn display_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Prints diagnostics for people: file, line, what is wrong and what to do.
+/// How notes are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Notes {
+    /// One note for each kind, with a count and the first few places of the others.
+    Grouped,
+    /// Every note.
+    All,
+}
+
+static NOTES: std::sync::OnceLock<Notes> = std::sync::OnceLock::new();
+
+/// Sets `--notes` for the whole run (it applies to every command's messages).
+pub fn set_notes(notes: Notes) {
+    let _ = NOTES.set(notes);
+}
+
+/// Prints diagnostics for people: file, line, what is wrong and what to do. Notes of one kind
+/// are grouped unless `--notes all` was given.
 pub fn print_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
-    eprint!("{}", genochron::diagnostic::to_text(file, diagnostics));
+    let text = match NOTES.get().copied().unwrap_or(Notes::Grouped) {
+        Notes::All => genochron::diagnostic::to_text(file, diagnostics),
+        Notes::Grouped => {
+            genochron::diagnostic::to_text(file, &genochron::diagnostic::group_notes(diagnostics))
+        }
+    };
+    eprint!("{text}");
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

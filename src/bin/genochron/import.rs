@@ -2,6 +2,7 @@
 //! a case file.
 
 use crate::common::Exit;
+use genochron::diagnostic::Diagnostic;
 use genochron::input::case_file::{CaseFile, Text};
 use genochron::input::pedigree::PedigreeKind;
 use genochron::input::{entries_csv, gedcom, pedigree, write};
@@ -43,6 +44,11 @@ pub fn run(args: &Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
+    if let Some(problem) = genochron::input::empty(&bytes) {
+        crate::common::print_diagnostics(&name, &[problem]);
+        eprintln!("\n{name} was not imported. Nothing was written.");
+        return Exit::Problems;
+    }
     let format = args.format.unwrap_or_else(|| guess(&args.file, &bytes));
     let (file, diagnostics) = match format {
         Format::Gedcom => gedcom::read(&bytes),
@@ -82,12 +88,8 @@ pub fn run(args: &Args) -> Exit {
         return Exit::Problems;
     };
     if file.case.title.is_none() {
-        let what = if format == Format::EntriesCsv {
-            "Chronology"
-        } else {
-            "Family tree"
-        };
-        file.case.title = Some(Text::new(format!("{what} from {name}"), file.case.at));
+        let title = genochron::input::default_title(&file, &name);
+        file.case.title = Some(Text::new(title, file.case.at));
     }
     let summary = summary(&file);
     let header = [
@@ -98,12 +100,54 @@ pub fn run(args: &Args) -> Exit {
     ];
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let yaml = write::yaml_with_header(&file, &header);
+    if let Err(exit) = check_written(&name, &file, &yaml) {
+        return exit;
+    }
     let exit =
         crate::common::write_output(args.output.as_deref(), yaml.as_bytes(), "The case file");
     if exit == Exit::Done && args.output.is_some() {
         eprintln!("Imported {summary} from {name}.");
     }
     exit
+}
+
+/// Checks what the import would write, so that it never writes a file that `genochron check`
+/// then refuses (a date that does not exist, say): first the imported case, whose problems
+/// point at lines of the source file, then the YAML exactly as it would be written. On
+/// problems prints them and writes nothing.
+fn check_written(name: &str, file: &CaseFile, yaml: &str) -> Result<(), Exit> {
+    let source = genochron::source(name, yaml.as_bytes());
+    let (_, found) = genochron::check::case(file, &source);
+    let mut problems: Vec<Diagnostic> = found.into_iter().filter(|d| d.is_problem()).collect();
+    if problems.is_empty() {
+        // The YAML's own lines mean nothing to the user, so these are reported without them.
+        let written = genochron::load("imported.yaml", yaml.as_bytes());
+        problems = written
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.is_problem())
+            .map(|d| Diagnostic {
+                line: 0,
+                column: 0,
+                ..d
+            })
+            .collect();
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let problems = genochron::diagnostic::sorted(problems);
+    crate::common::print_diagnostics(name, &problems);
+    eprintln!(
+        "\n{name} was not imported: the case file made from it would have {}. Correct {name} \
+         and import it again. Nothing was written.",
+        if problems.len() == 1 {
+            "1 problem".to_string()
+        } else {
+            format!("{} problems", problems.len())
+        }
+    );
+    Err(Exit::Problems)
 }
 
 fn summary(file: &CaseFile) -> String {

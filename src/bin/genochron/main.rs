@@ -16,6 +16,10 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Notes of one kind are printed once, with a count and where the others are; `all`
+    /// prints each.
+    #[arg(long, global = true, value_enum, default_value = "grouped")]
+    notes: common::Notes,
 }
 
 #[derive(Subcommand)]
@@ -38,6 +42,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    common::set_notes(cli.notes);
     let exit = match cli.command {
         Command::Check(args) => common::check(&args),
         Command::Schema => common::schema(),

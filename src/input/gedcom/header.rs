@@ -17,7 +17,6 @@ impl Importer {
                         self.header_date = Some((parsed, child.value_at));
                     }
                 }
-                "FILE" => self.header_file = Some(child.value.trim().to_string()),
                 "NOTE" => self.drop("notes in the header (NOTE)".into(), child.at),
                 "SUBM" if child.pointer => self.submitter = Some(child.value.clone()),
                 _ => {}
@@ -37,15 +36,16 @@ impl Importer {
 
     pub(super) fn case_section(&mut self) -> CaseSection {
         let head = Location { line: 1, column: 1 };
-        let title = match (&self.header_file, &self.submitter) {
-            (Some(file), _) if !file.is_empty() => Some(format!("Family tree from {file}")),
-            (_, Some(submitter)) => {
+        // The header's FILE is a path on the machine that wrote the tree, so it names nothing
+        // here: without a submitter the title comes from the file's own name.
+        let title = match &self.submitter {
+            Some(submitter) => {
                 let key = self.key(submitter);
                 self.submitters
                     .get(&key)
                     .map(|name| format!("Family tree from {name}"))
             }
-            _ => None,
+            None => None,
         };
         let as_at = match self.header_date {
             Some((date, at)) => {

@@ -90,7 +90,6 @@ fn text(value: impl Into<String>, at: Location) -> Text {
 struct Importer {
     version: Version,
     header_date: Option<(PartialDate, Location)>,
-    header_file: Option<String>,
     submitter: Option<String>,
     submitters: BTreeMap<String, String>,
     people: Vec<Individual>,

@@ -1,7 +1,7 @@
 //! Partnership lines: side by side, over the top for partners further apart, and between
 //! rows for partners drawn on different rows; with their dates and ending marks.
 
-use super::draw::{self, Ending, INK, PartnerLine};
+use super::draw::{self, Ending, Form, INK, PartnerLine};
 use super::look::{line_height, side_extra};
 use super::sheet::Key;
 use super::{ARCH_STEP, DATE_SIZE, DATE_WRAP, Drawn, Frame, LABEL_HALO, place};
@@ -167,16 +167,20 @@ pub(super) fn partnership_lines(
                 points = vec![Point::new(x0, y), Point::new(x1, y)];
                 label_at = Point::new((placement.x[left] + placement.x[right]) / 2.0, y - 9.0);
             } else {
-                let level = (ir - il - 1) as f64;
+                let level = frame
+                    .arches
+                    .iter()
+                    .find(|a| a.0 == k)
+                    .map_or((ir - il - 1) as f64, |a| a.3 as f64);
                 let arch_row = &row_y[arrangement.slots[sa].row];
                 let top = arch_row.symbols - arch_row.head - level * ARCH_STEP;
-                let tl = y - looks[ll].r - 4.0;
-                let tr = y - looks[rl].r - 4.0;
+                let (xl, tl) = arch_leg(frame, ll, k, 1.0);
+                let (xr, tr) = arch_leg(frame, rl, k, -1.0);
                 points = vec![
-                    Point::new(placement.x[left], tl),
-                    Point::new(placement.x[left], top),
-                    Point::new(placement.x[right], top),
-                    Point::new(placement.x[right], tr),
+                    Point::new(xl, tl),
+                    Point::new(xl, top),
+                    Point::new(xr, top),
+                    Point::new(xr, tr),
                 ];
                 let drop = arrangement.couple_sibship[k]
                     .map(|s| drops[s])
@@ -293,4 +297,41 @@ pub(super) fn partnership_lines(
         }
     }
     (couples_on_row, couples_adjacent)
+}
+
+/// Where a bracket over partners further apart leaves one partner's symbol (`towards` +1
+/// when the other partner is to the right): beside the top centre, where a line down from
+/// the person's own parents arrives, never on it. A person's brackets on one side leave at
+/// different places, the highest nearest the centre, so no two share a line. Returns the x
+/// and the end just above the symbol's outline.
+fn arch_leg(frame: &Frame, person: usize, couple: usize, towards: f64) -> (f64, f64) {
+    let a = &frame.arrangement;
+    let slot = a.slot_of[person];
+    let unit = &a.units[a.slots[slot].unit].slots;
+    let index = unit.iter().position(|&s| s == slot).unwrap_or(0);
+    // This person's brackets on the same side, highest first.
+    let mut same_side: Vec<(usize, usize)> = frame
+        .arches
+        .iter()
+        .filter(|arch| frame.couples[arch.0].partners.contains(&person))
+        .filter(|arch| (towards > 0.0 && arch.1 == index) || (towards < 0.0 && arch.2 == index))
+        .map(|arch| (arch.3, arch.0))
+        .collect();
+    same_side.sort_by(|x, y| y.cmp(x));
+    let k = same_side
+        .iter()
+        .position(|&(_, c)| c == couple)
+        .unwrap_or(0);
+    let look = &frame.looks[person];
+    let offset = (6.0 + 5.0 * k as f64).min(look.r - 1.0);
+    let x = frame.placement.x[slot] + towards * offset;
+    let r = look.r + if look.subject { 4.0 } else { 0.0 };
+    let above = match look.form {
+        Form::Circle => (r * r - offset * offset).max(0.0).sqrt(),
+        Form::Diamond => (draw::reach(look.form, r) - offset).max(0.0),
+        Form::Triangle => r * 0.5,
+        Form::Square => r,
+    };
+    let y = frame.row_y[a.slots[slot].row].centre - above - 3.0;
+    (x, y)
 }

@@ -102,14 +102,27 @@ fn sibship_line(frame: &Frame, s: usize) -> Item {
     let (y_bar, drop, top_y) = (frame.bar_y(s), frame.bars.drops[s], sibship_top(frame, s));
     let ids = parent_ids(frame, s);
     let mut points = Vec::new();
+    let mut top_y = top_y;
     if let [p] = sibship.parents[..]
         && let Some(person) = arrangement.slots[p].person
     {
-        // A single parent: a short line out from the symbol, then down.
-        let start = placement.x[p]
-            + place::single_side(arrangement, p)
-                * (draw::reach(looks[person].form, looks[person].r) + side_extra(&looks[person]));
-        points.push(Point::new(start, top_y));
+        // A single parent: a short line out from the symbol, then down. Where a partner
+        // sits on that side, it leaves lower down the symbol's side, so it never runs along
+        // the partner line and reads as that couple's.
+        let side = place::single_side(arrangement, p);
+        let look = &looks[person];
+        let (reach, extra) = (draw::reach(look.form, look.r), side_extra(look));
+        let mut out = reach + extra;
+        if partner_beside(frame, p, side) {
+            let drop_by = look.r * 0.55;
+            top_y += drop_by;
+            out = match look.form {
+                Form::Circle => (look.r * look.r - drop_by * drop_by).sqrt() + extra,
+                Form::Diamond => reach - drop_by + extra,
+                _ => out,
+            };
+        }
+        points.push(Point::new(placement.x[p] + side * out, top_y));
     }
     points.push(Point::new(drop, top_y));
     points.push(Point::new(drop, y_bar));
@@ -341,4 +354,16 @@ fn twin_mark(frame: &Frame, twins: &[usize], apex: Point, zygosity: Zygosity) ->
         Zygosity::Unknown => "Twins, zygosity not known".into(),
     });
     item
+}
+
+/// True when someone sits next to slot `p` in its block, on the given side.
+fn partner_beside(frame: &Frame, p: usize, side: f64) -> bool {
+    let a = &frame.arrangement;
+    let slots = &a.units[a.slots[p].unit].slots;
+    let i = slots.iter().position(|&s| s == p).unwrap_or(0);
+    if side > 0.0 {
+        i + 1 < slots.len()
+    } else {
+        i > 0
+    }
 }

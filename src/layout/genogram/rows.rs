@@ -34,20 +34,36 @@ pub(super) struct RowY {
 /// their unit, index of the right one, level of the bracket above the row).
 pub(super) type Arch = (usize, usize, usize, usize);
 
-/// Brackets for partners who are not side by side.
+/// Brackets for partners who are not side by side. Each bracket is at least as high as the
+/// people between its partners, and higher than every bracket it overlaps or touches that
+/// was placed before it (shorter ones first): two couples' brackets never share a line, even
+/// where one person has partners on both sides.
 pub(super) fn arches(
     arrangement: &Arrangement,
     couple_of_pair: &BTreeMap<(usize, usize), usize>,
 ) -> Vec<Arch> {
     let mut arches: Vec<Arch> = Vec::new();
     for unit in &arrangement.units {
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         for i in 0..unit.slots.len() {
             for j in i + 2..unit.slots.len() {
                 let (a, b) = (unit.slots[i], unit.slots[j]);
                 if let Some(&k) = couple_of_pair.get(&(a.min(b), a.max(b))) {
-                    arches.push((k, i, j, j - i - 1));
+                    spans.push((k, i, j));
                 }
             }
+        }
+        spans.sort_by_key(|&(k, i, j)| (j - i, i, k));
+        let first = arches.len();
+        for (k, i, j) in spans {
+            let mut level = j - i - 1;
+            while arches[first..]
+                .iter()
+                .any(|a| a.3 == level && a.1 <= j && i <= a.2)
+            {
+                level += 1;
+            }
+            arches.push((k, i, j, level));
         }
     }
     arches

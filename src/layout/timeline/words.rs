@@ -5,22 +5,7 @@ use crate::model::{Age, Case, Entry, EntryStatus, PeriodKind, PersonId};
 
 /// The usual categories in reading order: states and moves first, then harms, then help and
 /// strengths. Others follow alphabetically.
-pub(super) const CATEGORY_ORDER: [&str; 14] = [
-    "legal-status",
-    "household-change",
-    "placement",
-    "domestic-abuse",
-    "police",
-    "neglect",
-    "substance-use",
-    "mental-health",
-    "health",
-    "education",
-    "housing",
-    "professional-intervention",
-    "contact",
-    "achievement",
-];
+pub(super) const CATEGORY_ORDER: [&str; 14] = crate::model::USUAL_CATEGORIES;
 
 pub(super) fn period_name(kind: PeriodKind) -> &'static str {
     match kind {

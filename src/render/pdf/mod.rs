@@ -129,9 +129,10 @@ pub fn report(
         if let DiagramPlan::Tiles { columns, rows, .. } = plan {
             warnings.push(format!(
                 "The {name} is too large for one page at a readable size, so it is split across \
-                 {} pages ({rows} rows of {columns}), each with the legend and page references \
-                 to its neighbours.",
-                columns * rows
+                 {} ({} of {columns}), each with the legend and page references to its \
+                 neighbours.",
+                crate::diagnostic::count(columns * rows, "page", "pages"),
+                crate::diagnostic::count(*rows, "row", "rows"),
             ));
         }
     }
