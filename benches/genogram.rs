@@ -3,6 +3,9 @@
 //! and Graphviz `dot` on the same families (when `dot` is installed), with crossings and
 //! couples side by side counted the same way for both.
 //!
+//! Both the bundled generator's usual families and families of the harder shape of large
+//! published trees (`generate::Mix::HARD`) are timed.
+//!
 //! `cargo bench --bench genogram`. Set `GENOCHRON_BENCH_DOT=10000` to also run `dot` at
 //! 10,000 people (it takes minutes).
 
@@ -121,10 +124,17 @@ fn report() {
     println!(
         "\npeople | genochron (whole command) | dot -Tplain | dot / ours | all lines crossing as drawn, ours / dot | child lines only, ours / dot | straight parent-child crossings, ours / dot | couples side by side, ours / dot"
     );
-    for size in [1_000usize, 10_000, 100_000] {
-        let case = generate::family(size, 42);
+    for (shape, size) in [
+        ("", 1_000usize),
+        ("", 10_000),
+        ("", 100_000),
+        ("hard ", 1_000),
+        ("hard ", 10_000),
+    ] {
+        let case = family(shape, size);
+        println!("{shape}{size}: {:?}", generate::shape(&case));
         let yaml = generate::to_yaml(&case);
-        let path = dir.join(format!("family-{size}.yaml"));
+        let path = dir.join(format!("family-{}{size}.yaml", shape.replace(' ', "-")));
         let _ = std::fs::write(&path, &yaml);
         let _ = std::fs::write(path.with_extension("dot"), generate::to_dot(&case));
         let start = Instant::now();
@@ -171,13 +181,28 @@ fn report() {
     }
 }
 
+/// A generated family: the bundled generator's usual shape, or (`"hard "`) the shape of
+/// large published trees (`Mix::HARD`: eight generations, many partnerships, cousins).
+fn family(shape: &str, size: usize) -> genochron::model::Case {
+    if shape.is_empty() {
+        generate::family(size, 42)
+    } else {
+        generate::family_with(size, 42, generate::Mix::HARD)
+    }
+}
+
 fn bench(c: &mut Criterion) {
     report();
     let mut group = c.benchmark_group("genogram command");
     group.sample_size(10);
-    for size in [1_000usize, 10_000] {
-        let yaml = generate::to_yaml(&generate::family(size, 42));
-        group.bench_function(format!("{size} people"), |b| {
+    for (shape, size) in [
+        ("", 1_000usize),
+        ("", 10_000),
+        ("hard ", 1_000),
+        ("hard ", 10_000),
+    ] {
+        let yaml = generate::to_yaml(&family(shape, size));
+        group.bench_function(format!("{shape}{size} people"), |b| {
             b.iter(|| command(black_box(yaml.as_bytes())))
         });
     }

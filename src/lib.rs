@@ -34,6 +34,7 @@ pub mod mentions;
 pub mod model;
 pub mod redact;
 pub mod render;
+pub mod review;
 pub mod text;
 pub mod vocabulary;
 

@@ -623,3 +623,28 @@ fn a_child_rows_below_her_parents_has_one_unbroken_line_to_their_bar() {
     assert!((end.x - x_of(&scene, "d")).abs() < 0.01);
     assert!((end.y - dot.y).abs() < 1.0, "{end:?} {dot:?}");
 }
+
+#[test]
+fn focus_keeps_an_unknown_father_so_his_child_hangs_from_the_right_couple() {
+    // Pia's father is not known; her mother Gemma later married Rob, and they have Ava.
+    let family = case("unknown-father-beside-a-partner");
+    let options = GenogramOptions {
+        focus: Some(Focus {
+            person: PersonId("ava".into()),
+            up: 1,
+            down: 1,
+        }),
+        ..GenogramOptions::default()
+    };
+    let scene = genogram(&family, &options);
+    let drawn = |id: &str| scene.items.iter().any(|i| i.id == format!("person-{id}"));
+    // Gemma's parents are outside the part drawn; Pia's unknown father is kept, because
+    // without him Pia would hang from Gemma alone or from Gemma and Rob's line.
+    assert!(!drawn("gm") && !drawn("gf"));
+    assert!(drawn("pia") && drawn("father"));
+    assert_eq!(scene.metrics["people_left_out"], 2.0);
+    assert!(hangs_from(&scene, "pia", "mum--father"));
+    assert!(hangs_from(&scene, "ava", "mum--rob") || hangs_from(&scene, "ava", "rob--mum"));
+    let lines = genogram_checks::geometry::broken_lines(&family, &scene.to_json());
+    assert!(lines.is_empty(), "{lines:#?}");
+}

@@ -113,3 +113,20 @@ fn draw_one() {
     std::fs::write(out.with_extension("yaml"), generate::to_yaml(&case)).unwrap();
     println!("{:?}", scene.metrics);
 }
+
+/// The benchmark's harder families have the shape of large published trees: about eight
+/// generations, four to five partnerships for every ten people, one person in eight with more
+/// than one partner, cousins who partner, twins and adoptions.
+#[test]
+fn hard_generated_families_have_the_shape_of_large_published_trees() {
+    let shape = generate::shape(&generate::family_with(10_000, 42, Mix::HARD));
+    assert!((10_000..10_010).contains(&shape.people), "{shape:?}");
+    assert!((7..=9).contains(&shape.generations), "{shape:?}");
+    assert!((3_500..=5_200).contains(&shape.partnerships), "{shape:?}");
+    assert!((800..=1_600).contains(&shape.several_partners), "{shape:?}");
+    assert!((20..=100).contains(&shape.cousin_unions), "{shape:?}");
+    assert!(shape.twin_births > 50 && shape.adopted > 50, "{shape:?}");
+    // The usual generator's families are shallower and simpler.
+    let usual = generate::shape(&generate::family(10_000, 42));
+    assert!(usual.several_partners < shape.several_partners, "{usual:?}");
+}

@@ -376,6 +376,7 @@ mod generated {
             .collect();
         Entry {
             number: i as u32 + 1,
+            numbered: true,
             date,
             end,
             time: None,
@@ -400,6 +401,7 @@ mod generated {
                 vec![]
             },
             action: None,
+            action_progress: None,
             significance: [
                 None,
                 Some(Significance::Low),

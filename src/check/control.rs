@@ -222,7 +222,9 @@ impl<'a> Fields<'a> {
             None => {}
         }
         self.one(&entry.valence, "valence", Kind::Line);
-        self.one(&entry.action, "action", Kind::Block);
+        if let Some(action) = entry.action.as_ref().and_then(|a| a.text()) {
+            self.0.push((action, "action", Kind::Block));
+        }
         self.one(&entry.significance, "significance", Kind::Line);
         self.one(&entry.status, "status", Kind::Line);
         self.one(&entry.status_note, "status note", Kind::Block);

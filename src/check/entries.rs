@@ -56,6 +56,7 @@ impl Checker {
                 }
                 entries.push(Entry {
                     number: number.unwrap_or(0),
+                    numbered: number.is_some(),
                     ..entry
                 });
             }
@@ -136,8 +137,15 @@ impl Checker {
                 entry_audiences.push(name_text);
             }
         }
+        let action_text = input.action.as_ref().and_then(|a| a.text()).cloned();
+        let action = self.text(&action_text, "action");
+        let action_progress = input
+            .action
+            .as_ref()
+            .and_then(|a| self.action_progress(a, action.is_some()));
         Some(Entry {
             number: 0,
+            numbered: false,
             date: date?,
             end,
             time,
@@ -152,7 +160,8 @@ impl Checker {
             source: source.unwrap_or_default(),
             reference: self.text(&input.reference, "reference"),
             impacts,
-            action: self.text(&input.action, "action"),
+            action,
+            action_progress,
             significance: input
                 .significance
                 .as_ref()

@@ -14,6 +14,7 @@ mod links;
 mod people;
 mod periods;
 mod redaction;
+mod supervision;
 mod values;
 
 use crate::diagnostic::{Diagnostic, Location, clip};
@@ -123,6 +124,8 @@ impl Checker {
         let audiences = self.audiences(file);
         let entries = self.entries(file, &details, &audiences);
         let periods = self.periods(file, &details);
+        let visits = self.visits(file, &details);
+        let reviews = self.reviews(file);
         let people = People::new(people);
         family::check(self, file, &people, &parentage, &multiple_births);
         redaction::check(self, file);
@@ -138,6 +141,8 @@ impl Checker {
             entries,
             periods,
             audiences,
+            visits,
+            reviews,
             places,
         }
     }

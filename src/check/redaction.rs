@@ -191,11 +191,13 @@ fn entry_texts<'f>(out: &mut Vec<(TextKey, &'f Text)>, i: usize, entry: &'f Entr
         ("category", &entry.category),
         ("source", &entry.source),
         ("reference", &entry.reference),
-        ("action", &entry.action),
         ("status-note", &entry.status_note),
         ("voice", &entry.voice),
     ] {
         out.extend(text.iter().map(|t| (key(field, 0), t)));
+    }
+    if let Some(action) = entry.action.as_ref().and_then(|a| a.text()) {
+        out.push((key("action", 0), action));
     }
     for (n, factor) in entry.factors.iter().enumerate() {
         out.push((key("factors", n), factor));

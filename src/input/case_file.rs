@@ -83,6 +83,14 @@ pub struct CaseFile {
     /// Redacted versions of the outputs.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub audiences: Vec<AudienceInput>,
+    /// How often a subject child should be seen: one rule, or a list of rules. A review
+    /// flags a longer time than this with no entry of the rule's category about the child.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    #[schemars(with = "OneOrMany<VisitsInput>")]
+    pub visits: Vec<VisitsInput>,
+    /// Supervision reviews held on the case, in any order.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub reviews: Vec<ReviewInput>,
     /// Where the `case` section starts (line 1 when there is none).
     #[serde(skip)]
     #[schemars(skip)]
@@ -325,8 +333,9 @@ pub struct EntryInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::VALENCES))))]
     pub valence: Option<Text>,
+    /// What was agreed: text, or a group with `text`, `who`, `due` and `done`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<Text>,
+    pub action: Option<ActionInput>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::SIGNIFICANCES))))]
     pub significance: Option<Text>,
@@ -445,6 +454,92 @@ pub struct DisclosureInput {
     pub show: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+/// An action agreed in an entry: the text alone, or with who does it and by when.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ActionInput {
+    Text(Text),
+    Tracked(TrackedActionInput),
+}
+
+impl ActionInput {
+    /// The action's text, in either form.
+    pub fn text(&self) -> Option<&Text> {
+        match self {
+            ActionInput::Text(text) => Some(text),
+            ActionInput::Tracked(tracked) => tracked.text.as_ref(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct TrackedActionInput {
+    pub text: Option<Text>,
+    /// Who is to do it: a name, a role or an agency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub who: Option<Text>,
+    /// When it is due.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<Text>,
+    /// When it was done; leave out while it is not done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done: Option<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+/// One value or a list of them, for the schema of fields that take either.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct VisitsInput {
+    /// The entry categories that count as seeing the child ("visit", "direct-work").
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub category: Vec<Text>,
+    /// The longest time allowed between them: "10 working days", "14 days", "6 weeks".
+    pub every: Option<Text>,
+    /// The subject children the rule is for (default: all).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub children: Vec<Text>,
+    /// Bank holidays, not counted as working days.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub bank_holidays: Vec<Text>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct ReviewInput {
+    /// The day of the review.
+    pub date: Option<Text>,
+    /// Who took part.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub who: Option<Text>,
+    /// What was decided, one item each.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub decisions: Vec<Text>,
+    /// The date of the next review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Text>,
+    /// A scaling score from 0 to 10 (Signs of Safety).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Text>,
     #[serde(skip)]
     #[schemars(skip)]
     pub at: Location,

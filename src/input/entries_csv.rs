@@ -9,8 +9,8 @@
 
 use crate::diagnostic::{Diagnostic, Location, clip};
 use crate::input::case_file::{
-    CaseFile, ChildImpactInput, EntryInput, ImpactInput, InvolvementInput, PersonInput, RoleInput,
-    Text,
+    ActionInput, CaseFile, ChildImpactInput, EntryInput, ImpactInput, InvolvementInput,
+    PersonInput, RoleInput, Text,
 };
 use crate::model::PartialDate;
 
@@ -657,7 +657,7 @@ fn entry(
                 entry.impact = Some(ImpactInput::ForAll(Text::new(value.to_string(), at)))
             }
             Field::Valence => entry.valence = text(),
-            Field::Action => entry.action = text(),
+            Field::Action => entry.action = text().map(ActionInput::Text),
             Field::Significance => entry.significance = text(),
             Field::Status => {
                 // "disputed: father denies" holds the status and its note in one cell.

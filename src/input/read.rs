@@ -38,13 +38,15 @@ pub fn case_file(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> CaseFile {
         entries: reader.list(&mut fields, "entries", Reader::entry),
         periods: reader.list(&mut fields, "periods", Reader::period),
         audiences: reader.list(&mut fields, "audiences", Reader::audience),
+        visits: reader.one_or_list(&mut fields, "visits", Reader::visits),
+        reviews: reader.list(&mut fields, "reviews", Reader::review),
     };
     reader.finish(fields);
     file
 }
 
 const TOP_HELP: &str = "A case file is a set of sections: case, people, partnerships, twins, \
-                        relationships, households, entries, periods, audiences.";
+                        relationships, households, entries, periods, audiences, visits, reviews.";
 
 struct Reader<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
@@ -220,6 +222,26 @@ impl Reader<'_> {
                 );
                 Vec::new()
             }
+        }
+    }
+
+    /// One group, or a list of groups, each read by `item`.
+    fn one_or_list<T>(
+        &mut self,
+        fields: &mut Fields<'_>,
+        name: &'static str,
+        item: fn(&mut Self, &Node) -> Option<T>,
+    ) -> Vec<T> {
+        match fields.node(name) {
+            Some(node) if matches!(node.value, Value::Map(_)) => {
+                item(self, node).into_iter().collect()
+            }
+            Some(_) => {
+                // Read again as a list, so that a wrong shape is reported the usual way.
+                fields.read.pop();
+                self.list(fields, name, item)
+            }
+            None => Vec::new(),
         }
     }
 
@@ -416,7 +438,7 @@ impl Reader<'_> {
             reference: self.text(&mut f, "reference"),
             impact: self.impact(&mut f),
             valence: self.text(&mut f, "valence"),
-            action: self.text(&mut f, "action"),
+            action: self.action(&mut f),
             significance: self.text(&mut f, "significance"),
             status: self.text(&mut f, "status"),
             status_note: self.text(&mut f, "status-note"),
@@ -428,6 +450,68 @@ impl Reader<'_> {
         };
         self.finish(f);
         Some(entry)
+    }
+
+    fn action(&mut self, f: &mut Fields<'_>) -> Option<ActionInput> {
+        let node = f.node("action")?;
+        match &node.value {
+            Value::Scalar(text) => Some(ActionInput::Text(Spanned::new(text.clone(), node.at))),
+            Value::Map(_) => {
+                let mut fields = self.fields(node, "action", "")?;
+                let action = TrackedActionInput {
+                    text: self.text(&mut fields, "text"),
+                    who: self.text(&mut fields, "who"),
+                    due: self.text(&mut fields, "due"),
+                    done: self.text(&mut fields, "done"),
+                    at: node.at,
+                };
+                self.finish(fields);
+                Some(ActionInput::Tracked(action))
+            }
+            _ => {
+                self.problem(
+                    node.at,
+                    "The `action` of this entry should be text, or a group of fields.",
+                    "Write `action: ...`, or `action:` followed by `text:`, `who:`, `due:` and `done:`.",
+                );
+                None
+            }
+        }
+    }
+
+    fn visits(&mut self, node: &Node) -> Option<VisitsInput> {
+        let mut f = self.fields(
+            node,
+            "visits rule",
+            "Write `visits:` with `category:` and `every:` under it.",
+        )?;
+        let visits = VisitsInput {
+            category: self.texts(&mut f, "category"),
+            every: self.text(&mut f, "every"),
+            children: self.texts(&mut f, "children"),
+            bank_holidays: self.texts(&mut f, "bank-holidays"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(visits)
+    }
+
+    fn review(&mut self, node: &Node) -> Option<ReviewInput> {
+        let mut f = self.fields(
+            node,
+            "review",
+            "Write each review as `- date: ...` with `who:`, `decisions:`, `next:` and `score:` under it.",
+        )?;
+        let review = ReviewInput {
+            date: self.text(&mut f, "date"),
+            who: self.text(&mut f, "who"),
+            decisions: self.texts(&mut f, "decisions"),
+            next: self.text(&mut f, "next"),
+            score: self.text(&mut f, "score"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(review)
     }
 
     fn impact(&mut self, f: &mut Fields<'_>) -> Option<ImpactInput> {

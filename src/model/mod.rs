@@ -5,6 +5,7 @@
 
 pub mod age;
 pub mod date;
+pub mod supervision;
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ use std::fmt;
 
 pub use age::Age;
 pub use date::{DateError, PartialDate, Period, Precision, Qualifier, Span};
+pub use supervision::{ActionProgress, Interval, Review, VisitRule};
 
 /// The case file's own short id for a person ("amy", "kwabena-mensah").
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,6 +47,10 @@ pub struct Case {
     pub entries: Vec<Entry>,
     pub periods: Vec<StatusPeriod>,
     pub audiences: Vec<Audience>,
+    /// How often the subject children should be seen.
+    pub visits: Vec<VisitRule>,
+    /// Supervision reviews, by date.
+    pub reviews: Vec<Review>,
     /// Where each free text came from in the case file, for the redaction check's messages.
     pub places: Places,
 }
@@ -424,6 +430,8 @@ pub struct Involvement {
 pub struct Entry {
     /// The stable serial number cited from statements.
     pub number: u32,
+    /// True when the case file wrote the number; false when it was given in file order.
+    pub numbered: bool,
     pub date: PartialDate,
     /// For periods: the end, if it has one.
     pub end: Option<PartialDate>,
@@ -439,6 +447,8 @@ pub struct Entry {
     pub reference: Option<String>,
     pub impacts: Vec<Impact>,
     pub action: Option<String>,
+    /// Who does the action and by when, when the case file says.
+    pub action_progress: Option<ActionProgress>,
     pub significance: Option<Significance>,
     pub status: EntryStatus,
     pub status_note: Option<String>,

@@ -211,6 +211,8 @@ impl<'a> Builder<'a> {
             periods,
             audiences: _,
             places: _,
+            visits,
+            reviews,
         } = case;
         let people_out = People::new(people.iter().map(|p| self.person(p)).collect());
         let partnerships = self.partnerships(partnerships);
@@ -254,7 +256,36 @@ impl<'a> Builder<'a> {
             // A version carries no rules and no places: nothing after this needs them.
             audiences: Vec::new(),
             places: Places::default(),
+            visits: visits
+                .iter()
+                .map(|rule| crate::model::VisitRule {
+                    children: self.ids(&rule.children),
+                    ..rule.clone()
+                })
+                .collect(),
+            reviews: self.reviews(reviews),
         }
+    }
+
+    /// Reviews for an audience keep their dates and scores only: who took part and what was
+    /// decided are free text no check has read, so a version for an audience leaves them out.
+    fn reviews(&self, reviews: &[crate::model::Review]) -> Vec<crate::model::Review> {
+        reviews
+            .iter()
+            .map(|r| crate::model::Review {
+                who: if self.rules.is_some() {
+                    None
+                } else {
+                    r.who.clone()
+                },
+                decisions: if self.rules.is_some() {
+                    Vec::new()
+                } else {
+                    r.decisions.clone()
+                },
+                ..r.clone()
+            })
+            .collect()
     }
 
     fn details(&mut self, details: &CaseDetails) -> CaseDetails {
@@ -502,6 +533,8 @@ impl<'a> Builder<'a> {
     fn entry(&mut self, i: usize, entry: &Entry, number: u32) -> Entry {
         let Entry {
             number: _,
+            numbered: _,
+            action_progress,
             date,
             end,
             time,
@@ -569,8 +602,22 @@ impl<'a> Builder<'a> {
                 .as_ref()
                 .map(|v| self.text(key("voice", 0), v, SeenKind::Voice)),
         };
+        // Who is to do an action is free text: an audience's version keeps only the dates.
+        let action_progress = action_progress
+            .as_ref()
+            .map(|p| crate::model::ActionProgress {
+                who: if self.rules.is_some() {
+                    None
+                } else {
+                    p.who.clone()
+                },
+                due: p.due.map(|d| self.date(d)),
+                done: p.done.map(|d| self.date(d)),
+            });
         Entry {
             number,
+            numbered: true,
+            action_progress,
             date: self.date(*date),
             end: end.map(|d| self.date(d)),
             time: *time,

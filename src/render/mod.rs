@@ -3,6 +3,7 @@
 pub mod html;
 pub mod pdf;
 pub mod png;
+pub mod review;
 pub mod svg;
 pub mod table;
 

@@ -131,7 +131,7 @@ fn title(case: &Case) -> String {
 
 /// Markdown escaping: table pipes, emphasis and link characters, and angle brackets (so no
 /// HTML passes through a Markdown renderer). Line breaks become spaces inside a cell.
-fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -4,6 +4,9 @@
 
 #![allow(dead_code)]
 
+pub mod families;
+pub mod geometry;
+
 use genochron::layout::scene::{ItemKind, Rect, Scene};
 use genochron::model::Case;
 use std::collections::{BTreeMap, BTreeSet};

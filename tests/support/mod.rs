@@ -44,6 +44,7 @@ pub fn case(entries: usize) -> Case {
             let number = n as u32 + 1;
             Entry {
                 number,
+                numbered: true,
                 date: day(2019 + (n / 12) as i32, (n % 12) as u32 + 1, 10),
                 end: None,
                 time: None,
@@ -61,6 +62,7 @@ pub fn case(entries: usize) -> Case {
                     valence: Some(Valence::Negative),
                 }],
                 action: Some("Strategy discussion; section 47 enquiry started.".into()),
+                action_progress: None,
                 significance: Some(if n % 3 == 0 {
                     Significance::High
                 } else {
@@ -130,6 +132,7 @@ pub fn case(entries: usize) -> Case {
             accept: Vec::new(),
         }],
         places: Places::default(),
+        ..Case::default()
     }
 }
 

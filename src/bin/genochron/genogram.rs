@@ -90,6 +90,7 @@ pub fn run(args: &Args) -> Exit {
             Deceased::Cross => DeceasedStyle::Cross,
             Deceased::Slash => DeceasedStyle::Slash,
         },
+        ..GenogramOptions::default()
     };
     let scene = genochron::layout::genogram::genogram(&case, &options);
     if let Some(path) = &args.layout_json {

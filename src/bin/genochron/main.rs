@@ -5,6 +5,7 @@ mod common;
 mod genogram;
 mod import;
 mod report;
+mod review;
 mod timeline;
 
 use clap::{Parser, Subcommand};
@@ -36,6 +37,9 @@ enum Command {
     Chronology(chronology::Args),
     /// Write a court-ready document (PDF, HTML, PNG).
     Report(report::Args),
+    /// A supervision review: what changed since a date or an earlier version of the case
+    /// file, what it adds up to, and what is overdue.
+    Review(review::Args),
     /// Import a family (GEDCOM, pedigree table) or entries (CSV) as a case file.
     Import(import::Args),
 }
@@ -50,6 +54,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => timeline::run(&args),
         Command::Chronology(args) => chronology::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Review(args) => review::run(&args),
         Command::Import(args) => import::run(&args),
     };
     ExitCode::from(exit as u8)

@@ -161,5 +161,6 @@ fn options(args: &Args, case: &Case) -> Result<TimelineOptions, String> {
         filter,
         gap,
         plot_width: args.width,
+        ..TimelineOptions::default()
     })
 }

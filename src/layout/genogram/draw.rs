@@ -235,13 +235,19 @@ pub(super) fn ending_marks(at: Point, ending: Ending, reconciled: bool) -> Vec<S
     shapes
 }
 
+/// The dash pattern of a child's line, also drawn from a carer or other parent figure to
+/// the child. Each differs from every partner line, since a carer's line runs between two
+/// people just as a partner line does: foster is not the dotted "dating" (a short dash
+/// and two dots), step is not the long-dash-dot "engaged" (a long dash and a short one),
+/// kinship care is not the long-dash-two-dots "relationship not recorded" (two short
+/// dashes and a dot).
 pub(super) fn child_dash(link: ChildLink) -> &'static [f64] {
     match link {
         ChildLink::Biological => &[],
         ChildLink::Adopted => &[6.0, 4.0],
-        ChildLink::Foster => &[1.5, 3.0],
-        ChildLink::Step => &[10.0, 3.0, 2.0, 3.0],
-        ChildLink::KinshipCare => &[10.0, 3.0, 2.0, 3.0, 2.0, 3.0],
+        ChildLink::Foster => &[5.0, 3.0, 1.5, 3.0, 1.5, 3.0],
+        ChildLink::Step => &[10.0, 3.0, 4.0, 3.0],
+        ChildLink::KinshipCare => &[5.0, 3.0, 5.0, 3.0, 1.5, 3.0],
         ChildLink::SpecialGuardianship => &[3.0, 2.0, 3.0, 2.0, 12.0, 2.0],
     }
 }
@@ -444,7 +450,8 @@ pub(super) fn relationship(kind: RelationshipKind, points: &[Point], directed: b
                 shapes.push(line(offset(&body, d), plain.clone()));
             }
         }
-        K::Distant => shapes.push(line(body.clone(), plain.clone().dashed(&[2.0, 4.0]))),
+        // Sparse dots: the dense dots are "dating", a line between partners.
+        K::Distant => shapes.push(line(body.clone(), plain.clone().dashed(&[2.0, 7.0]))),
         K::Conflict => shapes.push(Shape::Path {
             steps: wave(&body, 2.5, 8.0),
             paint: plain.clone(),

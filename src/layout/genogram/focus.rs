@@ -15,6 +15,26 @@ pub struct Focus {
     pub down: u32,
 }
 
+/// A drawn child's other parent is drawn too (an unknown father as his "?" symbol): without
+/// him the child would hang from one parent alone, or from that parent's partnership with
+/// someone else, and the drawing would misstate whose child she is. Only the parents the
+/// child is drawn under count, and only when one of them is already drawn.
+fn keep_every_parent_of_a_kept_child(case: &Case, family: &Family, keep: &mut BTreeSet<usize>) {
+    for parentage in case.parentage.iter().filter(|p| p.primary) {
+        let Some(child) = family.position(&parentage.child) else {
+            continue;
+        };
+        let parents: Vec<usize> = parentage
+            .parents
+            .iter()
+            .filter_map(|q| family.position(q))
+            .collect();
+        if keep.contains(&child) && parents.iter().any(|q| keep.contains(q)) {
+            keep.extend(parents);
+        }
+    }
+}
+
 /// The case cut down to the people around the focus person, and how many were left out.
 /// An unknown focus person leaves the case whole (`check` reports unknown ids before this).
 pub(super) fn around(case: &Case, focus: &Focus) -> (Case, usize) {
@@ -61,6 +81,7 @@ pub(super) fn around(case: &Case, focus: &Focus) -> (Case, usize) {
             keep.insert(q);
         }
     }
+    keep_every_parent_of_a_kept_child(case, &family, &mut keep);
     let people: Vec<_> = case
         .people
         .iter()

@@ -104,6 +104,8 @@ pub struct Mix {
     pub cousins: f64,
     /// Chance that someone partners a second time, with half-siblings from each partnership.
     pub remarriage: f64,
+    /// One founder couple per this many people: fewer founders make deeper families.
+    pub people_per_founder: usize,
 }
 
 impl Mix {
@@ -111,12 +113,93 @@ impl Mix {
     pub const REALISTIC: Mix = Mix {
         cousins: 0.04,
         remarriage: 0.14,
+        people_per_founder: 500,
     };
     /// A plain tree: everyone partners once, with someone from outside the family.
     pub const TREE: Mix = Mix {
         cousins: 0.0,
         remarriage: 0.0,
+        people_per_founder: 500,
     };
+    /// The shape of large published family trees, harder than case files: about eight
+    /// generations, four to five partnerships for every ten people, about one person in eight with
+    /// more than one partner, cousins who partner across the family, twins and adoptions.
+    pub const HARD: Mix = Mix {
+        cousins: 0.015,
+        remarriage: 0.3,
+        people_per_founder: 1400,
+    };
+}
+
+/// What makes a generated family hard to draw, counted: for benchmarks and their records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    pub people: usize,
+    pub generations: usize,
+    pub partnerships: usize,
+    /// People with more than one partner.
+    pub several_partners: usize,
+    /// Partnerships between two people who share an ancestor.
+    pub cousin_unions: usize,
+    pub twin_births: usize,
+    pub adopted: usize,
+}
+
+/// Counts the shape of a family (generated or not).
+pub fn shape(case: &Case) -> Shape {
+    let family = crate::graph::Family::new(case);
+    let mut depth: Vec<Option<usize>> = vec![None; family.len()];
+    fn depth_of(f: &crate::graph::Family, p: usize, memo: &mut Vec<Option<usize>>) -> usize {
+        if let Some(d) = memo[p] {
+            return d;
+        }
+        // Generated families have no cycles; the guard keeps a bad file from recursing.
+        memo[p] = Some(0);
+        let d = f
+            .parents(p)
+            .into_iter()
+            .map(|q| depth_of(f, q, memo) + 1)
+            .max()
+            .unwrap_or(0);
+        memo[p] = Some(d);
+        d
+    }
+    let generations = (0..family.len())
+        .map(|p| depth_of(&family, p, &mut depth) + 1)
+        .max()
+        .unwrap_or(0);
+    let mut partners: std::collections::BTreeMap<&PersonId, usize> = Default::default();
+    for p in &case.partnerships {
+        for q in &p.partners {
+            *partners.entry(q).or_default() += 1;
+        }
+    }
+    let cousin_unions = case
+        .partnerships
+        .iter()
+        .filter(|p| {
+            match (
+                family.position(&p.partners[0]),
+                family.position(&p.partners[1]),
+            ) {
+                (Some(a), Some(b)) => family.blood_relatives(a, b),
+                _ => false,
+            }
+        })
+        .count();
+    Shape {
+        people: case.people.len(),
+        generations,
+        partnerships: case.partnerships.len(),
+        several_partners: partners.values().filter(|&&n| n > 1).count(),
+        cousin_unions,
+        twin_births: case.multiple_births.len(),
+        adopted: case
+            .parentage
+            .iter()
+            .filter(|p| p.link == ChildLink::Adopted)
+            .count(),
+    }
 }
 
 /// A family of about `size` people (never fewer), from a seed.
@@ -137,7 +220,7 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
     // Couples waiting to have children: (parent, other parent or none, their birth year).
     let mut queue: std::collections::VecDeque<(usize, Option<usize>, i32, usize)> =
         std::collections::VecDeque::new();
-    let founders = (size / 500).max(1);
+    let founders = (size / mix.people_per_founder.max(1)).max(1);
     for f in 0..founders {
         let surname = SURNAMES[f % SURNAMES.len()];
         let year = 1700 + b.random.below(20) as i32;

@@ -8,13 +8,14 @@ use super::place::Placement;
 use super::rows::RowY;
 use super::sheet::Key;
 use crate::graph::Family;
+use crate::layout::marks::{Mark, Marks, household_item_id};
 use crate::layout::scene::{Item, ItemKind, Paint, Rect, Shape};
 use crate::model::Case;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 /// Every household's outlines, and the legend keys they use.
-pub(super) fn household_items(frame: &Frame, keys: &mut BTreeSet<Key>) -> Vec<Item> {
+pub(super) fn household_items(frame: &Frame, marks: &Marks, keys: &mut BTreeSet<Key>) -> Vec<Item> {
     let households_items = households(
         frame.case,
         &frame.arrangement,
@@ -23,6 +24,7 @@ pub(super) fn household_items(frame: &Frame, keys: &mut BTreeSet<Key>) -> Vec<It
         &frame.row_y,
         frame.as_at,
         &frame.family,
+        marks,
     );
     for item in &households_items {
         if let Some(h) = item
@@ -48,11 +50,17 @@ fn households(
     row_y: &[RowY],
     as_at: NaiveDate,
     family: &Family,
+    marks: &Marks,
 ) -> Vec<Item> {
     let mut items = Vec::new();
     for (h, household) in case.households.iter().enumerate() {
+        // A household a review marks as ended is drawn (faded) as it was on its last day.
+        let day = match marks.households.get(&household.id) {
+            Some(Mark::Removed) => last_day(household).unwrap_or(as_at).min(as_at),
+            _ => as_at,
+        };
         let members: BTreeSet<usize> = household
-            .members_at(as_at)
+            .members_at(day)
             .filter_map(|m| family.position(m))
             .collect();
         if members.is_empty() {
@@ -92,11 +100,7 @@ fn households(
             }
             let Some(bounds) = bounds else { continue };
             let rect = bounds.inflate(7.0);
-            let base = if household.id.starts_with("household") {
-                household.id.clone()
-            } else {
-                format!("household-{}", household.id)
-            };
+            let base = household_item_id(&household.id);
             let mut item = Item::new(
                 ItemKind::Household,
                 if runs.len() == 1 {
@@ -124,4 +128,15 @@ fn households(
         }
     }
     items
+}
+
+/// The last day anyone lived in a household whose members have all left.
+fn last_day(household: &crate::model::Household) -> Option<NaiveDate> {
+    household
+        .members
+        .iter()
+        .map(|m| m.span.to.map(|to| to.end()))
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .max()
 }

@@ -56,6 +56,8 @@ pub struct GenogramOptions {
     /// Draw only the part of the family around one person.
     pub focus: Option<Focus>,
     pub deceased: DeceasedStyle,
+    /// What a review marks as new, changed or ended (see `layout::marks`).
+    pub marks: super::marks::Marks,
 }
 
 /// Half the size of a person's symbol.
@@ -137,7 +139,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         obstacles: Vec::new(),
         labels: Vec::new(),
     };
-    scene.items = households::household_items(&frame, &mut drawn.keys);
+    scene.items = households::household_items(&frame, &options.marks, &mut drawn.keys);
     let (on_row, adjacent) = partners::partnership_lines(&frame, &mut scene.items, &mut drawn);
     scene.items.extend(route::child_lines(&frame, &mut drawn));
     let mut router = overlay::Router {
@@ -167,6 +169,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     scene.items.append(&mut drawn.labels);
     metrics::record(&mut scene, &frame, left_out, on_row, adjacent);
     finish_sheet(&mut scene, &frame, title, &drawn.keys);
+    super::marks::apply(&mut scene, &options.marks);
     scene
 }
 

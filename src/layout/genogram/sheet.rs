@@ -3,7 +3,7 @@
 use super::draw::{self, Ending, Form, INK, LINE, PartnerLine};
 use super::{DeceasedStyle, Focus, MARGIN};
 use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
-use crate::model::{Case, ChildLink, LossKind, RelationshipKind, Zygosity};
+use crate::model::{Case, ChildLink, LossKind, PersonKind, RelationshipKind, Zygosity};
 use crate::text;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -191,7 +191,7 @@ pub(super) fn legend(
         let y = start_y + row as f64 * ENTRY_HEIGHT;
         let centre = Point::new(x + SAMPLE / 2.0, y + ENTRY_HEIGHT / 2.0);
         let mut item = Item::new(ItemKind::Legend, format!("legend-{slug}"));
-        item.shapes = sample(*key, centre);
+        item.shapes = sample(*key, centre, case);
         let lines = text::wrap(&label, 10.5, Weight::Regular, COLUMN - SAMPLE - 16.0);
         let text_h = lines.len() as f64 * 12.0;
         item.shapes.push(Shape::Text {
@@ -281,7 +281,22 @@ fn describe(key: Key, case: &Case) -> (String, String) {
     (slug, text)
 }
 
-fn sample(key: Key, c: Point) -> Vec<Shape> {
+/// The symbol forms the case's stillbirths are drawn in, each once, in a fixed order.
+fn stillbirth_forms(case: &Case) -> Vec<Form> {
+    let forms: BTreeSet<Form> = case
+        .people
+        .iter()
+        .filter(|p| matches!(p.kind, PersonKind::Loss(LossKind::Stillbirth)))
+        .map(|p| draw::form(p.gender))
+        .collect();
+    if forms.is_empty() {
+        vec![Form::Square]
+    } else {
+        forms.into_iter().collect()
+    }
+}
+
+fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
     let r = 8.5;
     let paint = Paint::line(INK, LINE).filled(Colour::WHITE);
     let line_paint = Paint::line(INK, LINE);
@@ -314,18 +329,29 @@ fn sample(key: Key, c: Point) -> Vec<Shape> {
         Key::Unknown => vec![draw::outline(Form::Square, c, r, paint), small_text("?", c)],
         Key::Group => vec![draw::outline(Form::Square, c, r, paint), small_text("3", c)],
         Key::Pregnancy => vec![draw::outline(Form::Triangle, c, r * 0.8, paint)],
+        Key::Loss(LossKind::Stillbirth) => {
+            // A stillbirth is drawn in the symbol of the baby's gender (a diamond when not
+            // recorded): the key shows each form drawn, side by side.
+            let forms = stillbirth_forms(case);
+            let size = r * 0.6;
+            let step = size * 2.0 + 6.0;
+            let first = c.x - step * (forms.len() as f64 - 1.0) / 2.0;
+            let mut s = Vec::new();
+            for (n, form) in forms.into_iter().enumerate() {
+                let at = Point::new(first + step * n as f64, c.y);
+                s.push(draw::outline(form, at, size, paint.clone()));
+                s.extend(draw::loss_marks(
+                    LossKind::Stillbirth,
+                    at,
+                    size,
+                    &line_paint,
+                ));
+            }
+            s
+        }
         Key::Loss(kind) => {
-            let form = if kind == LossKind::Stillbirth {
-                Form::Square
-            } else {
-                Form::Triangle
-            };
-            let size = if kind == LossKind::Stillbirth {
-                r * 0.6
-            } else {
-                r * 0.8
-            };
-            let mut s = vec![draw::outline(form, c, size, paint)];
+            let size = r * 0.8;
+            let mut s = vec![draw::outline(Form::Triangle, c, size, paint)];
             s.extend(draw::loss_marks(kind, c, size, &line_paint));
             s
         }

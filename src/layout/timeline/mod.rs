@@ -20,6 +20,7 @@ mod gaps;
 mod key;
 mod lanes;
 mod measure;
+mod review;
 mod rows;
 mod scale;
 mod select;
@@ -51,6 +52,8 @@ pub struct TimelineOptions {
     pub gap: Duration,
     /// The width of the time plot in user units (the drawing is wider: labels, lists).
     pub plot_width: f64,
+    /// What a review marks as new or changed, and the review period to shade.
+    pub marks: crate::layout::marks::Marks,
 }
 
 impl Default for TimelineOptions {
@@ -61,6 +64,7 @@ impl Default for TimelineOptions {
             filter: Filter::default(),
             gap: Duration::Months(6),
             plot_width: 1200.0,
+            marks: crate::layout::marks::Marks::default(),
         }
     }
 }
@@ -181,6 +185,7 @@ impl<'a> Builder<'a> {
         }
         let lanes_bottom = self.y;
         self.status_shading(lanes_top, lanes_bottom);
+        self.review_shading(lanes_top, lanes_bottom);
         self.draw_gaps(&gaps, lanes_top, lanes_bottom);
         self.grid(axis_top + 22.0, lanes_bottom);
         self.summary_heads(axis_top, lanes_top, lanes_bottom);
@@ -212,6 +217,7 @@ impl<'a> Builder<'a> {
             "crossings".into(),
             crossings::crossings(&scene.items) as f64,
         );
+        crate::layout::marks::apply(&mut scene, &self.options.marks);
         scene
     }
 

@@ -1,0 +1,40 @@
+//! The geometry promises of `genogram_checks::geometry`, read from the drawing alone (the
+//! layout JSON and the SVG), on every family in `genogram_checks::families`: every line on
+//! the sheet and a key that shows what is drawn, as drawn, one style per meaning; and on
+//! plain trees, every child's line joined to her own parents and no one else.
+
+mod genogram_checks;
+
+use genochron::layout::genogram::generate::Mix;
+use genogram_checks::families::{self, Promises};
+
+#[test]
+fn golden_cases_keep_the_sheet_promises() {
+    families::assert_kept(families::golden(), Promises::Sheet);
+}
+
+#[test]
+fn the_examples_keep_the_sheet_promises() {
+    families::assert_kept(families::examples(), Promises::Sheet);
+}
+
+#[test]
+fn gedcom_families_keep_the_sheet_promises() {
+    families::assert_kept(families::gedcom(), Promises::Sheet);
+}
+
+#[test]
+fn generated_families_keep_the_sheet_promises() {
+    families::assert_kept(
+        families::generated(Mix::REALISTIC, "generated", 16, 200),
+        Promises::Sheet,
+    );
+}
+
+#[test]
+fn generated_plain_trees_keep_the_line_promises() {
+    families::assert_kept(
+        families::generated(Mix::TREE, "generated tree", 24, 300),
+        Promises::Lines,
+    );
+}
