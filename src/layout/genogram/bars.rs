@@ -63,7 +63,7 @@ pub(super) fn sibship_bars(
                         .map(|t| t.0)
                         .collect();
                     // Twins' slanting lines reach out to each twin.
-                    for (group, _) in child_groups(arrangement, twins, s) {
+                    for (group, _) in child_groups(arrangement, placement, twins, s) {
                         if group.len() > 1 {
                             children.extend(group.iter().map(|&c| placement.x[c]));
                         }
@@ -113,7 +113,7 @@ pub(super) fn separate_drops(
     for (s, sibship) in a.sibships.iter().enumerate() {
         for (top, group) in child_tops(a, placement, twins, s)
             .into_iter()
-            .zip(child_groups(a, twins, s))
+            .zip(child_groups(a, placement, twins, s))
         {
             let entry = children_by_row.entry(sibship.row).or_default();
             entry.push((top.0, s));
@@ -290,13 +290,46 @@ fn single_drop_range(
     ((far - near) * side > 0.0).then(|| (near.min(far), near.max(far)))
 }
 
+/// How far apart twins may stand and still hang from one point: further, their slanting
+/// lines would run under other people's lines.
+const TWIN_SPAN: f64 = 180.0;
+
 /// Children of a sibship grouped for drawing: twins (and triplets) together with their
-/// zygosity, everyone else alone.
+/// zygosity when they stand side by side, everyone else alone. Twins drawn apart (each
+/// beside a partner elsewhere on the row) hang from the bar like their other siblings.
 pub(super) fn child_groups(
     a: &Arrangement,
+    placement: &Placement,
     twins: &Twins,
     s: usize,
 ) -> Vec<(Vec<usize>, Option<Zygosity>)> {
+    let mut in_order: Vec<usize> = a.sibships[s].children.clone();
+    in_order.sort_by(|&p, &q| placement.x[p].total_cmp(&placement.x[q]));
+    let side_by_side = |group: &[usize]| {
+        let at: Vec<usize> = group
+            .iter()
+            .filter_map(|c| in_order.iter().position(|x| x == c))
+            .collect();
+        let (lo, hi) = (
+            at.iter().copied().min().unwrap_or(0),
+            at.iter().copied().max().unwrap_or(0),
+        );
+        let spread = placement.x[in_order[hi]] - placement.x[in_order[lo]];
+        hi - lo + 1 == group.len() && spread <= TWIN_SPAN
+    };
+    let mut out = Vec::new();
+    for (group, zygosity) in birth_groups(a, twins, s) {
+        if group.len() > 1 && !side_by_side(&group) {
+            out.extend(group.into_iter().map(|c| (vec![c], None)));
+        } else {
+            out.push((group, zygosity));
+        }
+    }
+    out
+}
+
+/// Children of a sibship by birth: each multiple birth together, everyone else alone.
+fn birth_groups(a: &Arrangement, twins: &Twins, s: usize) -> Vec<(Vec<usize>, Option<Zygosity>)> {
     let mut groups: Vec<(Vec<usize>, Option<Zygosity>)> = Vec::new();
     let mut by_birth: BTreeMap<usize, usize> = BTreeMap::new();
     for &c in &a.sibships[s].children {
@@ -327,7 +360,7 @@ pub(super) fn child_tops(
     twins: &Twins,
     s: usize,
 ) -> Vec<(f64, usize)> {
-    child_groups(a, twins, s)
+    child_groups(a, placement, twins, s)
         .into_iter()
         .map(|(g, _)| {
             let x = g.iter().map(|&c| placement.x[c]).sum::<f64>() / g.len().max(1) as f64;

@@ -170,9 +170,8 @@ impl Grid {
 /// True when the segment keeps out of every box.
 fn clear(p: Point, q: Point, hard: &[Rect]) -> bool {
     hard.iter().all(|r| {
-        segment_clip(p, q, &r.inflate(1.0)).is_none_or(|(t0, t1)| {
-            (t1 - t0) * (q.x - p.x).hypot(q.y - p.y) < 0.25 || t1 <= t0
-        })
+        segment_clip(p, q, &r.inflate(1.0))
+            .is_none_or(|(t0, t1)| (t1 - t0) * (q.x - p.x).hypot(q.y - p.y) < 0.25 || t1 <= t0)
     })
 }
 
