@@ -171,7 +171,7 @@ fn at_sentence_start(before: &str) -> bool {
     let trimmed = before.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\'')
     });
-    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', ';'])
+    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?'])
 }
 
 /// "the foster carer", or "The foster carer" at the start of a sentence. A role that begins

@@ -251,6 +251,8 @@ pub const IMPACT_NOT_RECORDED: &str = "not recorded";
 pub const NOT_YET_BORN: &str = "not yet born";
 /// An age cell for a child whose date of birth is not known.
 pub const AGE_NOT_KNOWN: &str = "not known";
+/// An age cell for a child whose date of birth this version of the document withholds.
+pub const AGE_WITHHELD: &str = "withheld";
 
 #[cfg(test)]
 mod tests {

@@ -282,3 +282,423 @@ fn the_search_does_find_secrets_in_unredacted_output() {
         "only {found} secrets found in the full versions"
     );
 }
+
+// ----- The adversarial case: every trick, every audience, every format -----
+
+const ADVERSARIAL: &str = include_str!("../fixtures/redaction/adversarial.yaml");
+
+/// The case with its tricks reaching every audience: the `# trick` lines (which keep them for
+/// the court only) taken out.
+fn with_tricks() -> String {
+    ADVERSARIAL
+        .lines()
+        .filter(|l| !l.trim_end().ends_with("# trick"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn the_adversarial_case_is_refused_at_every_trick_and_nowhere_else() {
+    let text = with_tricks();
+    let case = genochron::load("adversarial.yaml", text.as_bytes())
+        .case
+        .expect("the case checks");
+    let error = redact(&case, "family").expect_err("the tricks must refuse the version");
+    let hits: BTreeSet<usize> = error
+        .diagnostics(Some(&text))
+        .iter()
+        .map(|d| d.line)
+        .collect();
+    // A trick is marked `# hit` on its line (a folded text on the line of its key).
+    let marked: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim_start().starts_with('#') && l.contains("# hit"))
+        .map(|(n, _)| n + 1)
+        .collect();
+    assert!(marked.len() >= 15, "{marked:?}");
+    for line in &marked {
+        assert!(
+            (*line..=line + 2).any(|l| hits.contains(&l)),
+            "no problem reported for the trick on line {line}; problems on {hits:?}"
+        );
+    }
+    for line in &hits {
+        assert!(
+            marked.iter().any(|m| (*m..=m + 2).contains(line)),
+            "a problem on line {line}, where there is no trick"
+        );
+    }
+    // Each problem says what matched, why, and what to do.
+    for d in error.diagnostics(Some(&text)) {
+        assert!(d.column > 0 && d.message.starts_with('\u{201c}'), "{d:?}");
+        assert!(d.help.as_deref().is_some_and(|h| h.len() > 20), "{d:?}");
+    }
+    // The court sees every name and detail; only the mention of no one is still refused.
+    let court = redact(&case, "court").expect_err("a mention of no one");
+    let court: Vec<String> = court
+        .diagnostics(None)
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    assert!(
+        court.len() == 1 && court[0].contains("@siobahn"),
+        "{court:?}"
+    );
+}
+
+/// What each audience may not see of the adversarial case, written out by hand (not worked
+/// out by the code under test).
+fn adversarial_secrets(audience: &str) -> Vec<&'static str> {
+    let carer_and_worker = [
+        "Siobhán",
+        "Siobhan",
+        "Fitzgerald",
+        "Walsh",
+        "Shiv",
+        "Shiv's Nails",
+        "Hartley",
+        "Zee",
+        "Willow Cottage",
+        "Mill Race",
+        "EY2 7QP",
+        "07700 900123",
+        "07700900123",
+        "19 May 1987",
+        "May 19, 1987",
+        "fitzgerald-walsh",
+    ];
+    let mut out: Vec<&str> = carer_and_worker.to_vec();
+    out.extend([
+        "Hollin Lane",
+        "NE3 4RT",
+        "NE34RT",
+        "Rosemount House",
+        "Year 8",
+    ]);
+    out.extend([
+        "27.02.2013",
+        "27/2/2013",
+        "27 Feb 2013",
+        "4 Nov 1989",
+        "4th November 1989",
+    ]);
+    if audience == "family" {
+        out.extend(["St Aidan"]);
+    }
+    if audience == "school" {
+        out.extend([
+            "Dean",
+            "Marsh",
+            "emotional abuse",
+            "Police notification",
+            "Health visitor",
+        ]);
+    }
+    out
+}
+
+/// Text as a reader could find it: HTML and XML escapes undone.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|e| *e < 12);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => name
+                    .strip_prefix("#x")
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Folds a text the way a determined reader would search it: accents, case, invisible
+/// characters and line breaks ignored, digit groups joined.
+fn folded(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in text.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c)
+            || matches!(
+                c,
+                '\u{200b}'..='\u{200f}' | '\u{00ad}' | '\u{2060}' | '\u{feff}'
+            )
+        {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            out.push(if l.is_alphanumeric() { l } else { ' ' });
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let mut joined = words.join(" ");
+    // "07700 900123" and "07700900123" alike.
+    let digits: Vec<String> = words
+        .windows(2)
+        .filter(|w| w.iter().all(|x| x.chars().all(|c| c.is_ascii_digit())))
+        .map(|w| w.concat())
+        .collect();
+    joined.push(' ');
+    joined.push_str(&digits.join(" "));
+    joined
+}
+
+/// The places in `haystack` (in every form) where any secret is found.
+fn leaks(haystack: &str, secrets: &[&str]) -> Vec<String> {
+    let plain = unescape(haystack);
+    let fold = folded(&plain);
+    secrets
+        .iter()
+        .filter(|s| {
+            plain.contains(**s) || {
+                let f = folded(s);
+                let f = f.trim();
+                !f.is_empty() && format!(" {fold} ").contains(&format!(" {f} "))
+            }
+        })
+        .map(|s| s.to_string())
+        .collect()
+}
+
+/// The text of every PNG chunk that can carry words (tEXt, iTXt); a compressed text chunk
+/// would hide words from a byte search, so there must be none.
+fn png_text(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    let mut at = 8;
+    while at + 8 <= bytes.len() {
+        let len = u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        let kind = &bytes[at + 4..at + 8];
+        assert_ne!(kind, b"zTXt", "a compressed text chunk");
+        if kind == b"tEXt" || kind == b"iTXt" {
+            out.push_str(&String::from_utf8_lossy(&bytes[at + 8..at + 8 + len]));
+        }
+        at += 12 + len;
+    }
+    out
+}
+
+/// Every output the audience's version can be made into, by name, as searchable text.
+fn every_output(version: &genochron::redact::Version, label: &str) -> Vec<(String, String)> {
+    use genochron::model::View;
+    use genochron::render::table::{self, TableOptions};
+    let mut out = Vec::new();
+    let options = TableOptions::default();
+    if version.includes(View::Chronology) {
+        out.push(("chronology.md".into(), table::markdown(version, &options)));
+        out.push(("chronology.csv".into(), table::csv(version, &options)));
+        out.push(("chronology.html".into(), table::html(version, &options)));
+    }
+    let (genogram, timeline) = scenes(version);
+    for (name, scene, view) in [
+        ("genogram", &genogram, View::Genogram),
+        ("timeline", &timeline, View::Timeline),
+    ] {
+        if !version.includes(view) {
+            continue;
+        }
+        out.push((format!("{name}.svg"), genochron::render::svg::scene(scene)));
+        out.push((format!("{name}.json"), scene.to_json()));
+        let picture = png::png(scene, 72).unwrap();
+        out.push((
+            format!("{name}.png bytes"),
+            String::from_utf8_lossy(&picture).into(),
+        ));
+        out.push((format!("{name}.png text"), png_text(&picture)));
+    }
+    let whole = [View::Genogram, View::Timeline, View::Chronology];
+    if whole.iter().all(|v| version.includes(*v)) {
+        out.push((
+            "report.html".into(),
+            html::report(version, &genogram, &timeline, &html::Options::default()),
+        ));
+        let pdf = pdf::report(version, &genogram, &timeline, &pdf::Options::default()).unwrap();
+        out.push((
+            "report.pdf bytes".into(),
+            String::from_utf8_lossy(&pdf.bytes).into(),
+        ));
+        out.extend(pdf_as_read(&pdf.bytes, label));
+    }
+    out
+}
+
+/// A PDF as its reader, its viewer and its metadata show it: extracted text, document
+/// information, and every object uncompressed with its strings decoded (XMP, bookmarks).
+fn pdf_as_read(bytes: &[u8], label: &str) -> Vec<(String, String)> {
+    require(&["pdftotext", "pdfinfo", "qpdf"]);
+    let path = scratch(&format!("adversarial-{label}.pdf"));
+    std::fs::write(&path, bytes).unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let text = run("pdftotext", &["-raw", &path, "-"]);
+    let info = run("pdfinfo", &["-meta", &path]);
+    let qdf = format!("{path}.qdf");
+    let status = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable", &path, &qdf])
+        .status()
+        .unwrap();
+    assert!(status.success(), "qpdf could not expand {path}");
+    let expanded = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    vec![
+        ("report.pdf text".into(), text),
+        ("report.pdf info and XMP".into(), info),
+        ("report.pdf objects".into(), decode_pdf_strings(&expanded)),
+    ]
+}
+
+/// PDF strings in hexadecimal (bookmarks are often UTF-16) written out as text, after the
+/// objects themselves.
+fn decode_pdf_strings(pdf: &str) -> String {
+    let mut out = pdf.to_string();
+    for piece in pdf.split('<').skip(1) {
+        let Some(hex) = piece.split('>').next() else {
+            continue;
+        };
+        if hex.is_empty() || hex.len() % 2 != 0 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            continue;
+        }
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .filter_map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
+            .collect();
+        out.push(' ');
+        if bytes.starts_with(&[0xfe, 0xff]) {
+            let units: Vec<u16> = bytes[2..]
+                .chunks(2)
+                .filter(|c| c.len() == 2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            out.push_str(&String::from_utf16_lossy(&units));
+        } else {
+            out.push_str(&String::from_utf8_lossy(&bytes));
+        }
+    }
+    out
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_qpdf, has_poppler)),
+    ignore = "needs qpdf and poppler-utils (pdftotext, pdfinfo), not installed"
+)]
+fn the_adversarial_case_leaks_nothing_to_any_audience_in_any_format() {
+    // Loaded under a file name that names the carer: it must not reach any version.
+    let case = genochron::load("fitzgerald-walsh.yaml", ADVERSARIAL.as_bytes())
+        .case
+        .expect("the case checks");
+    let court = full(&case);
+    let control: String = every_output(&court, "whole")
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    for audience in ["family", "school"] {
+        let secrets = adversarial_secrets(audience);
+        // Control: every secret is in the whole case's outputs, so not finding it below
+        // means it was kept out, not that the search could not see it.
+        let unseen: Vec<&&str> = secrets
+            .iter()
+            .filter(|s| leaks(&control, &[s]).is_empty())
+            .collect();
+        assert!(
+            unseen.is_empty(),
+            "the control does not find {unseen:?} in the whole case"
+        );
+        let version = redact(&case, audience).unwrap_or_else(|e| panic!("{audience}: {e}"));
+        let outputs = every_output(&version, audience);
+        assert!(outputs.len() >= 6, "{audience}: {} outputs", outputs.len());
+        for (name, text) in outputs {
+            let found = leaks(&text, &secrets);
+            assert!(found.is_empty(), "{audience} {name} shows {found:?}");
+        }
+    }
+}
+
+#[test]
+fn a_school_gets_only_what_it_lists() {
+    use genochron::model::{PeriodKind, View};
+    let case = genochron::load("adversarial.yaml", ADVERSARIAL.as_bytes())
+        .case
+        .unwrap();
+    let school = redact(&case, "school").unwrap();
+    assert!(!school.includes(View::Genogram) && school.includes(View::Chronology));
+    assert!(school.relationships.is_empty() && school.households.is_empty());
+    assert!(school.periods.iter().all(|p| p.kind == PeriodKind::School));
+    assert!(school.entries.iter().all(|e| e.category == "education"));
+    // Numbered 1, 2, 3 … with no holes that would count what was withheld.
+    let numbers: Vec<u32> = school.entries.iter().map(|e| e.number).collect();
+    assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+    assert_eq!(school.numbering().first(), Some(&(1, 1)));
+    assert_eq!(school.numbering()[1], (6, 2));
+    // A stretch full of police and health entries is no gap in involvement, though the
+    // school does not see them.
+    let (_, timeline) = scenes(&school);
+    let svg = genochron::render::svg::scene(&timeline);
+    let (_, whole) = scenes(&full(&case));
+    let whole_gaps = genochron::render::svg::scene(&whole)
+        .matches("No agency involvement")
+        .count();
+    assert_eq!(svg.matches("No agency involvement").count(), whole_gaps);
+    // A birth date withheld reads "withheld", never "not recorded".
+    assert!(
+        svg.contains("withheld") && !svg.contains("Birth date not recorded"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn mentions_read_naturally_in_each_version() {
+    let case = genochron::load("adversarial.yaml", ADVERSARIAL.as_bytes())
+        .case
+        .unwrap();
+    let event = |v: &genochron::redact::Version, n: usize| v.entries[n].event.clone();
+    let whole = full(&case);
+    let family = redact(&case, "family").unwrap();
+    assert_eq!(
+        event(&whole, 1),
+        "Zee reported that Zoë said Dean pushed her."
+    );
+    assert_eq!(
+        event(&family, 1),
+        "The refuge worker reported that Zoë said Dean pushed her."
+    );
+    assert_eq!(
+        event(&whole, 4),
+        "Kayleigh moved to live with Siobhán Mary Fitzgerald-Walsh in a foster placement."
+    );
+    assert_eq!(
+        event(&family, 5),
+        "Kayleigh won the art prize; the foster carer and Zoë came to the assembly."
+    );
+    // The child's words are never reworded: the family reads the wording written for it.
+    assert_eq!(
+        family.entries[4].voice.as_deref(),
+        Some("My carer makes me pancakes.")
+    );
+    assert_eq!(
+        whole.entries[4].voice.as_deref(),
+        Some("Shiv makes me pancakes.")
+    );
+}

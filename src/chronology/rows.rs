@@ -9,7 +9,8 @@
 use super::select::{Filter, Focus, Selection, select};
 use crate::model::{Case, Entry, PartialDate, PersonId, Precision, Qualifier, Significance};
 use crate::vocabulary::{
-    AGE_NOT_KNOWN, IMPACT_NOT_RECORDED, NOT_YET_BORN, significance_word, status_word, valence_word,
+    AGE_NOT_KNOWN, AGE_WITHHELD, IMPACT_NOT_RECORDED, NOT_YET_BORN, significance_word, status_word,
+    valence_word,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -209,6 +210,9 @@ fn child_cells(case: &Case, entry: &Entry, child: &PersonId) -> ChildCells {
                 .filter(|d| d.start() < entry.date.start());
             age_between(&born, &died.unwrap_or(entry.date))
         }
+        // "not known" would be false of a birth date the record has but this version
+        // withholds.
+        None if person.is_some_and(|p| p.birth_date_withheld) => AGE_WITHHELD.to_string(),
         None => AGE_NOT_KNOWN.to_string(),
     };
     let mut impact = impact_text(entry, child);

@@ -74,12 +74,23 @@ impl Hit {
             .iter()
             .filter(|w| w.folded == first.folded)
             .count();
-        for (n, line) in source
-            .lines()
+        let indent = |line: &str| line.len() - line.trim_start().len();
+        let lines: Vec<&str> = source.lines().collect();
+        let Some(first_line) = lines.get(start.line.saturating_sub(1)) else {
+            return start;
+        };
+        // The value's own lines: the first, and those indented deeper than its key; a block
+        // scalar's text starts a line of its own, and its lines are indented alike.
+        let block = start.column.saturating_sub(1) == indent(first_line);
+        let own_indent = indent(first_line) - usize::from(block && indent(first_line) > 0);
+        let value_lines = lines
+            .iter()
             .enumerate()
             .skip(start.line.saturating_sub(1))
-            .take(400)
-        {
+            .take_while(|(n, line)| {
+                *n + 1 == start.line || line.trim().is_empty() || indent(line) > own_indent
+            });
+        for (n, line) in value_lines {
             let from = if n + 1 == start.line {
                 line.char_indices()
                     .nth(start.column.saturating_sub(1))

@@ -4,6 +4,7 @@ mod chronology;
 mod common;
 mod genogram;
 mod import;
+mod into;
 mod report;
 mod review;
 mod timeline;
@@ -40,7 +41,8 @@ enum Command {
     /// A supervision review: what changed since a date or an earlier version of the case
     /// file, what it adds up to, and what is overdue.
     Review(review::Args),
-    /// Import a family (GEDCOM, pedigree table) or entries (CSV) as a case file.
+    /// Import a family (GEDCOM, pedigree table) or entries (CSV, Excel) as a case file, or add
+    /// entries to one (--into).
     Import(import::Args),
 }
 
