@@ -181,6 +181,48 @@ fn report() {
     }
 }
 
+/// The published GEDCOM samples against `dot` on the same graph: crossings as drawn and on
+/// straight parent-to-child segments, and couples kept together, on each family.
+fn gedcom_report() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/gedcom/samples");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "ged"));
+    paths.sort();
+    println!(
+        "\nfamily | people | couples | on one row | side by side (dot) | lines crossing as drawn, ours / dot | straight parent-child crossings, ours / dot"
+    );
+    for path in paths {
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let Some(case) = genochron::load(&name, &bytes).case else {
+            continue;
+        };
+        let scene = genogram(&case, &GenogramOptions::default());
+        let ours = centres(&scene);
+        let m = |k: &str| scene.metrics.get(k).copied().unwrap_or(0.0);
+        let theirs = graphviz(&generate::to_dot(&case));
+        let (dot_drawn, dot_straight, dot_side) = match &theirs {
+            Some((_, centres, edges, _)) => (
+                generate::polyline_crossings(edges).to_string(),
+                generate::straight_crossings(&case, centres).to_string(),
+                generate::couples_side_by_side(&case, centres).to_string(),
+            ),
+            None => ("-".into(), "-".into(), "-".into()),
+        };
+        println!(
+            "{name} | {} | {} | {} | {} ({dot_side}) | {} / {dot_drawn} | {} / {dot_straight}",
+            case.people.len(),
+            m("couples"),
+            m("couples_on_one_row"),
+            m("couples_adjacent"),
+            m("crossings"),
+            generate::straight_crossings(&case, &ours),
+        );
+    }
+}
+
 /// A generated family: the bundled generator's usual shape, or (`"hard "`) the shape of
 /// large published trees (`Mix::HARD`: eight generations, many partnerships, cousins).
 fn family(shape: &str, size: usize) -> genochron::model::Case {
@@ -192,6 +234,7 @@ fn family(shape: &str, size: usize) -> genochron::model::Case {
 }
 
 fn bench(c: &mut Criterion) {
+    gedcom_report();
     report();
     let mut group = c.benchmark_group("genogram command");
     group.sample_size(10);

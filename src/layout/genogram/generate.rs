@@ -485,7 +485,8 @@ pub fn to_dot(case: &Case) -> String {
     use std::fmt::Write;
     let mut out = String::from("digraph family {\n  node [shape=box];\n");
     for p in case.people.iter() {
-        let _ = writeln!(out, "  \"{}\" [label=\"{}\"];", p.id, p.name);
+        let name = p.name.replace('\\', "\\\\").replace('"', "\\\"");
+        let _ = writeln!(out, "  \"{}\" [label=\"{name}\"];", p.id);
     }
     for pa in case.parentage.iter().filter(|p| p.primary) {
         for parent in &pa.parents {
