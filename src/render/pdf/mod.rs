@@ -38,6 +38,8 @@ mod tiles;
 use front::*;
 use page::*;
 use table::*;
+/// Also tells the Word writer when a diagram fitted to one page stops being readable.
+pub(crate) use tiles::readable_scale;
 use tiles::*;
 
 /// A4 in points.
