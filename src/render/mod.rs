@@ -1,5 +1,6 @@
 //! Renderers: read only a scene (or, for tables, a checked case) and write a document.
 
+pub mod docx;
 pub mod html;
 pub mod pdf;
 pub mod png;
