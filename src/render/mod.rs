@@ -13,7 +13,9 @@ use std::fmt;
 /// The facts on a document's front page, as label and value: the case reference, subject
 /// children, dates, author, the audience of a redacted version, and the case file with its
 /// hash. Missing values read "not given".
-pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static str, String)> {
+pub fn front_page_facts(version: &crate::redact::Version) -> Vec<(&'static str, String)> {
+    let case: &Case = version;
+    let audience = version.audience();
     let date = |d: Option<chrono::NaiveDate>| match d {
         Some(d) => d.format("%-d %B %Y").to_string(),
         None => String::new(),
@@ -48,6 +50,25 @@ pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static st
             "Version",
             format!("Redacted for the \u{201c}{audience}\u{201d} audience"),
         ));
+        let left_out: Vec<&str> = [
+            (crate::model::View::Genogram, "the genogram"),
+            (crate::model::View::Timeline, "the timeline"),
+            (crate::model::View::Chronology, "the chronology table"),
+        ]
+        .into_iter()
+        .filter(|(view, _)| !version.includes(*view))
+        .map(|(_, words)| words)
+        .collect();
+        if !left_out.is_empty() {
+            facts.push((
+                "Left out",
+                format!(
+                    "{}: this audience does not receive {}",
+                    capitalised(&list_words(&left_out)),
+                    if left_out.len() == 1 { "it" } else { "them" }
+                ),
+            ));
+        }
     }
     let source = if case.details.source_name.is_empty() {
         case.details.source_hash.clone()
@@ -64,6 +85,23 @@ pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static st
         }
     }
     facts
+}
+
+/// "a, b and c".
+fn list_words(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
 }
 
 /// Escapes text for HTML element content and quoted attribute values.

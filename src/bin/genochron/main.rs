@@ -4,6 +4,7 @@ mod chronology;
 mod common;
 mod genogram;
 mod import;
+mod mentions;
 mod report;
 mod review;
 mod timeline;
@@ -40,6 +41,9 @@ enum Command {
     /// A supervision review: what changed since a date or an earlier version of the case
     /// file, what it adds up to, and what is overdue.
     Review(review::Args),
+    /// List names written plainly in free text; with --fix, write those that can only mean
+    /// one person as @mentions.
+    Mentions(mentions::Args),
     /// Import a family (GEDCOM, pedigree table) or entries (CSV) as a case file.
     Import(import::Args),
 }
@@ -55,6 +59,7 @@ fn main() -> ExitCode {
         Command::Chronology(args) => chronology::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Review(args) => review::run(&args),
+        Command::Mentions(args) => mentions::run(&args),
         Command::Import(args) => import::run(&args),
     };
     ExitCode::from(exit as u8)

@@ -78,15 +78,23 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    let views: &[View] = match format {
-        Format::Pdf | Format::Html => &[View::Genogram, View::Timeline, View::Chronology],
-        Format::Png(Diagram::Genogram) => &[View::Genogram],
-        Format::Png(Diagram::Timeline) => &[View::Timeline],
-    };
-    for view in views {
-        if let Err(exit) = common::require_view(&case, *view, what) {
-            return exit;
+    // A report leaves out the views its audience does not get (its front page says which);
+    // a picture of one diagram is that view or nothing.
+    let required = match format {
+        Format::Pdf | Format::Html => {
+            let parts = [View::Genogram, View::Timeline, View::Chronology];
+            match parts.iter().find(|v| case.includes(**v)) {
+                Some(view) => Ok(*view),
+                None => Err(View::Chronology),
+            }
         }
+        Format::Png(Diagram::Genogram) => Err(View::Genogram),
+        Format::Png(Diagram::Timeline) => Err(View::Timeline),
+    };
+    if let Err(view) = required
+        && let Err(exit) = common::require_view(&case, view, what)
+    {
+        return exit;
     }
     let exit = common::write_numbering(&case, args.numbering.as_deref());
     if exit != Exit::Done {
