@@ -117,6 +117,12 @@ pub const PLACES_LISTED: usize = 5;
 /// give the same advice (or, without advice, say the same thing). Problems are never folded:
 /// each must be fixed where it is. Expects [`sorted`] diagnostics, and keeps their order.
 pub fn group_notes(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    group_notes_in(&Places::Lines, diagnostics)
+}
+
+/// [`group_notes`] for a file whose places may be a sheet's cells: the other places are then
+/// rows, not lines.
+pub fn group_notes_in(places: &Places, diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
     // For each kind: the index of its first note, and the places of the others.
     let mut kinds: std::collections::BTreeMap<&str, (usize, Vec<Location>)> = Default::default();
     for (i, d) in diagnostics
@@ -144,7 +150,7 @@ pub fn group_notes(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
         } else if let Some(others) = firsts.get(&i) {
             let mut d = d.clone();
             if !others.is_empty() {
-                let more = more_like_this(others);
+                let more = more_like_this(places, others);
                 d.help = Some(match d.help {
                     Some(help) => format!("{help}\n  {more}"),
                     None => more,
@@ -157,7 +163,11 @@ pub fn group_notes(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
 }
 
 /// "3 more notes like this one, at lines 12, 40 and 77." and so on.
-fn more_like_this(places: &[Location]) -> String {
+fn more_like_this(file_places: &Places, places: &[Location]) -> String {
+    let (line_word, lines_word) = match file_places {
+        Places::Lines => ("line", "lines"),
+        Places::Cells { .. } => ("row", "rows"),
+    };
     let lines: Vec<String> = places
         .iter()
         .take(PLACES_LISTED)
@@ -173,14 +183,14 @@ fn more_like_this(places: &[Location]) -> String {
     let rest = count.saturating_sub(lines.len());
     let at = match (lines.len(), rest) {
         (0, _) => String::new(),
-        (1, 0) => format!(", at line {}", lines[0]),
+        (1, 0) => format!(", at {line_word} {}", lines[0]),
         (n, 0) => format!(
-            ", at lines {} and {}",
+            ", at {lines_word} {} and {}",
             lines[..n - 1].join(", "),
             lines[n - 1]
         ),
         (_, rest) => format!(
-            ", at lines {} and {} more",
+            ", at {lines_word} {} and {} more",
             lines.join(", "),
             thousands(rest)
         ),
@@ -209,17 +219,55 @@ pub fn thousands(n: usize) -> String {
 ///   Did you mean "kwabena-mensah" (line 6)?
 /// ```
 pub fn to_text(file: &str, diagnostics: &[Diagnostic]) -> String {
+    to_text_in(file, &Places::Lines, diagnostics)
+}
+
+/// How a file's places are named in messages.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Places {
+    /// Line and column of a text file.
+    #[default]
+    Lines,
+    /// Cells of a workbook's sheet, as spreadsheet programs name them: `Sheet1!C14` (the
+    /// line is the row number, the column counts from A = 1).
+    Cells { sheet: String },
+}
+
+impl Places {
+    /// ", line 3, column 2", or ", Sheet1!B3" (", Sheet1 row 3" for a whole row).
+    pub fn describe(&self, line: usize, column: usize) -> String {
+        match (self, line, column) {
+            (_, 0, _) => String::new(),
+            (Places::Lines, line, 0) => format!(", line {line}"),
+            (Places::Lines, line, column) => format!(", line {line}, column {column}"),
+            (Places::Cells { sheet }, row, 0) => format!(", {} row {row}", sheet_reference(sheet)),
+            (Places::Cells { sheet }, row, column) => format!(
+                ", {}!{}{row}",
+                sheet_reference(sheet),
+                crate::input::entries_csv::column_letters(column)
+            ),
+        }
+    }
+}
+
+/// A sheet's name as a cell reference writes it: quoted when it has spaces or punctuation.
+fn sheet_reference(sheet: &str) -> String {
+    if sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
+}
+
+/// [`to_text`] for a file whose places are named by `places`.
+pub fn to_text_in(file: &str, places: &Places, diagnostics: &[Diagnostic]) -> String {
     let mut text = String::new();
     for d in diagnostics {
         let kind = match d.severity {
             Severity::Problem => "Problem",
             Severity::Note => "Note",
         };
-        let place = match (d.line, d.column) {
-            (0, _) => String::new(),
-            (line, 0) => format!(", line {line}"),
-            (line, column) => format!(", line {line}, column {column}"),
-        };
+        let place = places.describe(d.line, d.column);
         text.push_str(&format!("{kind} in {file}{place}:\n  {}\n", d.message));
         if let Some(help) = &d.help {
             text.push_str(&format!("  {help}\n"));
@@ -288,8 +336,20 @@ mod tests {
     #[test]
     fn counts_read_as_english() {
         assert_eq!(
-            more_like_this(&[Location { line: 4, column: 1 }]),
+            more_like_this(&Places::Lines, &[Location { line: 4, column: 1 }]),
             "1 more note like this one, at line 4 (`--notes all` shows each)."
+        );
+        // A workbook's notes are on rows of a sheet, not lines of a file.
+        let sheet = Places::Cells {
+            sheet: "Sheet1".to_string(),
+        };
+        let rows = [
+            Location { line: 4, column: 1 },
+            Location { line: 9, column: 1 },
+        ];
+        assert_eq!(
+            more_like_this(&sheet, &rows),
+            "2 more notes like this one, at rows 4 and 9 (`--notes all` shows each)."
         );
         assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(thousands(999), "999");

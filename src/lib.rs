@@ -49,6 +49,8 @@ pub struct Loaded {
     pub case: Option<model::Case>,
     /// Problems and notes, sorted by line.
     pub diagnostics: Vec<Diagnostic>,
+    /// How the diagnostics' places are named (lines, or a sheet's cells).
+    pub places: diagnostic::Places,
 }
 
 impl Loaded {
@@ -70,7 +72,20 @@ pub fn load(name: &str, bytes: &[u8]) -> Loaded {
 /// [`load`], with column headings of a spreadsheet of entries renamed by `mapping`
 /// (`("Date of event", "date")`).
 pub fn load_with_mapping(name: &str, bytes: &[u8], mapping: &[(String, String)]) -> Loaded {
-    let (file, mut diagnostics) = input::case_file_with_mapping(name, bytes, mapping);
+    load_with_options(
+        name,
+        bytes,
+        &input::entries_csv::ReadOptions::headings(mapping),
+    )
+}
+
+/// [`load`], with the headings, value codes and sheet of a spreadsheet of entries.
+pub fn load_with_options(
+    name: &str,
+    bytes: &[u8],
+    options: &input::entries_csv::ReadOptions,
+) -> Loaded {
+    let (file, mut diagnostics) = input::case_file_with_options(name, bytes, options);
     let case = file.and_then(|file| {
         let (case, found) = check::case(&file, &source(name, bytes));
         diagnostics.extend(found);
@@ -78,7 +93,12 @@ pub fn load_with_mapping(name: &str, bytes: &[u8], mapping: &[(String, String)])
     });
     let diagnostics = diagnostic::sorted(diagnostics);
     let case = case.filter(|_| !diagnostics.iter().any(Diagnostic::is_problem));
-    Loaded { case, diagnostics }
+    let places = input::places(name, bytes, options);
+    Loaded {
+        case,
+        diagnostics,
+        places,
+    }
 }
 
 /// Reads and checks a case file from disk. This is the only place the library reads a file.
@@ -91,12 +111,20 @@ pub fn load_file_with_mapping(
     path: &Path,
     mapping: &[(String, String)],
 ) -> std::io::Result<Loaded> {
+    load_file_with_options(path, &input::entries_csv::ReadOptions::headings(mapping))
+}
+
+/// [`load_file`], with the headings, value codes and sheet of a spreadsheet of entries.
+pub fn load_file_with_options(
+    path: &Path,
+    options: &input::entries_csv::ReadOptions,
+) -> std::io::Result<Loaded> {
     let bytes = std::fs::read(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(load_with_mapping(&name, &bytes, mapping))
+    Ok(load_with_options(&name, &bytes, options))
 }
 
 /// The name and short hash that let a printed copy be matched to its case file.

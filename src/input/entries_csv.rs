@@ -136,20 +136,22 @@ fn field(heading: &str) -> Option<Field> {
 
 /// A column whose heading is not an entry field, with a `--map` suggestion only when the
 /// column's content fits the field suggested (a column of initials is not an event).
-fn unknown_column(i: usize, heading: &str, cells: &[&str], fields: &[Field]) -> Diagnostic {
+fn unknown_column(
+    at: Location,
+    column: &str,
+    heading: &str,
+    cells: &[&str],
+    fields: &[Field],
+) -> Diagnostic {
     let heading = heading.trim();
     let suggestion = match guess(heading, cells, fields) {
         Some(field) => format!("It looks like the {field}: --map \"{heading}={field}\". Or say "),
         None => "Say ".to_string(),
     };
     Diagnostic::problem(
-        Location {
-            line: 1,
-            column: i + 1,
-        },
+        at,
         format!(
-            "Column {} is headed \"{}\", which is not an entry field.",
-            i + 1,
+            "Column {column} is headed \"{}\", which is not an entry field.",
             clip(heading)
         ),
     )
@@ -225,6 +227,110 @@ fn looks_like_date(cell: &str) -> bool {
     crate::model::PartialDate::parse(cell).is_ok() || numeric(cell)
 }
 
+/// A spreadsheet's own codes for one field's values: `significance: 1=low, 2=medium, 3=high`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueCodes {
+    field: Field,
+    /// The code as written in the spreadsheet, and the value it stands for.
+    codes: Vec<(String, String)>,
+}
+
+impl ValueCodes {
+    /// A per-child valence column takes the codes given for `valence`.
+    fn applies_to(&self, field: &Field) -> bool {
+        match field {
+            Field::ChildValence(_) => self.field == Field::Valence,
+            other => *other == self.field,
+        }
+    }
+
+    /// The value a cell's code stands for; case and surrounding space do not matter. A cell
+    /// that is not one of the codes is read as written, so the checker can say what is wrong
+    /// with it and suggest the nearest word.
+    fn value_of(&self, cell: &str) -> Option<&str> {
+        self.codes
+            .iter()
+            .find(|(code, _)| normal(code) == normal(cell))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// The words a field allows, when it has a fixed set, for checking `--values`.
+fn allowed_words(field: &Field) -> Option<Vec<&'static str>> {
+    use crate::vocabulary::{ENTRY_STATUSES, SIGNIFICANCES, VALENCES};
+    fn names<T>(list: &[(&'static str, T)]) -> Vec<&'static str> {
+        list.iter().map(|(n, _)| *n).collect()
+    }
+    match field {
+        Field::Significance => Some(names(SIGNIFICANCES)),
+        Field::Status => Some(names(ENTRY_STATUSES)),
+        Field::Valence | Field::ChildValence(_) => Some(names(VALENCES)),
+        _ => None,
+    }
+}
+
+/// Reads `--values` text, `field: code=value, code=value`, checking the field exists and, for
+/// fields with a fixed set of words, that every value is one of them.
+pub fn parse_values(text: &str) -> Result<ValueCodes, String> {
+    let example = "--values \"significance: 1=low, 2=medium, 3=high\"";
+    let Some((name, list)) = text.split_once(':') else {
+        return Err(format!(
+            "--values \"{text}\" needs the field first, then a colon, then the codes, like \
+             {example}."
+        ));
+    };
+    let field = match field(name) {
+        Some(f) if f != Field::Ignored => f,
+        _ => {
+            return Err(format!(
+                "--values \"{text}\": \"{}\" is not an entry field. Use one of {}.",
+                name.trim(),
+                FIELD_NAMES.join(", ")
+            ));
+        }
+    };
+    let allowed = allowed_words(&field);
+    let mut codes = Vec::new();
+    let separator = if list.contains(';') { ';' } else { ',' };
+    for pair in list.split(separator).filter(|p| !p.trim().is_empty()) {
+        let Some((code, value)) = pair.split_once('=') else {
+            return Err(format!(
+                "--values \"{text}\": \"{}\" needs an = between the code and its value, like \
+                 {example}.",
+                pair.trim()
+            ));
+        };
+        let (code, value) = (code.trim(), value.trim());
+        if code.is_empty() || value.is_empty() {
+            return Err(format!(
+                "--values \"{text}\": \"{}\" needs a code before the = and a value after it.",
+                pair.trim()
+            ));
+        }
+        if let Some(words) = &allowed {
+            let word = value.to_lowercase().replace(['_', ' '], "-");
+            if !words.contains(&word.as_str()) {
+                let close = crate::input::read::nearest(&word, words)
+                    .map(|w| format!("Did you mean \"{w}\"? "))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "--values \"{text}\": \"{value}\" is not a {} genochron knows. {close}The \
+                     choices are: {}.",
+                    name.trim(),
+                    words.join(", ")
+                ));
+            }
+        }
+        codes.push((code.to_string(), value.to_string()));
+    }
+    if codes.is_empty() {
+        return Err(format!(
+            "--values \"{text}\" gives no codes. Write them like {example}."
+        ));
+    }
+    Ok(ValueCodes { field, codes })
+}
+
 /// Reads `--map` text, `Heading=field`, checking the field exists.
 pub fn parse_mapping(text: &str) -> Result<(String, String), String> {
     let Some((heading, target)) = text.rsplit_once('=') else {
@@ -261,11 +367,108 @@ fn windows_1252(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// A spreadsheet as rows of text cells, whatever program wrote it: the CSV reader and the
+/// Excel reader both make one, and [`from_table`] turns it into entries, so both give the same
+/// fields and the same messages.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// The rows in order, the column headings first. Rows the file's reader could not read are
+    /// left out (and reported by it).
+    pub rows: Vec<Row>,
+    /// Columns are named by letter (A, B, … AA), as spreadsheet programs show them, rather than
+    /// by number.
+    pub lettered: bool,
+}
+
+/// One row of a [`Table`].
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// The line of the file (CSV) or the row number of the sheet, for messages.
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl Table {
+    /// How messages name column `number` (counted from 1).
+    fn column(&self, number: usize) -> String {
+        if self.lettered {
+            column_letters(number)
+        } else {
+            number.to_string()
+        }
+    }
+}
+
+/// A spreadsheet column's letters: 1 → A, 27 → AA.
+pub fn column_letters(number: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = number;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(b'A' + rest as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// How a spreadsheet's columns and values are read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Column headings (as written, any case) paired with entry field names (`--map`).
+    pub headings: Vec<(String, String)>,
+    /// The spreadsheet's own codes for a field's values (`--values "significance: 1=low"`).
+    pub values: Vec<ValueCodes>,
+    /// The sheet of a workbook to read; the first when not given.
+    pub sheet: Option<String>,
+}
+
+impl ReadOptions {
+    /// Options with headings only.
+    pub fn headings(mapping: &[(String, String)]) -> ReadOptions {
+        ReadOptions {
+            headings: mapping.to_vec(),
+            ..ReadOptions::default()
+        }
+    }
+
+    /// True when the user asked for anything a spreadsheet of entries needs.
+    pub fn is_empty(&self) -> bool {
+        self.headings.is_empty() && self.values.is_empty() && self.sheet.is_none()
+    }
+}
+
 /// Reads a CSV of entries. `mapping` pairs column headings (as written, any case) with entry
 /// field names. The case file is returned whenever the header could be read, so every problem
 /// in the rows is reported in one run.
 pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    read_with(bytes, &ReadOptions::headings(mapping))
+}
+
+/// [`read`] with the spreadsheet's own codes for values as well as headings.
+pub fn read_with(bytes: &[u8], options: &ReadOptions) -> (Option<CaseFile>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    match csv_table(bytes, &mut diagnostics) {
+        Some(table) => {
+            let (file, found) = from_table(&table, options);
+            // Messages in the order of the file: about the whole file first, then row by row
+            // (the rows the CSV reader could not read among the others), then what the rows
+            // add up to.
+            let (whole, mut rows): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                diagnostics.into_iter().partition(|d| d.line == 0);
+            let (ends, by_row): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                found.into_iter().partition(|d| d.line == 0);
+            rows.extend(by_row);
+            rows.sort_by_key(|d| d.line);
+            (file, whole.into_iter().chain(rows).chain(ends).collect())
+        }
+        None => (None, diagnostics),
+    }
+}
+
+/// The CSV's rows as a [`Table`], or `None` when not even the headings could be read. Rows
+/// that cannot be read are reported and left out.
+fn csv_table(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Table> {
     let whole = Location { line: 0, column: 0 };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
@@ -293,7 +496,7 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
             whole,
             "The file is empty: there are no entries to read.",
         ));
-        return (None, diagnostics);
+        return None;
     }
     // Excel in many European settings separates with semicolons; tabs come from copying a table.
     let first_line = text.lines().next().unwrap_or("");
@@ -317,110 +520,21 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
                     plain(&error)
                 ),
             ));
-            return (None, diagnostics);
+            return None;
         }
         None => {
             diagnostics.push(Diagnostic::problem(whole, "The file has no rows."));
-            return (None, diagnostics);
+            return None;
         }
     };
-    let mut fields: Vec<Field> = Vec::new();
-    let mut unknown_columns = Vec::new();
-    let mut header_ok = true;
-    for (i, heading) in header.iter().enumerate() {
-        let at = Location {
+    let mut table = Table {
+        rows: vec![Row {
             line: 1,
-            column: i + 1,
-        };
-        let mapped = mapping
-            .iter()
-            .find(|(from, _)| normal(from) == normal(heading))
-            .map(|(_, to)| to.as_str());
-        let found = match mapped {
-            Some(target) => field(target),
-            None => field(heading),
-        };
-        match found {
-            Some(Field::Ignored) => {
-                let why = if mapped.is_some() {
-                    "as you asked"
-                } else {
-                    "because genochron works it out from the dates of birth"
-                };
-                diagnostics.push(Diagnostic::note(
-                    at,
-                    format!(
-                        "Column {} (\"{}\") was not read, {why}.",
-                        i + 1,
-                        heading.trim()
-                    ),
-                ));
-                fields.push(Field::Ignored);
-            }
-            Some(f) => {
-                if f != Field::Ignored && fields.contains(&f) {
-                    diagnostics.push(
-                        Diagnostic::problem(
-                            at,
-                            format!(
-                                "Column {} (\"{}\") fills the same field as an earlier column.",
-                                i + 1,
-                                heading.trim()
-                            ),
-                        )
-                        .with_help(
-                            "Map one of the two columns to another field, or to \"ignore\".",
-                        ),
-                    );
-                    header_ok = false;
-                }
-                fields.push(f);
-            }
-            None if heading.trim().is_empty() => {
-                fields.push(Field::Ignored);
-            }
-            None => {
-                unknown_columns.push(i);
-                fields.push(Field::Ignored);
-                header_ok = false;
-            }
-        }
-    }
-    for (need, name) in [(Field::Date, "date"), (Field::Event, "event")] {
-        if !fields.contains(&need) {
-            diagnostics.push(
-                Diagnostic::problem(
-                    Location { line: 1, column: 0 },
-                    format!("No column holds the {name} of each entry."),
-                )
-                .with_help(format!(
-                    "Head a column \"{name}\", or map one with --map \"Your heading={name}\"."
-                )),
-            );
-            header_ok = false;
-        }
-    }
-    let headed_blank: Vec<usize> = header
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| h.trim().is_empty())
-        .map(|(i, _)| i)
-        .collect();
-    let mut file = CaseFile {
-        at: Location { line: 1, column: 1 },
-        ..CaseFile::default()
+            cells: header.iter().map(str::to_string).collect(),
+        }],
+        lettered: false,
     };
     let rows: Vec<Result<csv::StringRecord, csv::Error>> = records.collect();
-    for &i in &unknown_columns {
-        let cells: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| r.as_ref().ok()?.get(i))
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .take(200)
-            .collect();
-        diagnostics.push(unknown_column(i, &header[i], &cells, &fields));
-    }
     let starts: Vec<usize> = rows
         .iter()
         .map(|r| match r {
@@ -449,27 +563,173 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
             );
             continue;
         }
-        let record = match record {
-            Ok(record) => record,
+        match record {
+            Ok(record) => table.rows.push(Row {
+                line: record.position().map(|p| p.line() as usize).unwrap_or(0),
+                cells: record.iter().map(str::to_string).collect(),
+            }),
             Err(error) => {
                 let line = error.position().map(|p| p.line() as usize).unwrap_or(0);
                 diagnostics.push(Diagnostic::problem(
                     Location { line, column: 0 },
                     format!("This row could not be read: {}.", plain(&error)),
                 ));
-                continue;
             }
+        }
+    }
+    Some(table)
+}
+
+/// The fields a table's headings name, with a note or problem for every column that is not
+/// read. The flag is false when a heading problem means no entries can be made.
+fn header_fields(
+    table: &Table,
+    header: &Row,
+    rows: &[Row],
+    options: &ReadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Field>, bool) {
+    let mut fields: Vec<Field> = Vec::new();
+    let mut unknown_columns = Vec::new();
+    let mut header_ok = true;
+    for (i, heading) in header.cells.iter().enumerate() {
+        let at = Location {
+            line: header.line,
+            column: i + 1,
         };
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        if record.iter().all(|c| c.trim().is_empty()) {
+        let column = table.column(i + 1);
+        let mapped = options
+            .headings
+            .iter()
+            .find(|(from, _)| normal(from) == normal(heading))
+            .map(|(_, to)| to.as_str());
+        let found = match mapped {
+            Some(target) => field(target),
+            None => field(heading),
+        };
+        match found {
+            Some(Field::Ignored) => {
+                let why = if mapped.is_some() {
+                    "as you asked"
+                } else {
+                    "because genochron works it out from the dates of birth"
+                };
+                diagnostics.push(Diagnostic::note(
+                    at,
+                    format!(
+                        "Column {column} (\"{}\") was not read, {why}.",
+                        heading.trim()
+                    ),
+                ));
+                fields.push(Field::Ignored);
+            }
+            Some(f) => {
+                if fields.contains(&f) {
+                    diagnostics.push(
+                        Diagnostic::problem(
+                            at,
+                            format!(
+                                "Column {column} (\"{}\") fills the same field as an earlier column.",
+                                heading.trim()
+                            ),
+                        )
+                        .with_help(
+                            "Map one of the two columns to another field, or to \"ignore\".",
+                        ),
+                    );
+                    header_ok = false;
+                }
+                fields.push(f);
+            }
+            None if heading.trim().is_empty() => {
+                fields.push(Field::Ignored);
+            }
+            None => {
+                unknown_columns.push(i);
+                fields.push(Field::Ignored);
+                header_ok = false;
+            }
+        }
+    }
+    for (need, name) in [(Field::Date, "date"), (Field::Event, "event")] {
+        if !fields.contains(&need) {
+            diagnostics.push(
+                Diagnostic::problem(
+                    Location {
+                        line: header.line,
+                        column: 0,
+                    },
+                    format!("No column holds the {name} of each entry."),
+                )
+                .with_help(format!(
+                    "Head a column \"{name}\", or map one with --map \"Your heading={name}\"."
+                )),
+            );
+            header_ok = false;
+        }
+    }
+    // A column's content decides what it is suggested to hold, so the unknown ones are
+    // reported once every heading is known.
+    for i in unknown_columns {
+        let cells: Vec<&str> = rows
+            .iter()
+            .filter_map(|row| row.cells.get(i))
+            .map(|cell| cell.trim())
+            .filter(|cell| !cell.is_empty())
+            .take(200)
+            .collect();
+        let at = Location {
+            line: header.line,
+            column: i + 1,
+        };
+        let column = table.column(i + 1);
+        diagnostics.push(unknown_column(
+            at,
+            &column,
+            &header.cells[i],
+            &cells,
+            &fields,
+        ));
+    }
+    (fields, header_ok)
+}
+
+/// Entries from a table whose first row holds the column headings. The case file is returned
+/// whenever the headings could be read, so every problem in the rows is reported in one run.
+pub fn from_table(table: &Table, options: &ReadOptions) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let whole = Location { line: 0, column: 0 };
+    let Some((header, rows)) = table.rows.split_first() else {
+        diagnostics.push(Diagnostic::problem(whole, "The file has no rows."));
+        return (None, diagnostics);
+    };
+    let (fields, header_ok) = header_fields(table, header, rows, options, &mut diagnostics);
+    let headed_blank: Vec<usize> = header
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.trim().is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let mut file = CaseFile {
+        at: Location {
+            line: header.line,
+            column: 1,
+        },
+        ..CaseFile::default()
+    };
+    for row in rows {
+        let line = row.line;
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
             diagnostics.push(Diagnostic::note(
                 Location { line, column: 0 },
                 "This row is empty and was skipped.",
             ));
             continue;
         }
-        if record.len() > fields.len() {
-            let extra = record
+        if row.cells.len() > fields.len() {
+            let extra = row
+                .cells
                 .iter()
                 .skip(fields.len())
                 .position(|c| !c.trim().is_empty());
@@ -483,7 +743,7 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
                         format!(
                             "This row has a value in column {}, but the first row has headings for \
                          only {} columns.",
-                            fields.len() + extra + 1,
+                            table.column(fields.len() + extra + 1),
                             fields.len()
                         ),
                     )
@@ -495,15 +755,15 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
             }
         }
         for &i in &headed_blank {
-            if record.get(i).is_some_and(|c| !c.trim().is_empty()) {
+            if row.cells.get(i).is_some_and(|c| !c.trim().is_empty()) {
                 diagnostics.push(Diagnostic::problem(
                     Location { line, column: i + 1 },
-                    format!("Column {} has a value but no heading, so genochron cannot tell which field it is.", i + 1),
+                    format!("Column {} has a value but no heading, so genochron cannot tell which field it is.", table.column(i + 1)),
                 ).with_help("Give the column a heading, or map it with --map."));
             }
         }
         file.entries
-            .push(entry(&record, &fields, line, &mut diagnostics));
+            .push(entry(&row.cells, &fields, options, line, &mut diagnostics));
     }
     if file.entries.is_empty() && header_ok {
         diagnostics.push(Diagnostic::problem(
@@ -617,8 +877,9 @@ fn list(value: &str, at: Location) -> Vec<Text> {
 }
 
 fn entry(
-    record: &csv::StringRecord,
+    cells: &[String],
     fields: &[Field],
+    options: &ReadOptions,
     line: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> EntryInput {
@@ -629,7 +890,7 @@ fn entry(
     let mut per_child: Vec<ChildImpactInput> = Vec::new();
     let mut child_valences: Vec<(String, Text)> = Vec::new();
     for (i, field) in fields.iter().enumerate() {
-        let Some(raw) = record.get(i) else { continue };
+        let Some(raw) = cells.get(i) else { continue };
         // A leading apostrophe is how spreadsheets keep text from becoming a formula.
         let value = raw.trim().strip_prefix('\'').unwrap_or(raw.trim()).trim();
         let value = crate::input::read::without_curly_quotes(value);
@@ -637,6 +898,12 @@ fn entry(
         if value.is_empty() {
             continue;
         }
+        let value = options
+            .values
+            .iter()
+            .find(|codes| codes.applies_to(field))
+            .and_then(|codes| codes.value_of(value))
+            .unwrap_or(value);
         let at = Location {
             line,
             column: i + 1,

@@ -1,8 +1,10 @@
-//! Input: reads case files (YAML, JSON, TOML) and imports (GEDCOM, pedigree tables, CSV
-//! entries) into [`case_file::CaseFile`], keeping the line and column of every value.
+//! Input: reads case files (YAML, JSON, TOML) and imports (GEDCOM, pedigree tables, CSV and
+//! Excel entries) into [`case_file::CaseFile`], keeping the line and column of every value.
 
+pub mod append;
 pub mod case_file;
 pub mod entries_csv;
+pub mod entries_xlsx;
 pub mod gedcom;
 pub mod pedigree;
 pub mod read;
@@ -10,8 +12,9 @@ pub mod tree;
 pub mod write;
 mod yaml_errors;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Places};
 use case_file::CaseFile;
+use entries_csv::ReadOptions;
 
 /// The file formats genochron reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,10 +61,20 @@ pub fn case_file_with_mapping(
     bytes: &[u8],
     mapping: &[(String, String)],
 ) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    case_file_with_options(name, bytes, &ReadOptions::headings(mapping))
+}
+
+/// [`case_file`], with the headings, value codes and sheet of a spreadsheet of entries as the
+/// user gave them (`--map`, `--values`, `--sheet`); other formats ignore them.
+pub fn case_file_with_options(
+    name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> (Option<CaseFile>, Vec<Diagnostic>) {
     if let Some(problem) = empty(bytes) {
         return (None, vec![problem]);
     }
-    if let Some(import) = import(name, bytes, mapping) {
+    if let Some(import) = import(name, bytes, options) {
         return import;
     }
     let text = match text(bytes) {
@@ -172,19 +185,16 @@ pub(crate) fn without_invisible_characters(text: &str) -> (String, Option<Diagno
 fn import(
     name: &str,
     bytes: &[u8],
-    mapping: &[(String, String)],
+    options: &ReadOptions,
 ) -> Option<(Option<CaseFile>, Vec<Diagnostic>)> {
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     let (mut file, diagnostics) = match extension.as_deref() {
         Some("ged" | "gedcom") => gedcom::read(bytes),
         Some("ped" | "pedigree" | "fam") => pedigree::read(bytes, pedigree::PedigreeKind::Ped),
-        Some("csv") if !mapping.is_empty() || csv_holds_entries(bytes) => {
-            let (mut file, mut diagnostics) = entries_csv::read(bytes, mapping);
-            if let Some(file) = &mut file {
-                diagnostics.extend(entries_csv::complete(file));
-            }
-            (file, diagnostics)
+        Some("csv") if !options.is_empty() || csv_holds_entries(bytes) => {
+            completed(entries_csv::read_with(bytes, options))
         }
+        Some("xlsx" | "xlsm") => completed(entries_xlsx::read(bytes, options)),
         Some("csv") => pedigree::read(bytes, pedigree::PedigreeKind::Csv),
         _ => return None,
     };
@@ -195,6 +205,27 @@ fn import(
         file.case.title = Some(case_file::Text::new(default_title(file, name), at));
     }
     Some((file, diagnostics))
+}
+
+/// Entries read from a spreadsheet, with the case details a drawing needs added.
+fn completed(
+    (mut file, mut diagnostics): (Option<CaseFile>, Vec<Diagnostic>),
+) -> (Option<CaseFile>, Vec<Diagnostic>) {
+    if let Some(file) = &mut file {
+        diagnostics.extend(entries_csv::complete(file));
+    }
+    (file, diagnostics)
+}
+
+/// How messages about a file name their places: lines of a text file, or cells of the sheet
+/// a workbook is read from.
+pub fn places(name: &str, bytes: &[u8], options: &ReadOptions) -> Places {
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("xlsx" | "xlsm") => entries_xlsx::sheet_name(bytes, options)
+            .map_or(Places::Lines, |sheet| Places::Cells { sheet }),
+        _ => Places::Lines,
+    }
 }
 
 /// The title of an imported file that has none of its own: what it holds, and the file's own

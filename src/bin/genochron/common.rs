@@ -1,6 +1,7 @@
 //! What every command shares: exit codes, loading a case with its messages, writing output.
 
-use genochron::diagnostic::Diagnostic;
+use genochron::diagnostic::{Diagnostic, Places};
+use genochron::input::entries_csv::{self, ReadOptions};
 use genochron::model::{Case, PartialDate, View};
 use genochron::redact::{RedactError, Version};
 use std::io::Write;
@@ -52,7 +53,7 @@ pub fn check(args: &CheckArgs) -> Exit {
             );
         }
         MessageFormat::Text => {
-            print_diagnostics(&name, &loaded.diagnostics);
+            print_diagnostics_in(&name, &loaded.places, &loaded.diagnostics);
             let summary = if loaded.problems() == 0 {
                 format!(
                     "{name} is ready to draw: no problems{}.",
@@ -106,30 +107,72 @@ pub struct CaseArgs {
 /// Loads and checks the case for a command that makes `what` (e.g. "The genogram"). Prints
 /// every message; on problems says that nothing was written and returns the exit code.
 pub fn load_case(args: &CaseArgs, what: &str) -> Result<Case, Exit> {
-    load_case_mapped(args, &[], what)
+    load_case_mapped(args, &SpreadsheetArgs::default(), what)
+}
+
+/// How a spreadsheet of entries is read: `--map`, `--values` and `--sheet`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct SpreadsheetArgs {
+    /// For a spreadsheet of entries (.csv, .xlsx): which field a column holds, e.g.
+    /// "Date of event=date".
+    #[arg(long, value_name = "HEADING=FIELD")]
+    pub map: Vec<String>,
+    /// For a spreadsheet of entries: what the spreadsheet's own codes mean, e.g.
+    /// "significance: 1=low, 2=medium, 3=high".
+    #[arg(long, value_name = "FIELD: CODE=VALUE, ...")]
+    pub values: Vec<String>,
+    /// For an Excel workbook: the sheet to read (the first when not given).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+impl SpreadsheetArgs {
+    /// The reading options, or what is wrong with them in the user's words.
+    pub fn options(&self) -> Result<ReadOptions, String> {
+        let mut options = ReadOptions {
+            sheet: self.sheet.clone(),
+            ..ReadOptions::default()
+        };
+        for text in &self.map {
+            options.headings.push(entries_csv::parse_mapping(text)?);
+        }
+        for text in &self.values {
+            options.values.push(entries_csv::parse_values(text)?);
+        }
+        Ok(options)
+    }
+}
+
+/// True when the file is a spreadsheet of entries by its name.
+pub fn is_spreadsheet(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        ["csv", "xlsx", "xlsm"]
+            .iter()
+            .any(|s| e.eq_ignore_ascii_case(s))
+    })
 }
 
 /// [`load_case`] for a file that may be a spreadsheet of entries, with `--map` headings
-/// ("Date of event=date").
-pub fn load_case_mapped(args: &CaseArgs, map: &[String], what: &str) -> Result<Case, Exit> {
-    let mut mapping = Vec::new();
-    for text in map {
-        match genochron::input::entries_csv::parse_mapping(text) {
-            Ok(pair) => mapping.push(pair),
-            Err(message) => {
-                eprintln!("{message}\n{what} was not drawn. Nothing was written.");
-                return Err(Exit::CouldNotRun);
-            }
+/// ("Date of event=date"), `--values` codes and `--sheet`.
+pub fn load_case_mapped(
+    args: &CaseArgs,
+    spreadsheet: &SpreadsheetArgs,
+    what: &str,
+) -> Result<Case, Exit> {
+    let options = match spreadsheet.options() {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("{message}\n{what} was not drawn. Nothing was written.");
+            return Err(Exit::CouldNotRun);
         }
+    };
+    if !options.is_empty() && !is_spreadsheet(&args.case) {
+        eprintln!(
+            "--map, --values and --sheet are for spreadsheets of entries (.csv, .xlsx); they \
+             were not used."
+        );
     }
-    let is_spreadsheet = args
-        .case
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if !mapping.is_empty() && !is_spreadsheet {
-        eprintln!("--map is for spreadsheets of entries (.csv); it was not used.");
-    }
-    let loaded = match genochron::load_file_with_mapping(&args.case, &mapping) {
+    let loaded = match genochron::load_file_with_options(&args.case, &options) {
         Ok(loaded) => loaded,
         Err(error) => {
             eprintln!(
@@ -141,7 +184,7 @@ pub fn load_case_mapped(args: &CaseArgs, map: &[String], what: &str) -> Result<C
         }
     };
     let name = display_name(&args.case);
-    print_diagnostics(&name, &loaded.diagnostics);
+    print_diagnostics_in(&name, &loaded.places, &loaded.diagnostics);
     let Some(mut case) = loaded.case else {
         eprintln!(
             "{what} was not drawn because of {}. Nothing was written.",
@@ -285,9 +328,8 @@ pub struct FilterArgs {
     /// initials or role, hidden details and withheld entries left out.
     #[arg(long)]
     pub audience: Option<String>,
-    /// For a spreadsheet of entries (.csv): which field a column holds, e.g. "Date of event=date".
-    #[arg(long, value_name = "HEADING=FIELD")]
-    pub map: Vec<String>,
+    #[command(flatten)]
+    pub spreadsheet: SpreadsheetArgs,
     /// With --audience: also write a private table of master entry numbers and the version's
     /// numbers (CSV). It is for the author, never part of the document.
     #[arg(long, value_name = "FILE", requires = "audience")]
@@ -334,7 +376,7 @@ impl FilterArgs {
     /// Loads the case (a case file or a spreadsheet of entries) and makes the audience's
     /// version when one is named.
     pub fn load(&self, case: &CaseArgs, what: &str) -> Result<Version, Exit> {
-        let version = load_case_mapped(case, &self.map, what)
+        let version = load_case_mapped(case, &self.spreadsheet, what)
             .and_then(|loaded| version(loaded, self.audience.as_deref(), &case.case, what))?;
         match write_numbering(&version, self.numbering.as_deref()) {
             Exit::Done => Ok(version),
@@ -413,11 +455,18 @@ pub fn set_notes(notes: Notes) {
 /// Prints diagnostics for people: file, line, what is wrong and what to do. Notes of one kind
 /// are grouped unless `--notes all` was given.
 pub fn print_diagnostics(file: &str, diagnostics: &[Diagnostic]) {
+    print_diagnostics_in(file, &Places::Lines, diagnostics);
+}
+
+/// [`print_diagnostics`] for a file whose places may be a sheet's cells (`Sheet1!C14`).
+pub fn print_diagnostics_in(file: &str, places: &Places, diagnostics: &[Diagnostic]) {
     let text = match NOTES.get().copied().unwrap_or(Notes::Grouped) {
-        Notes::All => genochron::diagnostic::to_text(file, diagnostics),
-        Notes::Grouped => {
-            genochron::diagnostic::to_text(file, &genochron::diagnostic::group_notes(diagnostics))
-        }
+        Notes::All => genochron::diagnostic::to_text_in(file, places, diagnostics),
+        Notes::Grouped => genochron::diagnostic::to_text_in(
+            file,
+            places,
+            &genochron::diagnostic::group_notes_in(places, diagnostics),
+        ),
     };
     eprint!("{text}");
 }

@@ -1,16 +1,17 @@
 //! `genochron import`: a family tree (GEDCOM), a pedigree table or a spreadsheet of entries as
 //! a case file.
 
-use crate::common::Exit;
-use genochron::diagnostic::Diagnostic;
+use crate::common::{Exit, SpreadsheetArgs};
+use genochron::diagnostic::{Diagnostic, Places};
 use genochron::input::case_file::{CaseFile, Text};
 use genochron::input::pedigree::PedigreeKind;
-use genochron::input::{entries_csv, gedcom, pedigree, write};
+use genochron::input::{entries_csv, entries_xlsx, gedcom, pedigree, write};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The file to import: a GEDCOM file (.ged), a pedigree table (.ped) or a CSV file.
+    /// The file to import: a GEDCOM file (.ged), a pedigree table (.ped), a CSV file or an Excel
+    /// workbook of entries (.xlsx).
     pub file: PathBuf,
     /// Where to write the case file (YAML). Without it, the case file is printed.
     #[arg(short, long)]
@@ -18,9 +19,12 @@ pub struct Args {
     /// The kind of file, when its name does not say.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// For a CSV of entries: which column holds which field, as "Column header=field".
-    #[arg(long = "map", value_name = "HEADER=FIELD")]
-    pub map: Vec<String>,
+    #[command(flatten)]
+    pub spreadsheet: SpreadsheetArgs,
+    /// For a spreadsheet of entries: add its entries to this case file (YAML) instead of making
+    /// a new one. Nothing else in the file changes; rows already in it are not added again.
+    #[arg(long, value_name = "CASE")]
+    pub into: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,6 +37,14 @@ pub enum Format {
     PedigreeCsv,
     /// A CSV of chronology entries.
     EntriesCsv,
+    /// An Excel workbook (.xlsx) of chronology entries.
+    EntriesXlsx,
+}
+
+impl Format {
+    fn is_entries(self) -> bool {
+        matches!(self, Format::EntriesCsv | Format::EntriesXlsx)
+    }
 }
 
 pub fn run(args: &Args) -> Exit {
@@ -50,22 +62,41 @@ pub fn run(args: &Args) -> Exit {
         return Exit::Problems;
     }
     let format = args.format.unwrap_or_else(|| guess(&args.file, &bytes));
+    let mut places = Places::Lines;
     let (file, diagnostics) = match format {
         Format::Gedcom => gedcom::read(&bytes),
         Format::Ped => pedigree::read(&bytes, PedigreeKind::Ped),
         Format::PedigreeCsv => pedigree::read(&bytes, PedigreeKind::Csv),
-        Format::EntriesCsv => {
-            let mut mapping = Vec::new();
-            for text in &args.map {
-                match entries_csv::parse_mapping(text) {
-                    Ok(pair) => mapping.push(pair),
-                    Err(message) => {
-                        eprintln!("{message}");
-                        return Exit::CouldNotRun;
-                    }
+        Format::EntriesCsv | Format::EntriesXlsx => {
+            let options = match args.spreadsheet.options() {
+                Ok(options) => options,
+                Err(message) => {
+                    eprintln!("{message}");
+                    return Exit::CouldNotRun;
                 }
+            };
+            if format == Format::EntriesXlsx
+                && let Some(sheet) = entries_xlsx::sheet_name(&bytes, &options)
+            {
+                places = Places::Cells { sheet };
             }
-            let (mut file, mut diagnostics) = entries_csv::read(&bytes, &mapping);
+            let (mut file, mut diagnostics) = if format == Format::EntriesXlsx {
+                entries_xlsx::read(&bytes, &options)
+            } else {
+                entries_csv::read_with(&bytes, &options)
+            };
+            if let Some(into) = &args.into {
+                return match file.filter(|_| !diagnostics.iter().any(|d| d.is_problem())) {
+                    Some(file) => crate::into::run(into, &name, &places, file, diagnostics, args),
+                    None => {
+                        crate::common::print_diagnostics_in(&name, &places, &diagnostics);
+                        eprintln!(
+                            "\n{name} was not read because of problems. Nothing was written."
+                        );
+                        Exit::Problems
+                    }
+                };
+            }
             if let Some(file) = &mut file {
                 diagnostics.extend(entries_csv::complete(file));
             }
@@ -75,10 +106,23 @@ pub fn run(args: &Args) -> Exit {
             (file, diagnostics)
         }
     };
-    if !args.map.is_empty() && format != Format::EntriesCsv {
-        eprintln!("Note: --map is only used for a CSV of entries; it was ignored.");
+    let spreadsheet = &args.spreadsheet;
+    let options_given = !spreadsheet.map.is_empty()
+        || !spreadsheet.values.is_empty()
+        || spreadsheet.sheet.is_some();
+    if options_given && !format.is_entries() {
+        eprintln!(
+            "Note: --map, --values and --sheet are only used for a spreadsheet of entries; they \
+             were ignored."
+        );
     }
-    crate::common::print_diagnostics(&name, &diagnostics);
+    if args.into.is_some() {
+        eprintln!(
+            "--into adds a spreadsheet of entries (.csv, .xlsx) to a case file; {name} is not one."
+        );
+        return Exit::CouldNotRun;
+    }
+    crate::common::print_diagnostics_in(&name, &places, &diagnostics);
     let problems = diagnostics.iter().filter(|d| d.is_problem()).count();
     let Some(mut file) = file else {
         eprintln!(
@@ -100,7 +144,7 @@ pub fn run(args: &Args) -> Exit {
     ];
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let yaml = write::yaml_with_header(&file, &header);
-    if let Err(exit) = check_written(&name, &file, &yaml) {
+    if let Err(exit) = check_written(&name, &places, &file, &yaml) {
         return exit;
     }
     let exit =
@@ -115,7 +159,7 @@ pub fn run(args: &Args) -> Exit {
 /// then refuses (a date that does not exist, say): first the imported case, whose problems
 /// point at lines of the source file, then the YAML exactly as it would be written. On
 /// problems prints them and writes nothing.
-fn check_written(name: &str, file: &CaseFile, yaml: &str) -> Result<(), Exit> {
+fn check_written(name: &str, places: &Places, file: &CaseFile, yaml: &str) -> Result<(), Exit> {
     let source = genochron::source(name, yaml.as_bytes());
     let (_, found) = genochron::check::case(file, &source);
     let mut problems: Vec<Diagnostic> = found.into_iter().filter(|d| d.is_problem()).collect();
@@ -137,7 +181,7 @@ fn check_written(name: &str, file: &CaseFile, yaml: &str) -> Result<(), Exit> {
         return Ok(());
     }
     let problems = genochron::diagnostic::sorted(problems);
-    crate::common::print_diagnostics(name, &problems);
+    crate::common::print_diagnostics_in(name, places, &problems);
     eprintln!(
         "\n{name} was not imported: the case file made from it would have {}. Correct {name} \
          and import it again. Nothing was written.",
@@ -180,6 +224,7 @@ fn guess(path: &Path, bytes: &[u8]) -> Format {
     match extension.as_str() {
         "ged" | "gedcom" => Format::Gedcom,
         "ped" | "pedigree" | "fam" => Format::Ped,
+        "xlsx" | "xlsm" => Format::EntriesXlsx,
         "csv" => {
             if genochron::input::csv_holds_entries(bytes) {
                 Format::EntriesCsv

@@ -4,6 +4,7 @@ mod chronology;
 mod common;
 mod genogram;
 mod import;
+mod into;
 mod mentions;
 mod report;
 mod review;
@@ -44,7 +45,8 @@ enum Command {
     /// List names written plainly in free text; with --fix, write those that can only mean
     /// one person as @mentions.
     Mentions(mentions::Args),
-    /// Import a family (GEDCOM, pedigree table) or entries (CSV) as a case file.
+    /// Import a family (GEDCOM, pedigree table) or entries (CSV, Excel) as a case file, or add
+    /// entries to one (--into).
     Import(import::Args),
 }
 
