@@ -34,10 +34,8 @@ proptest! {
         prop_assert_eq!(scene.metrics["couples_adjacent"], scene.metrics["couples_on_one_row"]);
     }
 
-    /// The drawn lines of a plain tree do not cross either. Ignored while the known placement
-    /// fault below stands: with fresh seeds some trees fail (see the known-fault test).
+    /// The drawn lines of a plain tree do not cross either.
     #[test]
-    #[ignore = "known fault: a single parent's line can cross a neighbouring sibship bar"]
     fn a_plain_tree_has_no_crossings(size in 2usize..400, seed in any::<u64>()) {
         let case = generate::family_with(size, seed, Mix::TREE);
         let scene = genogram(&case, &GenogramOptions::default());
@@ -45,13 +43,11 @@ proptest! {
     }
 }
 
-/// A known fault, kept visible: in these two generated plain trees a single parent sits
-/// directly above the last child of another couple, so the parent's line and that sibship's
-/// bar cross twice (`crossings` is 2 although the row order has none). Run with
-/// `cargo test --test genogram_properties -- --ignored` when working on placement.
+/// Two plain trees where a single parent sits directly above the last child of another
+/// couple: the parent's line comes down beyond that child, so it crosses neither the child's
+/// line nor that sibship's bar.
 #[test]
-#[ignore = "known fault: a single parent's line can cross a neighbouring sibship bar"]
-fn known_fault_single_parent_above_another_sibship() {
+fn a_single_parent_above_another_sibship_keeps_clear_of_it() {
     for (size, seed) in [
         (195, 11_277_982_009_409_068_122),
         (322, 14_778_779_166_913_771_561),

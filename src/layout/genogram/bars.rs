@@ -37,6 +37,7 @@ pub(super) fn sibship_bars(
         .map(|s| place::drop_x(arrangement, sizes, &placement.x, s))
         .collect();
     separate_drops(arrangement, placement, looks, twins, &mut drops);
+    clear_single_drops(arrangement, sizes, placement, twins, &mut drops);
     let mut bars: Vec<(f64, f64)> = Vec::with_capacity(arrangement.sibships.len());
     for (s, &drop) in drops.iter().enumerate() {
         let (mut lo, mut hi) = (drop, drop);
@@ -62,15 +63,21 @@ pub(super) fn sibship_bars(
                         .map(|t| t.0)
                         .collect();
                     // Twins' slanting lines reach out to each twin.
-                    for (group, _) in child_groups(arrangement, twins, s) {
+                    for (group, _) in child_groups(arrangement, placement, twins, s) {
                         if group.len() > 1 {
                             children.extend(group.iter().map(|&c| placement.x[c]));
                         }
                     }
                     children.sort_by(f64::total_cmp);
+                    // The bar reaches as far as its lines do: twins' slanting lines run
+                    // beyond its ends, and a line coming down there crosses them.
+                    let (first, last) = (
+                        children.first().copied().unwrap_or(bars[s].0),
+                        children.last().copied().unwrap_or(bars[s].1),
+                    );
                     place::Bar {
-                        left: bars[s].0,
-                        right: bars[s].1,
+                        left: bars[s].0.min(first),
+                        right: bars[s].1.max(last),
                         drop: drops[s],
                         children,
                     }
@@ -106,7 +113,7 @@ pub(super) fn separate_drops(
     for (s, sibship) in a.sibships.iter().enumerate() {
         for (top, group) in child_tops(a, placement, twins, s)
             .into_iter()
-            .zip(child_groups(a, twins, s))
+            .zip(child_groups(a, placement, twins, s))
         {
             let entry = children_by_row.entry(sibship.row).or_default();
             entry.push((top.0, s));
@@ -179,13 +186,150 @@ pub(super) fn separate_drops(
     }
 }
 
+/// A single parent's line comes down just beside the symbol and label. Where another
+/// sibship's child stands below, between that place and the parent's own children, the
+/// line would cross that child's line and the other sibship's bar: slide it outwards (or
+/// back towards the symbol) within the free gap to the next person on the row, to a place
+/// with no other family's child between it and its own children.
+fn clear_single_drops(
+    a: &Arrangement,
+    sizes: &Sizes,
+    placement: &Placement,
+    twins: &Twins,
+    drops: &mut [f64],
+) {
+    const CLEAR: f64 = 5.0;
+    let mut children_by_row: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
+    for (s, sibship) in a.sibships.iter().enumerate() {
+        for &c in &sibship.children {
+            children_by_row
+                .entry(sibship.row)
+                .or_default()
+                .push((placement.x[c], s));
+        }
+        for top in child_tops(a, placement, twins, s) {
+            children_by_row
+                .entry(sibship.row)
+                .or_default()
+                .push((top.0, s));
+        }
+    }
+    for list in children_by_row.values_mut() {
+        list.sort_by(|x, y| x.0.total_cmp(&y.0));
+    }
+    for (s, sibship) in a.sibships.iter().enumerate() {
+        let [p] = sibship.parents[..] else {
+            continue;
+        };
+        if a.slots[p].person.is_none() || sibship.children.is_empty() {
+            continue;
+        }
+        let Some(list) = children_by_row.get(&sibship.row) else {
+            continue;
+        };
+        let own: Vec<f64> = sibship.children.iter().map(|&c| placement.x[c]).collect();
+        let (own_lo, own_hi) = own
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), &x| (l.min(x), h.max(x)));
+        // Other families' children between the line and its own children, or too close.
+        let intruders = |x: f64| {
+            let (lo, hi) = (x.min(own_lo) - CLEAR, x.max(own_hi).max(x + CLEAR));
+            let start = list.partition_point(|c| c.0 < lo);
+            list[start..]
+                .iter()
+                .take_while(|c| c.0 <= hi)
+                .filter(|c| c.1 != s)
+                .filter(|c| {
+                    (c.0 - x).abs() <= CLEAR
+                        || (c.0 > x.min(own_lo) && c.0 < x.max(own_hi) && !own.contains(&c.0))
+                })
+                .count()
+        };
+        let here = intruders(drops[s]);
+        if here == 0 {
+            continue;
+        }
+        let Some((lo, hi)) = single_drop_range(a, sizes, placement, p) else {
+            continue;
+        };
+        let mut best = (here, 0.0, drops[s]);
+        let mut x = lo;
+        while x <= hi {
+            let n = intruders(x);
+            let moved = (x - drops[s]).abs();
+            if (n, moved) < (best.0, best.1) {
+                best = (n, moved, x);
+            }
+            x += 1.0;
+        }
+        drops[s] = best.2;
+    }
+}
+
+/// Where a single parent's line may come down: beside the symbol and label, on the side it
+/// leaves from, short of the next person's symbol and label on the row.
+fn single_drop_range(
+    a: &Arrangement,
+    sizes: &Sizes,
+    placement: &Placement,
+    p: usize,
+) -> Option<(f64, f64)> {
+    let side = place::single_side(a, p);
+    let row: Vec<usize> = a.row_slots(a.slots[p].row).collect();
+    let i = row.iter().position(|&t| t == p).unwrap_or(0);
+    let near = placement.x[p] + side * (sizes.content_width[p] / 2.0 + 4.0);
+    let neighbour = if side > 0.0 {
+        row.get(i + 1)
+    } else {
+        i.checked_sub(1).and_then(|j| row.get(j))
+    };
+    let far = match neighbour {
+        Some(&n) => placement.x[n] - side * (sizes.content_width[n] / 2.0 + 4.0),
+        None => near + side * 40.0,
+    };
+    ((far - near) * side > 0.0).then(|| (near.min(far), near.max(far)))
+}
+
+/// How far apart twins may stand and still hang from one point: further, their slanting
+/// lines would run under other people's lines.
+const TWIN_SPAN: f64 = 180.0;
+
 /// Children of a sibship grouped for drawing: twins (and triplets) together with their
-/// zygosity, everyone else alone.
+/// zygosity when they stand side by side, everyone else alone. Twins drawn apart (each
+/// beside a partner elsewhere on the row) hang from the bar like their other siblings.
 pub(super) fn child_groups(
     a: &Arrangement,
+    placement: &Placement,
     twins: &Twins,
     s: usize,
 ) -> Vec<(Vec<usize>, Option<Zygosity>)> {
+    let mut in_order: Vec<usize> = a.sibships[s].children.clone();
+    in_order.sort_by(|&p, &q| placement.x[p].total_cmp(&placement.x[q]));
+    let side_by_side = |group: &[usize]| {
+        let at: Vec<usize> = group
+            .iter()
+            .filter_map(|c| in_order.iter().position(|x| x == c))
+            .collect();
+        let (lo, hi) = (
+            at.iter().copied().min().unwrap_or(0),
+            at.iter().copied().max().unwrap_or(0),
+        );
+        let spread = placement.x[in_order[hi]] - placement.x[in_order[lo]];
+        hi - lo + 1 == group.len() && spread <= TWIN_SPAN
+    };
+    let mut out = Vec::new();
+    for (group, zygosity) in birth_groups(a, twins, s) {
+        if group.len() > 1 && !side_by_side(&group) {
+            out.extend(group.into_iter().map(|c| (vec![c], None)));
+        } else {
+            out.push((group, zygosity));
+        }
+    }
+    out
+}
+
+/// Children of a sibship by birth: each multiple birth together, everyone else alone.
+fn birth_groups(a: &Arrangement, twins: &Twins, s: usize) -> Vec<(Vec<usize>, Option<Zygosity>)> {
     let mut groups: Vec<(Vec<usize>, Option<Zygosity>)> = Vec::new();
     let mut by_birth: BTreeMap<usize, usize> = BTreeMap::new();
     for &c in &a.sibships[s].children {
@@ -216,7 +360,7 @@ pub(super) fn child_tops(
     twins: &Twins,
     s: usize,
 ) -> Vec<(f64, usize)> {
-    child_groups(a, twins, s)
+    child_groups(a, placement, twins, s)
         .into_iter()
         .map(|(g, _)| {
             let x = g.iter().map(|&c| placement.x[c]).sum::<f64>() / g.len().max(1) as f64;

@@ -7,6 +7,7 @@
 //! [`sheet`] adds the title block and the legend.
 
 mod bars;
+mod detour;
 mod draw;
 mod focus;
 #[doc(hidden)]
@@ -146,6 +147,7 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
         obstacles: std::mem::take(&mut drawn.obstacles),
         routed: Vec::new(),
         bends: BTreeMap::new(),
+        bounds: drawing_area(&frame, title.height),
     };
     overlay::keep_off_family_lines(&mut router.obstacles, &scene.items, title.height);
     let people_items = look::people_items(
@@ -243,16 +245,33 @@ fn frame(case: &Case, as_at: NaiveDate, top: f64) -> Frame<'_> {
     }
 }
 
-/// The title block and the legend round the diagram, and the size of the sheet.
-fn finish_sheet(scene: &mut Scene, frame: &Frame, title: sheet::Block, keys: &BTreeSet<Key>) {
-    let (case, as_at, placement) = (frame.case, frame.as_at, &frame.placement);
-    let diagram_width = placement
+/// The right edge of the diagram: its widest row and the margin.
+fn diagram_width(placement: &Placement) -> f64 {
+    placement
         .left
         .iter()
         .zip(&placement.width)
         .map(|(l, w)| l + w)
         .fold(0.0, f64::max)
-        + MARGIN;
+        + MARGIN
+}
+
+/// Where overlay lines may run: between the title block and the key, inside the margins.
+fn drawing_area(frame: &Frame, title_height: f64) -> Rect {
+    let top = MARGIN + title_height + 4.0;
+    let right = diagram_width(&frame.placement) - MARGIN / 2.0;
+    Rect::new(
+        MARGIN / 2.0,
+        top,
+        (right - MARGIN / 2.0).max(0.0),
+        (frame.bottom - top).max(0.0),
+    )
+}
+
+/// The title block and the legend round the diagram, and the size of the sheet.
+fn finish_sheet(scene: &mut Scene, frame: &Frame, title: sheet::Block, keys: &BTreeSet<Key>) {
+    let (case, as_at, placement) = (frame.case, frame.as_at, &frame.placement);
+    let diagram_width = diagram_width(placement);
     let diagram_bottom = frame.bottom;
     let legend = sheet::legend(
         keys,

@@ -2,6 +2,7 @@
 //! kinship carers, step-parents) and emotional relationships, each a straight line or one
 //! gentle curve between two symbols.
 
+use super::detour;
 use super::draw::{self, Form};
 use super::look::{kebab, side_extra};
 use super::route::link_class;
@@ -19,10 +20,13 @@ pub(super) struct Router {
     /// Bends already used between each pair of people, so lines between the same two
     /// people stay apart.
     pub bends: BTreeMap<(usize, usize), Vec<f64>>,
+    /// Where overlay lines may run: the drawing, below the title block.
+    pub bounds: Rect,
 }
 
-/// Overlay lines may cross family lines but should not run along them, and stay off the
-/// title block.
+/// Overlay lines may cross family lines but should not run along them, stay off the title
+/// block, and cross no home of which they join no member (a home holds both ends' symbols
+/// when it is theirs, and then does not count as in the way).
 pub(super) fn keep_off_family_lines(
     obstacles: &mut Vec<(Rect, f64, f64)>,
     family_items: &[Item],
@@ -37,6 +41,9 @@ pub(super) fn keep_off_family_lines(
                     obstacles.push((r.inflate(2.5), 1.0, 0.3));
                 }
             }
+        }
+        if item.kind == ItemKind::Household {
+            obstacles.push((item.bbox, HOME, 0.0));
         }
     }
     obstacles.push((
@@ -76,6 +83,7 @@ pub(super) fn other_parent_lines(
         obstacles,
         routed,
         bends,
+        bounds,
     } = router;
     let outline_of = |i: usize, gap: f64| outline_of(frame, i, gap);
     let mut overlay = Vec::new();
@@ -125,7 +133,14 @@ pub(super) fn other_parent_lines(
         for (group, start) in groups {
             let key = (group[0].min(child), group[0].max(child));
             let taken = bends.entry(key).or_default();
-            let (route, h) = route(start, outline_of(child, 3.0), obstacles, routed, taken);
+            let (route, h) = route(
+                start,
+                outline_of(child, 3.0),
+                obstacles,
+                routed,
+                taken,
+                bounds,
+            );
             taken.push(h);
             let n = other_count.entry(child).or_insert(0);
             *n += 1;
@@ -192,6 +207,7 @@ pub(super) fn emotional_lines(
         obstacles,
         routed,
         bends,
+        bounds,
     } = router;
     let outline_of = |i: usize, gap: f64| outline_of(frame, i, gap);
     let mut overlay = Vec::new();
@@ -212,6 +228,7 @@ pub(super) fn emotional_lines(
             obstacles,
             routed,
             taken,
+            bounds,
         );
         taken.push(h);
         let directed = relationship.directed && relationship.kind.is_directed();
@@ -266,7 +283,7 @@ pub(super) struct Outline {
 }
 
 impl Outline {
-    fn holds(&self, p: Point) -> bool {
+    pub(super) fn holds(&self, p: Point) -> bool {
         let (dx, dy) = ((p.x - self.centre.x).abs(), (p.y - self.centre.y).abs());
         match self.form {
             Form::Square => dx <= self.r && dy <= self.r,
@@ -286,6 +303,14 @@ pub(super) const BENDS: [f64; 14] = [
 /// the middle (towards the end that comes later in the line's own frame).
 pub(super) const LEANS: [f64; 5] = [0.0, -0.2, 0.2, -0.4, 0.4];
 
+/// What crossing someone else's home costs a line: more than a name, less than a symbol.
+const HOME: f64 = 30.0;
+/// From this cost up an obstacle is a person, a name, a home or the title: an overlay line
+/// must not pass through it. Below it are lines, which it may cross.
+const SOLID: f64 = 10.0;
+/// The bend recorded for a line that took a detour rather than a curve.
+const DETOURED: f64 = 999.0;
+
 /// A route for an overlay line between two symbols, as practitioners draw it: straight
 /// between the outlines when that passes through no other symbol, otherwise one gentle
 /// curve (a quadratic bend) to one side, its bend chosen to clear symbols, then names, then
@@ -299,6 +324,7 @@ pub(super) fn route(
     obstacles: &mut Vec<(Rect, f64, f64)>,
     routed: &mut Vec<Vec<Point>>,
     taken: &[f64],
+    bounds: &Rect,
 ) -> (Vec<Point>, f64) {
     let (a, b) = (from.centre, to.centre);
     // The side of a bend is measured from the earlier point, whichever way the line runs,
@@ -406,9 +432,10 @@ pub(super) fn route(
                 })
             })
             .count();
+        let off_sheet = points.iter().any(|p| !inside(bounds, *p));
         // Every unit of bend makes the line longer and harder to follow: straight wins
         // unless it hides a symbol or a name.
-        hits + crossed as f64 * 2.0 + h.abs() / 40.0
+        hits + crossed as f64 * 2.0 + h.abs() / 40.0 + if off_sheet { 1000.0 } else { 0.0 }
     };
     let mut best: Option<(f64, f64, Vec<Point>)> = None;
     for &bend in &BENDS {
@@ -436,7 +463,66 @@ pub(super) fn route(
             }
         }
     }
-    let (_, h, chosen) = best.unwrap_or_else(|| (0.0, 0.0, curve(0.0, 0.0)));
+    let (_, mut h, mut chosen) = best.unwrap_or_else(|| (0.0, 0.0, curve(0.0, 0.0)));
+    let blocked = |points: &[Point], solid: &[Rect]| {
+        points.iter().any(|p| !inside(bounds, *p))
+            || points.windows(2).any(|w| {
+                solid.iter().any(|r| {
+                    segment_clip(w[0], w[1], &r.inflate(0.5)).is_some_and(|(t0, t1)| {
+                        (t1 - t0) * (w[1].x - w[0].x).hypot(w[1].y - w[0].y) > 0.25
+                    })
+                })
+            })
+    };
+    // The names under the two people's own symbols: a line may pass behind them (the
+    // writing's white outline keeps it off the letters) when nothing else is clear.
+    let own_label = |r: &Rect| {
+        [a, b]
+            .iter()
+            .any(|c| r.x <= c.x && c.x <= r.right() && r.y >= c.y && r.y - c.y <= 40.0)
+    };
+    let solid_near: Vec<Rect> = near
+        .iter()
+        .filter(|(r, cost, _)| *cost >= SOLID && !own_label(r))
+        .map(|(r, _, _)| *r)
+        .collect();
+    // No gentle curve is clear: a detour round everything in the way if a short one
+    // exists, else round people and names only (crossing another home's outline is the
+    // lesser fault), else the best curve.
+    if blocked(&chosen, &solid_near)
+        && let Some(area) = detour::region(a, b, bounds)
+    {
+        let longest = len * 1.6 + 40.0;
+        for homes in [true, false] {
+            let solid_here = |cost: f64| cost >= SOLID && (homes || cost != HOME);
+            let in_area = |r: &Rect| r.overlaps(&area) && !own(r);
+            let solid: Vec<Rect> = obstacles
+                .iter()
+                .filter(|(r, cost, _)| solid_here(*cost) && in_area(r) && !own_label(r))
+                .map(|(r, _, _)| *r)
+                .collect();
+            // Lines, the two people's own names, and a margin round everything solid cost
+            // extra, so the detour keeps to the middle of the gaps it passes through.
+            let lines: Vec<Rect> = obstacles
+                .iter()
+                .filter(|(r, cost, _)| in_area(r) && (*cost < SOLID || own_label(r)))
+                .map(|(r, _, _)| *r)
+                .chain(solid.iter().map(|r| r.inflate(7.0)))
+                .collect();
+            let drawn: Vec<&Vec<Point>> = routed
+                .iter()
+                .filter(|line| Rect::around(line).is_some_and(|r| r.overlaps(&area)))
+                .collect();
+            if let Some(way) = detour::detour(&from, &to, &area, &solid, &lines, &drawn)
+                && !blocked(&way, &solid)
+                && length(&way) <= longest
+            {
+                chosen = way;
+                h = DETOURED;
+                break;
+            }
+        }
+    }
     // Later lines keep off this one rather than run along it.
     for w in chosen.windows(2) {
         if let Some(r) = Rect::around(&[w[0], w[1]]) {
@@ -445,6 +531,17 @@ pub(super) fn route(
     }
     routed.push(chosen.clone());
     (chosen, h)
+}
+
+fn length(points: &[Point]) -> f64 {
+    points
+        .windows(2)
+        .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+        .sum()
+}
+
+fn inside(r: &Rect, p: Point) -> bool {
+    p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.bottom()
 }
 
 pub(super) fn segments_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool {
@@ -498,6 +595,10 @@ mod tests {
         }
     }
 
+    fn everywhere() -> Rect {
+        Rect::new(-1e6, -1e6, 2e6, 2e6)
+    }
+
     fn length(points: &[Point]) -> f64 {
         points
             .windows(2)
@@ -514,6 +615,7 @@ mod tests {
             &mut obstacles,
             &mut routed,
             &[],
+            &everywhere(),
         );
         assert_eq!(bend, 0.0);
         assert_eq!(points.len(), 2);
@@ -531,6 +633,7 @@ mod tests {
             &mut obstacles,
             &mut routed,
             &[],
+            &everywhere(),
         );
         assert!(bend != 0.0 && bend.abs() <= 50.0, "bend {bend}");
         assert!(
@@ -547,6 +650,7 @@ mod tests {
             &mut obstacles,
             &mut routed,
             &[bend],
+            &everywhere(),
         );
         assert!((other - bend).abs() >= 12.0);
         let apart = second

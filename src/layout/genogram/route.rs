@@ -222,7 +222,7 @@ fn own_lines(frame: &Frame, s: usize, keys: &mut BTreeSet<Key>) -> Vec<Item> {
     let mut items = Vec::new();
     for (top, group) in child_tops(arrangement, placement, twins, s)
         .into_iter()
-        .zip(child_groups(arrangement, twins, s))
+        .zip(child_groups(arrangement, placement, twins, s))
     {
         for &c in &group.0 {
             let Some(person) = arrangement.slots[c].person else {
@@ -234,7 +234,12 @@ fn own_lines(frame: &Frame, s: usize, keys: &mut BTreeSet<Key>) -> Vec<Item> {
                 Point::new(from, y_bar),
                 Point::new(x, child_end_y(frame, person)),
             ];
-            items.push(child_item(frame, person, s, points, keys));
+            let mut item = child_item(frame, person, s, points, keys);
+            if group.0.len() == 1 && twins.contains_key(&person) {
+                // Twins drawn apart still say so when the reader points at the line.
+                item.title = item.title.map(|t| format!("{t}, one of a multiple birth"));
+            }
+            items.push(item);
         }
         if let Some(zygosity) = group.1 {
             keys.insert(Key::Twins(zygosity));
