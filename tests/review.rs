@@ -469,3 +469,109 @@ fn problems_in_the_review_fields_are_reported_with_their_lines() {
         assert!(text.contains(expected), "{expected} missing from:\n{text}");
     }
 }
+
+/// The review as a PDF, written under the target folder.
+fn pdf(args: &[&str], name: &str) -> (String, Vec<u8>) {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("review-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name).to_string_lossy().into_owned();
+    let mut all = args.to_vec();
+    all.extend(["-o", &path]);
+    stdout(&all);
+    let bytes = std::fs::read(&path).expect("the PDF was written");
+    (path, bytes)
+}
+
+fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is needed for this test and could not run: {e}"));
+    assert!(out.status.success(), "{program} {args:?} failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The words of a text, without Markdown's marks.
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_pdf_is_the_same_bytes_every_time() {
+    let (_, first) = pdf(&MENSAH, "mensah-1.pdf");
+    let (_, second) = pdf(&MENSAH, "mensah-2.pdf");
+    assert!(first.starts_with(b"%PDF-"));
+    assert_eq!(first, second);
+}
+
+#[test]
+#[cfg_attr(
+    not(all(has_qpdf, has_poppler)),
+    ignore = "needs qpdf and poppler-utils (pdftotext, pdfinfo), not installed"
+)]
+fn the_pdf_says_what_the_markdown_says_in_the_same_order() {
+    for (args, name) in [
+        (&MENSAH[..], "mensah.pdf"),
+        (&WHITFIELD[..], "whitfield.pdf"),
+    ] {
+        let (path, _) = pdf(args, name);
+        tool("qpdf", &["--check", &path]);
+        let text = tool("pdftotext", &["-raw", &path, "-"]);
+        let mut md_args = args.to_vec();
+        md_args.extend(["--format", "md"]);
+        let markdown = stdout(&md_args);
+        // Every word of the Markdown is in the PDF, except the line telling a Markdown reader
+        // where to find the drawings.
+        let written: String = markdown
+            .lines()
+            .filter(|l| !l.starts_with('*'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let missing: Vec<String> = words(&written).difference(&words(&text)).cloned().collect();
+        assert!(missing.is_empty(), "{name}: not in the PDF: {missing:?}");
+        // The sections come in the Markdown's order.
+        let headings: Vec<&str> = markdown
+            .lines()
+            .filter_map(|l| l.strip_prefix("## "))
+            .collect();
+        let places: Vec<usize> = headings
+            .iter()
+            .map(|h| {
+                text.find(h)
+                    .unwrap_or_else(|| panic!("{name}: {h} missing"))
+            })
+            .collect();
+        assert!(
+            places.windows(2).all(|w| w[0] < w[1]),
+            "{name}: {headings:?}"
+        );
+        let info = tool("pdfinfo", &[&path]);
+        assert!(
+            info.contains("Title:           Supervision review"),
+            "{info}"
+        );
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(has_poppler),
+    ignore = "needs poppler-utils (pdftotext), not installed"
+)]
+fn the_pdf_for_an_audience_is_redacted() {
+    // The foster carer is named in the full review and shown by role to the family.
+    let (full_path, _) = pdf(&MENSAH, "mensah-full.pdf");
+    let full = tool("pdftotext", &["-raw", &full_path, "-"]);
+    let mut args = MENSAH.to_vec();
+    args.extend(["--audience", "family"]);
+    let (path, _) = pdf(&args, "mensah-family.pdf");
+    let family = tool("pdftotext", &["-raw", &path, "-"]);
+    assert!(family.contains("for the audience \"family\""));
+    for hidden in ["Janet", "Reeve"] {
+        assert!(full.contains(hidden), "control: {hidden} in the full PDF");
+        assert!(!family.contains(hidden), "{hidden} in the family's PDF");
+    }
+}

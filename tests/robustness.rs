@@ -279,7 +279,7 @@ fn hostile_files_get_a_problem_not_a_crash() {
         assert!(loaded.case.is_none(), "{name}");
         // Not a benchmark: a guard against a hang turning into a very slow test.
         assert!(
-            start.elapsed().as_secs() < 20,
+            start.elapsed().as_secs() < 60,
             "{name} took {:?}",
             start.elapsed()
         );

@@ -33,29 +33,14 @@ impl Family {
         let Ok(single) = rank_groups(n, &edges, &identity) else {
             return self.rank_by_depth();
         };
-        let mut kept = vec![true; couples.len()];
-        loop {
-            let groups = partner_groups(n, couples, &kept);
-            match rank_groups(n, &edges, &groups) {
-                Ok(mut rank) => {
-                    shorten_lines(n, &edges, &groups, &mut rank);
-                    let top = (0..n).map(|i| rank[groups[i]]).min().unwrap_or(0);
-                    return (0..n).map(|i| rank[groups[i]] - top).collect();
-                }
-                Err(stuck) => {
-                    let drop = (0..couples.len())
-                        .filter(|&k| kept[k] && stuck[groups[couples[k].partners[0]]])
-                        .max_by_key(|&k| {
-                            let [a, b] = couples[k].partners;
-                            (single[a].abs_diff(single[b]), k)
-                        });
-                    match drop {
-                        Some(k) => kept[k] = false,
-                        None => return single,
-                    }
-                }
-            }
-        }
+        let kept = couples_on_one_row(n, &edges, couples, &single);
+        let groups = partner_groups(n, couples, &kept);
+        let Ok(mut rank) = rank_groups(n, &edges, &groups) else {
+            return single;
+        };
+        shorten_lines(n, &edges, &groups, &mut rank);
+        let top = (0..n).map(|i| rank[groups[i]]).min().unwrap_or(0);
+        (0..n).map(|i| rank[groups[i]] - top).collect()
     }
 
     /// Every (parent, child) pair of primary parentage.
@@ -96,6 +81,46 @@ fn partner_groups(n: usize, couples: &[Couple], kept: &[bool]) -> Vec<usize> {
         group.union(couple.partners[0], couple.partners[1]);
     }
     (0..n).map(|i| group.find(i)).collect()
+}
+
+/// Which partnerships are kept on one row. While some group would be its own ancestor, the
+/// partnership in it spanning most generations (by `single`, the ranks without partners) is
+/// left out; then every partnership left out is tried again, shortest first, and kept if the
+/// family still allows it: leaving out one at a time can leave out more than the family
+/// needs (a partnership dropped early may fit once a later one is gone).
+fn couples_on_one_row(
+    n: usize,
+    edges: &[(usize, usize)],
+    couples: &[Couple],
+    single: &[u32],
+) -> Vec<bool> {
+    let span = |k: usize| {
+        let [a, b] = couples[k].partners;
+        single[a].abs_diff(single[b])
+    };
+    let mut kept = vec![true; couples.len()];
+    loop {
+        let groups = partner_groups(n, couples, &kept);
+        let Err(stuck) = rank_groups(n, edges, &groups) else {
+            break;
+        };
+        let drop = (0..couples.len())
+            .filter(|&k| kept[k] && stuck[groups[couples[k].partners[0]]])
+            .max_by_key(|&k| (span(k), k));
+        match drop {
+            Some(k) => kept[k] = false,
+            None => return vec![false; couples.len()],
+        }
+    }
+    let mut left_out: Vec<usize> = (0..couples.len()).filter(|&k| !kept[k]).collect();
+    left_out.sort_by_key(|&k| (span(k), k));
+    for k in left_out {
+        kept[k] = true;
+        if rank_groups(n, edges, &partner_groups(n, couples, &kept)).is_err() {
+            kept[k] = false;
+        }
+    }
+    kept
 }
 
 /// Longest-path ranks of groups (indexed by group), or the groups caught in a cycle (a group

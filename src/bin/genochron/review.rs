@@ -13,6 +13,7 @@ use std::path::PathBuf;
 pub enum Format {
     Md,
     Html,
+    Pdf,
     Json,
     /// One of the review's drawings as a picture (choose it with --diagram).
     Png,
@@ -37,7 +38,7 @@ pub struct Args {
     /// starts the day after its "as at" date unless --since says otherwise.
     #[arg(long, value_name = "EARLIER")]
     pub against: Option<PathBuf>,
-    /// Where to write: review.html, review.md or review.json (standard output
+    /// Where to write: review.html, review.pdf, review.md or review.json (standard output
     /// when not given).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -172,6 +173,7 @@ fn format(args: &Args) -> Result<Format, String> {
     match extension.as_deref() {
         Some("md" | "markdown") => Ok(Format::Md),
         Some("html" | "htm") => Ok(Format::Html),
+        Some("pdf") => Ok(Format::Pdf),
         Some("json") => Ok(Format::Json),
         Some("png") if args.diagram.is_some() => Ok(Format::Png),
         Some("png") => Err(format!(
@@ -179,7 +181,7 @@ fn format(args: &Args) -> Result<Format, String> {
             common::display_name(path)
         )),
         _ => Err(format!(
-            "genochron review writes .html, .md, .json or .png files; {} is none of these.",
+            "genochron review writes .html, .pdf, .md, .json or .png files; {} is none of these.",
             common::display_name(path)
         )),
     }
@@ -272,6 +274,10 @@ fn render(
             _ => &scores,
         };
         return genochron::render::png::png(scene, args.dpi).map_err(|e| e.to_string());
+    }
+    if format == Format::Pdf {
+        return genochron::render::pdf::review(&blocks, &drawings, case, title)
+            .map_err(|e| e.to_string());
     }
     Ok(document::html(&blocks, &drawings, title).into_bytes())
 }

@@ -106,6 +106,14 @@ pub(super) fn arrange(
         list.dedup_by_key(|(_, other)| *other);
     }
 
+    // Couples with children, as (lower, higher) person.
+    let parent_pairs: std::collections::BTreeSet<(usize, usize)> = (0..n)
+        .filter_map(|child| match family.parents(child)[..] {
+            [a, b, ..] => Some((a.min(b), a.max(b))),
+            _ => None,
+        })
+        .collect();
+
     let mut slots: Vec<Slot> = Vec::with_capacity(n + n / 4);
     let mut units: Vec<Unit> = Vec::new();
     let mut slot_of = vec![usize::MAX; n];
@@ -114,6 +122,7 @@ pub(super) fn arrange(
             continue;
         }
         let people = partner_line(case, start, &same_row);
+        let people = most_side_by_side(people, &same_row, &parent_pairs);
         let unit = units.len();
         let mut unit_slots = Vec::with_capacity(people.len());
         for p in people {
@@ -341,6 +350,100 @@ fn partner_line(case: &Case, start: usize, same_row: &[Vec<(usize, usize)>]) -> 
     line.push(hub);
     line.extend(right);
     line
+}
+
+/// The largest partner group whose every order is tried.
+const ORDER_SEARCH: usize = 7;
+
+/// The order of a partner group with the most couples side by side, parents first, nearest the
+/// conventional `line` (latest partnership beside, earlier ones further out) among those:
+/// a person beside two partners with a third further out leaves room for that third
+/// partner's own partner beside them. Every order is tried for groups of up to
+/// [`ORDER_SEARCH`] people (at most 5,040 orders, and such groups are rare); larger groups
+/// keep the conventional line.
+fn most_side_by_side(
+    line: Vec<usize>,
+    same_row: &[Vec<(usize, usize)>],
+    parent_pairs: &std::collections::BTreeSet<(usize, usize)>,
+) -> Vec<usize> {
+    if line.len() < 4 || line.len() > ORDER_SEARCH {
+        return line;
+    }
+    let n = line.len();
+    let mut couple = vec![vec![false; n]; n];
+    for (i, &p) in line.iter().enumerate() {
+        for &(_, q) in &same_row[p] {
+            if let Some(j) = line.iter().position(|&x| x == q) {
+                couple[i][j] = true;
+            }
+        }
+    }
+    let with_children = |i: usize, j: usize| {
+        let (p, q) = (line[i], line[j]);
+        parent_pairs.contains(&(p.min(q), p.max(q)))
+    };
+    // Each person's latest partner on the row, by position in `line`.
+    let latest: Vec<Option<usize>> = line
+        .iter()
+        .map(|&p| {
+            let &(_, q) = same_row[p].first()?;
+            line.iter().position(|&x| x == q)
+        })
+        .collect();
+    // Orders as permutations of positions in `line`; score each: most side by side, then
+    // most parents side by side (their children's line comes straight down between them, not
+    // through someone else's partnership line), then most people beside their latest
+    // partner, then the shortest brackets over the others
+    // (fewer lines to cross), then least moved from the conventional line.
+    let score = |order: &[usize]| {
+        let side = order.windows(2).filter(|w| couple[w[0]][w[1]]).count();
+        let parents_side = order
+            .windows(2)
+            .filter(|w| couple[w[0]][w[1]] && with_children(w[0], w[1]))
+            .count();
+        let beside_latest = (0..n)
+            .filter(|&i| {
+                let near = |k: usize| latest[order[i]] == order.get(k).copied();
+                (i > 0 && near(i - 1)) || near(i + 1)
+            })
+            .count();
+        let mut brackets = 0;
+        for i in 0..n {
+            for k in i + 2..n {
+                brackets += usize::from(couple[order[i]][order[k]]) * (k - i);
+            }
+        }
+        let moved: usize = order.iter().enumerate().map(|(i, &j)| i.abs_diff(j)).sum();
+        use std::cmp::Reverse;
+        (
+            side,
+            parents_side,
+            beside_latest,
+            Reverse(brackets),
+            Reverse(moved),
+        )
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut best = (score(&order), order.clone());
+    // Heap's algorithm: every permutation, one swap apart.
+    let mut c = vec![0usize; n];
+    let mut i = 0;
+    while i < n {
+        if c[i] < i {
+            let j = if i % 2 == 0 { 0 } else { c[i] };
+            order.swap(j, i);
+            let s = score(&order);
+            if s > best.0 {
+                best = (s, order.clone());
+            }
+            c[i] += 1;
+            i = 0;
+        } else {
+            c[i] = 0;
+            i += 1;
+        }
+    }
+    best.1.iter().map(|&j| line[j]).collect()
 }
 
 fn gender_side(case: &Case, person: usize) -> u8 {

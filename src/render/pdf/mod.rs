@@ -32,8 +32,11 @@ use std::num::NonZeroU32;
 
 mod front;
 mod page;
+mod review;
 mod table;
 mod tiles;
+
+pub use review::review;
 
 use front::*;
 use page::*;
