@@ -1,5 +1,5 @@
-//! Tells the tests which outside tools are installed (the PDF checkers and a headless
-//! browser), so that `cargo test` reports a test needing a missing tool as ignored, with the
+//! Tells the tests which outside tools are installed (the PDF checkers, a headless browser
+//! and headless LibreOffice), so that `cargo test` reports a test needing a missing tool as ignored, with the
 //! reason, instead of passing it unchecked. Under CI every tool counts as installed: a test
 //! whose tool is missing then fails.
 
@@ -7,10 +7,11 @@ fn main() {
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-env-changed=PATH");
     let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    let tools: [(&str, &[&str]); 3] = [
+    let tools: [(&str, &[&str]); 4] = [
         ("has_qpdf", &["qpdf"]),
         ("has_poppler", &["pdftotext", "pdffonts", "pdfinfo"]),
         ("has_chromium", &["chromium"]),
+        ("has_soffice", &["soffice"]),
     ];
     for (flag, names) in tools {
         println!("cargo::rustc-check-cfg=cfg({flag})");

@@ -8,7 +8,8 @@ mod support;
 
 use genochron::model::{Case, Disclosure, HiddenField, Precision};
 use genochron::redact::{for_audience as redact, full};
-use genochron::render::{html, pdf, png};
+use genochron::render::table::TableOptions;
+use genochron::render::{docx, html, pdf, png};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use support::*;
@@ -218,6 +219,20 @@ fn every_format_for_every_audience_holds_nothing_redacted() {
                 &String::from_utf8_lossy(&document.bytes),
                 &secrets,
             );
+
+            let options = TableOptions::default();
+            let word = [
+                docx::report(&redacted, &genogram, &timeline, &low_resolution_docx())
+                    .unwrap()
+                    .bytes,
+                docx::chronology_docx(&redacted, redacted.audience(), &options).unwrap(),
+            ];
+            for (what, bytes) in ["report", "chronology"].iter().zip(word) {
+                for (part, data) in docx_parts(&bytes) {
+                    let text = unescape(&String::from_utf8_lossy(&data));
+                    assert_clean(&format!("{label}: {what}.docx {part}"), &text, &secrets);
+                }
+            }
         }
     }
 }
@@ -573,8 +588,40 @@ fn every_output(version: &genochron::redact::Version, label: &str) -> Vec<(Strin
             String::from_utf8_lossy(&without_streams(&pdf.bytes, b"stream", b"endstream")).into(),
         ));
         out.extend(pdf_as_read(&pdf.bytes, label));
+        let word = docx::report(version, &genogram, &timeline, &low_resolution_docx())
+            .unwrap()
+            .bytes;
+        out.extend(docx_as_read(&word, "report.docx"));
+    }
+    if version.includes(View::Chronology) {
+        let word = docx::chronology_docx(version, version.audience(), &options).unwrap();
+        out.extend(docx_as_read(&word, "chronology.docx"));
     }
     out
+}
+
+/// Word documents with pictures at screen resolution: the pictures' words are checked as
+/// PNG above, and print resolution only makes the search slower.
+fn low_resolution_docx() -> docx::Options {
+    docx::Options {
+        dpi: 72,
+        ..docx::Options::default()
+    }
+}
+
+/// A Word document's parts as text, escapes undone; its pictures by the text they show.
+fn docx_as_read(bytes: &[u8], name: &str) -> Vec<(String, String)> {
+    docx_parts(bytes)
+        .into_iter()
+        .map(|(part, data)| {
+            let text = if part.ends_with(".png") {
+                png_text(&data)
+            } else {
+                unescape(&String::from_utf8_lossy(&data))
+            };
+            (format!("{name} {part}"), text)
+        })
+        .collect()
 }
 
 /// A PDF as its reader, its viewer and its metadata show it: extracted text, document

@@ -122,9 +122,9 @@ fn refusals_say_what_to_do_and_write_nothing() {
     assert!(text.contains("court, family, life-story"), "{text}");
     assert!(!path.exists());
 
-    let output = genochron(&["report", CASE, "-o", "report.docx"]);
+    let output = genochron(&["report", CASE, "-o", "report.odt"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains(".pdf, .html or .png"));
+    assert!(stderr(&output).contains(".pdf, .docx, .html or .png"));
 
     let output = genochron(&["report", CASE, "-o", "picture.png"]);
     assert_eq!(output.status.code(), Some(2));

@@ -122,9 +122,9 @@ fn writes_the_chronology_in_the_format_of_its_extension() {
             &text[..40.min(text.len())]
         );
     }
-    let output = genochron(&["chronology", CASE, "-o", "chronology.docx"]);
+    let output = genochron(&["chronology", CASE, "-o", "chronology.odt"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("Use .md, .csv or .html"));
+    assert!(stderr(&output).contains("Use .md, .csv, .html or .docx"));
 }
 
 #[test]

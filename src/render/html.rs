@@ -85,7 +85,7 @@ fn front(out: &mut String, version: &Version) {
     };
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", super::escape_html(title));
     out.push_str("<p class=\"subtitle\">Genogram and child-impact chronology</p>\n<dl>\n");
-    let fields = super::front_page_facts(version);
+    let fields = super::version_front_page_facts(version);
     for (label, value) in fields {
         let _ = writeln!(
             out,

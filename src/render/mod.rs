@@ -1,5 +1,6 @@
 //! Renderers: read only a scene (or, for tables, a checked case) and write a document.
 
+pub mod docx;
 pub mod html;
 pub mod pdf;
 pub mod png;
@@ -13,9 +14,38 @@ use std::fmt;
 /// The facts on a document's front page, as label and value: the case reference, subject
 /// children, dates, author, the audience of a redacted version, and the case file with its
 /// hash. Missing values read "not given".
-pub fn front_page_facts(version: &crate::redact::Version) -> Vec<(&'static str, String)> {
-    let case: &Case = version;
-    let audience = version.audience();
+pub fn version_front_page_facts(version: &crate::redact::Version) -> Vec<(&'static str, String)> {
+    let mut facts = front_page_facts(version, version.audience());
+    let left_out: Vec<&str> = [
+        (crate::model::View::Genogram, "the genogram"),
+        (crate::model::View::Timeline, "the timeline"),
+        (crate::model::View::Chronology, "the chronology table"),
+    ]
+    .into_iter()
+    .filter(|(view, _)| !version.includes(*view))
+    .map(|(_, words)| words)
+    .collect();
+    if !left_out.is_empty() {
+        // After the "Version" line, before the case file.
+        let at = facts.len().saturating_sub(1);
+        facts.insert(
+            at,
+            (
+                "Left out",
+                format!(
+                    "{}: this audience does not receive {}",
+                    capitalised(&list_words(&left_out)),
+                    if left_out.len() == 1 { "it" } else { "them" }
+                ),
+            ),
+        );
+    }
+    facts
+}
+
+/// [`version_front_page_facts`] for a case and the name of its audience, without what the
+/// version leaves out.
+pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static str, String)> {
     let date = |d: Option<chrono::NaiveDate>| match d {
         Some(d) => d.format("%-d %B %Y").to_string(),
         None => String::new(),
@@ -50,25 +80,6 @@ pub fn front_page_facts(version: &crate::redact::Version) -> Vec<(&'static str, 
             "Version",
             format!("Redacted for the \u{201c}{audience}\u{201d} audience"),
         ));
-        let left_out: Vec<&str> = [
-            (crate::model::View::Genogram, "the genogram"),
-            (crate::model::View::Timeline, "the timeline"),
-            (crate::model::View::Chronology, "the chronology table"),
-        ]
-        .into_iter()
-        .filter(|(view, _)| !version.includes(*view))
-        .map(|(_, words)| words)
-        .collect();
-        if !left_out.is_empty() {
-            facts.push((
-                "Left out",
-                format!(
-                    "{}: this audience does not receive {}",
-                    capitalised(&list_words(&left_out)),
-                    if left_out.len() == 1 { "it" } else { "them" }
-                ),
-            ));
-        }
     }
     let source = if case.details.source_name.is_empty() {
         case.details.source_hash.clone()

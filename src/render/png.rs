@@ -32,9 +32,25 @@ pub fn png(scene: &Scene, dpi: u32) -> Result<Vec<u8>, RenderError> {
             "The resolution must be between 1 and {MAX_DPI} dots per inch; {dpi} was asked for."
         )));
     }
+    drawn(scene, dpi as f64 / SCENE_DPI, dpi)
+}
+
+/// The scene as PNG bytes for a picture printed at `scale` times its natural size (1 scene
+/// unit = 1/96 inch) with `dpi` dots to the printed inch, as a Word document places it.
+pub fn png_for_print(scene: &Scene, scale: f64, dpi: u32) -> Result<Vec<u8>, RenderError> {
+    if !(scale > 0.0 && scale <= 1.0) || dpi == 0 || dpi > MAX_DPI {
+        return Err(RenderError::new(format!(
+            "A picture for print is drawn at most at its natural size and {MAX_DPI} dots per \
+             inch; {scale} times at {dpi} dots per inch was asked for."
+        )));
+    }
+    drawn(scene, scale * dpi as f64 / SCENE_DPI, dpi)
+}
+
+/// The scene drawn at `scale` pixels per scene unit, recording `dpi` as its resolution.
+fn drawn(scene: &Scene, scale: f64, dpi: u32) -> Result<Vec<u8>, RenderError> {
     let svg = crate::render::svg::scene(scene);
     let tree = svg_tree(&svg)?;
-    let scale = dpi as f64 / SCENE_DPI;
     let width = (tree.size().width() as f64 * scale).ceil().max(1.0);
     let height = (tree.size().height() as f64 * scale).ceil().max(1.0);
     if (width as u64) * (height as u64) > MAX_PIXELS {
@@ -173,6 +189,18 @@ mod tests {
         let phys = png.windows(4).position(|w| w == b"pHYs").unwrap();
         assert_eq!(&png[phys + 4..phys + 8], &7559u32.to_be_bytes());
         assert_eq!(crc32(b"IEND"), 0xae42_6082);
+    }
+
+    #[test]
+    fn a_picture_for_print_has_the_pixels_of_its_printed_size() {
+        // Half its natural size (200 by 100 units of 1/96 inch) at 300 dots per inch.
+        let png = png_for_print(&sample_scene(), 0.5, 300).unwrap();
+        let pixmap = decode(&png);
+        assert_eq!((pixmap.width(), pixmap.height()), (313, 157));
+        let phys = png.windows(4).position(|w| w == b"pHYs").unwrap();
+        assert_eq!(&png[phys + 4..phys + 8], &11811u32.to_be_bytes());
+        assert!(png_for_print(&sample_scene(), 1.5, 300).is_err());
+        assert!(png_for_print(&sample_scene(), 0.5, 301).is_err());
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! `genochron chronology`: the chronology as a table (Markdown, CSV or HTML) for court bundles
-//! and spreadsheets.
+//! `genochron chronology`: the chronology as a table (Markdown, CSV, HTML or a Word document)
+//! for court bundles and spreadsheets.
 
 use crate::common::{self, CaseArgs, Exit, FilterArgs};
+use genochron::render::docx;
 use genochron::render::table::{self, TableOptions};
 use std::path::PathBuf;
 
@@ -10,13 +11,14 @@ pub enum TableFormat {
     Markdown,
     Csv,
     Html,
+    Docx,
 }
 
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub case: CaseArgs,
-    /// Where to write the table: .md, .csv or .html (standard output when not given).
+    /// Where to write the table: .md, .csv, .html or .docx (standard output when not given).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// The format, when the output's extension does not say (default Markdown).
@@ -39,8 +41,10 @@ fn format_of(args: &Args) -> Result<TableFormat, String> {
         None | Some("md" | "markdown" | "txt") => Ok(TableFormat::Markdown),
         Some("csv") => Ok(TableFormat::Csv),
         Some("html" | "htm") => Ok(TableFormat::Html),
+        Some("docx") => Ok(TableFormat::Docx),
         Some(other) => Err(format!(
-            "genochron cannot write a chronology as .{other}. Use .md, .csv or .html, or give --format."
+            "genochron cannot write a chronology as .{other}. Use .md, .csv, .html or .docx, or \
+             give --format."
         )),
     }
 }
@@ -78,10 +82,26 @@ pub fn run(args: &Args) -> Exit {
             reason.name()
         );
     }
-    let text = match format {
-        TableFormat::Markdown => table::markdown(&case, &options),
-        TableFormat::Csv => table::csv(&case, &options),
-        TableFormat::Html => table::html(&case, &options),
+    let bytes = match format {
+        TableFormat::Markdown => table::markdown(&case, &options).into_bytes(),
+        TableFormat::Csv => table::csv(&case, &options).into_bytes(),
+        TableFormat::Html => table::html(&case, &options).into_bytes(),
+        TableFormat::Docx => {
+            if args.output.is_none() {
+                eprintln!(
+                    "A Word document is not text to print: give the file to write with -o \
+                     chronology.docx. Nothing was written."
+                );
+                return Exit::CouldNotRun;
+            }
+            match docx::chronology_docx(&case, case.audience(), &options) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    eprintln!("{error}\nThe chronology was not made. Nothing was written.");
+                    return Exit::CouldNotRun;
+                }
+            }
+        }
     };
-    common::write_output(args.output.as_deref(), text.as_bytes(), "The chronology")
+    common::write_output(args.output.as_deref(), &bytes, "The chronology")
 }

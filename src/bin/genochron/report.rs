@@ -1,5 +1,5 @@
-//! `genochron report`: the court-ready PDF, the self-contained HTML page, or one diagram as a
-//! PNG, optionally redacted for an audience.
+//! `genochron report`: the court-ready PDF, the same document for Word, the self-contained
+//! HTML page, or one diagram as a PNG, optionally redacted for an audience.
 
 use crate::common::{self, CaseArgs, Exit};
 use genochron::layout::genogram::{self, GenogramOptions};
@@ -7,7 +7,7 @@ use genochron::layout::scene::Scene;
 use genochron::layout::timeline::{self, TimelineOptions};
 use genochron::model::{Case, View};
 use genochron::redact::Version;
-use genochron::render::{html, pdf, png};
+use genochron::render::{docx, html, pdf, png};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -20,7 +20,7 @@ pub enum Diagram {
 pub struct Args {
     #[command(flatten)]
     pub case: CaseArgs,
-    /// Where to write: report.pdf, report.html, or genogram.png / timeline.png.
+    /// Where to write: report.pdf, report.docx, report.html, or genogram.png / timeline.png.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// Make the version for this audience (declared under `audiences` in the case file):
@@ -34,7 +34,7 @@ pub struct Args {
     /// The court bundle section letter printed before page numbers (C gives C45, C46 …).
     #[arg(long, value_name = "LETTER")]
     pub bundle_section: Option<String>,
-    /// The number of the PDF's first page.
+    /// The number of the document's first page (PDF or Word).
     #[arg(long, value_name = "NUMBER", default_value_t = 1)]
     pub start_page: u32,
     /// Resolution of a PNG, in dots per inch (at most 300).
@@ -52,6 +52,7 @@ pub struct Args {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Pdf,
+    Docx,
     Html,
     Png(Diagram),
 }
@@ -66,6 +67,7 @@ pub fn run(args: &Args) -> Exit {
     };
     let what = match format {
         Format::Pdf => "The PDF report",
+        Format::Docx => "The Word report",
         Format::Html => "The HTML report",
         Format::Png(Diagram::Genogram) => "The genogram picture",
         Format::Png(Diagram::Timeline) => "The timeline picture",
@@ -79,9 +81,16 @@ pub fn run(args: &Args) -> Exit {
         Err(exit) => return exit,
     };
     // A report leaves out the views its audience does not get (its front page says which);
-    // a picture of one diagram is that view or nothing.
+    // a picture of one diagram is that view or nothing; the Word document needs all three.
+    if format == Format::Docx {
+        for view in [View::Genogram, View::Timeline, View::Chronology] {
+            if let Err(exit) = common::require_view(&case, view, what) {
+                return exit;
+            }
+        }
+    }
     let required = match format {
-        Format::Pdf | Format::Html => {
+        Format::Pdf | Format::Html | Format::Docx => {
             let parts = [View::Genogram, View::Timeline, View::Chronology];
             match parts.iter().find(|v| case.includes(**v)) {
                 Some(view) => Ok(*view),
@@ -118,6 +127,7 @@ fn format(args: &Args) -> Result<Format, String> {
         .map(str::to_ascii_lowercase);
     match extension.as_deref() {
         Some("pdf") => Ok(Format::Pdf),
+        Some("docx") => Ok(Format::Docx),
         Some("html" | "htm") => Ok(Format::Html),
         Some("png") => match args.diagram.or_else(|| diagram_from_name(&args.output)) {
             Some(diagram) => Ok(Format::Png(diagram)),
@@ -127,7 +137,7 @@ fn format(args: &Args) -> Result<Format, String> {
             )),
         },
         _ => Err(format!(
-            "genochron report writes .pdf, .html or .png files; {} is none of these.",
+            "genochron report writes .pdf, .docx, .html or .png files; {} is none of these.",
             common::display_name(&args.output)
         )),
     }
@@ -174,6 +184,20 @@ fn render(case: &Version, format: Format, args: &Args) -> Result<Vec<u8>, String
             };
             let document =
                 pdf::report(case, &genogram_scene(case), &timeline_scene(case), &options)
+                    .map_err(|e| e.to_string())?;
+            for warning in &document.warnings {
+                eprintln!("Note: {warning}");
+            }
+            Ok(document.bytes)
+        }
+        Format::Docx => {
+            let options = docx::Options {
+                bundle_section: args.bundle_section.clone(),
+                start_page: args.start_page,
+                ..docx::Options::default()
+            };
+            let document =
+                docx::report(case, &genogram_scene(case), &timeline_scene(case), &options)
                     .map_err(|e| e.to_string())?;
             for warning in &document.warnings {
                 eprintln!("Note: {warning}");

@@ -41,7 +41,7 @@ pub(super) fn front_page(
     );
     y += 44.0;
 
-    let fields = crate::render::front_page_facts(version);
+    let fields = crate::render::version_front_page_facts(version);
 
     let label_width = 170.0;
     for (label, value) in fields {

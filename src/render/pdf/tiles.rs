@@ -54,7 +54,7 @@ pub(super) fn body_area((width, height): (f64, f64)) -> Rect {
 /// The scale (points per scene unit) below which a diagram stops being readable: its usual
 /// text (the median size, names and details) under [`USUAL_READABLE_TEXT`] points, or its
 /// smallest under [`SMALLEST_READABLE_TEXT`].
-pub(super) fn readable_scale(scene: &Scene) -> f64 {
+pub(crate) fn readable_scale(scene: &Scene) -> f64 {
     let mut sizes: Vec<f64> = scene
         .items
         .iter()
