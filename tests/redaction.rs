@@ -115,6 +115,9 @@ fn secrets(case: &Case, audience: &str) -> BTreeSet<String> {
         }
     }
     out.retain(|s| s.chars().filter(|c| c.is_alphanumeric()).count() > 2);
+    // What the author reviewed and released for this audience (with a reason) is not secret.
+    let released: Vec<String> = rules.accept.iter().map(|a| a.text.to_lowercase()).collect();
+    out.retain(|s| !released.contains(&s.to_lowercase()));
     out
 }
 
@@ -516,6 +519,33 @@ fn png_text(bytes: &[u8]) -> String {
     out
 }
 
+/// The bytes with compressed data (from each `open` marker to the next `close`) taken out:
+/// compressed bytes spell short words by chance. What they hold is searched uncompressed
+/// (the PDF's objects expanded by qpdf, the PNG's pixels hold no text).
+fn without_streams(bytes: &[u8], open: &[u8], close: &[u8]) -> Vec<u8> {
+    let find = |from: usize, what: &[u8]| {
+        bytes[from..]
+            .windows(what.len())
+            .position(|w| w == what)
+            .map(|i| from + i)
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while let Some(start) = find(at, open) {
+        let data = start + open.len();
+        out.extend_from_slice(&bytes[at..data]);
+        match find(data, close) {
+            Some(end) => {
+                out.extend_from_slice(close);
+                at = end + close.len();
+            }
+            None => return out,
+        }
+    }
+    out.extend_from_slice(&bytes[at..]);
+    out
+}
+
 /// Every output the audience's version can be made into, by name, as searchable text.
 fn every_output(version: &genochron::redact::Version, label: &str) -> Vec<(String, String)> {
     use genochron::model::View;
@@ -540,12 +570,14 @@ fn every_output(version: &genochron::redact::Version, label: &str) -> Vec<(Strin
         let picture = png::png(scene, 72).unwrap();
         out.push((
             format!("{name}.png bytes"),
-            String::from_utf8_lossy(&picture).into(),
+            String::from_utf8_lossy(&without_streams(&picture, b"IDAT", b"IEND")).into(),
         ));
         out.push((format!("{name}.png text"), png_text(&picture)));
     }
+    // A report leaves out the views its audience does not get, so every audience that gets
+    // any part of one gets a report.
     let whole = [View::Genogram, View::Timeline, View::Chronology];
-    if whole.iter().all(|v| version.includes(*v)) {
+    if whole.iter().any(|v| version.includes(*v)) {
         out.push((
             "report.html".into(),
             html::report(version, &genogram, &timeline, &html::Options::default()),
@@ -553,7 +585,7 @@ fn every_output(version: &genochron::redact::Version, label: &str) -> Vec<(Strin
         let pdf = pdf::report(version, &genogram, &timeline, &pdf::Options::default()).unwrap();
         out.push((
             "report.pdf bytes".into(),
-            String::from_utf8_lossy(&pdf.bytes).into(),
+            String::from_utf8_lossy(&without_streams(&pdf.bytes, b"stream", b"endstream")).into(),
         ));
         out.extend(pdf_as_read(&pdf.bytes, label));
         let word = docx::report(version, &genogram, &timeline, &low_resolution_docx())
@@ -645,6 +677,12 @@ fn decode_pdf_strings(pdf: &str) -> String {
     out
 }
 
+/// Direction overrides and isolates, zero-width characters, the byte-order mark: the
+/// adversarial case hides each in a text every audience gets.
+const FORMAT_CHARACTERS: &[char] = &[
+    '\u{202E}', '\u{202B}', '\u{202C}', '\u{2066}', '\u{2069}', '\u{200B}', '\u{200D}', '\u{FEFF}',
+];
+
 #[test]
 #[cfg_attr(
     not(all(has_qpdf, has_poppler)),
@@ -675,11 +713,40 @@ fn the_adversarial_case_leaks_nothing_to_any_audience_in_any_format() {
         );
         let version = redact(&case, audience).unwrap_or_else(|e| panic!("{audience}: {e}"));
         let outputs = every_output(&version, audience);
-        assert!(outputs.len() >= 6, "{audience}: {} outputs", outputs.len());
+        assert!(outputs.len() >= 10, "{audience}: {} outputs", outputs.len());
         for (name, text) in outputs {
             let found = leaks(&text, &secrets);
             assert!(found.is_empty(), "{audience} {name} shows {found:?}");
+            // The XMP packet's own header opens with a byte-order mark, as XMP requires.
+            let hidden: Vec<String> = unescape(&text)
+                .replace("begin=\"\u{FEFF}\"", "")
+                .chars()
+                .filter(|c| FORMAT_CHARACTERS.contains(c))
+                .map(|c| format!("U+{:04X}", c as u32))
+                .collect();
+            assert!(
+                name.ends_with("png bytes") || hidden.is_empty(),
+                "{audience} {name} holds {hidden:?}"
+            );
         }
+        assert!(
+            version.invisible_removed() >= 8,
+            "{audience}: {}",
+            version.invisible_removed()
+        );
+    }
+    // Control: the case as read holds every one of them, in an entry every audience gets.
+    let written: String = case
+        .entries
+        .iter()
+        .map(|e| e.event.clone() + &e.source)
+        .collect();
+    for c in FORMAT_CHARACTERS {
+        assert!(
+            written.contains(*c),
+            "the case does not hold U+{:04X}",
+            *c as u32
+        );
     }
 }
 
@@ -708,6 +775,26 @@ fn a_school_gets_only_what_it_lists() {
         .matches("No agency involvement")
         .count();
     assert_eq!(svg.matches("No agency involvement").count(), whole_gaps);
+    // Its report leaves the genogram out, and says so on the front page.
+    let (genogram, _) = scenes(&school);
+    let page = html::report(&school, &genogram, &timeline, &html::Options::default());
+    assert!(
+        page.contains("<dt>Left out</dt><dd>The genogram: this audience does not receive it</dd>"),
+        "{page}"
+    );
+    assert!(!page.contains("id=\"genogram\"") && page.contains("id=\"timeline\""));
+    let pdf = pdf::report(&school, &genogram, &timeline, &pdf::Options::default()).unwrap();
+    let whole_pdf = {
+        let whole = full(&case);
+        let (g, t) = scenes(&whole);
+        pdf::report(&whole, &g, &t, &pdf::Options::default()).unwrap()
+    };
+    assert!(
+        pdf.pages < whole_pdf.pages,
+        "{} / {}",
+        pdf.pages,
+        whole_pdf.pages
+    );
     // A birth date withheld reads "withheld", never "not recorded".
     assert!(
         svg.contains("withheld") && !svg.contains("Birth date not recorded"),
@@ -748,4 +835,79 @@ fn mentions_read_naturally_in_each_version() {
         whole.entries[4].voice.as_deref(),
         Some("Shiv makes me pancakes.")
     );
+}
+
+#[test]
+fn review_texts_and_who_does_an_action_are_checked_like_any_other_text() {
+    let text = format!(
+        "{ADVERSARIAL}\
+reviews:
+  - date: 2024-05-01
+    who: Team manager, social worker and Shiv
+    decisions:
+      - \"@kayleigh stays with @siobhan; review contact in June.\"
+      - Ask Fitzgerald-Walsh about school holidays.
+"
+    );
+    let text = text.replacen(
+        "    event: Child protection plan started under the category of emotional abuse.\n",
+        "    event: Child protection plan started under the category of emotional abuse.\n    \
+         action:\n      text: Core group to meet monthly.\n      who: Zee from the refuge\n      \
+         due: 2021-02-10\n",
+        1,
+    );
+    let case = genochron::load("adversarial.yaml", text.as_bytes())
+        .case
+        .expect("the case checks");
+    let error = redact(&case, "family").expect_err("names in review texts refuse the version");
+    let found: Vec<(usize, String)> = error
+        .diagnostics(Some(&text))
+        .into_iter()
+        .map(|d| (d.line, d.message))
+        .collect();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    for (needle, word) in [
+        ("who: Team manager", "Shiv"),
+        ("Ask Fitzgerald-Walsh", "Fitzgerald"),
+        ("who: Zee from", "Zee"),
+    ] {
+        let line = line_of(needle);
+        assert!(
+            found
+                .iter()
+                .any(|(l, m)| *l == line && m.contains(&format!("\u{201c}{word}"))),
+            "nothing on line {line} ({needle}): {found:?}"
+        );
+    }
+    // The mention in a decision is written out for each version, and is no hit.
+    let decision_line = line_of("review contact in June");
+    assert!(!found.iter().any(|(l, _)| *l == decision_line), "{found:?}");
+    let whole = full(&case);
+    assert_eq!(
+        whole.reviews[0].decisions[0],
+        "Kayleigh stays with Shiv; review contact in June."
+    );
+    // With the names taken out, the family's version shows the review's texts as written
+    // for it.
+    let clean = text
+        .replace("social worker and Shiv", "social worker and foster carer")
+        .replace("Ask Fitzgerald-Walsh about", "Ask @siobhan about")
+        .replace("who: Zee from the refuge", "who: \"@zoe-hartley\"");
+    let case = genochron::load("adversarial.yaml", clean.as_bytes())
+        .case
+        .expect("the case checks");
+    let family = redact(&case, "family").expect("nothing left to refuse");
+    assert_eq!(
+        family.reviews[0].decisions,
+        vec![
+            "Kayleigh stays with the foster carer; review contact in June.".to_string(),
+            "Ask the foster carer about school holidays.".to_string(),
+        ]
+    );
+    let action = family
+        .entries
+        .iter()
+        .find_map(|e| e.action_progress.as_ref())
+        .unwrap();
+    assert_eq!(action.who.as_deref(), Some("The refuge worker"));
 }

@@ -181,6 +181,20 @@ pub(crate) fn free_texts(file: &CaseFile) -> Vec<(TextKey, &Text)> {
     for (i, entry) in file.entries.iter().enumerate() {
         entry_texts(&mut out, i, entry);
     }
+    // Reviews are kept in date order (equal dates in file order), and keyed so.
+    let mut reviews: Vec<_> = file.reviews.iter().collect();
+    reviews.sort_by_key(|r| {
+        r.date
+            .as_ref()
+            .and_then(|d| crate::model::PartialDate::parse(d.value.trim()).ok())
+            .map(|d| d.start())
+    });
+    for (i, review) in reviews.into_iter().enumerate() {
+        out.extend(review.who.iter().map(|t| (TextKey::Review(i, "who", 0), t)));
+        for (n, decision) in review.decisions.iter().enumerate() {
+            out.push((TextKey::Review(i, "decisions", n), decision));
+        }
+    }
     out
 }
 
@@ -198,6 +212,9 @@ fn entry_texts<'f>(out: &mut Vec<(TextKey, &'f Text)>, i: usize, entry: &'f Entr
     }
     if let Some(action) = entry.action.as_ref().and_then(|a| a.text()) {
         out.push((key("action", 0), action));
+    }
+    if let Some(ActionInput::Tracked(tracked)) = &entry.action {
+        out.extend(tracked.who.iter().map(|t| (key("action-who", 0), t)));
     }
     for (n, factor) in entry.factors.iter().enumerate() {
         out.push((key("factors", n), factor));

@@ -76,6 +76,9 @@ pub enum TextKey {
     Wording(usize, usize, &'static str),
     /// A role an audience shows a person by: audience position, person position.
     AudienceRole(usize, usize),
+    /// A supervision review by its position in date order, a field ("who", "decisions")
+    /// and its position in a list.
+    Review(usize, &'static str, usize),
 }
 
 /// Where the free texts of a case were written.

@@ -267,25 +267,32 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Reviews for an audience keep their dates and scores only: who took part and what was
-    /// decided are free text no check has read, so a version for an audience leaves them out.
-    fn reviews(&self, reviews: &[crate::model::Review]) -> Vec<crate::model::Review> {
-        reviews
-            .iter()
-            .map(|r| crate::model::Review {
-                who: if self.rules.is_some() {
-                    None
-                } else {
-                    r.who.clone()
-                },
-                decisions: if self.rules.is_some() {
-                    Vec::new()
-                } else {
-                    r.decisions.clone()
-                },
-                ..r.clone()
-            })
-            .collect()
+    /// Who took part in a review and what it decided are free text like any other: each
+    /// version shows them with mentions written out, and the check reads them.
+    fn reviews(&mut self, reviews: &[crate::model::Review]) -> Vec<crate::model::Review> {
+        let mut out = Vec::new();
+        for (i, review) in reviews.iter().enumerate() {
+            let crate::model::Review {
+                date,
+                who,
+                decisions,
+                next,
+                score,
+            } = review;
+            let decisions = decisions
+                .iter()
+                .enumerate()
+                .map(|(n, d)| self.text(TextKey::Review(i, "decisions", n), d, SeenKind::Free))
+                .collect();
+            out.push(crate::model::Review {
+                date: *date,
+                who: self.optional(TextKey::Review(i, "who", 0), who),
+                decisions,
+                next: *next,
+                score: *score,
+            });
+        }
+        out
     }
 
     fn details(&mut self, details: &CaseDetails) -> CaseDetails {
@@ -602,18 +609,15 @@ impl<'a> Builder<'a> {
                 .as_ref()
                 .map(|v| self.text(key("voice", 0), v, SeenKind::Voice)),
         };
-        // Who is to do an action is free text: an audience's version keeps only the dates.
-        let action_progress = action_progress
-            .as_ref()
-            .map(|p| crate::model::ActionProgress {
-                who: if self.rules.is_some() {
-                    None
-                } else {
-                    p.who.clone()
-                },
-                due: p.due.map(|d| self.date(d)),
-                done: p.done.map(|d| self.date(d)),
-            });
+        // Who is to do an action is free text, read by the check like any other.
+        let action_progress = action_progress.as_ref().map(|p| {
+            let crate::model::ActionProgress { who, due, done } = p;
+            crate::model::ActionProgress {
+                who: self.optional(key("action-who", 0), who),
+                due: due.map(|d| self.date(d)),
+                done: done.map(|d| self.date(d)),
+            }
+        });
         Entry {
             number,
             numbered: true,

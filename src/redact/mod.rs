@@ -17,6 +17,7 @@
 mod build;
 pub mod dates;
 pub mod fold;
+pub mod place;
 mod scan;
 
 pub use build::{initials, short_name};
@@ -185,4 +186,22 @@ pub fn version(case: &Case, audience: Option<&str>) -> Result<Version, RedactErr
 /// The rules of an audience, for callers that want to list them.
 pub fn rules<'a>(case: &'a Case, audience: &str) -> Option<&'a Audience> {
     case.audiences.iter().find(|a| a.name == audience)
+}
+
+/// Every free text some version of the case shows, as written (invisible characters taken
+/// out), by where it was written: the whole case's texts and each audience's wordings. Names
+/// of people are not among them.
+pub fn free_texts(case: &Case) -> Vec<(crate::model::TextKey, String)> {
+    let mut out: std::collections::BTreeMap<crate::model::TextKey, String> = Default::default();
+    let versions = std::iter::once(None).chain(case.audiences.iter().map(Some));
+    for rules in versions {
+        let mut builder = build::Builder::new(case, rules);
+        builder.case();
+        for seen in builder.seen {
+            if seen.kind != build::SeenKind::OwnName {
+                out.entry(seen.key).or_insert(seen.written);
+            }
+        }
+    }
+    out.into_iter().collect()
 }

@@ -7,7 +7,7 @@
 //! replaced without risking a false statement about the wrong one.
 
 use super::build::{Seen, SeenKind, initials};
-use super::{dates, fold};
+use super::{dates, fold, place};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::*;
 use std::collections::BTreeMap;
@@ -64,55 +64,9 @@ impl Hit {
     /// when the match cannot be pinned down (a value written over several lines and folded).
     pub fn location(&self, source: Option<&str>) -> Location {
         let start = self.value_at.unwrap_or(Location { line: 1, column: 1 });
-        let Some(source) = source else {
-            return start;
-        };
-        let Some(first) = fold::words(&self.written[self.offset..]).into_iter().next() else {
-            return start;
-        };
-        let mut skip = fold::words(&self.written[..self.offset])
-            .iter()
-            .filter(|w| w.folded == first.folded)
-            .count();
-        let indent = |line: &str| line.len() - line.trim_start().len();
-        let lines: Vec<&str> = source.lines().collect();
-        let Some(first_line) = lines.get(start.line.saturating_sub(1)) else {
-            return start;
-        };
-        // The value's own lines: the first, and those indented deeper than its key; a block
-        // scalar's text starts a line of its own, and its lines are indented alike.
-        let block = start.column.saturating_sub(1) == indent(first_line);
-        let own_indent = indent(first_line) - usize::from(block && indent(first_line) > 0);
-        let value_lines = lines
-            .iter()
-            .enumerate()
-            .skip(start.line.saturating_sub(1))
-            .take_while(|(n, line)| {
-                *n + 1 == start.line || line.trim().is_empty() || indent(line) > own_indent
-            });
-        for (n, line) in value_lines {
-            let from = if n + 1 == start.line {
-                line.char_indices()
-                    .nth(start.column.saturating_sub(1))
-                    .map_or(line.len(), |(i, _)| i)
-            } else {
-                0
-            };
-            for word in fold::words(&line[from..]) {
-                if word.folded != first.folded {
-                    continue;
-                }
-                if skip == 0 {
-                    let column = line[..from + word.start].chars().count() + 1;
-                    return Location {
-                        line: n + 1,
-                        column,
-                    };
-                }
-                skip -= 1;
-            }
-        }
-        start
+        source
+            .and_then(|source| place::word_in_source(source, start, &self.written, self.offset))
+            .map_or(start, |word| word.at)
     }
 
     /// The hit as a problem message at its line and column.
@@ -514,9 +468,7 @@ pub fn scan(case: &Case, rules: &Audience, seen: &[Seen]) -> Vec<Hit> {
                 help: f.needle.help.clone(),
             });
         }
-        if text.kind == SeenKind::Voice {
-            voice_hits(case, rules, text, &mut hits);
-        }
+        quotation_hits(case, rules, text, &mut hits);
         unresolved_mentions(case, rules, text, &accepted, &mut hits);
     }
     hits
@@ -552,14 +504,48 @@ fn unresolved_mentions(
     }
 }
 
-/// A child's words name someone this audience may know only by initials or role: writing
-/// that out would put words in the child's mouth.
-fn voice_hits(case: &Case, rules: &Audience, text: &Seen, hits: &mut Vec<Hit>) {
+/// The bytes of a text inside quotation marks ("…" or “…”); an opening mark with no closing
+/// one runs to the end of the text.
+fn quoted(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '"') => open = Some((i, '"')),
+            (None, '\u{201c}') => open = Some((i, '\u{201d}')),
+            (Some((start, close)), c) if c == close => {
+                out.push(start..i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((start, _)) = open {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Someone's own words — the child's voice, or a quotation in any text — name a person this
+/// audience may know only by initials or role: writing that out would put words in their
+/// mouth, so the version is refused until the entry has a wording for the audience.
+fn quotation_hits(case: &Case, rules: &Audience, text: &Seen, hits: &mut Vec<Hit>) {
+    let voice = text.kind == SeenKind::Voice;
+    let quotes: Vec<std::ops::Range<usize>> = match voice {
+        true => std::iter::once(0..text.written.len()).collect(),
+        false => quoted(&text.written),
+    };
     for piece in &text.pieces {
         let Some(id) = &piece.mention else { continue };
-        if !rules.disclose.iter().any(|(p, _)| p.as_str() == id) {
+        if !rules.disclose.iter().any(|(p, _)| p.as_str() == id)
+            || !quotes.iter().any(|q| q.contains(&piece.original.start))
+        {
             continue;
         }
+        let whose = match voice {
+            true => "the child's own words, which are never reworded",
+            false => "a quotation, which is never reworded",
+        };
         hits.push(Hit {
             key: text.key.clone(),
             value_at: case.places.get(&text.key),
@@ -567,11 +553,11 @@ fn voice_hits(case: &Case, rules: &Audience, text: &Seen, hits: &mut Vec<Hit>) {
             offset: piece.original.start,
             matched: text.written[piece.original.clone()].to_string(),
             why: format!(
-                "is in the child's own words, which are never reworded, and \u{201c}{}\u{201d} may not know this person by name",
+                "is in {whose}, and \u{201c}{}\u{201d} may not know this person by name",
                 rules.name
             ),
             help: format!(
-                "Give the entry a `wording` for \u{201c}{}\u{201d} with the `voice:` this audience may read, or leave the entry out of it with `audience:`.",
+                "Give the entry a `wording` for \u{201c}{}\u{201d} with the words this audience may read, or leave the entry out of it with `audience:`.",
                 rules.name
             ),
         });

@@ -9,7 +9,7 @@
 
 use crate::chronology::{COURT_COLUMNS, Filter, Paragraph, chronology};
 use crate::layout::scene::{Item, Scene};
-use crate::model::Case;
+use crate::model::{Case, View};
 use crate::redact::Version;
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
@@ -48,17 +48,36 @@ pub fn report(version: &Version, genogram: &Scene, timeline: &Scene, options: &O
     let _ = writeln!(out, "<title>{}</title>", super::escape_html(&page_title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
 
-    front(&mut out, case, version.audience());
-    out.push_str("<nav class=\"contents\" aria-label=\"Contents\"><a href=\"#genogram\">Genogram</a> \
-                  <a href=\"#timeline\">Timeline</a> <a href=\"#chronology\">Chronology</a></nav>\n");
-    diagram(&mut out, "genogram", "Genogram", genogram);
-    diagram(&mut out, "timeline", "Timeline", timeline);
-    table(&mut out, case);
+    front(&mut out, version);
+    // A view the audience does not get is left out; the front says so.
+    let parts = [
+        ("genogram", "Genogram", View::Genogram),
+        ("timeline", "Timeline", View::Timeline),
+        ("chronology", "Chronology", View::Chronology),
+    ];
+    let shown: Vec<_> = parts.iter().filter(|p| version.includes(p.2)).collect();
+    out.push_str("<nav class=\"contents\" aria-label=\"Contents\">");
+    let links: Vec<String> = shown
+        .iter()
+        .map(|(id, title, _)| format!("<a href=\"#{id}\">{title}</a>"))
+        .collect();
+    out.push_str(&links.join(" "));
+    out.push_str("</nav>\n");
+    if version.includes(View::Genogram) {
+        diagram(&mut out, "genogram", "Genogram", genogram);
+    }
+    if version.includes(View::Timeline) {
+        diagram(&mut out, "timeline", "Timeline", timeline);
+    }
+    if version.includes(View::Chronology) {
+        table(&mut out, case);
+    }
     let _ = writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>");
     out
 }
 
-fn front(out: &mut String, case: &Case, audience: Option<&str>) {
+fn front(out: &mut String, version: &Version) {
+    let case: &Case = version;
     let title = if case.details.title.is_empty() {
         "Genogram and chronology"
     } else {
@@ -66,7 +85,7 @@ fn front(out: &mut String, case: &Case, audience: Option<&str>) {
     };
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", super::escape_html(title));
     out.push_str("<p class=\"subtitle\">Genogram and child-impact chronology</p>\n<dl>\n");
-    let fields = super::front_page_facts(case, audience);
+    let fields = super::version_front_page_facts(version);
     for (label, value) in fields {
         let _ = writeln!(
             out,

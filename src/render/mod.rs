@@ -14,6 +14,37 @@ use std::fmt;
 /// The facts on a document's front page, as label and value: the case reference, subject
 /// children, dates, author, the audience of a redacted version, and the case file with its
 /// hash. Missing values read "not given".
+pub fn version_front_page_facts(version: &crate::redact::Version) -> Vec<(&'static str, String)> {
+    let mut facts = front_page_facts(version, version.audience());
+    let left_out: Vec<&str> = [
+        (crate::model::View::Genogram, "the genogram"),
+        (crate::model::View::Timeline, "the timeline"),
+        (crate::model::View::Chronology, "the chronology table"),
+    ]
+    .into_iter()
+    .filter(|(view, _)| !version.includes(*view))
+    .map(|(_, words)| words)
+    .collect();
+    if !left_out.is_empty() {
+        // After the "Version" line, before the case file.
+        let at = facts.len().saturating_sub(1);
+        facts.insert(
+            at,
+            (
+                "Left out",
+                format!(
+                    "{}: this audience does not receive {}",
+                    capitalised(&list_words(&left_out)),
+                    if left_out.len() == 1 { "it" } else { "them" }
+                ),
+            ),
+        );
+    }
+    facts
+}
+
+/// [`version_front_page_facts`] for a case and the name of its audience, without what the
+/// version leaves out.
 pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static str, String)> {
     let date = |d: Option<chrono::NaiveDate>| match d {
         Some(d) => d.format("%-d %B %Y").to_string(),
@@ -65,6 +96,23 @@ pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static st
         }
     }
     facts
+}
+
+/// "a, b and c".
+fn list_words(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
 }
 
 /// Escapes text for HTML element content and quoted attribute values.

@@ -479,7 +479,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-fn plain_io_error(error: &std::io::Error) -> String {
+pub fn plain_io_error(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "there is no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission was refused".into(),

@@ -5,6 +5,7 @@ mod common;
 mod genogram;
 mod import;
 mod into;
+mod mentions;
 mod report;
 mod review;
 mod timeline;
@@ -41,6 +42,9 @@ enum Command {
     /// A supervision review: what changed since a date or an earlier version of the case
     /// file, what it adds up to, and what is overdue.
     Review(review::Args),
+    /// List names written plainly in free text; with --fix, write those that can only mean
+    /// one person as @mentions.
+    Mentions(mentions::Args),
     /// Import a family (GEDCOM, pedigree table) or entries (CSV, Excel) as a case file, or add
     /// entries to one (--into).
     Import(import::Args),
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         Command::Chronology(args) => chronology::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Review(args) => review::run(&args),
+        Command::Mentions(args) => mentions::run(&args),
         Command::Import(args) => import::run(&args),
     };
     ExitCode::from(exit as u8)

@@ -80,17 +80,30 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    let views: &[View] = match format {
-        Format::Pdf | Format::Docx | Format::Html => {
-            &[View::Genogram, View::Timeline, View::Chronology]
+    // A report leaves out the views its audience does not get (its front page says which);
+    // a picture of one diagram is that view or nothing; the Word document needs all three.
+    if format == Format::Docx {
+        for view in [View::Genogram, View::Timeline, View::Chronology] {
+            if let Err(exit) = common::require_view(&case, view, what) {
+                return exit;
+            }
         }
-        Format::Png(Diagram::Genogram) => &[View::Genogram],
-        Format::Png(Diagram::Timeline) => &[View::Timeline],
+    }
+    let required = match format {
+        Format::Pdf | Format::Html | Format::Docx => {
+            let parts = [View::Genogram, View::Timeline, View::Chronology];
+            match parts.iter().find(|v| case.includes(**v)) {
+                Some(view) => Ok(*view),
+                None => Err(View::Chronology),
+            }
+        }
+        Format::Png(Diagram::Genogram) => Err(View::Genogram),
+        Format::Png(Diagram::Timeline) => Err(View::Timeline),
     };
-    for view in views {
-        if let Err(exit) = common::require_view(&case, *view, what) {
-            return exit;
-        }
+    if let Err(view) = required
+        && let Err(exit) = common::require_view(&case, view, what)
+    {
+        return exit;
     }
     let exit = common::write_numbering(&case, args.numbering.as_deref());
     if exit != Exit::Done {

@@ -5,10 +5,10 @@ use super::*;
 pub(super) fn front_page(
     surface: &mut Surface,
     fonts: &Fonts,
-    case: &Case,
-    audience: Option<&str>,
+    version: &crate::redact::Version,
     contents: &[(&str, String)],
 ) {
+    let case: &Case = version;
     use crate::layout::scene::Weight;
     let (width, _) = portrait();
     let text_width = width - 2.0 * MARGIN;
@@ -41,7 +41,7 @@ pub(super) fn front_page(
     );
     y += 44.0;
 
-    let fields = crate::render::front_page_facts(case, audience);
+    let fields = crate::render::version_front_page_facts(version);
 
     let label_width = 170.0;
     for (label, value) in fields {

@@ -12,7 +12,7 @@
 
 use crate::chronology::{COURT_COLUMNS, Chronology, Filter, Paragraph, chronology};
 use crate::layout::scene::{ItemKind, Rect, Scene, Shape};
-use crate::model::{Case, Significance};
+use crate::model::{Case, Significance, View};
 use crate::render::RenderError;
 use crate::render::png::svg_tree;
 use crate::text;
@@ -118,20 +118,37 @@ pub fn report(
 
     // Plan every page first, so the front page can list where each part starts and a split
     // diagram can name the pages it continues on.
+    // A view the audience does not get has no pages at all; the front page says so.
+    let (with_genogram, with_timeline, with_table) = (
+        version.includes(View::Genogram),
+        version.includes(View::Timeline),
+        version.includes(View::Chronology),
+    );
     let genogram_plan = plan_diagram(genogram);
     let timeline_plan = plan_diagram(timeline);
     let table = chronology(case, &Filter::default());
     let rows = table_rows(&table);
-    let table_pages = paginate(&rows);
+    let table_pages = match with_table {
+        true => paginate(&rows),
+        false => Vec::new(),
+    };
+    let pages_of = |shown: bool, plan: &DiagramPlan| if shown { plan.pages() } else { 0 };
 
     let genogram_first = 1;
-    let timeline_first = genogram_first + genogram_plan.pages();
-    let table_first = timeline_first + timeline_plan.pages();
-    let total = table_first + table_pages.len().max(1);
+    let timeline_first = genogram_first + pages_of(with_genogram, &genogram_plan);
+    let table_first = timeline_first + pages_of(with_timeline, &timeline_plan);
+    let chronology_pages = match with_table {
+        true => table_pages.len().max(1),
+        false => 0,
+    };
+    let total = table_first + chronology_pages;
     let numbering = Numbering::new(options);
 
-    for (name, plan) in [("genogram", &genogram_plan), ("timeline", &timeline_plan)] {
-        if let DiagramPlan::Tiles { columns, rows, .. } = plan {
+    for (name, plan, shown) in [
+        ("genogram", &genogram_plan, with_genogram),
+        ("timeline", &timeline_plan, with_timeline),
+    ] {
+        if let (true, DiagramPlan::Tiles { columns, rows, .. }) = (shown, plan) {
             warnings.push(format!(
                 "The {name} is too large for one page at a readable size, so it is split across \
                  {} ({} of {columns}), each with the legend and page references to its \
@@ -156,14 +173,18 @@ pub fn report(
 
     // Front page.
     {
-        let contents = [
-            ("Genogram", numbering.label(genogram_first)),
-            ("Timeline", numbering.label(timeline_first)),
-            ("Chronology", numbering.label(table_first)),
-        ];
+        let contents: Vec<(&str, String)> = [
+            ("Genogram", genogram_first, with_genogram),
+            ("Timeline", timeline_first, with_timeline),
+            ("Chronology", table_first, with_table),
+        ]
+        .into_iter()
+        .filter(|(_, _, shown)| *shown)
+        .map(|(part, first, _)| (part, numbering.label(first)))
+        .collect();
         let mut page = document.start_page_with(numbering.settings(page_index, portrait()));
         let mut surface = page.surface();
-        front_page(&mut surface, &fonts, case, version.audience(), &contents);
+        front_page(&mut surface, &fonts, version, &contents);
         footer(
             &mut surface,
             &fonts,
@@ -176,11 +197,23 @@ pub fn report(
         page_index += 1;
     }
 
-    for (name, scene, plan, first) in [
-        ("Genogram", genogram, &genogram_plan, genogram_first),
-        ("Timeline", timeline, &timeline_plan, timeline_first),
+    for (name, scene, plan, first, shown) in [
+        (
+            "Genogram",
+            genogram,
+            &genogram_plan,
+            genogram_first,
+            with_genogram,
+        ),
+        (
+            "Timeline",
+            timeline,
+            &timeline_plan,
+            timeline_first,
+            with_timeline,
+        ),
     ] {
-        for tile in 0..plan.pages() {
+        for tile in 0..pages_of(shown, plan) {
             let size = plan.page_size();
             let mut page = document.start_page_with(numbering.settings(page_index, size));
             let mut surface = page.surface();
@@ -207,11 +240,10 @@ pub fn report(
         }
     }
 
-    let chronology_pages = table_pages.len().max(1);
     for (i, pieces) in table_pages
         .iter()
         .map(|p| p.as_slice())
-        .chain(std::iter::once(&[][..]).take(usize::from(table_pages.is_empty())))
+        .chain(std::iter::once(&[][..]).take(usize::from(with_table && table_pages.is_empty())))
         .enumerate()
     {
         let size = landscape();
@@ -252,10 +284,13 @@ pub fn report(
     let mut outline = Outline::new();
     let destination = |index: usize| XyzDestination::new(index, Point::from_xy(0.0, 0.0));
     outline.push_child(OutlineNode::new("Front page".to_string(), destination(0)));
-    for (title, plan, first) in [
-        ("Genogram", &genogram_plan, genogram_first),
-        ("Timeline", &timeline_plan, timeline_first),
-    ] {
+    for (title, plan, first, _) in [
+        ("Genogram", &genogram_plan, genogram_first, with_genogram),
+        ("Timeline", &timeline_plan, timeline_first, with_timeline),
+    ]
+    .into_iter()
+    .filter(|part| part.3)
+    {
         let mut node = OutlineNode::new(title.to_string(), destination(first));
         if let DiagramPlan::Tiles { columns, .. } = plan {
             // A bookmark per tile, so a reader can go straight to a part of the drawing.
@@ -285,7 +320,9 @@ pub fn report(
             }
         }
     }
-    outline.push_child(chronology);
+    if with_table {
+        outline.push_child(chronology);
+    }
     document.set_outline(outline);
 
     let title = if options.title_in_metadata && !case.details.title.is_empty() {

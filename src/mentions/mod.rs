@@ -6,6 +6,8 @@
 //! only by initials or by role sees those instead ("L. M.", "the foster carer"). An `@` after
 //! a letter or digit (an e-mail address) is not a mention.
 
+pub mod plain;
+
 use std::ops::Range;
 
 /// One mention in a text.
