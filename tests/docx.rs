@@ -33,7 +33,7 @@ fn mensah() -> Case {
 }
 
 fn chronology_docx(case: &Case, filter: Filter) -> Vec<u8> {
-    docx::chronology_docx(case, None, &TableOptions { filter }).unwrap()
+    docx::chronology_docx(&genochron::redact::full(case), &TableOptions { filter }).unwrap()
 }
 
 fn report_docx(version: &Version, options: &docx::Options) -> docx::Document {

@@ -225,7 +225,7 @@ fn every_format_for_every_audience_holds_nothing_redacted() {
                 docx::report(&redacted, &genogram, &timeline, &low_resolution_docx())
                     .unwrap()
                     .bytes,
-                docx::chronology_docx(&redacted, redacted.audience(), &options).unwrap(),
+                docx::chronology_docx(&redacted, &options).unwrap(),
             ];
             for (what, bytes) in ["report", "chronology"].iter().zip(word) {
                 for (part, data) in docx_parts(&bytes) {
@@ -594,7 +594,7 @@ fn every_output(version: &genochron::redact::Version, label: &str) -> Vec<(Strin
         out.extend(docx_as_read(&word, "report.docx"));
     }
     if version.includes(View::Chronology) {
-        let word = docx::chronology_docx(version, version.audience(), &options).unwrap();
+        let word = docx::chronology_docx(version, &options).unwrap();
         out.extend(docx_as_read(&word, "chronology.docx"));
     }
     out

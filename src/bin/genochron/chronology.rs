@@ -94,7 +94,7 @@ pub fn run(args: &Args) -> Exit {
                 );
                 return Exit::CouldNotRun;
             }
-            match docx::chronology_docx(&case, case.audience(), &options) {
+            match docx::chronology_docx(&case, &options) {
                 Ok(bytes) => bytes,
                 Err(error) => {
                     eprintln!("{error}\nThe chronology was not made. Nothing was written.");

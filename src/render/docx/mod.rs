@@ -119,14 +119,15 @@ fn margins() -> PageMargin {
         .footer(FOOTER_DISTANCE as i32)
 }
 
-/// The chronology as a `.docx` file: the case details, then the table on A4 landscape pages.
-/// `audience` names a redacted version in the case details.
+/// The chronology of one version of a case (see [`crate::redact`]) as a `.docx` file: the
+/// case details, naming the audience of a redacted version, then the table on A4 landscape
+/// pages. Taking the version, not a label, means no document can claim a redaction that
+/// was never made.
 pub fn chronology_docx(
-    case: &Case,
-    audience: Option<&str>,
+    version: &crate::redact::Version,
     options: &TableOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    on_fresh_thread(|| chronology_document(case, audience, options))
+    on_fresh_thread(|| chronology_document(version, version.audience(), options))
 }
 
 fn chronology_document(
