@@ -87,7 +87,7 @@ fn the_same_seed_gives_the_same_drawing() {
 /// Draws one generated family to look at: `GEN_SIZE=40 GEN_SEED=7 GEN_TREE=1 cargo test
 /// --test genogram_properties draw_one -- --ignored` writes `target/generated-family.svg`.
 #[test]
-#[ignore]
+#[ignore = "not a check: draws one generated family to look at"]
 fn draw_one() {
     let size = std::env::var("GEN_SIZE")
         .ok()
