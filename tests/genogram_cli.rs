@@ -125,3 +125,33 @@ fn a_file_with_problems_is_not_drawn() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("The genogram was not drawn"), "{stderr}");
 }
+
+#[test]
+fn the_output_format_follows_the_file_name() {
+    let dir = out_dir("genogram-cli-formats");
+    let case = "tests/cases/genogram/half-siblings/case.yaml";
+    for command in ["genogram", "timeline"] {
+        let png = dir.join(format!("{command}.png"));
+        let output = genochron(&[command, case, "-o", png.to_str().unwrap()]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let bytes = std::fs::read(&png).unwrap();
+        assert!(
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+            "{command}: a .png file holds a PNG"
+        );
+
+        // A name the command cannot write is refused before anything is drawn.
+        let pdf = dir.join(format!("{command}.pdf"));
+        let output = genochron(&[command, case, "-o", pdf.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("not .pdf"), "{stderr}");
+        assert!(stderr.contains("Nothing was written."), "{stderr}");
+        assert!(!pdf.exists(), "{command}: nothing written to the .pdf");
+    }
+}

@@ -487,3 +487,47 @@ pub fn plain_io_error(error: &std::io::Error) -> String {
         _ => error.to_string(),
     }
 }
+
+/// What a drawing command writes: SVG, or PNG when the output file's name ends in `.png`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    Svg,
+    Png,
+}
+
+/// The picture a file name asks for. Any ending but `.svg` or `.png` is refused before
+/// anything is drawn, so a file named `.pdf` or `.docx` never holds SVG text.
+pub fn picture_for(output: Option<&Path>, what: &str) -> Result<Picture, Exit> {
+    let extension = output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        None | Some("svg") => Ok(Picture::Svg),
+        Some("png") => Ok(Picture::Png),
+        Some(other) => {
+            eprintln!(
+                "{what} is written as .svg or .png, not .{other}. Give a file name ending in \
+                 .svg or .png (genochron report makes .pdf, .html and .docx documents).\n\
+                 Nothing was written."
+            );
+            Err(Exit::CouldNotRun)
+        }
+    }
+}
+
+/// The drawing's bytes in the picture's format, the PNG at the usual screen resolution.
+pub fn picture_bytes(
+    scene: &genochron::layout::scene::Scene,
+    picture: Picture,
+    what: &str,
+) -> Result<Vec<u8>, Exit> {
+    match picture {
+        Picture::Svg => Ok(genochron::render::svg::scene(scene).into_bytes()),
+        Picture::Png => genochron::render::png::png(scene, genochron::render::png::DEFAULT_DPI)
+            .map_err(|error| {
+                eprintln!("{error}\n{what} was not made. Nothing was written.");
+                Exit::CouldNotRun
+            }),
+    }
+}

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(flatten)]
     pub case: CaseArgs,
-    /// Where to write the SVG (standard output when not given).
+    /// Where to write the SVG, or a PNG when the name ends in .png (standard output when not
+    /// given).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Also write the placed layout as JSON (items with boxes and lines, and metrics).
@@ -41,6 +42,10 @@ pub enum Deceased {
 }
 
 pub fn run(args: &Args) -> Exit {
+    let picture = match common::picture_for(args.output.as_deref(), "The genogram") {
+        Ok(picture) => picture,
+        Err(exit) => return exit,
+    };
     let case = match common::load_case(&args.case, "The genogram") {
         Ok(case) => case,
         Err(exit) => return exit,
@@ -99,6 +104,9 @@ pub fn run(args: &Args) -> Exit {
             return exit;
         }
     }
-    let svg = genochron::render::svg::scene(&scene);
-    common::write_output(args.output.as_deref(), svg.as_bytes(), "The genogram")
+    let bytes = match common::picture_bytes(&scene, picture, "The genogram") {
+        Ok(bytes) => bytes,
+        Err(exit) => return exit,
+    };
+    common::write_output(args.output.as_deref(), &bytes, "The genogram")
 }

@@ -19,7 +19,8 @@ pub enum LaneChoice {
 pub struct Args {
     #[command(flatten)]
     pub case: CaseArgs,
-    /// Where to write the SVG (standard output when not given).
+    /// Where to write the SVG, or a PNG when the name ends in .png (standard output when not
+    /// given).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// How to group entries into lanes.
@@ -48,6 +49,10 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Exit {
+    let picture = match common::picture_for(args.output.as_deref(), "The timeline") {
+        Ok(picture) => picture,
+        Err(exit) => return exit,
+    };
     let case = match args.filters.load(&args.case, "The timeline") {
         Ok(case) => case,
         Err(exit) => return exit,
@@ -72,13 +77,16 @@ pub fn run(args: &Args) -> Exit {
             return exit;
         }
     }
-    let svg = genochron::render::svg::scene(&scene);
-    let exit = common::write_output(args.output.as_deref(), svg.as_bytes(), "The timeline");
+    let bytes = match common::picture_bytes(&scene, picture, "The timeline") {
+        Ok(bytes) => bytes,
+        Err(exit) => return exit,
+    };
+    let exit = common::write_output(args.output.as_deref(), &bytes, "The timeline");
     // The process ends next: freeing a six-figure number of items one by one would take
     // longer than writing them, and the operating system reclaims the memory anyway.
     std::mem::forget(scene);
     std::mem::forget(case);
-    std::mem::forget(svg);
+    std::mem::forget(bytes);
     exit
 }
 
