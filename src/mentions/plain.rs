@@ -46,20 +46,9 @@ const BEFORE_A_NAME: &[&str] = &[
     "mx", "dr", "cousin", "sister", "brother",
 ];
 
-/// Words that are names as often as they are dates.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Days of the week, which are names as often as they are days (months are taken from the
+/// date reader's list).
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -255,7 +244,7 @@ fn outcome(
         return None;
     }
     let folded = &words[i].folded;
-    if len == 1 && CALENDAR.contains(&folded.as_str()) {
+    if len == 1 && is_calendar_word(folded) {
         let beside_number = [i.checked_sub(1), Some(i + 1)]
             .into_iter()
             .flatten()
@@ -544,4 +533,9 @@ fn says_the_same(name: &str, case: &Case, source: &str, plain: &[PlainName]) -> 
     }
     let now: BTreeMap<TextKey, String> = crate::redact::free_texts(&new).into_iter().collect();
     expected == now
+}
+
+/// Words that are names as often as they are dates: "May", "August", "Monday".
+fn is_calendar_word(folded: &str) -> bool {
+    crate::redact::dates::MONTHS.contains(&folded) || WEEKDAYS.contains(&folded)
 }
