@@ -350,23 +350,6 @@ pub fn parse_mapping(text: &str) -> Result<(String, String), String> {
     Ok((heading.trim().to_string(), target.trim().to_string()))
 }
 
-/// Windows-1252, the encoding Excel uses for "CSV" on most UK machines, for files that are not
-/// UTF-8.
-fn windows_1252(bytes: &[u8]) -> String {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9f => HIGH[(b - 0x80) as usize],
-            _ => b as char,
-        })
-        .collect()
-}
-
 /// A spreadsheet as rows of text cells, whatever program wrote it: the CSV reader and the
 /// Excel reader both make one, and [`from_table`] turns it into entries, so both give the same
 /// fields and the same messages.
@@ -483,7 +466,7 @@ fn csv_table(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Table> {
                     "If letters look wrong, save the spreadsheet as \"CSV UTF-8\" and import again.",
                 ),
             );
-            windows_1252(bytes)
+            super::windows_1252(bytes)
         }
     };
     // The CSV reader counts a Windows line ending (CR LF) as the end of a row and then an
