@@ -3,17 +3,12 @@
 //! from the entries, overdue actions, the last review, marks on both diagrams, the JSON, the
 //! audience's version and byte-identical output.
 
+mod support;
+use support::*;
+
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+use std::process::Command;
 
 fn stdout(args: &[&str]) -> String {
     let output = genochron(args);
