@@ -59,7 +59,10 @@ pub(super) fn entry_fields(entry: &Entry) -> Vec<(&'static str, String)> {
                 .map(|s| case_word(SIGNIFICANCES, s).to_string())
                 .unwrap_or_default(),
         ),
-        ("status", case_word(ENTRY_STATUSES, entry.status).to_string()),
+        (
+            "status",
+            case_word(ENTRY_STATUSES, entry.status).to_string(),
+        ),
         ("status-note", entry.status_note.clone().unwrap_or_default()),
         ("people", people),
         ("voice", entry.voice.clone().unwrap_or_default()),
