@@ -10,17 +10,6 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::process::Command;
 
-fn stdout(args: &[&str]) -> String {
-    let output = genochron(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
-
 const MENSAH: [&str; 4] = [
     "review",
     "fixtures/review/mensah-now.yaml",

@@ -23,6 +23,13 @@ pub fn genochron(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs the binary and returns its standard output, failing the test unless it exits with 0.
+pub fn stdout(args: &[&str]) -> String {
+    let output = genochron(args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
 /// A run's error output (where every message goes) as text.
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

@@ -27,6 +27,9 @@ impl Builder<'_> {
             self.case.entries.len()
         ));
         let mut lines = vec![first.join("  \u{00b7}  ")];
+        if let Some(sentence) = d.cut.as_ref().and_then(|c| c.sentence()) {
+            lines.push(sentence);
+        }
         if let Some(from) = self.options.focus.from {
             let to = self.options.focus.to.unwrap_or(self.scale.end);
             lines.push(format!(
