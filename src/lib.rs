@@ -24,6 +24,7 @@
 //! assert_eq!(amy.age_at(case.details.as_at).unwrap().to_string(), "9y 4m");
 //! ```
 
+pub mod as_at;
 pub mod check;
 pub mod chronology;
 pub mod diagnostic;

@@ -536,12 +536,22 @@ fn the_example_cases_keep_every_promise() {
 fn a_partner_who_is_also_a_descendant_is_drawn_not_refused() {
     let (_, scene, _) = draw("partner-ring-and-descendant-partner");
     // Bob is Kit's father and, later, her partner: they stay on their own generations, the
-    // partner line joins them, and their child hangs from Kit's line alone.
+    // partner line joins them, routed between the rows, and their child hangs from that
+    // line beside Kit, as from any couple's.
     assert!(y_of(&scene, "b") < y_of(&scene, "k"));
     assert!(hangs_from(&scene, "gk", "k--b"));
     assert_eq!(
         item(&scene, "child-link-k--b").people,
-        vec!["k".to_string()]
+        vec!["k".to_string(), "b".to_string()]
+    );
+    let line = item(&scene, "partnership-k--b").points.clone().unwrap();
+    let bar_top = item(&scene, "child-link-k--b").points.as_ref().unwrap()[0];
+    assert!(
+        line.windows(2).any(|w| (w[0].y - bar_top.y).abs() < 0.01
+            && (w[1].y - bar_top.y).abs() < 0.01
+            && bar_top.x > w[0].x.min(w[1].x)
+            && bar_top.x < w[0].x.max(w[1].x)),
+        "the children's line starts on the partnership line"
     );
     assert!(has_class(&scene, "partnership-k--b", "blood-relatives"));
     // Three people partnered in a ring are all drawn, on one row.

@@ -19,3 +19,18 @@ fn generated_families_keep_the_line_promises() {
         Promises::Lines,
     );
 }
+
+/// Published trees with partners from different generations (the Bible and Ptolemaic
+/// families): their partnership lines run between the rows without sharing a path.
+#[test]
+fn gedcom_families_keep_the_line_promises() {
+    families::assert_kept(families::gedcom(), Promises::Lines);
+}
+
+#[test]
+fn generated_hard_families_keep_the_line_promises() {
+    families::assert_kept(
+        families::generated(Mix::HARD, "generated hard", 6, 2000),
+        Promises::Lines,
+    );
+}

@@ -75,6 +75,9 @@ pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static st
         ("Author", case.details.author.clone().unwrap_or_default()),
         ("Ages and households as at", date(Some(case.details.as_at))),
     ];
+    if let Some(sentence) = case.details.cut.as_ref().and_then(|c| c.sentence()) {
+        facts.push(("Later than that date", sentence));
+    }
     if let Some(audience) = audience {
         facts.push((
             "Version",

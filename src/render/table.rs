@@ -100,6 +100,9 @@ fn front_matter(case: &Case, table: &Chronology) -> Vec<String> {
         "Ages are worked out from dates of birth, as at the date of each entry. Information as at {}.",
         crate::model::PartialDate::day(d.as_at)
     ));
+    if let Some(sentence) = d.cut.as_ref().and_then(|c| c.sentence()) {
+        lines.push(sentence);
+    }
     if !selection.left_out.is_empty() {
         let numbers: Vec<String> = selection
             .left_out

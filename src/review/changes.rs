@@ -434,10 +434,25 @@ fn person_fields(case: &Case, person: &Person) -> Vec<(&'static str, String)> {
             "deceased",
             if person.deceased { "yes" } else { "" }.to_string(),
         ),
-        ("role", person.role.clone().unwrap_or_default()),
+        (
+            "role",
+            person
+                .role
+                .as_ref()
+                .map(|r| r.text.clone())
+                .unwrap_or_default(),
+        ),
         ("address", person.address.clone().unwrap_or_default()),
         ("school", person.school.clone().unwrap_or_default()),
-        ("notes", person.notes.join("; ")),
+        (
+            "notes",
+            person
+                .notes
+                .iter()
+                .map(|n| n.text.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         ("parents", parents),
     ]
 }

@@ -72,7 +72,7 @@ pub fn run(args: &Args) -> Exit {
         Format::Png(Diagram::Genogram) => "The genogram picture",
         Format::Png(Diagram::Timeline) => "The timeline picture",
     };
-    let case = match common::load_case(&args.case, what) {
+    let case = match common::load_as_at(&args.case, what) {
         Ok(case) => case,
         Err(exit) => return exit,
     };

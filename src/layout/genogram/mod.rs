@@ -22,6 +22,7 @@ mod place;
 mod route;
 mod rows;
 mod sheet;
+mod ties;
 
 use crate::graph::{Couple, Family};
 use crate::layout::scene::{Item, Rect, Scene};
@@ -31,7 +32,7 @@ use chrono::NaiveDate;
 use look::Look;
 use order::Arrangement;
 use partners::PartnerState;
-use place::{Placement, Sizes, TRACK};
+use place::{Placement, TRACK};
 use rows::{Arch, RowY};
 use sheet::Key;
 use std::collections::{BTreeMap, BTreeSet};
@@ -93,7 +94,6 @@ struct Frame<'a> {
     arrangement: Arrangement,
     looks: Vec<Look>,
     states: Vec<PartnerState>,
-    sizes: Sizes,
     placement: Placement,
     twins: Twins,
     arches: Vec<Arch>,
@@ -228,13 +228,27 @@ fn frame(case: &Case, as_at: NaiveDate, top: f64) -> Frame<'_> {
         .collect();
 
     // Couples by the pair of slots, to find gaps and arches.
+    // A couple on different rows is a pair twice: each partner with the tie end beside them.
     let mut couple_of_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (k, c) in couples.iter().enumerate() {
         let (a, b) = (
             arrangement.slot_of[c.partners[0]],
             arrangement.slot_of[c.partners[1]],
         );
-        couple_of_pair.entry((a.min(b), a.max(b))).or_insert(k);
+        let pairs = match arrangement.ties[k] {
+            Some(t) => {
+                let (up, low) = if arrangement.slots[a].row < arrangement.slots[b].row {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                vec![(up, t.upper), (low, t.lower)]
+            }
+            None => vec![(a, b)],
+        };
+        for (a, b) in pairs {
+            couple_of_pair.entry((a.min(b), a.max(b))).or_insert(k);
+        }
     }
     let sizes = place::sizes(&arrangement, &looks, &states, &couple_of_pair);
     let mut placement = place::place(&arrangement, &sizes);
@@ -272,7 +286,6 @@ fn frame(case: &Case, as_at: NaiveDate, top: f64) -> Frame<'_> {
         arrangement,
         looks,
         states,
-        sizes,
         placement,
         twins,
         arches,

@@ -9,6 +9,7 @@
 //! keeping the order with the fewest crossings, then by exchanging neighbouring sibships on a
 //! row wherever that removes crossings.
 
+use super::ties::{self, TieEnds};
 use crate::graph::{Couple, Family};
 use crate::model::{Case, Gender};
 use std::collections::BTreeMap;
@@ -21,6 +22,9 @@ pub(super) struct Slot {
     pub unit: usize,
     /// For a pass-through, the person whose line it carries.
     pub carries: Option<usize>,
+    /// For a tie end or a pass-through of a partnership between rows (see [`super::ties`]):
+    /// the couple, and the partner on the other row whom the line leads to.
+    pub tie: Option<(usize, usize)>,
 }
 
 /// A rigid group of slots on one row.
@@ -59,9 +63,28 @@ pub(super) struct Arrangement {
     pub down: Vec<Vec<usize>>,
     /// For each couple, its sibship (if it has children).
     pub couple_sibship: Vec<Option<usize>>,
+    /// For each couple on different rows, its tie ends.
+    pub ties: Vec<Option<TieEnds>>,
 }
 
 impl Arrangement {
+    /// The row where a couple's line is written and their children hang from: theirs, or
+    /// the lower partner's when they are on different rows.
+    pub fn couple_row(&self, k: usize, couple: &Couple) -> usize {
+        match self.ties[k] {
+            Some(t) => self.slots[t.lower].row,
+            None => self.slots[self.slot_of[couple.partners[0]]].row,
+        }
+    }
+
+    /// The person a slot speaks for in a line's title and people: its own, or, for a tie
+    /// end, the partner on the other row.
+    pub fn speaks_for(&self, slot: usize) -> Option<usize> {
+        self.slots[slot]
+            .person
+            .or(self.slots[slot].tie.map(|t| t.1))
+    }
+
     /// Slots of a row, left to right.
     pub fn row_slots(&self, row: usize) -> impl Iterator<Item = usize> + '_ {
         self.rows[row]
@@ -133,6 +156,7 @@ pub(super) fn arrange(
                 row: ranks[p] as usize,
                 unit,
                 carries: None,
+                tie: None,
             });
         }
         units.push(Unit {
@@ -140,6 +164,7 @@ pub(super) fn arrange(
             slots: unit_slots,
         });
     }
+    let (ties, chains) = ties::add(&mut slots, &mut units, &slot_of, couples, ranks);
 
     // Sibships: one per couple with children, one per single parent with children.
     let mut couple_index: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -173,14 +198,13 @@ pub(super) fn arrange(
                     Some(s) => s,
                     None => {
                         // Parents on different rows (a partner who is also a descendant):
-                        // the children hang from the lower parent alone, like a single
-                        // parent's, and the partner line joins the two.
-                        let parents = if slots[slot_of[a]].unit == slots[slot_of[b]].unit {
-                            vec![slot_of[a], slot_of[b]]
-                        } else if ranks[a] >= ranks[b] {
-                            vec![slot_of[a]]
-                        } else {
-                            vec![slot_of[b]]
+                        // the children hang from the partnership line beside the lower
+                        // parent, between that parent and the line's tie end.
+                        let lower = if ranks[a] >= ranks[b] { a } else { b };
+                        let parents = match k.and_then(|k| ties[k]) {
+                            Some(t) if ranks[a] != ranks[b] => vec![slot_of[lower], t.lower],
+                            _ if ranks[a] != ranks[b] => vec![slot_of[lower]],
+                            _ => vec![slot_of[a], slot_of[b]],
                         };
                         sibships.push(Sibship {
                             parents,
@@ -221,6 +245,7 @@ pub(super) fn arrange(
                     row: r,
                     unit,
                     carries: Some(c),
+                    tie: None,
                 });
                 units.push(Unit {
                     row: r,
@@ -250,6 +275,7 @@ pub(super) fn arrange(
         }
         sibships[s].children = child_slots;
     }
+    sibships.extend(chains);
 
     let mut up = vec![None; slots.len()];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); slots.len()];
@@ -271,6 +297,7 @@ pub(super) fn arrange(
         up,
         down,
         couple_sibship,
+        ties,
     };
     first_order(&mut arrangement, companions);
     improve(&mut arrangement, family);

@@ -4,7 +4,8 @@
 use super::draw::{self, Ending, Form, INK, PartnerLine};
 use super::look::{line_height, side_extra};
 use super::sheet::Key;
-use super::{ARCH_STEP, DATE_SIZE, DATE_WRAP, Drawn, Frame, LABEL_HALO, place};
+use super::ties::TieEnds;
+use super::{ARCH_STEP, DATE_SIZE, DATE_WRAP, Drawn, Frame, LABEL_HALO};
 use crate::graph::Couple;
 use crate::layout::scene::{Anchor, Item, ItemKind, Point, Rect, Shape, Weight};
 use crate::model::{Case, PartnershipStatus};
@@ -110,14 +111,9 @@ pub(super) fn partnership_lines(
         family,
         couples,
         arrangement,
-        looks,
         states,
-        sizes,
-        placement,
-        row_y,
         ..
     } = frame;
-    let drops = &frame.bars.drops;
     let Drawn {
         keys,
         obstacles,
@@ -127,7 +123,6 @@ pub(super) fn partnership_lines(
     let mut couples_on_row = 0usize;
     for (k, couple) in couples.iter().enumerate() {
         let [a, b] = couple.partners;
-        let (sa, sb) = (arrangement.slot_of[a], arrangement.slot_of[b]);
         let state = &states[k];
         if state.future && arrangement.couple_sibship[k].is_none() {
             continue;
@@ -139,84 +134,13 @@ pub(super) fn partnership_lines(
         };
         let mut item = Item::new(ItemKind::Partnership, id.clone());
         item.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
-        let (ua, ub) = (arrangement.slots[sa].unit, arrangement.slots[sb].unit);
-        let (xa, xb) = (placement.x[sa], placement.x[sb]);
-        let (left, right, ll, rl) = if xa <= xb {
-            (sa, sb, a, b)
-        } else {
-            (sb, sa, b, a)
+        let line = match arrangement.ties[k] {
+            Some(ends) => tie_line(frame, k, ends),
+            None => row_line(frame, k),
         };
-        let ya = row_y[arrangement.slots[sa].row].centre;
-        let yb = row_y[arrangement.slots[sb].row].centre;
-        let points;
-        let mut label_at;
-        if ua == ub {
-            couples_on_row += 1;
-            let slots = &arrangement.units[ua].slots;
-            let il = slots.iter().position(|&s| s == left).unwrap_or(0);
-            let ir = slots.iter().position(|&s| s == right).unwrap_or(0);
-            let y = ya;
-            let x0 = placement.x[left]
-                + draw::reach(looks[ll].form, looks[ll].r)
-                + side_extra(&looks[ll]);
-            let x1 = placement.x[right]
-                - draw::reach(looks[rl].form, looks[rl].r)
-                - side_extra(&looks[rl]);
-            if ir == il + 1 {
-                couples_adjacent += 1;
-                points = vec![Point::new(x0, y), Point::new(x1, y)];
-                label_at = Point::new((placement.x[left] + placement.x[right]) / 2.0, y - 9.0);
-            } else {
-                let level = frame
-                    .arches
-                    .iter()
-                    .find(|a| a.0 == k)
-                    .map_or((ir - il - 1) as f64, |a| a.3 as f64);
-                let arch_row = &row_y[arrangement.slots[sa].row];
-                let top = arch_row.symbols - arch_row.head - level * ARCH_STEP;
-                let (xl, tl) = arch_leg(frame, ll, k, 1.0);
-                let (xr, tr) = arch_leg(frame, rl, k, -1.0);
-                points = vec![
-                    Point::new(xl, tl),
-                    Point::new(xl, top),
-                    Point::new(xr, top),
-                    Point::new(xr, tr),
-                ];
-                let drop = arrangement.couple_sibship[k]
-                    .map(|s| drops[s])
-                    .unwrap_or((placement.x[left] + placement.x[right]) / 2.0);
-                label_at = Point::new(drop, top - 4.0);
-            }
-        } else {
-            // Partners on different rows (a partner who is also a descendant): an elbow
-            // from one symbol to the other.
-            // Out of the upper partner's side, down the gap beside their place, along
-            // under their row, and into the top of the lower partner's symbol, so the line
-            // never crosses a name.
-            let (upper, lower, up_person, low_person) = if ya <= yb {
-                (sa, sb, a, b)
-            } else {
-                (sb, sa, b, a)
-            };
-            let (xu, yu) = (placement.x[upper], ya.min(yb));
-            let (xl, yl) = (placement.x[lower], ya.max(yb));
-            let side = if xl >= xu { 1.0 } else { -1.0 };
-            let edge = xu
-                + side
-                    * (draw::reach(looks[up_person].form, looks[up_person].r)
-                        + side_extra(&looks[up_person]));
-            let gap = xu + side * (sizes.slot_width[upper] / 2.0 + place::BLOCK_GAP / 2.0);
-            let under = row_y[arrangement.slots[upper].row].bottom + 5.0;
-            let top = yl - looks[low_person].r - 4.0;
-            points = vec![
-                Point::new(edge, yu),
-                Point::new(gap, yu),
-                Point::new(gap, under),
-                Point::new(xl, under),
-                Point::new(xl, top),
-            ];
-            label_at = Point::new((gap + xl) / 2.0, under - 4.0);
-        }
+        couples_on_row += usize::from(line.on_row);
+        couples_adjacent += usize::from(line.adjacent);
+        let (points, mut label_at) = (line.points, line.label_at);
         item.shapes = draw::partner_line(&points, state.line, blood);
         keys.insert(Key::Partner(state.line));
         if blood {
@@ -224,13 +148,13 @@ pub(super) fn partnership_lines(
             item.classes.push("blood-relatives".into());
         }
         if let Some(ending) = state.ending {
-            let mark_x = if points.len() == 2 {
-                (points[0].x + points[1].x) / 2.0 - 9.0
+            let (lo, hi, mark_y) = line.marks;
+            let mark_x = if line.straight {
+                (lo + hi) / 2.0 - 9.0
             } else {
                 // Beside the dates written over the line, not through them.
                 let lines = text::wrap(&state.dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
                 let half = text::widest(&lines, DATE_SIZE, Weight::Regular) / 2.0;
-                let (lo, hi) = (points[1].x.min(points[2].x), points[1].x.max(points[2].x));
                 if label_at.x - half - 12.0 > lo + 8.0 {
                     label_at.x - half - 12.0
                 } else if label_at.x + half + 12.0 < hi - 8.0 {
@@ -238,11 +162,6 @@ pub(super) fn partnership_lines(
                 } else {
                     (lo + hi) / 2.0
                 }
-            };
-            let mark_y = if points.len() == 2 {
-                points[0].y
-            } else {
-                points[1].y
             };
             item.shapes.extend(draw::ending_marks(
                 Point::new(mark_x, mark_y),
@@ -299,6 +218,138 @@ pub(super) fn partnership_lines(
     (couples_on_row, couples_adjacent)
 }
 
+/// The geometry of one partnership line.
+struct Line {
+    points: Vec<Point>,
+    /// Where the dates are written (their bottom centre).
+    label_at: Point,
+    /// The piece of the line where ending marks go: its left and right x, and its y.
+    marks: (f64, f64, f64),
+    /// A plain line between partners side by side: the marks go in its middle.
+    straight: bool,
+    on_row: bool,
+    adjacent: bool,
+}
+
+/// The line of partners on one row: straight between partners side by side, or a bracket
+/// over the people between them.
+fn row_line(frame: &Frame, k: usize) -> Line {
+    let [a, b] = frame.couples[k].partners;
+    let (sa, sb) = (frame.arrangement.slot_of[a], frame.arrangement.slot_of[b]);
+    let (left, right) = if frame.placement.x[sa] <= frame.placement.x[sb] {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let (mut points, label_at) = piece(frame, k, left, frame.arrangement.slot_of[right]);
+    let adjacent = points.len() == 2;
+    let n = points.len();
+    // The line stops at the right partner's symbol; over the top, the bracket comes down
+    // into it.
+    if adjacent {
+        let look = &frame.looks[right];
+        points[n - 1].x -= draw::reach(look.form, look.r) + side_extra(look);
+    } else {
+        let (xr, tr) = arch_leg(frame, right, k, -1.0);
+        points[n - 1] = Point::new(xr, points[n - 1].y);
+        points.push(Point::new(xr, tr));
+    }
+    let (lo, hi, y) = if adjacent {
+        (points[0].x, points[1].x, points[0].y)
+    } else {
+        (points[1].x, points[2].x, points[1].y)
+    };
+    Line {
+        points,
+        label_at,
+        marks: (lo.min(hi), lo.max(hi), y),
+        straight: adjacent,
+        on_row: true,
+        adjacent,
+    }
+}
+
+/// The line from `person` towards slot `to` in the same block (the other partner, or a tie
+/// end): straight out of the side when they are side by side, otherwise up from the top and
+/// over the people between. Ends at `to`'s column, level with the line; returns the points
+/// and where the dates go over this piece.
+fn piece(frame: &Frame, k: usize, person: usize, to: usize) -> (Vec<Point>, Point) {
+    let a = &frame.arrangement;
+    let from = a.slot_of[person];
+    let unit = a.slots[from].unit;
+    let slots = &a.units[unit].slots;
+    let i = slots.iter().position(|&s| s == from).unwrap_or(0);
+    let j = slots.iter().position(|&s| s == to).unwrap_or(0);
+    let (x, xt) = (frame.placement.x[from], frame.placement.x[to]);
+    let towards = if xt >= x { 1.0 } else { -1.0 };
+    let row = &frame.row_y[a.slots[from].row];
+    let look = &frame.looks[person];
+    if i.abs_diff(j) == 1 {
+        let edge = x + towards * (draw::reach(look.form, look.r) + side_extra(look));
+        let points = vec![Point::new(edge, row.centre), Point::new(xt, row.centre)];
+        return (points, Point::new((x + xt) / 2.0, row.centre - 9.0));
+    }
+    let level = frame
+        .arches
+        .iter()
+        .find(|arch| arch.couple == k && arch.unit == unit)
+        .map_or((i.abs_diff(j) - 1) as f64, |arch| arch.level as f64);
+    let top = row.symbols - row.head - level * ARCH_STEP;
+    let (xl, tl) = arch_leg(frame, person, k, towards);
+    let drop = a.couple_sibship[k]
+        .filter(|&s| a.sibships[s].parents.contains(&from))
+        .map(|s| frame.bars.drops[s])
+        .unwrap_or((x + xt) / 2.0);
+    let points = vec![Point::new(xl, tl), Point::new(xl, top), Point::new(xt, top)];
+    (points, Point::new(drop, top - 4.0))
+}
+
+/// The line of partners on different rows, routed like a long tie: out of the upper
+/// partner to its tie end, down the free column and along its own track in each channel to
+/// the lower tie end, and in to the lower partner, where the dates are written and the
+/// children hang.
+fn tie_line(frame: &Frame, k: usize, ends: TieEnds) -> Line {
+    let a = &frame.arrangement;
+    let [p, q] = frame.couples[k].partners;
+    let (up, low) = if a.slots[a.slot_of[p]].row < a.slots[a.slot_of[q]].row {
+        (p, q)
+    } else {
+        (q, p)
+    };
+    let x = |slot: usize| frame.placement.x[slot];
+    let (mut points, _) = piece(frame, k, up, ends.upper);
+    let mut slot = ends.upper;
+    while slot != ends.lower {
+        let Some(&t) = a.down[slot].iter().find(|&&t| a.sibships[t].pass_through) else {
+            break;
+        };
+        let next = a.sibships[t].children[0];
+        let y = frame.bar_y(t);
+        points.push(Point::new(x(slot), y));
+        if (x(next) - x(slot)).abs() > 0.01 {
+            points.push(Point::new(x(next), y));
+        }
+        slot = next;
+    }
+    let (mut lower, label_at) = piece(frame, k, low, ends.lower);
+    let adjacent = lower.len() == 2;
+    let (lo, hi, y) = if adjacent {
+        (lower[0].x, lower[1].x, lower[0].y)
+    } else {
+        (lower[1].x, lower[2].x, lower[1].y)
+    };
+    lower.reverse();
+    points.extend(lower);
+    Line {
+        points,
+        label_at,
+        marks: (lo.min(hi), lo.max(hi), y),
+        straight: adjacent,
+        on_row: false,
+        adjacent: false,
+    }
+}
+
 /// Where a bracket over partners further apart leaves one partner's symbol (`towards` +1
 /// when the other partner is to the right): beside the top centre, where a line down from
 /// the person's own parents arrives, never on it. A person's brackets on one side leave at
@@ -313,9 +364,12 @@ fn arch_leg(frame: &Frame, person: usize, couple: usize, towards: f64) -> (f64, 
     let mut same_side: Vec<(usize, usize)> = frame
         .arches
         .iter()
-        .filter(|arch| frame.couples[arch.0].partners.contains(&person))
-        .filter(|arch| (towards > 0.0 && arch.1 == index) || (towards < 0.0 && arch.2 == index))
-        .map(|arch| (arch.3, arch.0))
+        .filter(|arch| arch.unit == a.slots[slot].unit)
+        .filter(|arch| frame.couples[arch.couple].partners.contains(&person))
+        .filter(|arch| {
+            (towards > 0.0 && arch.left == index) || (towards < 0.0 && arch.right == index)
+        })
+        .map(|arch| (arch.level, arch.couple))
         .collect();
     same_side.sort_by(|x, y| y.cmp(x));
     let k = same_side

@@ -52,11 +52,20 @@ fn sibship_top(frame: &Frame, s: usize) -> f64 {
     let row = &frame.row_y[sibship.row];
     match sibship.parents[..] {
         [_] => row.centre,
-        _ => sibship
-            .couple
-            .and_then(|k| frame.arches.iter().find(|a| a.0 == k))
-            .map(|a| row.symbols - row.head - a.3 as f64 * ARCH_STEP)
-            .unwrap_or(row.centre),
+        [p, ..] => {
+            let unit = frame.arrangement.slots[p].unit;
+            sibship
+                .couple
+                .and_then(|k| {
+                    frame
+                        .arches
+                        .iter()
+                        .find(|a| a.couple == k && a.unit == unit)
+                })
+                .map(|a| row.symbols - row.head - a.level as f64 * ARCH_STEP)
+                .unwrap_or(row.centre)
+        }
+        [] => row.centre,
     }
 }
 
@@ -84,7 +93,7 @@ fn parent_ids(frame: &Frame, s: usize) -> Vec<String> {
     arrangement.sibships[s]
         .parents
         .iter()
-        .filter_map(|&p| arrangement.slots[p].person)
+        .filter_map(|&p| arrangement.speaks_for(p))
         .map(|p| frame.people[p].id.0.clone())
         .collect()
 }
@@ -152,7 +161,7 @@ fn sibship_line(frame: &Frame, s: usize) -> Item {
         sibship
             .parents
             .iter()
-            .filter_map(|&p| arrangement.slots[p].person)
+            .filter_map(|&p| arrangement.speaks_for(p))
             .map(|p| people[p].display_name().to_string())
             .collect::<Vec<_>>()
             .join(" and ")

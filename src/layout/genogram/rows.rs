@@ -30,9 +30,18 @@ pub(super) struct RowY {
     pub head: f64,
 }
 
-/// A bracket over partners who are not side by side: (couple, index of the left partner in
-/// their unit, index of the right one, level of the bracket above the row).
-pub(super) type Arch = (usize, usize, usize, usize);
+/// A bracket over partners who are not side by side (or over people between a partner and
+/// the tie end of their line to a partner on another row).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Arch {
+    pub couple: usize,
+    /// The block, and the places of the bracket's two ends in it, left first.
+    pub unit: usize,
+    pub left: usize,
+    pub right: usize,
+    /// How many steps above the row the bracket runs.
+    pub level: usize,
+}
 
 /// Brackets for partners who are not side by side. Each bracket is at least as high as the
 /// people between its partners, and higher than every bracket it overlaps or touches that
@@ -43,7 +52,7 @@ pub(super) fn arches(
     couple_of_pair: &BTreeMap<(usize, usize), usize>,
 ) -> Vec<Arch> {
     let mut arches: Vec<Arch> = Vec::new();
-    for unit in &arrangement.units {
+    for (u, unit) in arrangement.units.iter().enumerate() {
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         for i in 0..unit.slots.len() {
             for j in i + 2..unit.slots.len() {
@@ -59,11 +68,17 @@ pub(super) fn arches(
             let mut level = j - i - 1;
             while arches[first..]
                 .iter()
-                .any(|a| a.3 == level && a.1 <= j && i <= a.2)
+                .any(|a| a.level == level && a.left <= j && i <= a.right)
             {
                 level += 1;
             }
-            arches.push((k, i, j, level));
+            arches.push(Arch {
+                couple: k,
+                unit: u,
+                left: i,
+                right: j,
+                level,
+            });
         }
     }
     arches
@@ -82,9 +97,9 @@ pub(super) fn row_positions(
 ) -> (Vec<RowY>, f64) {
     let rows = arrangement.rows.len();
     let mut row_y = vec![RowY::default(); rows];
-    for &(k, _, _, level) in arches {
-        let row = arrangement.slots[arrangement.slot_of[couples[k].partners[0]]].row;
-        row_y[row].arch_levels = row_y[row].arch_levels.max(level);
+    for arch in arches {
+        let row = arrangement.units[arch.unit].row;
+        row_y[row].arch_levels = row_y[row].arch_levels.max(arch.level);
     }
 
     let mut cursor = top;
@@ -102,16 +117,15 @@ pub(super) fn row_positions(
         if states[k].dates.is_empty() {
             continue;
         }
-        let row = arrangement.slots[arrangement.slot_of[couple.partners[0]]].row;
+        let row = arrangement.couple_row(k, couple);
         let lines = text::wrap(&states[k].dates, DATE_SIZE, Weight::Regular, DATE_WRAP).len();
         let above = lines as f64 * line_height(DATE_SIZE) + 10.0 - R;
         head[row] = head[row].max(above.max(0.0));
     }
     let mut arch_labels = vec![false; rows];
-    for &(k, _, _, _) in arches {
-        let row = arrangement.slots[arrangement.slot_of[couples[k].partners[0]]].row;
-        if !states[k].dates.is_empty() {
-            arch_labels[row] = true;
+    for arch in arches {
+        if !states[arch.couple].dates.is_empty() {
+            arch_labels[arrangement.units[arch.unit].row] = true;
         }
     }
     for row in 0..rows {

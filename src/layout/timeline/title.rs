@@ -27,6 +27,9 @@ impl Builder<'_> {
             self.case.entries.len()
         ));
         let mut lines = vec![first.join("  \u{00b7}  ")];
+        if let Some(sentence) = d.cut.as_ref().and_then(|c| c.sentence()) {
+            lines.push(sentence);
+        }
         if self.options.sheet == super::Sheet::Overview {
             lines.push(
                 "Overview: how many entries each category has in each stretch of time. The \
