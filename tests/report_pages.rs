@@ -113,7 +113,8 @@ fn a_long_timeline_is_an_overview_then_periods_with_the_same_lanes() {
     );
 }
 
-fn example_pdf(name: &str) -> (pdf::Pdf, String) {
+/// The example's PDF, written under a name of its own for each test (tests run at once).
+fn example_pdf(name: &str, test: &str) -> (pdf::Pdf, String) {
     let case = example(name);
     let genogram = genogram::genogram(&case, &GenogramOptions::default());
     let timeline = paged_timeline(&case);
@@ -124,7 +125,7 @@ fn example_pdf(name: &str) -> (pdf::Pdf, String) {
         &Options::default(),
     )
     .unwrap();
-    let path = scratch(&format!("{name}.pdf"));
+    let path = scratch(&format!("{test}-{name}.pdf"));
     std::fs::write(&path, &out.bytes).unwrap();
     (out, path.to_string_lossy().into_owned())
 }
@@ -157,7 +158,7 @@ fn words(path: &str, page: usize) -> Vec<(String, f64)> {
 fn every_diagram_page_has_content_and_text_of_at_least_8_pt() {
     require(&["pdftotext"]);
     for name in ["mensah-family.yaml", "whitfield-family.yaml"] {
-        let (out, path) = example_pdf(name);
+        let (out, path) = example_pdf(name, "pages");
         let diagram_pages = out.pages - out.chronology_pages;
         // The front page is page 1; the diagrams follow it.
         for page in 2..=diagram_pages {
@@ -200,7 +201,7 @@ fn every_diagram_page_has_content_and_text_of_at_least_8_pt() {
 
 #[test]
 fn the_bundled_example_reads_in_fewer_pages_than_a_grid_of_tiles() {
-    let (out, _) = example_pdf("mensah-family.yaml");
+    let (out, _) = example_pdf("mensah-family.yaml", "count");
     let diagram_pages = out.pages - out.chronology_pages - 1;
     assert!(
         diagram_pages <= 16,

@@ -143,6 +143,14 @@ impl<'a> Sheets<'a> {
             DiagramPlan::Tiles { columns, .. } if *columns > 1 => Some(*columns),
             _ => None,
         });
+        let split = self.sheets.len() > 1
+            || self
+                .sheets
+                .iter()
+                .any(|s| matches!(s.plan, DiagramPlan::Tiles { .. }));
+        if !split {
+            return None;
+        }
         let how = match (self.sheets.len(), across) {
             (1, None) => "between its rows".to_string(),
             (1, Some(columns)) => format!(
@@ -154,17 +162,10 @@ impl<'a> Sheets<'a> {
                 crate::diagnostic::count(n - 1, "period", "periods")
             ),
         };
-        let split = self.sheets.len() > 1
-            || self
-                .sheets
-                .iter()
-                .any(|s| matches!(s.plan, DiagramPlan::Tiles { .. }));
-        split.then(|| {
-            format!(
-                "The {name} is too large for one page with its text at {DIAGRAM_TEXT} pt, so \
-                 it is split across {pages} ({how})."
-            )
-        })
+        Some(format!(
+            "The {name} is too large for one page with its text at {DIAGRAM_TEXT} pt, so it \
+             is split across {pages} ({how})."
+        ))
     }
 }
 
@@ -722,6 +723,34 @@ pub(super) fn draw_diagram_page(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagram_left_out_has_no_pages_and_no_warning() {
+        let mut scene = Scene::new("Genogram");
+        scene.width = 5000.0;
+        scene.height = 5000.0;
+        let sheets = Sheets::of("Genogram", &scene, false);
+        assert!(sheets.pages().is_empty());
+        assert_eq!(sheets.warning(), None);
+    }
+
+    #[test]
+    fn pages_end_at_the_drawings_breaks_when_one_is_late_enough() {
+        // Rows 0-90, 100-190, 200-290, 300-390; breaks between them.
+        let breaks = [95.0, 195.0, 295.0];
+        let blocked: Vec<(f64, f64)> = (0..4)
+            .map(|i| (i as f64 * 100.0, i as f64 * 100.0 + 90.0))
+            .collect();
+        let pages = rows_at_breaks(390.0, 250.0, 10.0, &breaks, &blocked);
+        assert_eq!(pages, vec![(0.0, 195.0), (195.0, 390.0)]);
+        // A row taller than a page is cut where it must be, overlapping.
+        let pages = rows_at_breaks(1000.0, 300.0, 10.0, &[], &[(0.0, 1000.0)]);
+        assert_eq!(pages.first().unwrap().1, 300.0);
+        assert_eq!(pages.last().unwrap().1, 1000.0);
+        for pair in pages.windows(2) {
+            assert!(pair[1].0 < pair[0].1, "no overlap in {pair:?}");
+        }
+    }
 
     #[test]
     fn cuts_avoid_text_and_cover_the_whole_drawing() {
