@@ -31,13 +31,14 @@ pub mod diagnostic;
 pub mod graph;
 pub mod input;
 pub mod layout;
+mod lookup;
 pub mod mentions;
 pub mod model;
 pub mod redact;
 pub mod render;
 pub mod review;
-pub mod text;
-pub mod vocabulary;
+pub(crate) mod text;
+pub(crate) mod vocabulary;
 
 use diagnostic::Diagnostic;
 use sha2::{Digest, Sha256};

@@ -11,6 +11,7 @@ mod detour;
 mod draw;
 mod focus;
 #[doc(hidden)]
+#[cfg(feature = "generate")]
 pub mod generate;
 mod households;
 mod look;
