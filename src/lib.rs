@@ -31,6 +31,7 @@ pub mod diagnostic;
 pub mod graph;
 pub mod input;
 pub mod layout;
+mod lookup;
 pub mod mentions;
 pub mod model;
 pub mod redact;

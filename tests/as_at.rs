@@ -6,29 +6,9 @@ mod support;
 
 use chrono::NaiveDate;
 use genochron::model::Case;
-use std::process::{Command, Output};
 use support::*;
 
 const CASE: &str = "examples/walsh-family.yaml";
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(args: &[&str]) -> String {
-    let output = genochron(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 fn example() -> Case {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(CASE);

@@ -41,7 +41,7 @@ struct Row {
 pub fn read(bytes: &[u8], kind: PedigreeKind) -> (Option<CaseFile>, Vec<Diagnostic>) {
     let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)) {
         Ok(text) => text.to_string(),
-        Err(_) => crate::input::gedcom::charset::windows_1252(bytes),
+        Err(_) => crate::input::windows_1252(bytes),
     };
     let (text, invisible) = super::without_invisible_characters(&text);
     let mut diagnostics: Vec<Diagnostic> = invisible.into_iter().collect();

@@ -6,15 +6,14 @@
 //! words and spaces. Kerning across a space is ignored; labels keep a small margin for it.
 
 use crate::layout::scene::Weight;
+use crate::lookup::Lookup;
 use crate::text;
-use std::collections::HashMap;
 
-/// Widths of words at size 1, by weight. Only looked up, never iterated, so its order cannot
-/// reach the output.
+/// Widths of words at size 1, by weight.
 #[derive(Default)]
 pub(crate) struct Measure {
-    regular: HashMap<String, f64>,
-    bold: HashMap<String, f64>,
+    regular: Lookup<String, f64>,
+    bold: Lookup<String, f64>,
 }
 
 impl Measure {
