@@ -107,8 +107,8 @@ fn front(out: &mut String, version: &Version, shows: &[(String, String)]) {
             let _ = writeln!(
                 out,
                 "<dt>{}</dt><dd>{}</dd>",
-                super::escape_html(label),
-                super::escape_html(value)
+                super::escape::html(label),
+                super::escape::html(value)
             );
         }
         out.push_str("</dl>\n");
