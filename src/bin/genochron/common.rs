@@ -385,6 +385,7 @@ impl FilterArgs {
             children,
             significance,
             audience: self.audience.clone(),
+            only: None,
         })
     }
 
@@ -416,7 +417,10 @@ pub fn left_out_words(selection: &genochron::chronology::Selection) -> Option<St
     let reasons: Vec<String> = selection
         .left_out_counts()
         .iter()
-        .map(|(reason, n)| format!("{n} by the {} filter", reason.name()))
+        .map(|(reason, n)| match reason {
+            genochron::chronology::LeftOut::PageLimit => format!("{n} to fit the pages"),
+            _ => format!("{n} by the {} filter", reason.name()),
+        })
         .collect();
     let numbers: Vec<String> = selection
         .left_out

@@ -34,6 +34,11 @@ pub struct Args {
     /// The timeline's lanes and the stretch it draws in full, as for `timeline`.
     #[command(flatten)]
     pub window: timeline::WindowArgs,
+    /// A summary chronology that fits this many pages of the court document's table (10 is
+    /// the usual limit): the most significant entries, the latest first within a level. The
+    /// front page states the rule and lists every entry left out by number.
+    #[arg(long, value_name = "PAGES", value_parser = clap::value_parser!(u32).range(1..=500))]
+    pub fit_pages: Option<u32>,
     /// The court bundle section letter printed before page numbers (C gives C45, C46 …).
     #[arg(long, value_name = "LETTER")]
     pub bundle_section: Option<String>,
@@ -155,6 +160,8 @@ fn diagram_from_name(path: &Path) -> Option<Diagram> {
 struct Views {
     genogram: GenogramOptions,
     timeline: TimelineOptions,
+    /// The entries of the chronology table: the timeline's, or a summary that fits.
+    table: genochron::chronology::Filter,
     shows: Vec<(String, String)>,
 }
 
@@ -170,6 +177,25 @@ fn views(args: &Args, file_case: &genochron::model::Case, case: &Version) -> Res
         eprintln!("{message}\nThe report was not made. Nothing was written.");
         Exit::CouldNotRun
     })?;
+    let mut table_filter = timeline.filter.clone();
+    let mut fit_words = None;
+    if let Some(pages) = args.fit_pages {
+        let fit = genochron::chronology::fit(case, &timeline.filter, pages as usize, |filter| {
+            genochron::render::pdf::chronology_pages(case, filter)
+        });
+        eprintln!(
+            "{} {} left out of the table (Nos. {}).",
+            fit.rule,
+            genochron::diagnostic::count(fit.left_out.len(), "entry was", "entries were"),
+            fit.left_out
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        table_filter = fit.filter;
+        fit_words = Some(fit.rule);
+    }
     let mut shows = Vec::new();
     if case.includes(View::Genogram) {
         shows.push(("Genogram".into(), genogram::shows(case, &genogram)));
@@ -178,12 +204,15 @@ fn views(args: &Args, file_case: &genochron::model::Case, case: &Version) -> Res
         shows.push(("Timeline".into(), timeline::shows(case, &timeline)));
     }
     if case.includes(View::Chronology) {
-        let table = genochron::chronology::chronology(case, &timeline.filter);
+        let table = genochron::chronology::chronology(case, &table_filter);
         let mut words = format!(
             "{} of {} in the table.",
             table.rows.len(),
             genochron::diagnostic::count(case.entries.len(), "entry", "entries")
         );
+        if let Some(rule) = &fit_words {
+            words = format!("{words} {rule}");
+        }
         if let Some(left_out) = common::left_out_words(&table.selection) {
             words = format!("{words} {left_out}");
         }
@@ -192,6 +221,7 @@ fn views(args: &Args, file_case: &genochron::model::Case, case: &Version) -> Res
     Ok(Views {
         genogram,
         timeline,
+        table: table_filter,
         shows,
     })
 }
@@ -201,7 +231,7 @@ fn render(case: &Version, format: Format, args: &Args, views: &Views) -> Result<
         |case: &Version| -> Scene { genochron::layout::genogram::genogram(case, &views.genogram) };
     let timeline_scene =
         |case: &Version| -> Scene { genochron::layout::timeline::timeline(case, &views.timeline) };
-    let filter = views.timeline.filter.clone();
+    let filter = views.table.clone();
     match format {
         Format::Png(diagram) => {
             let scene = match diagram {

@@ -100,6 +100,13 @@ impl Default for Options {
     }
 }
 
+/// How many pages the chronology table of these entries takes in the court document.
+pub fn chronology_pages(case: &Case, filter: &Filter) -> usize {
+    paginate(&table_rows(&chronology(case, filter)))
+        .len()
+        .max(1)
+}
+
 /// A finished document and what the caller should tell the user.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pdf {
