@@ -37,8 +37,8 @@ pub mod model;
 pub mod redact;
 pub mod render;
 pub mod review;
-pub mod text;
-pub mod vocabulary;
+pub(crate) mod text;
+pub(crate) mod vocabulary;
 
 use diagnostic::Diagnostic;
 use sha2::{Digest, Sha256};

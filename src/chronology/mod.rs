@@ -4,8 +4,8 @@
 //! in every document.
 
 pub mod fit;
-pub mod rows;
-pub mod select;
+pub(crate) mod rows;
+pub(crate) mod select;
 
 pub use fit::{Fit, fit};
 pub use rows::{

@@ -7,8 +7,8 @@ pub mod entries_csv;
 pub mod entries_xlsx;
 pub mod gedcom;
 pub mod pedigree;
-pub mod read;
-pub mod tree;
+pub(crate) mod read;
+pub(crate) mod tree;
 pub mod write;
 mod yaml_errors;
 

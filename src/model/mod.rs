@@ -3,9 +3,9 @@
 //! `check` builds a [`Case`] from a case file; nothing after `check` can meet a problem the
 //! user must fix. Later stages read the case and never change it (redaction makes a new one).
 
-pub mod age;
-pub mod date;
-pub mod supervision;
+pub(crate) mod age;
+pub(crate) mod date;
+pub(crate) mod supervision;
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

@@ -10,34 +10,42 @@
 //! CSV goes through the `csv` crate, JSON through `serde_json`, and PDF and Word text through
 //! their libraries, which escape for themselves.
 
-/// Appends `text` as XML element content: `&`, `<` and `>` escaped.
-pub(crate) fn xml_text(out: &mut String, text: &str) {
+/// Appends `text` with each character `reference` names replaced by its reference.
+fn push_escaped(out: &mut String, text: &str, reference: impl Fn(char) -> Option<&'static str>) {
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
+        match reference(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
         }
     }
+}
+
+/// The references every markup language here shares: `&`, `<` and `>`.
+fn markup(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        _ => None,
+    }
+}
+
+/// Appends `text` as XML element content: `&`, `<` and `>` escaped.
+pub(crate) fn xml_text(out: &mut String, text: &str) {
+    push_escaped(out, text, markup);
 }
 
 /// Appends `text` as a double-quoted XML attribute value: the five XML entities, and line
 /// breaks and tabs as character references (a reader would otherwise turn them into spaces).
 pub(crate) fn xml_attribute(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            _ => out.push(c),
-        }
-    }
+    push_escaped(out, text, |c| match c {
+        '"' => Some("&quot;"),
+        '\'' => Some("&apos;"),
+        '\n' => Some("&#10;"),
+        '\r' => Some("&#13;"),
+        '\t' => Some("&#9;"),
+        _ => markup(c),
+    });
 }
 
 /// `text` as a double-quoted XML attribute value (see [`xml_attribute`]).
@@ -50,16 +58,11 @@ pub(crate) fn xml_attribute_value(text: &str) -> String {
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text, |c| match c {
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => markup(c),
+    });
     out
 }
 
@@ -67,19 +70,18 @@ pub fn html(text: &str) -> String {
 /// HTML passes through a Markdown renderer). Line breaks become spaces inside a cell.
 pub(crate) fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text, |c| match c {
+        '\\' => Some("\\\\"),
+        '|' => Some("\\|"),
+        '*' => Some("\\*"),
+        '_' => Some("\\_"),
+        '`' => Some("\\`"),
+        '[' => Some("\\["),
+        ']' => Some("\\]"),
+        '#' => Some("\\#"),
+        '\n' | '\r' => Some(" "),
+        _ => markup(c),
+    });
     out
 }
 

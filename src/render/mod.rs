@@ -1,7 +1,7 @@
 //! Renderers: read only a scene (or, for tables, a checked case) and write a document.
 
 pub mod docx;
-pub mod escape;
+pub(crate) mod escape;
 pub mod html;
 pub mod pdf;
 pub mod png;

@@ -257,9 +257,12 @@ fn render(case: &Version, format: Format, args: &Args, views: &Views) -> Result<
                 filter,
                 shows: views.shows.clone(),
             };
-            let document =
-                pdf::report(case, &genogram_scene(case), &timeline_scene(case), &options)
-                    .map_err(|e| e.to_string())?;
+            // A timeline too long for a page is cut into an overview and periods that each
+            // fit a page with their text at a readable size.
+            let (width, height) = pdf::diagram_page(genochron::layout::timeline::SMALLEST_TEXT);
+            let timeline = genochron::layout::timeline::paged(case, &views.timeline, width, height);
+            let document = pdf::report(case, &genogram_scene(case), &timeline, &options)
+                .map_err(|e| e.to_string())?;
             for warning in &document.warnings {
                 eprintln!("Note: {warning}");
             }

@@ -63,31 +63,24 @@ impl Measure {
             let mut line_width = 0.0;
             for word in paragraph.split_whitespace() {
                 let w = self.word(word, weight) * size;
-                if line.is_empty() {
-                    if w <= max {
-                        line.push_str(word);
-                        line_width = w;
-                    } else {
-                        let mut pieces = text::wrap(word, size, weight, max);
-                        line = pieces.pop().unwrap_or_default();
-                        line_width = text::width(&line, size, weight);
-                        lines.extend(pieces);
-                    }
-                } else if line_width + space + w <= max {
+                if !line.is_empty() && line_width + space + w <= max {
                     line.push(' ');
                     line.push_str(word);
                     line_width += space + w;
-                } else {
+                    continue;
+                }
+                // The word starts a new line, broken where it is wider than a whole line.
+                if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
-                    if w <= max {
-                        line.push_str(word);
-                        line_width = w;
-                    } else {
-                        let mut pieces = text::wrap(word, size, weight, max);
-                        line = pieces.pop().unwrap_or_default();
-                        line_width = text::width(&line, size, weight);
-                        lines.extend(pieces);
-                    }
+                }
+                if w <= max {
+                    line.push_str(word);
+                    line_width = w;
+                } else {
+                    let mut pieces = text::wrap(word, size, weight, max);
+                    line = pieces.pop().unwrap_or_default();
+                    line_width = text::width(&line, size, weight);
+                    lines.extend(pieces);
                 }
             }
             if !line.is_empty() || lines.is_empty() {
