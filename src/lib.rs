@@ -24,19 +24,21 @@
 //! assert_eq!(amy.age_at(case.details.as_at).unwrap().to_string(), "9y 4m");
 //! ```
 
+pub mod as_at;
 pub mod check;
 pub mod chronology;
 pub mod diagnostic;
 pub mod graph;
 pub mod input;
 pub mod layout;
+mod lookup;
 pub mod mentions;
 pub mod model;
 pub mod redact;
 pub mod render;
 pub mod review;
-pub mod text;
-pub mod vocabulary;
+pub(crate) mod text;
+pub(crate) mod vocabulary;
 
 use diagnostic::Diagnostic;
 use sha2::{Digest, Sha256};

@@ -66,9 +66,8 @@ impl std::hash::Hash for dyn WidthKey + '_ {
 }
 
 thread_local! {
-    // Only looked up, never iterated, so its order cannot reach any output.
-    static WIDTHS: std::cell::RefCell<std::collections::HashMap<(bool, String), f64>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static WIDTHS: std::cell::RefCell<crate::lookup::Lookup<(bool, String), f64>> =
+        std::cell::RefCell::new(crate::lookup::Lookup::default());
     static PLANS: std::cell::RefCell<Vec<(PlanKey, rustybuzz::ShapePlan)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }

@@ -2,35 +2,12 @@
 //! files, a flood of notes, titles, spreadsheets and the messages a new user meets, each
 //! answered in the user's words with the place to look.
 
+mod support;
+use support::*;
+
 use genochron::diagnostic::Diagnostic;
 use proptest::prelude::*;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("answers");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn write(name: &str, bytes: &[u8]) -> String {
-    let path = scratch(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_string_lossy().into_owned()
-}
 
 fn problems(name: &str, text: &str) -> Vec<Diagnostic> {
     genochron::load(name, text.as_bytes())

@@ -3,7 +3,7 @@
 //! chronology` rewrites them (never under CI). Also: HTML is well-formed and escaped, CSV
 //! reads back through the entries importer, numbers are stable when an entry is added.
 
-mod golden;
+mod support;
 
 use genochron::input::case_file::ImpactInput;
 use genochron::input::entries_csv;
@@ -13,10 +13,10 @@ use std::path::Path;
 
 #[test]
 fn chronology_cases() {
-    let dirs = golden::case_dirs("chronology");
+    let dirs = support::case_dirs("chronology");
     assert!(dirs.len() >= 2);
     for dir in dirs {
-        let case = golden::load_case(&dir);
+        let case = support::load_case(&dir);
         let options = TableOptions::default();
         let md = table::markdown(&case, &options);
         let csv = table::csv(&case, &options);
@@ -40,9 +40,9 @@ fn chronology_cases() {
         for (row, number) in rows.iter().zip(&numbers) {
             assert!(row.starts_with(number.as_str()), "{row}");
         }
-        golden::compare(&dir.join("chronology.md"), &md);
-        golden::compare(&dir.join("chronology.csv"), &csv);
-        golden::compare(&dir.join("chronology.html"), &html);
+        support::compare(&dir.join("chronology.md"), &md);
+        support::compare(&dir.join("chronology.csv"), &csv);
+        support::compare(&dir.join("chronology.html"), &html);
     }
 }
 
@@ -50,7 +50,7 @@ fn chronology_cases() {
 fn awkward_text_is_escaped_in_every_format() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/cases/chronology/partial-dates-and-awkward-text");
-    let case = golden::load_case(&dir);
+    let case = support::load_case(&dir);
     let options = TableOptions::default();
     let html = table::html(&case, &options);
     assert!(!html.contains("<script>"));
@@ -85,8 +85,8 @@ fn awkward_text_is_escaped_in_every_format() {
 
 #[test]
 fn csv_reads_back_through_the_entries_importer() {
-    for dir in golden::case_dirs("chronology") {
-        let case = golden::load_case(&dir);
+    for dir in support::case_dirs("chronology") {
+        let case = support::load_case(&dir);
         let csv = table::csv(&case, &TableOptions::default());
         let (file, diagnostics) = entries_csv::read(csv.as_bytes(), &[]);
         assert!(
@@ -133,7 +133,7 @@ fn csv_reads_back_through_the_entries_importer() {
 fn adding_an_entry_does_not_renumber_the_others() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/cases/chronology/several-children-impact-per-child");
-    let mut case = golden::load_case(&dir);
+    let mut case = support::load_case(&dir);
     let before = table::markdown(&case, &TableOptions::default());
     let mut extra = case.entries[0].clone();
     extra.number = 99;

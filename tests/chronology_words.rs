@@ -2,7 +2,6 @@
 //! report and the PDF print the same words. The words come from the row model
 //! (`genochron::chronology`); a format that adds, drops or rewords a cell fails here.
 
-mod golden;
 mod support;
 
 use genochron::chronology::{Chronology, Filter, Row, chronology};
@@ -15,9 +14,9 @@ use std::path::Path;
 
 /// Every case these tests read: the golden chronology cases and the bundled examples.
 fn cases() -> Vec<(String, Case)> {
-    let mut out: Vec<(String, Case)> = golden::case_dirs("chronology")
+    let mut out: Vec<(String, Case)> = support::case_dirs("chronology")
         .into_iter()
-        .map(|dir| (dir.display().to_string(), golden::load_case(&dir)))
+        .map(|dir| (dir.display().to_string(), support::load_case(&dir)))
         .collect();
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut files: Vec<_> = std::fs::read_dir(&examples)

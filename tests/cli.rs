@@ -1,19 +1,9 @@
 //! The command line as a user meets it: exit codes, messages, the JSON report, the schema.
 
+mod support;
+use support::*;
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 #[test]
 fn a_good_case_checks_with_exit_code_0() {

@@ -12,7 +12,6 @@ use genochron::render::docx;
 use genochron::render::table::TableOptions;
 use roxmltree::{Document, Node};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use support::*;
 
 /// Twips (twentieths of a point) of A4 landscape between 2 cm margins.
@@ -367,14 +366,6 @@ fn libreoffice_opens_the_report_with_its_details_pictures_and_bundle_numbers() {
         .map(|words| words[0])
         .collect();
     assert_eq!(on_pages, ["2", "3"], "{images}");
-}
-
-fn genochron(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! entries as the case file holds them (`case.json`) and messages (`messages.txt`).
 //! `GENOCHRON_ACCEPT=1 cargo test --test entries_csv` rewrites them (never under CI).
 
-mod golden;
+mod support;
 
 use genochron::diagnostic::to_text;
 use genochron::input::entries_csv::{parse_mapping, read};
@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 #[test]
 fn entries_csv_cases() {
-    let dirs = golden::case_dirs("entries-csv");
+    let dirs = support::case_dirs("entries-csv");
     assert!(dirs.len() >= 3);
     for dir in dirs {
         let bytes = std::fs::read(dir.join("entries.csv")).unwrap();
@@ -45,8 +45,8 @@ fn entries_csv_cases() {
             Some(file) => serde_json::to_string_pretty(&file.entries).unwrap() + "\n",
             None => "null\n".to_string(),
         };
-        golden::compare(&dir.join("case.json"), &json);
-        golden::compare(
+        support::compare(&dir.join("case.json"), &json);
+        support::compare(
             &dir.join("messages.txt"),
             &to_text("entries.csv", &diagnostics),
         );

@@ -3,12 +3,14 @@
 //! merged down two rows, the spreadsheet's own codes) and a small workbook saved by
 //! LibreOffice Calc (`fixtures/spreadsheets/entries.xlsx`).
 
+mod support;
+use support::*;
+
 use genochron::diagnostic::{Places, to_text_in};
 use genochron::input::case_file::ImpactInput;
 use genochron::input::entries_csv::{ReadOptions, parse_mapping, parse_values};
 use genochron::input::entries_xlsx;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-use std::process::{Command, Output};
 
 /// A council-style chronology workbook. The first sheet is notes, so `--sheet` is needed.
 fn workbook() -> Vec<u8> {
@@ -209,14 +211,6 @@ fn a_workbook_that_is_not_one_is_reported() {
     assert!(file.is_none());
     assert!(diagnostics[0].is_problem());
     assert!(diagnostics[0].message.contains("Excel workbook"));
-}
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("genochron runs")
 }
 
 /// The workbook LibreOffice Calc saved: its dates are serial numbers, as Excel's are.

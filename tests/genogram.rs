@@ -3,6 +3,9 @@
 //! also keeps the promises in `genogram_checks`. `GENOCHRON_ACCEPT=1 cargo test --test
 //! genogram` rewrites the expected files (never under CI).
 
+mod support;
+use support::*;
+
 mod genogram_checks;
 
 use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions, genogram};
@@ -50,11 +53,6 @@ fn options(dir: &Path) -> GenogramOptions {
     options
 }
 
-fn accepting() -> bool {
-    std::env::var("GENOCHRON_ACCEPT").is_ok_and(|v| v == "1")
-        && std::env::var("CI").map_or(true, |v| v != "true")
-}
-
 fn draw(name: &str) -> (Case, Scene, String) {
     let dir = cases().join(name);
     let case = load(&dir.join("case.yaml"));
@@ -89,18 +87,7 @@ fn every_golden_case_matches_and_keeps_its_promises() {
         }
         let layout = scene.to_json();
         for (file, text) in [("layout.json", &layout), ("genogram.svg", &svg)] {
-            let path = dir.join(file);
-            if accepting() {
-                std::fs::write(&path, text).expect("write expected output");
-                continue;
-            }
-            match std::fs::read_to_string(&path) {
-                Ok(expected) if &expected == text => {}
-                Ok(_) => failures.push(format!(
-                    "{name}: {file} differs (GENOCHRON_ACCEPT=1 to accept)"
-                )),
-                Err(_) => failures.push(format!("{name}: no {file} (GENOCHRON_ACCEPT=1)")),
-            }
+            failures.extend(differs(&dir.join(file), text));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -1,16 +1,10 @@
 //! `genochron genogram` as a user meets it: the SVG and layout files, the options, the exit
 //! codes and the messages.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod support;
+use support::*;
 
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+use std::path::Path;
 
 fn out_dir(name: &str) -> std::path::PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);

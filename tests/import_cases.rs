@@ -2,15 +2,13 @@
 //! case file (`expected.yaml`) and messages (`expected.txt`) the import gives. Refresh them
 //! with `GENOCHRON_ACCEPT=1 cargo test --test import_cases` (never under CI).
 
+mod support;
+use support::*;
+
 use genochron::diagnostic;
 use genochron::input::pedigree::{self, PedigreeKind};
 use genochron::input::{gedcom, write};
 use std::path::{Path, PathBuf};
-
-fn accepting() -> bool {
-    std::env::var("GENOCHRON_ACCEPT").is_ok_and(|v| v == "1")
-        && std::env::var("CI").map_or(true, |v| v != "true")
-}
 
 #[test]
 fn every_import_case_gives_its_expected_case_file_and_messages() {
@@ -50,14 +48,7 @@ fn every_import_case_gives_its_expected_case_file_and_messages() {
             match actual {
                 None if !path.exists() => {}
                 None => failures.push(format!("{name}: refused, but {expected_name} exists")),
-                Some(actual) if accepting() => std::fs::write(&path, actual).unwrap(),
-                Some(actual) => match std::fs::read_to_string(&path) {
-                    Ok(expected) if expected == actual => {}
-                    Ok(_) => failures.push(format!(
-                        "{name}: {expected_name} differs (GENOCHRON_ACCEPT=1 to accept)"
-                    )),
-                    Err(_) => failures.push(format!("{name}: no {expected_name}")),
-                },
+                Some(actual) => failures.extend(differs(&path, &actual)),
             }
         }
     }

@@ -1,21 +1,7 @@
 //! `genochron import` from the command line: files written, notes printed, exit codes.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("genochron runs")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("genochron-import-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
+mod support;
+use support::*;
 
 #[test]
 fn imports_a_gedcom_file_that_then_checks() {

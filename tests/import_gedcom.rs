@@ -3,7 +3,7 @@
 
 use genochron::check::{self, Source};
 use genochron::diagnostic::Diagnostic;
-use genochron::input::case_file::{CaseFile, PersonInput};
+use genochron::input::case_file::{CaseFile, DatedText, PersonInput};
 use genochron::input::gedcom::{self, charset, date, tree};
 use genochron::input::{self, write};
 use std::path::{Path, PathBuf};
@@ -80,7 +80,7 @@ fn a_blended_family_keeps_links_states_and_dates() {
 
     let grace = person(&file, "grace-okafor");
     assert_eq!(value(&grace.born), Some("about 1988"));
-    assert_eq!(ids(&grace.notes), ["Works as a nurse"]);
+    assert_eq!(ids(&DatedText::texts(&grace.notes)), ["Works as a nurse"]);
     // The note points at the NOTE line in the person's record, where it was linked.
     assert_eq!(grace.notes[0].at.line, 14);
 
@@ -103,7 +103,7 @@ fn a_blended_family_keeps_links_states_and_dates() {
     assert_eq!(ids(&leo.other_parents[0].parents), ["joan-hart"]);
     assert_eq!(value(&leo.other_parents[0].link), Some("foster"));
     assert_eq!(
-        ids(&leo.notes),
+        ids(&DatedText::texts(&leo.notes)),
         ["Likes football; plays for the under-12s on Saturdays."]
     );
 
@@ -611,7 +611,7 @@ fn biographies_are_reported_not_drawn_under_the_name() {
          1 NOTE Miller\n0 TRLR\n"
     );
     let (file, diagnostics) = import(text.as_bytes());
-    assert_eq!(ids(&file.people[0].notes), ["Miller"]);
+    assert_eq!(ids(&DatedText::texts(&file.people[0].notes)), ["Miller"]);
     assert!(
         diagnostics
             .iter()
@@ -682,7 +682,7 @@ fn an_occupation_is_a_line_under_the_name() {
     let text = "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME Ann /Lee/\n1 OCCU Nurse\n\
                 2 DATE 1990\n0 TRLR\n";
     let (file, diagnostics) = import(text.as_bytes());
-    assert_eq!(ids(&file.people[0].notes), ["Nurse"]);
+    assert_eq!(ids(&DatedText::texts(&file.people[0].notes)), ["Nurse"]);
     assert_eq!(file.people[0].notes[0].at.line, 6);
     assert!(
         diagnostics

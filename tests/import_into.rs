@@ -2,22 +2,10 @@
 //! of what was there changing, people matched by id or name, nothing added twice, and nothing
 //! written when the result would not check.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+use support::*;
 
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("genochron runs")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("genochron-into-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
+use std::path::Path;
 
 fn write(path: &Path, text: &str) -> String {
     std::fs::write(path, text).unwrap();

@@ -1,7 +1,7 @@
 //! Pedigree tables (.ped and CSV) imported, checked and read back from YAML.
 
 use genochron::check::{self, Source};
-use genochron::input::case_file::{CaseFile, Text};
+use genochron::input::case_file::{CaseFile, DatedText, Text};
 use genochron::input::pedigree::{self, PedigreeKind};
 use genochron::input::{self, write};
 use std::path::Path;
@@ -45,7 +45,7 @@ fn a_linkage_file_gives_three_generations() {
     assert_eq!(ids(&child.parents), ["person-5", "person-3"]);
     // The father column of line 7 points at the "5" in that line.
     assert_eq!(child.parents[0].at.line, 7);
-    assert_eq!(ids(&child.notes), ["affected"]);
+    assert_eq!(ids(&DatedText::texts(&child.notes)), ["affected"]);
     assert!(file.people[6].notes.is_empty());
     let case = checked(&file);
     assert_eq!(case.people.len(), 7);
@@ -62,7 +62,7 @@ fn a_csv_pedigree_keeps_names_dates_and_phenotypes() {
     assert_eq!(tia.name.as_ref().unwrap().value, "Tia Cole");
     assert_eq!(tia.born.as_ref().unwrap().value, "2005-02-11");
     assert_eq!(ids(&tia.parents), ["ben", "june"]);
-    assert_eq!(ids(&tia.notes), ["affected"]);
+    assert_eq!(ids(&DatedText::texts(&tia.notes)), ["affected"]);
     // Without a name, the id is shown.
     assert_eq!(file.people[6].name.as_ref().unwrap().value, "kit");
     assert_eq!(file.case.as_at.as_ref().unwrap().value, "2010-12-31");

@@ -2,7 +2,7 @@
 //! same text.
 
 use genochron::diagnostic::Location;
-use genochron::input::case_file::{CaseFile, CaseSection, PersonInput, Text};
+use genochron::input::case_file::{CaseFile, CaseSection, DatedText, PersonInput, Text};
 use genochron::input::{self, write};
 use proptest::prelude::*;
 
@@ -20,7 +20,7 @@ fn file(name: &str, notes: &[String]) -> CaseFile {
         people: vec![PersonInput {
             id: Some(t("p")),
             name: Some(t(name)),
-            notes: notes.iter().map(|n| t(n)).collect(),
+            notes: notes.iter().map(|n| DatedText::plain(t(n))).collect(),
             ..PersonInput::default()
         }],
         ..CaseFile::default()
@@ -38,7 +38,7 @@ fn texts(file: &CaseFile) -> (Option<String>, Option<String>, Vec<String>) {
     (
         file.case.title.as_ref().map(|t| t.value.clone()),
         person.name.as_ref().map(|t| t.value.clone()),
-        person.notes.iter().map(|t| t.value.clone()).collect(),
+        person.notes.iter().map(|t| t.text.value.clone()).collect(),
     )
 }
 

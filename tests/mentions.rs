@@ -1,10 +1,12 @@
 //! `genochron mentions`: plain names found with their lines and columns, and written as
 //! mentions only where they can mean one person and the whole case's documents say the same.
 
+mod support;
+use support::*;
+
 use genochron::mentions::plain::{self, Outcome, PlainName};
 use genochron::model::Case;
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
 
 const AMBIGUOUS: &str = include_str!("../fixtures/mentions/ambiguous.yaml");
 const WHITFIELD: &str = include_str!("../examples/whitfield-family.yaml");
@@ -185,20 +187,6 @@ fn the_whitfield_example_is_written_with_mentions_already() {
         .filter(|p| matches!(p.outcome, Outcome::Mention(_)))
         .collect();
     assert!(certain.is_empty(), "{:?}", summary(&certain));
-}
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("mentions-tests");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
 }
 
 #[test]

@@ -2,14 +2,14 @@
 //! `expected.txt` beside the case. `GENOCHRON_ACCEPT=1 cargo test --test problems` rewrites
 //! the expected files (never under CI).
 
-mod golden;
+mod support;
 
 use std::path::Path;
 
 #[test]
 fn each_problem_is_reported_with_its_line_and_message() {
     let mut failures = Vec::new();
-    let cases = golden::case_dirs("problems");
+    let cases = support::case_dirs("problems");
     assert!(cases.len() >= 13, "the problem cases are missing");
     for dir in cases {
         let input = dir.join("case.yaml");
@@ -22,7 +22,7 @@ fn each_problem_is_reported_with_its_line_and_message() {
         );
         let actual = genochron::diagnostic::to_text("case.yaml", &loaded.diagnostics);
         let expected_path = dir.join("expected.txt");
-        if golden::accept() {
+        if support::accept() {
             std::fs::write(&expected_path, &actual).expect("write expected.txt");
             continue;
         }

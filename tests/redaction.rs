@@ -71,7 +71,7 @@ fn secrets(case: &Case, audience: &str) -> BTreeSet<String> {
             out.extend(person.school.clone());
         }
         if is_disclosed || hidden(HiddenField::Notes) {
-            out.extend(person.notes.iter().cloned());
+            out.extend(person.notes.iter().map(|n| n.text.clone()));
         }
         if (is_disclosed || hidden(HiddenField::BirthDate))
             && let Some(born) = &person.born

@@ -3,22 +3,9 @@
 
 mod support;
 
-use std::process::{Command, Output};
 use support::*;
 
 const CASE: &str = "examples/mensah-family.yaml";
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// Makes `file` twice and returns the bytes, checking both runs gave the same.
 fn make_twice(file: &str, extra: &[&str]) -> Vec<u8> {

@@ -5,12 +5,6 @@ mod support;
 use genochron::render::pdf::{self, Options};
 use support::*;
 
-fn write(name: &str, bytes: &[u8]) -> String {
-    let path = scratch(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_string_lossy().into_owned()
-}
-
 /// A court PDF of 30 entries, numbered from C45.
 fn court_pdf() -> pdf::Pdf {
     let case = case(30);

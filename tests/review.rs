@@ -3,28 +3,12 @@
 //! from the entries, overdue actions, the last review, marks on both diagrams, the JSON, the
 //! audience's version and byte-identical output.
 
+mod support;
+use support::*;
+
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(args: &[&str]) -> String {
-    let output = genochron(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
+use std::process::Command;
 
 const MENSAH: [&str; 4] = [
     "review",

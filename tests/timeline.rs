@@ -5,7 +5,7 @@
 //! entry drawn, summarised or reported; no label overlapping another label or a mark; nothing
 //! outside the drawing; the SVG well-formed; the same bytes twice.
 
-mod golden;
+mod support;
 
 use genochron::layout::scene::{ItemKind, Rect, Scene};
 use genochron::layout::timeline::{self, Duration, Lanes, TimelineOptions};
@@ -185,10 +185,10 @@ pub fn check_promises(case: &Case, options: &TimelineOptions, scene: &Scene) {
 
 #[test]
 fn timeline_cases() {
-    let dirs = golden::case_dirs("timeline");
+    let dirs = support::case_dirs("timeline");
     assert!(dirs.len() >= 7, "the golden cases are present");
     for dir in dirs {
-        let case = golden::load_case(&dir);
+        let case = support::load_case(&dir);
         let options = options(&dir, &case);
         let scene = timeline::timeline(&case, &options);
         check_promises(&case, &options, &scene);
@@ -213,8 +213,8 @@ fn timeline_cases() {
             "{}: the same input gives the same bytes",
             dir.display()
         );
-        golden::compare(&dir.join("layout.json"), &scene.to_json());
-        golden::compare(&dir.join("timeline.svg"), &svg);
+        support::compare(&dir.join("layout.json"), &scene.to_json());
+        support::compare(&dir.join("timeline.svg"), &svg);
     }
 }
 
@@ -222,7 +222,7 @@ fn timeline_cases() {
 fn focus_summarises_older_history_instead_of_dropping_it() {
     let dir =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/focus-last-two-years");
-    let case = golden::load_case(&dir);
+    let case = support::load_case(&dir);
     let options = options(&dir, &case);
     let selection = timeline::select(&case, &options.focus, &options.filter);
     assert!(selection.before.len() > 10, "{}", selection.before.len());
@@ -248,7 +248,7 @@ fn focus_summarises_older_history_instead_of_dropping_it() {
 #[test]
 fn filters_report_every_entry_they_leave_out() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/filters");
-    let case = golden::load_case(&dir);
+    let case = support::load_case(&dir);
     let options = options(&dir, &case);
     let selection = timeline::select(&case, &options.focus, &options.filter);
     assert!(!selection.left_out.is_empty());
@@ -281,7 +281,7 @@ fn filters_report_every_entry_they_leave_out() {
 fn ages_follow_each_child_and_pregnancy_is_shown_before_birth() {
     let dir =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/several-subject-children");
-    let case = golden::load_case(&dir);
+    let case = support::load_case(&dir);
     let scene = timeline::timeline(&case, &TimelineOptions::default());
     let svg = genochron::render::svg::scene(&scene);
     // Entry 1 (20 Jan 2019): Amy 6y 10m, Ben 3y 4m; Cara not yet conceived, so no age.

@@ -1,26 +1,8 @@
 //! `genochron timeline` and `genochron chronology` as a user meets them: files written, what
 //! the focus and filters left out said out loud, bad options refused with exit code 2.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("timeline-cli");
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    dir.join(name)
-}
+mod support;
+use support::*;
 
 const CASE: &str = "tests/cases/timeline/focus-last-two-years/case.yaml";
 

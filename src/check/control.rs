@@ -170,8 +170,16 @@ impl<'a> Fields<'a> {
         self.one(&person.pregnancy, "pregnancy", Kind::Line);
         self.one(&person.loss, "loss", Kind::Line);
         self.one(&person.count, "count", Kind::Line);
-        self.many(&person.notes, "note", Kind::Block);
-        self.one(&person.role, "role", Kind::Line);
+        for note in &person.notes {
+            self.0.push((&note.text, "note", Kind::Block));
+            self.one(&note.from, "start of the note", Kind::Line);
+            self.one(&note.to, "end of the note", Kind::Line);
+        }
+        if let Some(role) = &person.role {
+            self.0.push((&role.text, "role", Kind::Line));
+            self.one(&role.from, "start of the role", Kind::Line);
+            self.one(&role.to, "end of the role", Kind::Line);
+        }
         self.one(&person.address, "address", Kind::Block);
         self.one(&person.school, "school", Kind::Line);
         self.many(&person.parents, "parent", Kind::Line);

@@ -53,6 +53,7 @@ impl Checker {
             source_hash: source.hash.clone(),
             source_name: source.name.clone(),
             withheld_spans: Vec::new(),
+            cut: None,
         }
     }
 }

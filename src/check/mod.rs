@@ -266,6 +266,17 @@ impl Checker {
         Some(date.start())
     }
 
+    /// A role or note with the time it holds; `None` when its text is empty or too long.
+    pub(crate) fn dated_text(
+        &mut self,
+        input: &crate::input::case_file::DatedText,
+        field: &str,
+    ) -> Option<crate::model::DatedText> {
+        let text = self.text(&Some(input.text.clone()), field)?;
+        let span = self.span(&input.from, &input.to, field);
+        Some(crate::model::DatedText { text, span })
+    }
+
     /// A span from two optional dates, reporting an end before the start.
     pub(crate) fn span(&mut self, from: &Option<Text>, to: &Option<Text>, what: &str) -> Span {
         let from_date = self.date(from, &format!("start of the {what}"));

@@ -116,9 +116,9 @@ impl Checker {
             notes: input
                 .notes
                 .iter()
-                .filter_map(|n| self.text(&Some(n.clone()), "note"))
+                .filter_map(|n| self.dated_text(n, "note"))
                 .collect(),
-            role: self.text(&input.role, "role"),
+            role: input.role.as_ref().and_then(|r| self.dated_text(r, "role")),
             address: self.text(&input.address, "address"),
             school: self.text(&input.school, "school"),
             birth_date_withheld: false,

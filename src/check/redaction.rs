@@ -156,14 +156,16 @@ pub(crate) fn free_texts(file: &CaseFile) -> Vec<(TextKey, &Text)> {
         for (field, text) in [
             ("name", &person.name),
             ("known-as", &person.known_as),
-            ("role", &person.role),
             ("address", &person.address),
             ("school", &person.school),
         ] {
             out.extend(text.iter().map(|t| (key(field), t)));
         }
+        if let Some(role) = &person.role {
+            out.push((key("role"), &role.text));
+        }
         for (i, note) in person.notes.iter().enumerate() {
-            out.push((TextKey::Person(id.clone(), "notes", i), note));
+            out.push((TextKey::Person(id.clone(), "notes", i), &note.text));
         }
         for (i, alias) in person.aliases.iter().enumerate() {
             out.push((TextKey::Person(id.clone(), "aliases", i), alias));

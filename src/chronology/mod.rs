@@ -3,8 +3,8 @@
 //! format render these rows and add no words of their own, so the same entry reads the same
 //! in every document.
 
-pub mod rows;
-pub mod select;
+pub(crate) mod rows;
+pub(crate) mod select;
 
 pub use rows::{
     COURT_COLUMNS, ChildCells, ChildColumn, Chronology, Paragraph, Row, age_between, chronology,

@@ -230,35 +230,6 @@ impl Family {
     }
 }
 
-/// Disjoint sets with path halving; for grouping partners.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    /// Joins two sets; the smaller number becomes the root, so results follow file order.
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            self.parent[a.max(b)] = a.min(b);
-        }
-    }
-}
-
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;

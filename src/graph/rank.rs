@@ -9,7 +9,10 @@
 //! between parents and children than it lengthens, so few children are drawn more than one
 //! row below their parents.
 
-use super::{Couple, Family, Tie, UnionFind};
+use super::{Couple, Family, Tie};
+use petgraph::algo::{tarjan_scc, toposort};
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 
 /// The most people moved together in one step of shortening lines: larger branches are left
@@ -74,13 +77,19 @@ impl Family {
     }
 }
 
-/// The group of each person: the smallest person joined to them by kept partnerships.
+/// The group of each person: the smallest person joined to them by kept partnerships, so
+/// groups follow file order.
 fn partner_groups(n: usize, couples: &[Couple], kept: &[bool]) -> Vec<usize> {
-    let mut group = UnionFind::new(n);
+    let mut sets = UnionFind::<usize>::new(n);
     for (couple, _) in couples.iter().zip(kept).filter(|(_, k)| **k) {
-        group.union(couple.partners[0], couple.partners[1]);
+        sets.union(couple.partners[0], couple.partners[1]);
     }
-    (0..n).map(|i| group.find(i)).collect()
+    let roots = sets.into_labeling();
+    let mut smallest = vec![usize::MAX; n];
+    for (person, &root) in roots.iter().enumerate() {
+        smallest[root] = smallest[root].min(person);
+    }
+    roots.iter().map(|&root| smallest[root]).collect()
 }
 
 /// Which partnerships are kept on one row. While some group would be its own ancestor, the
@@ -130,79 +139,45 @@ fn rank_groups(
     edges: &[(usize, usize)],
     groups: &[usize],
 ) -> Result<Vec<u32>, Vec<bool>> {
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut self_loop = vec![false; n];
-    for &(p, c) in edges {
-        let (a, b) = (groups[p], groups[c]);
-        if a == b {
-            self_loop[a] = true;
-            continue;
-        }
-        out[a].push(b);
-        into[b].push(a);
+    let mut graph = DiGraph::<(), ()>::with_capacity(n, edges.len());
+    for _ in 0..n {
+        graph.add_node(());
     }
-    let is_group: Vec<bool> = (0..n).map(|i| groups[i] == i).collect();
-    let order = topological(&out, &is_group);
-    if order.len() != is_group.iter().filter(|g| **g).count() || self_loop.contains(&true) {
-        // Groups on a cycle are those left over both from the top down and from the
-        // bottom up; groups merely below or above a cycle are not to blame.
-        let mut stuck = self_loop;
-        let mut from_top = vec![false; n];
-        for &g in &order {
-            from_top[g] = true;
-        }
-        let mut from_bottom = vec![false; n];
-        for g in topological(&into, &is_group) {
-            from_bottom[g] = true;
-        }
-        for g in 0..n {
-            stuck[g] |= is_group[g] && !from_top[g] && !from_bottom[g];
+    for &(p, c) in edges {
+        graph.add_edge(NodeIndex::new(groups[p]), NodeIndex::new(groups[c]), ());
+    }
+    let Ok(order) = toposort(&graph, None) else {
+        // A group is on a cycle when it shares a strongly connected component with another
+        // group or is its own parent (partners who are parent and child).
+        let mut stuck = vec![false; n];
+        for component in tarjan_scc(&graph) {
+            let g = component[0];
+            if component.len() > 1 || graph.contains_edge(g, g) {
+                for g in component {
+                    stuck[g.index()] = true;
+                }
+            }
         }
         return Err(stuck);
-    }
+    };
     let mut rank = vec![0u32; n];
     for &g in &order {
-        for &h in &out[g] {
-            rank[h] = rank[h].max(rank[g] + 1);
+        for h in graph.neighbors(g) {
+            rank[h.index()] = rank[h.index()].max(rank[g.index()] + 1);
         }
     }
     // Groups with no parents sit just above their highest child group, so that an ancestor
     // couple is not left rows above the children it is joined to.
     for &g in order.iter().rev() {
-        if into[g].is_empty()
-            && let Some(lowest) = out[g].iter().map(|&h| rank[h]).min()
-        {
-            rank[g] = lowest.saturating_sub(1).max(rank[g]);
+        let is_top = graph
+            .neighbors_directed(g, petgraph::Direction::Incoming)
+            .next()
+            .is_none();
+        if is_top && let Some(lowest) = graph.neighbors(g).map(|h| rank[h.index()]).min() {
+            rank[g.index()] = lowest.saturating_sub(1).max(rank[g.index()]);
         }
     }
     Ok(rank)
-}
-
-/// Kahn's order of the groups over `out`; groups on or behind a cycle are left out.
-fn topological(out: &[Vec<usize>], is_group: &[bool]) -> Vec<usize> {
-    let n = out.len();
-    let mut indegree = vec![0usize; n];
-    for list in out {
-        for &h in list {
-            indegree[h] += 1;
-        }
-    }
-    let mut order = Vec::with_capacity(n);
-    let mut stack: Vec<usize> = (0..n)
-        .filter(|&g| is_group[g] && indegree[g] == 0)
-        .rev()
-        .collect();
-    while let Some(g) = stack.pop() {
-        order.push(g);
-        for &h in &out[g] {
-            indegree[h] -= 1;
-            if indegree[h] == 0 {
-                stack.push(h);
-            }
-        }
-    }
-    order
 }
 
 /// Moves branches a row down (or up) where that makes more parent-to-child lines one row

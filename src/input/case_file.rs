@@ -164,11 +164,13 @@ pub struct PersonInput {
     /// Several people drawn as one symbol.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<Text>,
-    /// Extra lines under the name.
+    /// Extra lines under the name: each a text, or `{text, from, to}` when it holds only
+    /// for a while ("Year 8", "on probation").
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub notes: Vec<Text>,
+    pub notes: Vec<DatedText>,
+    /// A role in the child's life: a text, or `{text, from, to}` ("kinship carer" from 2025-10).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<Text>,
+    pub role: Option<DatedText>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -493,6 +495,83 @@ pub struct TrackedActionInput {
     #[serde(skip)]
     #[schemars(skip)]
     pub at: Location,
+}
+
+/// A role or note that may hold only for a while: written as plain text (it holds
+/// throughout), or as `{text, from, to}`. Serialises back the way it can be written: plain
+/// text when it has no dates.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DatedText {
+    pub text: Text,
+    pub from: Option<Text>,
+    pub to: Option<Text>,
+    pub at: Location,
+}
+
+impl DatedText {
+    /// The texts of a list of roles or notes, without their dates.
+    pub fn texts(list: &[DatedText]) -> Vec<Text> {
+        list.iter().map(|d| d.text.clone()).collect()
+    }
+
+    /// Text that holds throughout.
+    pub fn plain(text: Text) -> DatedText {
+        let at = text.at;
+        DatedText {
+            text,
+            from: None,
+            to: None,
+            at,
+        }
+    }
+}
+
+impl Serialize for DatedText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        if self.from.is_none() && self.to.is_none() {
+            return self.text.serialize(serializer);
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("text", &self.text)?;
+        if let Some(from) = &self.from {
+            map.serialize_entry("from", from)?;
+        }
+        if let Some(to) = &self.to {
+            map.serialize_entry("to", to)?;
+        }
+        map.end()
+    }
+}
+
+impl JsonSchema for DatedText {
+    fn schema_name() -> Cow<'static, str> {
+        "DatedText".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": ["string", "number", "boolean"] },
+                {
+                    "type": "object",
+                    "properties": {
+                        "text": { "type": ["string", "number", "boolean"] },
+                        "from": {
+                            "description": "The first day it holds.",
+                            "type": ["string", "number"]
+                        },
+                        "to": {
+                            "description": "The last day it holds.",
+                            "type": ["string", "number"]
+                        }
+                    },
+                    "required": ["text"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }
 
 /// One value or a list of them, for the schema of fields that take either.

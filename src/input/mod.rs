@@ -7,14 +7,25 @@ pub mod entries_csv;
 pub mod entries_xlsx;
 pub mod gedcom;
 pub mod pedigree;
-pub mod read;
-pub mod tree;
+pub(crate) mod read;
+pub(crate) mod tree;
 pub mod write;
 mod yaml_errors;
 
 use crate::diagnostic::{Diagnostic, Location, Places};
 use case_file::CaseFile;
 use entries_csv::ReadOptions;
+
+/// Text in Windows-1252, the "ANSI" of files written on Windows: GEDCOM 5.5 files that say
+/// so (or claim UTF-8 and are not), and Excel's "CSV" on most UK machines. Every byte is a
+/// character, so nothing is lost; the five bytes the code page leaves unassigned become the
+/// control characters of the same number.
+pub(crate) fn windows_1252(bytes: &[u8]) -> String {
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
 
 /// The file formats genochron reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,6 +274,19 @@ mod tests {
 
     fn first_problem(bytes: &[u8]) -> Diagnostic {
         case_file("case.yaml", bytes).1.remove(0)
+    }
+
+    #[test]
+    fn windows_1252_gives_one_character_for_every_byte() {
+        let every: Vec<u8> = (0..=255).collect();
+        let text = windows_1252(&every);
+        assert_eq!(text.chars().count(), 256);
+        let at = |b: usize| text.chars().nth(b).unwrap();
+        assert_eq!(
+            (at(0x41), at(0x80), at(0x92), at(0x9f)),
+            ('A', '€', '’', 'Ÿ')
+        );
+        assert_eq!((at(0x81), at(0xa0), at(0xe9)), ('\u{81}', '\u{a0}', 'é'));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! a header row naming its columns.
 
 use crate::diagnostic::{self, Diagnostic, Location};
-use crate::input::case_file::{CaseFile, CaseSection, PersonInput, Text};
+use crate::input::case_file::{CaseFile, CaseSection, DatedText, PersonInput, Text};
 use crate::input::gedcom::ids::Ids;
 use std::collections::BTreeMap;
 
@@ -41,7 +41,7 @@ struct Row {
 pub fn read(bytes: &[u8], kind: PedigreeKind) -> (Option<CaseFile>, Vec<Diagnostic>) {
     let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)) {
         Ok(text) => text.to_string(),
-        Err(_) => crate::input::gedcom::charset::windows_1252(bytes),
+        Err(_) => crate::input::windows_1252(bytes),
     };
     let (text, invisible) = super::without_invisible_characters(&text);
     let mut diagnostics: Vec<Diagnostic> = invisible.into_iter().collect();
@@ -318,6 +318,7 @@ fn build(rows: Vec<Row>, diagnostics: &mut Vec<Diagnostic>) -> CaseFile {
                 .as_ref()
                 .and_then(phenotype)
                 .into_iter()
+                .map(DatedText::plain)
                 .collect(),
             at: row.at,
             ..PersonInput::default()
@@ -453,7 +454,7 @@ mod tests {
         let child = &file.people[2];
         assert_eq!(values(&child.parents), ["person-1", "person-2"]);
         assert_eq!(child.parents[0].at, Location { line: 4, column: 8 });
-        assert_eq!(values(&child.notes), ["affected"]);
+        assert_eq!(values(&DatedText::texts(&child.notes)), ["affected"]);
         assert_eq!(child.gender.as_ref().unwrap().value, "female");
         assert_eq!(values(&file.people[3].parents), ["person-1"]);
         assert_eq!(file.people[3].gender.as_ref().unwrap().value, "unknown");

@@ -202,6 +202,61 @@ impl Reader<'_> {
         }
     }
 
+    /// A role or note: a single value, or `text:` with `from:` and `to:`.
+    fn dated_text(&mut self, fields: &mut Fields<'_>, name: &'static str) -> Option<DatedText> {
+        let node = fields.node(name)?;
+        self.dated_item(node, name)
+    }
+
+    /// A list of notes, each a single value or `text:` with `from:` and `to:`. One alone is
+    /// taken as a list of one.
+    fn dated_texts(&mut self, fields: &mut Fields<'_>, name: &'static str) -> Vec<DatedText> {
+        let Some(node) = fields.node(name) else {
+            return Vec::new();
+        };
+        match &node.value {
+            Value::List(items) => items
+                .iter()
+                .filter(|item| !matches!(item.value, Value::Null))
+                .filter_map(|item| self.dated_item(item, name))
+                .collect(),
+            _ => self.dated_item(node, name).into_iter().collect(),
+        }
+    }
+
+    fn dated_item(&mut self, node: &Node, name: &'static str) -> Option<DatedText> {
+        if let Value::Scalar(text) = &node.value {
+            return Some(DatedText::plain(Spanned::new(
+                without_curly_quotes(text),
+                node.at,
+            )));
+        }
+        let what = if name == "role" { "role" } else { "note" };
+        let mut f = self.fields(
+            node,
+            what,
+            "Write it as text, or as `text: ...` with `from:` and `to:` dates under it.",
+        )?;
+        let text = self.text(&mut f, "text");
+        let from = self.text(&mut f, "from");
+        let to = self.text(&mut f, "to");
+        self.finish(f);
+        let Some(text) = text else {
+            self.problem(
+                node.at,
+                format!("This {what} has dates but no `text`."),
+                format!("Add `text:` with the {what} itself, e.g. `text: kinship carer`."),
+            );
+            return None;
+        };
+        Some(DatedText {
+            text,
+            from,
+            to,
+            at: node.at,
+        })
+    }
+
     /// A list of groups, each read by `item`.
     fn list<T>(
         &mut self,
@@ -287,8 +342,8 @@ impl Reader<'_> {
             pregnancy: self.text(&mut f, "pregnancy"),
             loss: self.text(&mut f, "loss"),
             count: self.text(&mut f, "count"),
-            notes: self.texts(&mut f, "notes"),
-            role: self.text(&mut f, "role"),
+            notes: self.dated_texts(&mut f, "notes"),
+            role: self.dated_text(&mut f, "role"),
             address: self.text(&mut f, "address"),
             school: self.text(&mut f, "school"),
             parents: self.texts(&mut f, "parents"),

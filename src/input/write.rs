@@ -320,7 +320,7 @@ pub fn quoted(value: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::Location;
-    use crate::input::case_file::{CaseSection, PartnershipInput, PersonInput, Text};
+    use crate::input::case_file::{CaseSection, DatedText, PartnershipInput, PersonInput, Text};
 
     fn t(value: &str) -> Text {
         Text::new(value.to_string(), Location::default())
@@ -357,7 +357,10 @@ mod tests {
                     name: Some(t("Anne Brontë")),
                     deceased: Some(t("true")),
                     parents: vec![t("patrick"), t("maria")],
-                    notes: vec![t("Wrote: Agnes Grey"), t("true")],
+                    notes: vec![
+                        DatedText::plain(t("Wrote: Agnes Grey")),
+                        DatedText::plain(t("true")),
+                    ],
                     ..PersonInput::default()
                 },
                 PersonInput {

@@ -1,7 +1,7 @@
 //! Layout: turns a checked case into a scene of positioned shapes. Knows nothing of SVG.
 
 pub mod genogram;
-pub mod marks;
+pub(crate) mod marks;
 pub mod scene;
 pub mod scores;
 pub mod timeline;

@@ -22,6 +22,17 @@ pub struct Scene {
     /// The text for the drawing's `<title>` and the document's accessible name.
     #[serde(skip)]
     pub title: String,
+    /// Heights, top to bottom, where the drawing may be cut across pages: between rows of
+    /// the genogram (a symbol always on the same page as its name), between the timeline's
+    /// sections and lanes. Set by the layout; a renderer that splits a drawing cuts only
+    /// here when it can.
+    #[serde(skip)]
+    pub breaks: Vec<f64>,
+    /// The same drawing made again as pages, when the layout was asked for them: each with
+    /// a short name for its page heading ("overview", "2014 to 2017"). Empty for a drawing
+    /// that is one piece.
+    #[serde(skip)]
+    pub parts: Vec<(String, Scene)>,
 }
 
 /// What an item is; the names are the ones written to `--layout-json` and used as SVG classes.
@@ -361,7 +372,30 @@ impl Scene {
             width: 0.0,
             height: 0.0,
             title: title.into(),
+            breaks: Vec::new(),
+            parts: Vec::new(),
         }
+    }
+
+    /// Sets [`Scene::breaks`] to the middle of every clear stretch between `blocks` (spans
+    /// of height that must stay on one page, such as a symbol with its name), leaving out
+    /// the stretch above the first block and below the last.
+    pub fn break_between(&mut self, blocks: impl IntoIterator<Item = (f64, f64)>) {
+        let mut spans: Vec<(f64, f64)> = blocks.into_iter().filter(|(a, b)| b >= a).collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut breaks = Vec::new();
+        let mut reach: Option<f64> = None;
+        for (top, bottom) in spans {
+            match reach {
+                Some(r) if top > r => {
+                    breaks.push(round((r + top) / 2.0));
+                    reach = Some(bottom);
+                }
+                Some(r) => reach = Some(r.max(bottom)),
+                None => reach = Some(bottom),
+            }
+        }
+        self.breaks = breaks;
     }
 
     /// The placed scene as `{"items": [...], "metrics": {...}}`, for `--layout-json`.
@@ -370,5 +404,21 @@ impl Scene {
         scene.metrics.insert("width".into(), round(self.width));
         scene.metrics.insert("height".into(), round(self.height));
         serde_json::to_string_pretty(&scene).expect("a scene always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_fall_only_in_clear_stretches_between_blocks() {
+        let mut scene = Scene::new("");
+        scene.break_between([(10.0, 50.0), (40.0, 80.0), (100.0, 120.0), (119.0, 130.0)]);
+        assert_eq!(scene.breaks, vec![90.0]);
+        scene.break_between([(0.0, 10.0), (20.0, 30.0), (30.5, 40.0)]);
+        assert_eq!(scene.breaks, vec![15.0, 30.25]);
+        scene.break_between([]);
+        assert!(scene.breaks.is_empty());
     }
 }

@@ -3,9 +3,9 @@
 //! `check` builds a [`Case`] from a case file; nothing after `check` can meet a problem the
 //! user must fix. Later stages read the case and never change it (redaction makes a new one).
 
-pub mod age;
-pub mod date;
-pub mod supervision;
+pub(crate) mod age;
+pub(crate) mod date;
+pub(crate) mod supervision;
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -118,6 +118,9 @@ pub struct CaseDetails {
     /// In an audience's version: the dates of entries and periods the version leaves out, so
     /// that a gap in involvement is claimed only where the whole record has one.
     pub withheld_spans: Vec<(NaiveDate, NaiveDate)>,
+    /// What the "as at" cut left out as later than `as_at` (see `crate::as_at`); `None` until
+    /// the cut is made.
+    pub cut: Option<crate::as_at::Cut>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -175,10 +178,12 @@ pub struct Person {
     pub deceased: bool,
     /// The identity of this person is not known (an unnamed father): drawn with "?".
     pub unknown: bool,
-    /// Extra lines under the name (occupation, "lives in Leeds", health, substance use).
-    pub notes: Vec<String>,
-    /// A role in the child's life ("maternal grandmother", "foster carer").
-    pub role: Option<String>,
+    /// Extra lines under the name (occupation, "lives in Leeds", health, substance use), each
+    /// with the time it holds.
+    pub notes: Vec<DatedText>,
+    /// A role in the child's life ("maternal grandmother", "foster carer"), with the time it
+    /// holds.
+    pub role: Option<DatedText>,
     pub address: Option<String>,
     pub school: Option<String>,
     /// The birth date is known but withheld from this version: shown as "withheld", never as
@@ -231,6 +236,35 @@ impl Person {
             _ => day,
         };
         Some(Age::at(born, day))
+    }
+}
+
+/// A role or note and the time it holds: open ends when the case file gives no dates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedText {
+    pub text: String,
+    pub span: Span,
+}
+
+impl From<&str> for DatedText {
+    fn from(text: &str) -> DatedText {
+        DatedText::always(text)
+    }
+}
+
+impl From<String> for DatedText {
+    fn from(text: String) -> DatedText {
+        DatedText::always(text)
+    }
+}
+
+impl DatedText {
+    /// Text that holds throughout.
+    pub fn always(text: impl Into<String>) -> DatedText {
+        DatedText {
+            text: text.into(),
+            span: Span::ALWAYS,
+        }
     }
 }
 

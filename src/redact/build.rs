@@ -307,6 +307,7 @@ impl<'a> Builder<'a> {
             source_hash,
             source_name,
             withheld_spans: _,
+            cut,
         } = details;
         CaseDetails {
             reference: self.text(TextKey::Reference, reference, SeenKind::Free),
@@ -324,6 +325,8 @@ impl<'a> Builder<'a> {
                 Some(_) => String::new(),
             },
             withheld_spans: self.withheld_spans.clone(),
+            // Counts only: what the "as at" cut left out, never what it was.
+            cut: *cut,
         }
     }
 
@@ -369,7 +372,14 @@ impl<'a> Builder<'a> {
             false => notes
                 .iter()
                 .enumerate()
-                .map(|(i, n)| self.text(TextKey::Person(id.clone(), "notes", i), n, SeenKind::Free))
+                .map(|(i, n)| crate::model::DatedText {
+                    text: self.text(
+                        TextKey::Person(id.clone(), "notes", i),
+                        &n.text,
+                        SeenKind::Free,
+                    ),
+                    span: n.span,
+                })
                 .collect(),
         };
         Person {
@@ -386,7 +396,10 @@ impl<'a> Builder<'a> {
             deceased: *deceased,
             unknown: *unknown,
             notes,
-            role: self.optional(key("role"), role),
+            role: role.as_ref().map(|r| crate::model::DatedText {
+                text: self.text(key("role"), &r.text, SeenKind::Free),
+                span: r.span,
+            }),
             address: match hide_address {
                 true => None,
                 false => self.optional(key("address"), address),

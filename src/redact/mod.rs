@@ -15,9 +15,9 @@
 //! and a way to fix it.
 
 mod build;
-pub mod dates;
-pub mod fold;
-pub mod place;
+pub(crate) mod dates;
+pub(crate) mod fold;
+pub(crate) mod place;
 mod scan;
 
 pub use build::{initials, short_name};

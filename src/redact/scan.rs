@@ -173,8 +173,8 @@ pub fn needles(case: &Case, rules: &Audience) -> Vec<Needle> {
         if hidden(HiddenField::Notes) {
             for note in &person.notes {
                 let why = format!("is a note about {whose} hidden from \u{201c}{audience}\u{201d}");
-                push_words(&mut out, words(note), &why, &value_help(audience));
-                digits_needles(&mut out, note, &why, audience);
+                push_words(&mut out, words(&note.text), &why, &value_help(audience));
+                digits_needles(&mut out, &note.text, &why, audience);
             }
         }
         if hidden(HiddenField::BirthDate)

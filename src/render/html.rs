@@ -11,6 +11,8 @@ use crate::chronology::{COURT_COLUMNS, Filter, Paragraph, chronology};
 use crate::layout::scene::{Item, Scene};
 use crate::model::{Case, View};
 use crate::redact::Version;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
@@ -41,11 +43,11 @@ pub fn report(version: &Version, genogram: &Scene, timeline: &Scene, options: &O
     let _ = writeln!(
         out,
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        super::escape_html(&policy)
+        super::escape::html(&policy)
     );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
-    let _ = writeln!(out, "<title>{}</title>", super::escape_html(&page_title));
+    let _ = writeln!(out, "<title>{}</title>", super::escape::html(&page_title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
 
     front(&mut out, version);
@@ -83,15 +85,15 @@ fn front(out: &mut String, version: &Version) {
     } else {
         case.details.title.as_str()
     };
-    let _ = writeln!(out, "<header>\n<h1>{}</h1>", super::escape_html(title));
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", super::escape::html(title));
     out.push_str("<p class=\"subtitle\">Genogram and child-impact chronology</p>\n<dl>\n");
     let fields = super::version_front_page_facts(version);
     for (label, value) in fields {
         let _ = writeln!(
             out,
             "<dt>{}</dt><dd>{}</dd>",
-            super::escape_html(label),
-            super::escape_html(&value)
+            super::escape::html(label),
+            super::escape::html(&value)
         );
     }
     out.push_str("</dl>\n</header>\n");
@@ -127,13 +129,12 @@ fn diagram(out: &mut String, id: &str, title: &str, scene: &Scene) {
 fn linked_svg(scene: &Scene) -> String {
     // The HTML parser puts <svg> in its namespace itself; leaving the declaration out keeps
     // the page free of any web address at all.
-    let svg = crate::render::svg::scene(scene)
-        .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
-        .replacen(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", 1);
+    let svg =
+        crate::render::svg::scene(scene).replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
     let by_id: std::collections::BTreeMap<String, &Item> = scene
         .items
         .iter()
-        .map(|item| (svg_attribute_escape(&item.id), item))
+        .map(|item| (super::escape::xml_attribute_value(&item.id), item))
         .collect();
     let mut out = String::with_capacity(svg.len() + scene.items.len() * 40);
     let mut rest = svg.as_str();
@@ -156,16 +157,6 @@ fn linked_svg(scene: &Scene) -> String {
     out
 }
 
-/// An attribute value escaped the way the `svg` crate writes it, to find items by id.
-fn svg_attribute_escape(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
 /// The value of `name="…"` in an opening tag's attributes, still escaped.
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let key = format!(" {name}=\"");
@@ -180,7 +171,7 @@ fn data_attributes(people: &[String], entries: &[u32]) -> String {
         let _ = write!(
             out,
             " data-people=\"{}\"",
-            super::escape_html(&people.join(" "))
+            super::escape::html(&people.join(" "))
         );
     }
     if !entries.is_empty() {
@@ -204,7 +195,7 @@ fn table(out: &mut String, case: &Case) {
     }
     out.push_str("<table>\n<thead><tr>");
     for title in COURT_COLUMNS {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", super::escape_html(title));
+        let _ = write!(out, "<th scope=\"col\">{}</th>", super::escape::html(title));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &table.rows {
@@ -243,9 +234,9 @@ fn paragraphs(out: &mut String, cell: &[Paragraph]) {
     for p in cell {
         out.push_str("<p>");
         if let Some(label) = &p.label {
-            let _ = write!(out, "<strong>{}</strong> ", super::escape_html(label));
+            let _ = write!(out, "<strong>{}</strong> ", super::escape::html(label));
         }
-        out.push_str(&super::escape_html(&p.text));
+        out.push_str(&super::escape::html(&p.text));
         out.push_str("</p>");
     }
 }
@@ -253,28 +244,7 @@ fn paragraphs(out: &mut String, cell: &[Paragraph]) {
 /// The Content Security Policy source for the page's one script.
 fn script_hash() -> String {
     let digest = Sha256::digest(SCRIPT.as_bytes());
-    format!("sha256-{}", base64(&digest))
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    format!("sha256-{}", BASE64.encode(digest))
 }
 
 const STYLE: &str = r#"
@@ -452,15 +422,6 @@ const SCRIPT: &str = r#"
 mod tests {
     use super::*;
     use crate::layout::scene::{ItemKind, Rect};
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
 
     #[test]
     fn links_items_by_data_attributes_and_escapes_ids() {

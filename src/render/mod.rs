@@ -1,6 +1,7 @@
 //! Renderers: read only a scene (or, for tables, a checked case) and write a document.
 
 pub mod docx;
+pub(crate) mod escape;
 pub mod html;
 pub mod pdf;
 pub mod png;
@@ -75,6 +76,9 @@ pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static st
         ("Author", case.details.author.clone().unwrap_or_default()),
         ("Ages and households as at", date(Some(case.details.as_at))),
     ];
+    if let Some(sentence) = case.details.cut.as_ref().and_then(|c| c.sentence()) {
+        facts.push(("Later than that date", sentence));
+    }
     if let Some(audience) = audience {
         facts.push((
             "Version",
@@ -113,22 +117,6 @@ fn capitalised(text: &str) -> String {
         Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
         None => String::new(),
     }
-}
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A document could not be made. Never caused by the case file (a checked case always

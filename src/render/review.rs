@@ -432,7 +432,7 @@ fn last_review(out: &mut Vec<Block>, review: &Review, case: &Case) {
 
 /// The review as Markdown. Drawings are named, with a pointer to the HTML or PDF version.
 pub fn markdown(blocks: &[Block]) -> String {
-    use crate::render::table::md;
+    use crate::render::escape::markdown as md;
     let mut out = String::new();
     for block in blocks {
         match block {
@@ -473,7 +473,7 @@ pub fn markdown(blocks: &[Block]) -> String {
 
 /// The review as one self-contained HTML page: no script, nothing fetched.
 pub fn html(blocks: &[Block], drawings: &Drawings<'_>, title_in_metadata: Option<&str>) -> String {
-    use crate::render::escape_html as esc;
+    use crate::render::escape::html as esc;
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
@@ -525,9 +525,11 @@ pub fn html(blocks: &[Block], drawings: &Drawings<'_>, title_in_metadata: Option
                     "timeline" => drawings.timeline,
                     _ => drawings.scores,
                 };
-                let svg = crate::render::svg::scene(scene)
-                    .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
-                    .replacen(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", 1);
+                let svg = crate::render::svg::scene(scene).replacen(
+                    " xmlns=\"http://www.w3.org/2000/svg\"",
+                    "",
+                    1,
+                );
                 let _ = writeln!(
                     out,
                     "<figure id=\"{id}\" class=\"{id}\">\n<figcaption>{}</figcaption>\n{svg}\n</figure>",

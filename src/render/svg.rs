@@ -1,8 +1,8 @@
 //! Writes a scene as a standalone SVG document.
 //!
 //! Every item becomes a `<g>` with its stable id, its kind and classes, and a `<title>` for
-//! screen readers and hover. Text from the case is escaped here (`&`, `<`, `>` in text, and
-//! quotes too in attributes); nothing from the case is ever written into a comment, a style
+//! screen readers and hover. Text from the case is escaped by `render::escape` (`&`, `<`, `>` in
+//! text, and quotes and line breaks too in attributes); nothing from the case is ever written into a comment, a style
 //! sheet or a script. Every number goes through [`round`] so the same scene always gives the
 //! same bytes.
 //!
@@ -11,6 +11,7 @@
 //! the crate's element tree first cost more than the whole layout for a 10,000-entry timeline.
 
 use crate::layout::scene::{Anchor, Item, Paint, PathStep, Point, Scene, Shape, Weight, round};
+use crate::render::escape::{xml_attribute, xml_text};
 use crate::text::FONT_FAMILY;
 use std::fmt::Write;
 
@@ -33,7 +34,7 @@ pub fn scene(scene: &Scene) -> String {
         ],
     );
     out.push_str(">\n<title>");
-    escape_text(&mut out, &scene.title);
+    xml_text(&mut out, &scene.title);
     out.push_str("</title>\n<rect fill=\"#ffffff\" height=\"100%\" width=\"100%\"/>");
     for item in &scene.items {
         out.push('\n');
@@ -52,32 +53,8 @@ fn open(out: &mut String, name: &str, attributes: &mut [(&str, &str)]) {
         out.push(' ');
         out.push_str(key);
         out.push_str("=\"");
-        escape_attribute(out, value);
+        xml_attribute(out, value);
         out.push('"');
-    }
-}
-
-fn escape_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-}
-
-fn escape_attribute(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
     }
 }
 
@@ -95,7 +72,7 @@ fn group(out: &mut String, item: &Item) {
     out.push('>');
     if let Some(title) = &item.title {
         out.push_str("\n<title>");
-        escape_text(out, title);
+        xml_text(out, title);
         out.push_str("</title>");
     }
     for shape in &item.shapes {
@@ -189,7 +166,7 @@ fn shape_element(out: &mut String, shape: &Shape) {
                 out.push('\n');
                 open(out, "tspan", &mut [("x", x.as_str()), ("y", &line_y)]);
                 out.push('>');
-                escape_text(out, line);
+                xml_text(out, line);
                 out.push_str("</tspan>");
             }
             out.push_str("\n</text>");

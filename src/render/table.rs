@@ -6,6 +6,7 @@
 //! own serial numbers, so they never change when an entry is added. Dates are shown only to
 //! the precision they were recorded with. Tables read the checked case, not a scene.
 
+use super::escape::markdown as md;
 use crate::chronology::{Chronology, Filter, Row, chronology};
 use crate::model::Case;
 use crate::vocabulary::{ENTRY_STATUSES, SIGNIFICANCES, case_word, category_name, valence_word};
@@ -100,6 +101,9 @@ fn front_matter(case: &Case, table: &Chronology) -> Vec<String> {
         "Ages are worked out from dates of birth, as at the date of each entry. Information as at {}.",
         crate::model::PartialDate::day(d.as_at)
     ));
+    if let Some(sentence) = d.cut.as_ref().and_then(|c| c.sentence()) {
+        lines.push(sentence);
+    }
     if !selection.left_out.is_empty() {
         let numbers: Vec<String> = selection
             .left_out
@@ -127,26 +131,6 @@ fn title(case: &Case) -> String {
     } else {
         format!("Chronology: {}", case.details.title)
     }
-}
-
-/// Markdown escaping: table pipes, emphasis and link characters, and angle brackets (so no
-/// HTML passes through a Markdown renderer). Line breaks become spaces inside a cell.
-pub(crate) fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The chronology as a Markdown document with one table.
@@ -332,7 +316,7 @@ td.low::before { content: '\\25CF  '; color: #2e8b57; }
 pub fn html(case: &Case, options: &TableOptions) -> String {
     let table = chronology(case, &options.filter);
     let heads = headings(&table);
-    let t = super::escape_html(&title(case));
+    let t = super::escape::html(&title(case));
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n");
     out.push_str(&format!(
@@ -340,11 +324,14 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
     ));
     out.push_str(&format!("<h1>{t}</h1>\n<div class=\"front\">\n"));
     for line in front_matter(case, &table) {
-        out.push_str(&format!("<p>{}</p>\n", super::escape_html(&line)));
+        out.push_str(&format!("<p>{}</p>\n", super::escape::html(&line)));
     }
     out.push_str("</div>\n<table>\n<thead>\n<tr>");
     for h in &heads {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", super::escape_html(h)));
+        out.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            super::escape::html(h)
+        ));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     let n_kids = table.children.len();
@@ -360,11 +347,11 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
                 _ => "",
             };
             if class.is_empty() {
-                out.push_str(&format!("<td>{}</td>", super::escape_html(cell)));
+                out.push_str(&format!("<td>{}</td>", super::escape::html(cell)));
             } else {
                 out.push_str(&format!(
                     "<td class=\"{class}\">{}</td>",
-                    super::escape_html(cell)
+                    super::escape::html(cell)
                 ));
             }
         }
@@ -374,7 +361,7 @@ pub fn html(case: &Case, options: &TableOptions) -> String {
     out.push_str(&format!(
         "<p>{} entries. Categories: {}.</p>\n",
         table.rows.len(),
-        super::escape_html(&categories(&table))
+        super::escape::html(&categories(&table))
     ));
     out.push_str("</body>\n</html>\n");
     out

@@ -6,10 +6,10 @@
 //! words of the case. `render::review` writes it as a document; [`Review::marks`] says what
 //! the two diagrams should mark.
 
-pub mod actions;
+pub(crate) mod actions;
 pub mod align;
-pub mod changes;
-pub mod flags;
+pub(crate) mod changes;
+pub(crate) mod flags;
 
 use crate::layout::marks::{Mark, Marks};
 use crate::model::{Case, PersonId};

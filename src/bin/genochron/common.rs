@@ -110,6 +110,21 @@ pub fn load_case(args: &CaseArgs, what: &str) -> Result<Case, Exit> {
     load_case_mapped(args, &SpreadsheetArgs::default(), what)
 }
 
+/// [`load_case`] as at its date (`--as-at`, or the case's own): everything the case file
+/// dates later is left out and counted (`genochron::as_at`). Every document is drawn from this.
+pub fn load_as_at(args: &CaseArgs, what: &str) -> Result<Case, Exit> {
+    load_case(args, what).map(|case| as_at(&case))
+}
+
+/// The case as at its date, telling the user what was left out as later.
+pub fn as_at(case: &Case) -> Case {
+    let cut = genochron::as_at::cut(case);
+    if let Some(sentence) = cut.details.cut.as_ref().and_then(|c| c.sentence()) {
+        eprintln!("{sentence}");
+    }
+    cut
+}
+
 /// How a spreadsheet of entries is read: `--map`, `--values` and `--sheet`.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct SpreadsheetArgs {
@@ -377,6 +392,7 @@ impl FilterArgs {
     /// version when one is named.
     pub fn load(&self, case: &CaseArgs, what: &str) -> Result<Version, Exit> {
         let version = load_case_mapped(case, &self.spreadsheet, what)
+            .map(|loaded| as_at(&loaded))
             .and_then(|loaded| version(loaded, self.audience.as_deref(), &case.case, what))?;
         match write_numbering(&version, self.numbering.as_deref()) {
             Exit::Done => Ok(version),

@@ -46,7 +46,7 @@ pub fn run(args: &Args) -> Exit {
         Ok(picture) => picture,
         Err(exit) => return exit,
     };
-    let case = match common::load_case(&args.case, "The genogram") {
+    let case = match common::load_as_at(&args.case, "The genogram") {
         Ok(case) => case,
         Err(exit) => return exit,
     };

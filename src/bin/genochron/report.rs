@@ -72,7 +72,7 @@ pub fn run(args: &Args) -> Exit {
         Format::Png(Diagram::Genogram) => "The genogram picture",
         Format::Png(Diagram::Timeline) => "The timeline picture",
     };
-    let case = match common::load_case(&args.case, what) {
+    let case = match common::load_as_at(&args.case, what) {
         Ok(case) => case,
         Err(exit) => return exit,
     };
@@ -182,9 +182,12 @@ fn render(case: &Version, format: Format, args: &Args) -> Result<Vec<u8>, String
                 start_page: args.start_page,
                 title_in_metadata: args.title_in_metadata,
             };
-            let document =
-                pdf::report(case, &genogram_scene(case), &timeline_scene(case), &options)
-                    .map_err(|e| e.to_string())?;
+            // A timeline too long for a page is cut into an overview and periods that each
+            // fit a page with their text at a readable size.
+            let (width, height) = pdf::diagram_page(timeline::SMALLEST_TEXT);
+            let timeline = timeline::paged(case, &TimelineOptions::default(), width, height);
+            let document = pdf::report(case, &genogram_scene(case), &timeline, &options)
+                .map_err(|e| e.to_string())?;
             for warning in &document.warnings {
                 eprintln!("Note: {warning}");
             }

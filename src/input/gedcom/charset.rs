@@ -55,7 +55,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 }),
             },
             Err(_) => Decoded {
-                text: windows_1252(bytes),
+                text: crate::input::windows_1252(bytes),
                 remark: None,
             },
         },
@@ -92,7 +92,7 @@ fn utf8_or_fallback(bytes: &[u8], declared: Option<String>) -> Decoded {
                 .filter(|&&b| b == b'\n')
                 .count();
             Decoded {
-                text: windows_1252(bytes),
+                text: crate::input::windows_1252(bytes),
                 remark: Some(format!(
                     "The file is not valid UTF-8 (first at line {line}); it was read as \
                      Windows-1252. Check accented letters in names."
@@ -152,23 +152,6 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 fn trim_ascii(bytes: &[u8]) -> &[u8] {
     bytes.trim_ascii()
-}
-
-/// Windows-1252, the "ANSI" of GEDCOM 5.5 files written on Windows; a superset of Latin-1 for
-/// printable characters.
-pub fn windows_1252(bytes: &[u8]) -> String {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => HIGH[(b - 0x80) as usize],
-            _ => b as char,
-        })
-        .collect()
 }
 
 #[cfg(test)]

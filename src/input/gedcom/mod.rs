@@ -10,15 +10,15 @@
 //! into the GEDCOM file. Whatever the case file cannot hold is reported as a note saying what
 //! was left out and on which lines: nothing is dropped silently.
 
-pub mod age;
-pub mod ansel;
+pub(crate) mod age;
+pub(crate) mod ansel;
 pub mod charset;
-pub mod consistency;
+pub(crate) mod consistency;
 pub mod date;
 mod dropped;
 mod families;
 mod header;
-pub mod ids;
+pub(crate) mod ids;
 mod individuals;
 mod resolve;
 pub mod tree;

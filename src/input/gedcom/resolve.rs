@@ -4,7 +4,9 @@ use super::families::{Family, family_states};
 use super::individuals::{ChildOf, Individual, NoteRef, Pedigree};
 use super::{Importer, LONG_NOTE_CHARS, consistency, ids, text};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::input::case_file::{CaseFile, OtherParentsInput, PartnershipInput, PersonInput, Text};
+use crate::input::case_file::{
+    CaseFile, DatedText, OtherParentsInput, PartnershipInput, PersonInput, Text,
+};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -101,7 +103,7 @@ impl Importer {
                 },
                 died: person.died.clone(),
                 unknown: person.name.is_none().then(|| text("true", person.at)),
-                notes,
+                notes: notes.into_iter().map(DatedText::plain).collect(),
                 at: person.at,
                 ..PersonInput::default()
             });

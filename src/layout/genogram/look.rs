@@ -95,9 +95,9 @@ pub(super) fn look(case: &Case, person: &Person, as_at: NaiveDate, adopted: bool
         );
     }
     if let Some(role) = &person.role {
-        details.push(role.clone());
+        details.push(role.text.clone());
     }
-    let mut notes = person.notes.clone();
+    let mut notes: Vec<String> = person.notes.iter().map(|n| n.text.clone()).collect();
     notes.sort_by_key(|n| n.chars().count());
     details.extend(notes);
     let subject = case.is_subject(&person.id);
@@ -327,7 +327,7 @@ pub(super) fn person_items(
         title.push_str(&format!(", age {inside}"));
     }
     if let Some(role) = &person.role {
-        title.push_str(&format!(" ({role})"));
+        title.push_str(&format!(" ({})", role.text));
     }
     item.title = Some(title);
 

@@ -11,6 +11,7 @@ mod detour;
 mod draw;
 mod focus;
 #[doc(hidden)]
+#[cfg(feature = "generate")]
 pub mod generate;
 mod households;
 mod look;
@@ -172,7 +173,45 @@ pub fn genogram(case: &Case, options: &GenogramOptions) -> Scene {
     metrics::record(&mut scene, &frame, left_out, on_row, adjacent);
     finish_sheet(&mut scene, &frame, title, &drawn.keys);
     super::marks::apply(&mut scene, &options.marks);
+    page_breaks(&mut scene);
     scene
+}
+
+/// Where the genogram may be cut across pages: between rows, never between a symbol and its
+/// name, through a household's outline or a partnership's dates, nor within the title or a
+/// line of the key. Lines between rows may be cut; they are drawn on both pages.
+fn page_breaks(scene: &mut Scene) {
+    use crate::layout::scene::ItemKind;
+    let names: BTreeMap<&str, Rect> = scene
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Label)
+        .filter_map(|i| Some((i.id.strip_prefix("label-")?, i.bbox)))
+        .collect();
+    let blocks: Vec<(f64, f64)> = scene
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.kind,
+                ItemKind::Person
+                    | ItemKind::Label
+                    | ItemKind::Household
+                    | ItemKind::Title
+                    | ItemKind::Legend
+            )
+        })
+        .map(|item| {
+            let name = item
+                .id
+                .strip_prefix("person-")
+                .filter(|_| item.kind == ItemKind::Person)
+                .and_then(|person| names.get(person));
+            let bbox = name.map_or(item.bbox, |name| item.bbox.union(name));
+            (bbox.y - 2.0, bbox.bottom() + 2.0)
+        })
+        .collect();
+    scene.break_between(blocks);
 }
 
 /// Rows, order, sizes and positions of everything, before anything is drawn.

@@ -69,6 +69,9 @@ pub(super) fn title_block(
         lines.push(format!("{word}: {}", subjects.join(", ")));
     }
     lines.push(format!("Drawn as at {}", date(as_at)));
+    if let Some(sentence) = d.cut.filter(|c| c.date == as_at).and_then(|c| c.sentence()) {
+        lines.push(sentence);
+    }
     match (&d.author, d.prepared) {
         (Some(a), Some(p)) => lines.push(format!("Prepared by {a}, {}", date(p))),
         (Some(a), None) => lines.push(format!("Prepared by {a}")),

@@ -170,7 +170,14 @@ impl Builder<'_> {
         const TITLES: [&str; 4] = ["Legal status", "Lived with", "Placement", "School"];
         let children = self.selection.children.clone();
         let all: Vec<[Vec<Band>; 4]> = children.iter().map(|c| self.bands_of(c)).collect();
-        for (g, title) in TITLES.iter().enumerate() {
+        // A timeline cut into pages shows legal status only, on its periods' pages, to leave
+        // room for the entries; its overview is the pattern of entries over time.
+        let groups = match self.options.sheet {
+            super::Sheet::Whole => TITLES.len(),
+            super::Sheet::Overview => 0,
+            super::Sheet::Period => 1,
+        };
+        for (g, title) in TITLES.iter().enumerate().take(groups) {
             let mut rows: Vec<(Vec<PersonId>, &Vec<Band>)> = Vec::new();
             for (child, groups) in children.iter().zip(&all) {
                 let bands = &groups[g];

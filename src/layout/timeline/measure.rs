@@ -6,15 +6,14 @@
 //! words and spaces. Kerning across a space is ignored; labels keep a small margin for it.
 
 use crate::layout::scene::Weight;
+use crate::lookup::Lookup;
 use crate::text;
-use std::collections::HashMap;
 
-/// Widths of words at size 1, by weight. Only looked up, never iterated, so its order cannot
-/// reach the output.
+/// Widths of words at size 1, by weight.
 #[derive(Default)]
 pub(crate) struct Measure {
-    regular: HashMap<String, f64>,
-    bold: HashMap<String, f64>,
+    regular: Lookup<String, f64>,
+    bold: Lookup<String, f64>,
 }
 
 impl Measure {
@@ -64,31 +63,24 @@ impl Measure {
             let mut line_width = 0.0;
             for word in paragraph.split_whitespace() {
                 let w = self.word(word, weight) * size;
-                if line.is_empty() {
-                    if w <= max {
-                        line.push_str(word);
-                        line_width = w;
-                    } else {
-                        let mut pieces = text::wrap(word, size, weight, max);
-                        line = pieces.pop().unwrap_or_default();
-                        line_width = text::width(&line, size, weight);
-                        lines.extend(pieces);
-                    }
-                } else if line_width + space + w <= max {
+                if !line.is_empty() && line_width + space + w <= max {
                     line.push(' ');
                     line.push_str(word);
                     line_width += space + w;
-                } else {
+                    continue;
+                }
+                // The word starts a new line, broken where it is wider than a whole line.
+                if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
-                    if w <= max {
-                        line.push_str(word);
-                        line_width = w;
-                    } else {
-                        let mut pieces = text::wrap(word, size, weight, max);
-                        line = pieces.pop().unwrap_or_default();
-                        line_width = text::width(&line, size, weight);
-                        lines.extend(pieces);
-                    }
+                }
+                if w <= max {
+                    line.push_str(word);
+                    line_width = w;
+                } else {
+                    let mut pieces = text::wrap(word, size, weight, max);
+                    line = pieces.pop().unwrap_or_default();
+                    line_width = text::width(&line, size, weight);
+                    lines.extend(pieces);
                 }
             }
             if !line.is_empty() || lines.is_empty() {

@@ -20,6 +20,7 @@ mod gaps;
 mod key;
 mod lanes;
 mod measure;
+mod pages;
 mod review;
 mod rows;
 mod scale;
@@ -29,6 +30,7 @@ mod summary;
 mod title;
 mod words;
 
+pub use pages::{SMALLEST_TEXT, paged};
 pub use scale::Duration;
 pub use select::{Filter, Focus, Lanes, LeftOut, Selection, category_key, select};
 
@@ -54,6 +56,23 @@ pub struct TimelineOptions {
     pub plot_width: f64,
     /// What a review marks as new or changed, and the review period to shade.
     pub marks: crate::layout::marks::Marks,
+    /// The whole timeline, or one sheet of it cut into pages (see [`paged`]).
+    pub sheet: Sheet,
+}
+
+/// Which drawing of the timeline to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sheet {
+    /// Everything on one drawing.
+    #[default]
+    Whole,
+    /// The whole span at a glance: the count of entries in each category over time, with
+    /// no entry's words, bands or ages (the period pages carry those).
+    Overview,
+    /// One period of a timeline cut into pages: the focus window is the period, with no
+    /// columns for what lies outside it (the other pages show that), and of the bands only
+    /// legal status.
+    Period,
 }
 
 impl Default for TimelineOptions {
@@ -65,6 +84,7 @@ impl Default for TimelineOptions {
             gap: Duration::Months(6),
             plot_width: 1200.0,
             marks: crate::layout::marks::Marks::default(),
+            sheet: Sheet::Whole,
         }
     }
 }
@@ -119,7 +139,8 @@ impl<'a> Builder<'a> {
         let (start, end) = range(case, options, selection);
         let plot_width = options.plot_width.max(300.0);
         let mut x = MARGIN + LABEL_W;
-        let summary_x = (!selection.before.is_empty() || options.focus.from.is_some()).then(|| {
+        let outside = !selection.before.is_empty() || options.focus.from.is_some();
+        let summary_x = (outside && options.sheet != Sheet::Period).then(|| {
             let at = x;
             x += SUMMARY_W + 10.0;
             at
@@ -131,7 +152,7 @@ impl<'a> Builder<'a> {
             width: plot_width,
         };
         let mut right = scale.right() + OVERHANG;
-        let after_x = (!selection.after.is_empty()).then(|| {
+        let after_x = (!selection.after.is_empty() && options.sheet != Sheet::Period).then(|| {
             let at = right;
             right += SUMMARY_W + 10.0;
             at
@@ -170,34 +191,59 @@ impl<'a> Builder<'a> {
         let title_height = 24.0 + title_lines.len() as f64 * 14.0 + 10.0;
         self.y += title_height;
         let axis_top = self.y;
+        let mut breaks = vec![axis_top - 2.0];
         self.calendar_axis("axis-top", false);
-        for child in self.selection.children.clone() {
-            self.age_axis(&child);
+        if self.options.sheet != Sheet::Overview {
+            for child in self.selection.children.clone() {
+                self.age_axis(&child);
+            }
         }
         self.y += 6.0;
+        breaks.push(self.y);
         self.band_section();
-        let gaps = self.gaps();
+        let gaps = match self.options.sheet {
+            Sheet::Overview => Vec::new(),
+            _ => self.gaps(),
+        };
         self.gap_labels(&gaps);
         let lanes_top = self.y + 4.0;
         self.y = lanes_top;
+        let sheet = self.options.sheet;
         for (i, lane) in lanes.iter().enumerate() {
+            if sheet == Sheet::Overview {
+                break;
+            }
+            breaks.push(self.y);
             self.lane(lane, i);
         }
         let lanes_bottom = self.y;
-        self.status_shading(lanes_top, lanes_bottom);
+        breaks.push(lanes_bottom + 1.0);
+        if sheet != Sheet::Overview {
+            self.status_shading(lanes_top, lanes_bottom);
+        }
         self.review_shading(lanes_top, lanes_bottom);
         self.draw_gaps(&gaps, lanes_top, lanes_bottom);
         self.grid(axis_top + 22.0, lanes_bottom);
         self.summary_heads(axis_top, lanes_top, lanes_bottom);
         self.y += 4.0;
         self.calendar_axis("axis-bottom", true);
-        self.pattern_strip();
+        breaks.push(self.y + 2.0);
+        if sheet != Sheet::Period {
+            self.pattern_strip();
+            breaks.push(self.y + 2.0);
+        }
         self.legend();
         let width = self.content_right() + MARGIN;
         self.title(title_index, &title_lines, width);
         let mut scene = Scene::new(self.scene_title());
         scene.width = width;
         scene.height = self.y + MARGIN;
+        breaks.retain(|b| *b > 0.0 && *b < scene.height);
+        breaks.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+        scene.breaks = breaks
+            .into_iter()
+            .map(crate::layout::scene::round)
+            .collect();
         scene.items = std::mem::take(&mut self.back);
         scene.items.append(&mut self.front);
         let s = self.selection;

@@ -27,7 +27,24 @@ impl Builder<'_> {
             self.case.entries.len()
         ));
         let mut lines = vec![first.join("  \u{00b7}  ")];
-        if let Some(from) = self.options.focus.from {
+        if let Some(sentence) = d.cut.as_ref().and_then(|c| c.sentence()) {
+            lines.push(sentence);
+        }
+        if self.options.sheet == super::Sheet::Overview {
+            lines.push(
+                "Overview: how many entries each category has in each stretch of time. The \
+                 entries themselves follow, period by period, on pages with the same lanes."
+                    .to_string(),
+            );
+        }
+        if self.options.sheet == super::Sheet::Period {
+            lines.push(format!(
+                "This page: {} to {}. Earlier and later entries are on the other pages of \
+                 the timeline; the overview shows the whole span.",
+                scale::day_label(self.scale.start),
+                scale::day_label(self.scale.end),
+            ));
+        } else if let Some(from) = self.options.focus.from {
             let to = self.options.focus.to.unwrap_or(self.scale.end);
             lines.push(format!(
                 "Focus: {} to {}. {} earlier entr{} summarised in the grey column{}.",

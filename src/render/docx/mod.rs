@@ -380,9 +380,9 @@ fn pack(doc: Docx, pictures: &[Picture]) -> Result<Vec<u8>, RenderError> {
     Ok(out.into_inner())
 }
 
-/// Escapes text for an XML attribute value.
+/// Escapes text for an XML attribute value, without the characters XML cannot hold.
 fn escape_attribute(text: &str) -> String {
-    crate::render::escape_html(&clean(text)).replace('\n', "&#10;")
+    crate::render::escape::xml_attribute_value(&clean(text))
 }
 
 #[cfg(test)]

@@ -59,14 +59,14 @@ const LINE: f64 = 14.5;
 const CELL_PAD: f64 = 4.0;
 /// The space between paragraphs in a cell: enough to read as a break, less than a line.
 const GAP: f64 = 5.0;
-/// Scene units are CSS pixels, three quarters of a point; a diagram is never drawn larger
-/// than its natural size.
+/// Scene units are CSS pixels, three quarters of a point: a diagram whose text is large
+/// enough is drawn no larger than this.
 const NATURAL_SCALE: f64 = 0.75;
-/// The smallest diagram text, in points, that still reads on paper: for the odd date or
-/// note; the usual text (names, details) must be larger.
-const SMALLEST_READABLE_TEXT: f64 = 5.5;
-const USUAL_READABLE_TEXT: f64 = 6.5;
-/// How much neighbouring tiles of a split diagram share, in points.
+/// The smallest diagram text, in points, on any page: a diagram is drawn at a scale that
+/// makes its smallest text at least this, split across pages when it must be.
+pub const DIAGRAM_TEXT: f64 = 8.0;
+/// How much neighbouring tiles of a split diagram share, in points, where a cut cannot fall
+/// between rows.
 const TILE_OVERLAP: f64 = 28.0;
 /// Practice Direction 27A's limit for a chronology unless the court directs otherwise.
 pub const CHRONOLOGY_PAGE_LIMIT: usize = 10;
@@ -91,6 +91,17 @@ impl Default for Options {
             title_in_metadata: false,
         }
     }
+}
+
+/// The room for a diagram on a landscape A4 page, in scene units, for a drawing whose
+/// smallest text is `smallest_text` units: what a layout cut into pages (such as
+/// [`crate::layout::timeline::paged`]) should fit each page to.
+pub fn diagram_page(smallest_text: f64) -> (f64, f64) {
+    let area = body_area(landscape());
+    let scale = DIAGRAM_TEXT / smallest_text.max(1.0);
+    let scale = scale.max(NATURAL_SCALE);
+    // Room above and below the drawing for the marks naming the pages it continues on.
+    (area.width / scale, (area.height - 2.0 * 14.0) / scale)
 }
 
 /// A finished document and what the caller should tell the user.
@@ -124,19 +135,17 @@ pub fn report(
         version.includes(View::Timeline),
         version.includes(View::Chronology),
     );
-    let genogram_plan = plan_diagram(genogram);
-    let timeline_plan = plan_diagram(timeline);
+    let genogram_plan = Sheets::of("Genogram", genogram, with_genogram);
+    let timeline_plan = Sheets::of("Timeline", timeline, with_timeline);
     let table = chronology(case, &Filter::default());
     let rows = table_rows(&table);
     let table_pages = match with_table {
         true => paginate(&rows),
         false => Vec::new(),
     };
-    let pages_of = |shown: bool, plan: &DiagramPlan| if shown { plan.pages() } else { 0 };
-
     let genogram_first = 1;
-    let timeline_first = genogram_first + pages_of(with_genogram, &genogram_plan);
-    let table_first = timeline_first + pages_of(with_timeline, &timeline_plan);
+    let timeline_first = genogram_first + genogram_plan.pages().len();
+    let table_first = timeline_first + timeline_plan.pages().len();
     let chronology_pages = match with_table {
         true => table_pages.len().max(1),
         false => 0,
@@ -144,20 +153,8 @@ pub fn report(
     let total = table_first + chronology_pages;
     let numbering = Numbering::new(options);
 
-    for (name, plan, shown) in [
-        ("genogram", &genogram_plan, with_genogram),
-        ("timeline", &timeline_plan, with_timeline),
-    ] {
-        if let (true, DiagramPlan::Tiles { columns, rows, .. }) = (shown, plan) {
-            warnings.push(format!(
-                "The {name} is too large for one page at a readable size, so it is split across \
-                 {} ({} of {columns}), each with the legend and page references to its \
-                 neighbours.",
-                crate::diagnostic::count(columns * rows, "page", "pages"),
-                crate::diagnostic::count(*rows, "row", "rows"),
-            ));
-        }
-    }
+    warnings.extend(genogram_plan.warning());
+    warnings.extend(timeline_plan.warning());
     if table_pages.len() > CHRONOLOGY_PAGE_LIMIT {
         warnings.push(format!(
             "The chronology runs to {} pages. Courts limit a chronology to {CHRONOLOGY_PAGE_LIMIT} \
@@ -197,36 +194,20 @@ pub fn report(
         page_index += 1;
     }
 
-    for (name, scene, plan, first, shown) in [
-        (
-            "Genogram",
-            genogram,
-            &genogram_plan,
-            genogram_first,
-            with_genogram,
-        ),
-        (
-            "Timeline",
-            timeline,
-            &timeline_plan,
-            timeline_first,
-            with_timeline,
-        ),
+    for (sheets, first) in [
+        (&genogram_plan, genogram_first),
+        (&timeline_plan, timeline_first),
     ] {
-        for tile in 0..pages_of(shown, plan) {
-            let size = plan.page_size();
+        for (sheet, tile) in sheets.pages() {
+            let size = sheet.plan.page_size();
             let mut page = document.start_page_with(numbering.settings(page_index, size));
             let mut surface = page.surface();
-            draw_diagram_page(
-                &mut surface,
-                &fonts,
-                name,
-                scene,
-                plan,
+            let place = Place {
                 tile,
-                first,
-                &numbering,
-            )?;
+                first: first + sheets.first_page_of(sheet),
+                numbering: &numbering,
+            };
+            draw_diagram_page(&mut surface, &fonts, sheet, &place)?;
             footer(
                 &mut surface,
                 &fonts,
@@ -284,25 +265,20 @@ pub fn report(
     let mut outline = Outline::new();
     let destination = |index: usize| XyzDestination::new(index, Point::from_xy(0.0, 0.0));
     outline.push_child(OutlineNode::new("Front page".to_string(), destination(0)));
-    for (title, plan, first, _) in [
-        ("Genogram", &genogram_plan, genogram_first, with_genogram),
-        ("Timeline", &timeline_plan, timeline_first, with_timeline),
-    ]
-    .into_iter()
-    .filter(|part| part.3)
-    {
+    for (title, sheets, first) in [
+        ("Genogram", &genogram_plan, genogram_first),
+        ("Timeline", &timeline_plan, timeline_first),
+    ] {
+        if sheets.pages().is_empty() {
+            continue;
+        }
         let mut node = OutlineNode::new(title.to_string(), destination(first));
-        if let DiagramPlan::Tiles { columns, .. } = plan {
-            // A bookmark per tile, so a reader can go straight to a part of the drawing.
-            for tile in 0..plan.pages() {
+        // A bookmark per page of a split drawing, so a reader can go straight to any part.
+        if sheets.pages().len() > 1 {
+            for (index, (sheet, tile)) in sheets.pages().into_iter().enumerate() {
                 node.push_child(OutlineNode::new(
-                    format!(
-                        "Part {} (row {}, column {})",
-                        tile + 1,
-                        tile / columns + 1,
-                        tile % columns + 1
-                    ),
-                    destination(first + tile),
+                    sheet.page_title(tile),
+                    destination(first + index),
                 ));
             }
         }

@@ -50,7 +50,7 @@ enum PagePlan<'a> {
     Diagram {
         name: String,
         scene: &'a Scene,
-        plan: DiagramPlan,
+        plan: Box<DiagramPlan>,
         tile: usize,
         first: usize,
     },
@@ -160,7 +160,7 @@ impl<'a> Flow<'a> {
     /// A drawing in the flow when it fits the page width at a readable size and the page
     /// height, else on pages of its own.
     fn drawing(&mut self, title: &str, scene: &'a Scene) {
-        let scale = NATURAL_SCALE.min(FLOW_WIDTH / scene.width.max(1.0));
+        let scale = largest_scale(scene).min(FLOW_WIDTH / scene.width.max(1.0));
         let height = scene.height * scale;
         let fits = scale >= readable_scale(scene) && height + LINE * 2.0 < FLOW_BOTTOM - FLOW_TOP;
         if fits && !scene.items.is_empty() {
@@ -189,7 +189,7 @@ impl<'a> Flow<'a> {
             self.pages.push(PagePlan::Diagram {
                 name: title.to_string(),
                 scene,
-                plan: plan.clone(),
+                plan: Box::new(plan.clone()),
                 tile,
                 first,
             });
@@ -391,16 +391,19 @@ pub fn review(
                 plan,
                 tile,
                 first,
-            } => draw_diagram_page(
-                &mut surface,
-                &fonts,
-                name,
-                scene,
-                plan,
-                *tile,
-                *first,
-                &numbering,
-            )?,
+            } => {
+                let sheet = Sheet {
+                    name: name.clone(),
+                    scene,
+                    plan: (**plan).clone(),
+                };
+                let place = Place {
+                    tile: *tile,
+                    first: *first,
+                    numbering: &numbering,
+                };
+                draw_diagram_page(&mut surface, &fonts, &sheet, &place)?
+            }
         }
         let label = format!("Page {} of {}", index + 1, pages.len());
         footer(&mut surface, &fonts, size, &case_reference, &label);

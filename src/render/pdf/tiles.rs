@@ -5,7 +5,16 @@ use super::*;
 // ---------------------------------------------------------------------------------------
 // Diagrams
 
-/// Where a diagram goes: one page, or tiles at a readable scale.
+/// One page of a split diagram: the area of the drawing it shows (scene units) and its
+/// place in the grid of pages.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Tile {
+    pub(super) view: Rect,
+    pub(super) row: usize,
+    pub(super) column: usize,
+}
+
+/// Where a diagram goes: one page, or pages at a readable scale.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum DiagramPlan {
     Empty,
@@ -18,9 +27,10 @@ pub(super) enum DiagramPlan {
         scale: f64,
         columns: usize,
         rows: usize,
-        /// Each tile's area in scene units, row by row.
-        tiles: Vec<Rect>,
-        /// The legend re-flowed to the tile's width, drawn on every tile.
+        /// The pages, row by row; a part of the grid with nothing drawn in it has no page.
+        tiles: Vec<Tile>,
+        /// When the drawing is also split across, its legend re-flowed to the page's width,
+        /// drawn on every page; otherwise the legend is part of the drawing's last rows.
         legend: Option<Scene>,
     },
 }
@@ -41,6 +51,132 @@ impl DiagramPlan {
     }
 }
 
+/// One drawing on pages of its own: a diagram, or one part of a diagram the layout cut into
+/// parts (the timeline's overview and periods).
+pub(super) struct Sheet<'a> {
+    /// The page heading: "Genogram", "Timeline, 2014 to 2017".
+    pub(super) name: String,
+    pub(super) scene: &'a Scene,
+    pub(super) plan: DiagramPlan,
+}
+
+impl Sheet<'_> {
+    /// The heading of one of its pages.
+    pub(super) fn page_title(&self, tile: usize) -> String {
+        let name = &self.name;
+        match &self.plan {
+            DiagramPlan::Tiles {
+                tiles,
+                columns,
+                rows,
+                ..
+            } if *columns > 1 => {
+                let Tile { row, column, .. } = tiles[tile];
+                format!(
+                    "{name}, part {} of {} (row {} of {rows}, column {} of {columns})",
+                    tile + 1,
+                    tiles.len(),
+                    row + 1,
+                    column + 1
+                )
+            }
+            DiagramPlan::Tiles { tiles, .. } => {
+                format!("{name}, page {} of {}", tile + 1, tiles.len())
+            }
+            _ => name.clone(),
+        }
+    }
+}
+
+/// A diagram's sheets, in page order; none when the version leaves the diagram out.
+pub(super) struct Sheets<'a> {
+    name: &'static str,
+    sheets: Vec<Sheet<'a>>,
+}
+
+impl<'a> Sheets<'a> {
+    pub(super) fn of(name: &'static str, scene: &'a Scene, shown: bool) -> Sheets<'a> {
+        let sheets = if !shown {
+            Vec::new()
+        } else if scene.parts.is_empty() {
+            vec![Sheet {
+                name: name.to_string(),
+                scene,
+                plan: plan_diagram(scene),
+            }]
+        } else {
+            scene
+                .parts
+                .iter()
+                .map(|(part, scene)| Sheet {
+                    name: format!("{name}, {part}"),
+                    scene,
+                    plan: plan_diagram(scene),
+                })
+                .collect()
+        };
+        Sheets { name, sheets }
+    }
+
+    /// Every page: its sheet and the page's number within the sheet.
+    pub(super) fn pages(&self) -> Vec<(&Sheet<'a>, usize)> {
+        self.sheets
+            .iter()
+            .flat_map(|sheet| (0..sheet.plan.pages()).map(move |tile| (sheet, tile)))
+            .collect()
+    }
+
+    /// Where `sheet`'s first page is, counted from the diagram's first page.
+    pub(super) fn first_page_of(&self, sheet: &Sheet) -> usize {
+        self.sheets
+            .iter()
+            .take_while(|s| !std::ptr::eq(*s, sheet))
+            .map(|s| s.plan.pages())
+            .sum()
+    }
+
+    /// What to tell the user about how the diagram was split, if it was.
+    pub(super) fn warning(&self) -> Option<String> {
+        let name = self.name.to_lowercase();
+        let pages = crate::diagnostic::count(self.pages().len(), "page", "pages");
+        let across = self.sheets.iter().find_map(|s| match &s.plan {
+            DiagramPlan::Tiles { columns, .. } if *columns > 1 => Some(*columns),
+            _ => None,
+        });
+        let split = self.sheets.len() > 1
+            || self
+                .sheets
+                .iter()
+                .any(|s| matches!(s.plan, DiagramPlan::Tiles { .. }));
+        if !split {
+            return None;
+        }
+        let how = match (self.sheets.len(), across) {
+            (1, None) => "between its rows".to_string(),
+            (1, Some(columns)) => format!(
+                "{} across, each with the legend and page references to its neighbours",
+                crate::diagnostic::count(columns, "column", "columns")
+            ),
+            (n, _) => format!(
+                "an overview, then {} with the same lanes",
+                crate::diagnostic::count(n - 1, "period", "periods")
+            ),
+        };
+        Some(format!(
+            "The {name} is too large for one page with its text at {DIAGRAM_TEXT} pt, so it \
+             is split across {pages} ({how})."
+        ))
+    }
+}
+
+/// Where a page of a sheet is: its number within the sheet, and the sheet's first page in
+/// the document, for the marks naming the pages it continues on.
+pub(super) struct Place<'a> {
+    pub(super) tile: usize,
+    pub(super) first: usize,
+    pub(super) numbering: &'a Numbering,
+}
+
 /// The area a diagram may use on a page of this size.
 pub(super) fn body_area((width, height): (f64, f64)) -> Rect {
     Rect::new(
@@ -51,79 +187,73 @@ pub(super) fn body_area((width, height): (f64, f64)) -> Rect {
     )
 }
 
-/// The scale (points per scene unit) below which a diagram stops being readable: its usual
-/// text (the median size, names and details) under [`USUAL_READABLE_TEXT`] points, or its
-/// smallest under [`SMALLEST_READABLE_TEXT`].
-pub(crate) fn readable_scale(scene: &Scene) -> f64 {
-    let mut sizes: Vec<f64> = scene
+/// The smallest text the scene draws, in scene units.
+pub(crate) fn smallest_text(scene: &Scene) -> Option<f64> {
+    scene
         .items
         .iter()
         .flat_map(|i| &i.shapes)
         .filter_map(|s| match s {
-            Shape::Text { size, lines, .. } if *size > 0.0 => Some(vec![*size; lines.len()]),
+            Shape::Text { size, lines, .. } if *size > 0.0 && !lines.is_empty() => Some(*size),
             _ => None,
         })
-        .flatten()
-        .collect();
-    if sizes.is_empty() {
-        return 0.3;
-    }
-    sizes.sort_by(f64::total_cmp);
-    let smallest = sizes[0];
-    let median = sizes[sizes.len() / 2];
-    (SMALLEST_READABLE_TEXT / smallest)
-        .max(USUAL_READABLE_TEXT / median)
-        .clamp(0.3, NATURAL_SCALE)
+        .min_by(f64::total_cmp)
+}
+
+/// The scale (points per scene unit) at which the diagram's smallest text is
+/// [`DIAGRAM_TEXT`] points: the least it may be drawn at.
+pub(crate) fn readable_scale(scene: &Scene) -> f64 {
+    smallest_text(scene).map_or(NATURAL_SCALE, |size| DIAGRAM_TEXT / size)
+}
+
+/// The largest a diagram is drawn: its natural size, or larger when only that makes its
+/// smallest text readable.
+pub(super) fn largest_scale(scene: &Scene) -> f64 {
+    readable_scale(scene).max(NATURAL_SCALE)
 }
 
 pub(super) fn plan_diagram(scene: &Scene) -> DiagramPlan {
     if scene.items.is_empty() || scene.width <= 0.0 || scene.height <= 0.0 {
         return DiagramPlan::Empty;
     }
+    let largest = largest_scale(scene);
     let fit = |size| {
         let area = body_area(size);
-        (area.width / scene.width).min(area.height / scene.height)
+        (area.width / scene.width)
+            .min(area.height / scene.height)
+            .min(largest)
     };
     let (portrait_fit, landscape_fit) = (fit(portrait()), fit(landscape()));
     // The orientation that shows it larger; landscape when both show it whole.
-    let (size, best) = if landscape_fit.min(NATURAL_SCALE) >= portrait_fit.min(NATURAL_SCALE) {
+    let (size, best) = if landscape_fit >= portrait_fit {
         (landscape(), landscape_fit)
     } else {
         (portrait(), portrait_fit)
     };
     let readable = readable_scale(scene);
     if best >= readable {
-        return DiagramPlan::Single {
-            size,
-            scale: best.min(NATURAL_SCALE),
-        };
+        return DiagramPlan::Single { size, scale: best };
     }
-
-    // Too big: tile at the smallest readable scale, in whichever orientation needs fewer
-    // pages, with the legend drawn on every tile.
+    // Too big: pages at the readable scale, in whichever orientation needs fewer.
     let mut best_plan: Option<DiagramPlan> = None;
     for size in [landscape(), portrait()] {
         let plan = tile_plan(scene, size, readable);
-        let better = match (&best_plan, &plan) {
-            (Some(current), DiagramPlan::Tiles { tiles, .. }) => tiles.len() < current.pages(),
-            (None, _) => true,
-            _ => false,
-        };
-        if better {
+        if best_plan
+            .as_ref()
+            .is_none_or(|current| plan.pages() < current.pages())
+        {
             best_plan = Some(plan);
         }
     }
     best_plan.unwrap_or(DiagramPlan::Empty)
 }
 
-/// The legend band at the bottom of a tile page, in points: (height, legend scale).
-pub(super) fn legend_band(area: &Rect, legend: Option<&Scene>, scale: f64) -> (f64, f64) {
+/// The legend band at the bottom of a tile page, in points: (height, legend scale). The
+/// legend is drawn at the drawing's own scale, so its text is never smaller than the
+/// drawing's; the drawing gets what room is left.
+pub(super) fn legend_band(legend: Option<&Scene>, scale: f64) -> (f64, f64) {
     match legend {
-        Some(l) if l.width > 0.0 && l.height > 0.0 => {
-            let max_height = area.height * 0.35;
-            let s = scale.min(max_height / l.height).min(area.width / l.width);
-            (l.height * s + 10.0, s)
-        }
+        Some(l) if l.width > 0.0 && l.height > 0.0 => (l.height * scale + 10.0, scale),
         _ => (0.0, scale),
     }
 }
@@ -289,38 +419,33 @@ pub(super) fn moved(shape: &Shape, dx: f64, dy: f64) -> Shape {
 
 pub(super) fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramPlan {
     let area = body_area(size);
-    let legend = reflowed_legend(scene, area.width / scale);
-    let (band, _) = legend_band(&area, legend.as_ref(), scale);
-    // Room for the continuation marks above and below the drawing.
     let tile_w = area.width / scale;
-    let tile_h = (area.height - band - 2.0 * 14.0) / scale;
+    let across = scene.width > tile_w + 0.5;
+    // Only a drawing split across as well needs its key on every page.
+    let legend = across.then(|| reflowed_legend(scene, tile_w)).flatten();
+    let (band, _) = legend_band(legend.as_ref(), scale);
+    // Room for the continuation marks above and below the drawing.
+    let tile_h = ((area.height - band - 2.0 * 14.0) / scale).max(120.0 / scale);
     let overlap = TILE_OVERLAP / scale;
-    // Cut where there is a gap, so no label is split by a page edge and no person is parted
-    // from their name: between lines of text, and outside people, entries and labels.
-    let whole_items = scene.items.iter().filter(|i| {
-        matches!(
-            i.kind,
-            ItemKind::Person | ItemKind::Entry | ItemKind::EntryLabel | ItemKind::Label
-        )
-    });
-    let text: Vec<Rect> = scene
-        .items
-        .iter()
-        .filter(|i| i.kind != ItemKind::Legend)
-        .flat_map(|i| &i.shapes)
-        .filter(|s| matches!(s, Shape::Text { .. }))
-        .filter_map(shape_bounds)
-        .chain(whole_items.map(|i| i.bbox))
-        .collect();
-    let across: Vec<(f64, f64)> = text.iter().map(|r| (r.x, r.right())).collect();
-    let down: Vec<(f64, f64)> = text.iter().map(|r| (r.y, r.bottom())).collect();
-    let column_ranges = cuts(scene.width, tile_w, overlap, &across);
-    let row_ranges = cuts(scene.height, tile_h, overlap, &down);
+    let content = content_boxes(scene, legend.is_none());
+    let column_ranges = if across {
+        let spans: Vec<(f64, f64)> = content.iter().map(|r| (r.x, r.right())).collect();
+        cuts(scene.width, tile_w, overlap, &spans)
+    } else {
+        vec![(0.0, scene.width)]
+    };
+    let down: Vec<(f64, f64)> = content.iter().map(|r| (r.y, r.bottom())).collect();
+    let row_ranges = rows_at_breaks(scene.height, tile_h, overlap, &scene.breaks, &down);
     let (columns, rows) = (column_ranges.len(), row_ranges.len());
     let mut tiles = Vec::new();
-    for (y0, y1) in &row_ranges {
-        for (x0, x1) in &column_ranges {
-            tiles.push(Rect::new(*x0, *y0, x1 - x0, y1 - y0));
+    for (row, (y0, y1)) in row_ranges.iter().enumerate() {
+        for (column, (x0, x1)) in column_ranges.iter().enumerate() {
+            let view = Rect::new(*x0, *y0, x1 - x0, y1 - y0);
+            // A part of the grid with nothing in it gets no page.
+            let inner = view.inflate(-1.0);
+            if content.iter().any(|r| r.overlaps(&inner)) {
+                tiles.push(Tile { view, row, column });
+            }
         }
     }
     DiagramPlan::Tiles {
@@ -331,6 +456,81 @@ pub(super) fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramP
         tiles,
         legend,
     }
+}
+
+/// What a page must not be cut through and what makes a page worth printing: every line of
+/// text, and the people, entries and labels whole (the legend too when it is part of the
+/// drawing's flow rather than repeated on every page).
+pub(super) fn content_boxes(scene: &Scene, with_legend: bool) -> Vec<Rect> {
+    let items = || {
+        scene
+            .items
+            .iter()
+            .filter(move |i| with_legend || i.kind != ItemKind::Legend)
+    };
+    let whole = items()
+        .filter(|i| {
+            matches!(
+                i.kind,
+                ItemKind::Person | ItemKind::Entry | ItemKind::EntryLabel | ItemKind::Label
+            )
+        })
+        .map(|i| i.bbox);
+    items()
+        .flat_map(|i| &i.shapes)
+        .filter(|s| matches!(s, Shape::Text { .. }))
+        .filter_map(shape_bounds)
+        .chain(whole)
+        .collect()
+}
+
+/// Splits `0..total` into pages at most `tile` high, cutting at the drawing's own `breaks`
+/// (between rows and lanes, which need no overlap) wherever a break leaves the page at least
+/// a quarter full, and otherwise as [`cuts`] does, clear of text and overlapping.
+pub(super) fn rows_at_breaks(
+    total: f64,
+    tile: f64,
+    overlap: f64,
+    breaks: &[f64],
+    blocked: &[(f64, f64)],
+) -> Vec<(f64, f64)> {
+    let mut pieces = Vec::new();
+    let mut start = 0.0f64;
+    loop {
+        if start + tile >= total {
+            pieces.push((start, total));
+            return pieces;
+        }
+        let latest = start + tile;
+        if let Some(&at) = breaks
+            .iter()
+            .rev()
+            .find(|b| **b <= latest && **b > start + tile * 0.25)
+        {
+            pieces.push((start, at));
+            start = at;
+            continue;
+        }
+        let end = next_cut(start, tile, blocked);
+        pieces.push((start, end));
+        start = (end - overlap).max(start + 1.0);
+    }
+}
+
+/// Where a piece starting at `start` and at most `tile` long ends: at its full length, or
+/// earlier (but past three fifths of it) where it crosses none of the `blocked` spans.
+fn next_cut(start: f64, tile: f64, blocked: &[(f64, f64)]) -> f64 {
+    let latest = start + tile;
+    let earliest = start + tile * 0.6;
+    let mut end = latest;
+    // Step back past every label the cut would cross, as long as it stays late enough.
+    while let Some(&(a, _)) = blocked.iter().find(|(a, b)| *a < end && end < *b) {
+        end = a;
+        if end < earliest {
+            return latest;
+        }
+    }
+    end
 }
 
 /// Splits `0..total` into pieces at most `tile` long that overlap by about `overlap`, each
@@ -345,17 +545,7 @@ pub(super) fn cuts(total: f64, tile: f64, overlap: f64, blocked: &[(f64, f64)]) 
             pieces.push(((total - tile).max(0.0).min(start), total));
             return pieces;
         }
-        let latest = start + tile;
-        let earliest = start + tile * 0.6;
-        let mut end = latest;
-        // Step left past every label the cut would cross, as long as it stays late enough.
-        while let Some(&(a, _)) = blocked.iter().find(|(a, b)| *a < end && end < *b) {
-            end = a;
-            if end < earliest {
-                end = latest;
-                break;
-            }
-        }
+        let end = next_cut(start, tile, blocked);
         pieces.push((start, end));
         start = (end - overlap).max(start + 1.0);
     }
@@ -404,18 +594,15 @@ pub(super) fn draw_scene_area(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(super) fn draw_diagram_page(
     surface: &mut Surface,
     fonts: &Fonts,
-    name: &str,
-    scene: &Scene,
-    plan: &DiagramPlan,
-    tile: usize,
-    first_page: usize,
-    numbering: &Numbering,
+    sheet: &Sheet,
+    place: &Place,
 ) -> Result<(), RenderError> {
     use crate::layout::scene::Weight;
+    let (name, scene, plan) = (sheet.name.as_str(), sheet.scene, &sheet.plan);
+    let (tile, first_page, numbering) = (place.tile, place.first, place.numbering);
     let size = plan.page_size();
     let area = body_area(size);
     match plan {
@@ -447,33 +634,20 @@ pub(super) fn draw_diagram_page(
         }
         DiagramPlan::Tiles {
             scale,
-            columns,
-            rows,
             tiles,
             legend,
             ..
         } => {
-            let (row, column) = (tile / columns, tile % columns);
-            heading(
-                surface,
-                fonts,
-                &format!(
-                    "{name}, part {} of {} (row {} of {rows}, column {} of {columns})",
-                    tile + 1,
-                    tiles.len(),
-                    row + 1,
-                    column + 1
-                ),
-            );
-            let view = tiles[tile];
+            let Tile { view, row, column } = tiles[tile].clone();
+            heading(surface, fonts, &sheet.page_title(tile));
             let margin = 4.0 / scale;
             let grown = view.inflate(margin);
             let body = part_of(scene, |i| {
-                i.kind != ItemKind::Legend && i.bbox.overlaps(&grown)
+                (legend.is_none() || i.kind != ItemKind::Legend) && i.bbox.overlaps(&grown)
             });
             let top = area.y + 14.0;
             draw_scene_area(surface, &body, view, (area.x, top), *scale)?;
-            // A thin frame shows where this tile's drawing stops.
+            // A thin frame shows where this page's part of the drawing stops.
             let grey = rgb::Color::new(120, 120, 120);
             let (w, h) = (view.width * scale, view.height * scale);
             for (a, b) in [
@@ -484,28 +658,34 @@ pub(super) fn draw_diagram_page(
             ] {
                 line(surface, a, b, 0.5, grey);
             }
-            // Continuation marks name the neighbouring pages.
-            let page_of = |r: usize, c: usize| numbering.reference(first_page + r * columns + c);
+            // Continuation marks name the neighbouring pages that exist.
+            let page_of = |r: usize, c: usize| {
+                tiles
+                    .iter()
+                    .position(|t| t.row == r && t.column == c)
+                    .map(|i| numbering.reference(first_page + i))
+            };
             let mut marks: Vec<(String, f64, f64, bool)> = Vec::new();
-            if row > 0 {
+            if let Some(page) = row.checked_sub(1).and_then(|r| page_of(r, column)) {
                 marks.push((
-                    format!("\u{2191} continued from {}", page_of(row - 1, column)),
+                    format!("\u{2191} continued from {page}"),
                     area.x,
                     top - 4.0,
                     false,
                 ));
             }
-            if row + 1 < *rows {
+            let below = page_of(row + 1, column);
+            if let Some(page) = &below {
                 marks.push((
-                    format!("\u{2193} continues on {}", page_of(row + 1, column)),
+                    format!("\u{2193} continues on {page}"),
                     area.x,
                     top + h + 11.0,
                     false,
                 ));
             }
-            if column > 0 {
-                let text = format!("\u{2190} continued from {}", page_of(row, column - 1));
-                let y = if row + 1 < *rows {
+            if let Some(page) = column.checked_sub(1).and_then(|c| page_of(row, c)) {
+                let text = format!("\u{2190} continued from {page}");
+                let y = if below.is_some() {
                     top + h + 22.0
                 } else {
                     top + h + 11.0
@@ -513,9 +693,9 @@ pub(super) fn draw_diagram_page(
                 let x = area.x + w / 2.0 - text::width(&text, 9.0, Weight::Regular) / 2.0;
                 marks.push((text, x, y, false));
             }
-            if column + 1 < *columns {
+            if let Some(page) = page_of(row, column + 1) {
                 marks.push((
-                    format!("continues on {} \u{2192}", page_of(row, column + 1)),
+                    format!("continues on {page} \u{2192}"),
                     area.x + w,
                     top - 4.0,
                     true,
@@ -530,7 +710,7 @@ pub(super) fn draw_diagram_page(
                 draw_line_of_text(surface, &fonts.bold, 9.0, x, y, &text, rgb::Color::black());
             }
             if let Some(legend) = legend {
-                let (band, legend_scale) = legend_band(&area, Some(legend), *scale);
+                let (band, legend_scale) = legend_band(Some(legend), *scale);
                 let at = (area.x, area.y + area.height - band + 10.0);
                 let view = Rect::new(0.0, 0.0, legend.width, legend.height);
                 draw_scene_area(surface, legend, view, at, legend_scale)?;
@@ -543,6 +723,34 @@ pub(super) fn draw_diagram_page(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagram_left_out_has_no_pages_and_no_warning() {
+        let mut scene = Scene::new("Genogram");
+        scene.width = 5000.0;
+        scene.height = 5000.0;
+        let sheets = Sheets::of("Genogram", &scene, false);
+        assert!(sheets.pages().is_empty());
+        assert_eq!(sheets.warning(), None);
+    }
+
+    #[test]
+    fn pages_end_at_the_drawings_breaks_when_one_is_late_enough() {
+        // Rows 0-90, 100-190, 200-290, 300-390; breaks between them.
+        let breaks = [95.0, 195.0, 295.0];
+        let blocked: Vec<(f64, f64)> = (0..4)
+            .map(|i| (i as f64 * 100.0, i as f64 * 100.0 + 90.0))
+            .collect();
+        let pages = rows_at_breaks(390.0, 250.0, 10.0, &breaks, &blocked);
+        assert_eq!(pages, vec![(0.0, 195.0), (195.0, 390.0)]);
+        // A row taller than a page is cut where it must be, overlapping.
+        let pages = rows_at_breaks(1000.0, 300.0, 10.0, &[], &[(0.0, 1000.0)]);
+        assert_eq!(pages.first().unwrap().1, 300.0);
+        assert_eq!(pages.last().unwrap().1, 1000.0);
+        for pair in pages.windows(2) {
+            assert!(pair[1].0 < pair[0].1, "no overlap in {pair:?}");
+        }
+    }
 
     #[test]
     fn cuts_avoid_text_and_cover_the_whole_drawing() {

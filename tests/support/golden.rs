@@ -1,6 +1,5 @@
 //! Golden files: one folder per case under `tests/cases/<area>/`, with the expected outputs
 //! beside the input. `GENOCHRON_ACCEPT=1 cargo test` rewrites them (never under CI).
-#![allow(dead_code)]
 
 use genochron::model::Case;
 use std::path::{Path, PathBuf};
@@ -34,26 +33,42 @@ pub fn accept() -> bool {
         && !std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
-/// Compares output with its golden file, naming the first line that differs.
+/// Compares output with its golden file, naming the first line that differs; fails the test
+/// if it differs. When accepting, writes the output as the golden file instead.
 pub fn compare(path: &Path, actual: &str) {
+    if let Some(difference) = differs(path, actual) {
+        panic!("{difference}");
+    }
+}
+
+/// What differs between output and its golden file (the first line that differs), or `None`
+/// when they match. When accepting, writes the output as the golden file and returns `None`:
+/// for tests that gather every case's differences before failing.
+pub fn differs(path: &Path, actual: &str) -> Option<String> {
     if accept() {
         std::fs::write(path, actual).expect("write expected output");
-        return;
+        return None;
     }
-    let expected = std::fs::read_to_string(path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with GENOCHRON_ACCEPT=1", path.display()));
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the output from line {}: expected {:?}, got {:?}",
-            path.display(),
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
+    let Ok(expected) = std::fs::read_to_string(path) else {
+        return Some(format!(
+            "{} is missing: run with GENOCHRON_ACCEPT=1",
+            path.display()
+        ));
+    };
+    if expected == actual {
+        return None;
     }
+    let line = expected
+        .lines()
+        .zip(actual.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or(expected.lines().count().min(actual.lines().count()));
+    Some(format!(
+        "{} differs from the output from line {} (GENOCHRON_ACCEPT=1 to accept): expected \
+         {:?}, got {:?}",
+        path.display(),
+        line + 1,
+        expected.lines().nth(line),
+        actual.lines().nth(line)
+    ))
 }
