@@ -40,9 +40,12 @@ pub struct Args {
     /// Mark stretches with no agency involvement longer than this (default 6m).
     #[arg(long, value_name = "LENGTH", default_value = "6m")]
     pub gap: String,
-    /// Width of the time axis in pixels.
-    #[arg(long, default_value_t = 1200.0)]
-    pub width: f64,
+    /// Width of the time axis in pixels (default 1200; for a PNG, as long as the page
+    /// width allows).
+    #[arg(long, value_name = "PIXELS")]
+    pub plot_width: Option<f64>,
+    #[command(flatten)]
+    pub picture: common::PictureArgs,
     /// Also write the placed layout as JSON (for tests and other tools).
     #[arg(long, value_name = "FILE")]
     pub layout_json: Option<PathBuf>,
@@ -70,14 +73,21 @@ pub fn run(args: &Args) -> Exit {
     };
     let selection = select(&case, &options.focus, &options.filter);
     report(&selection);
-    let scene = timeline::timeline(&case, &options);
+    let scene = match (picture, args.plot_width) {
+        // A picture for a page: the time axis as long as the page allows with the text at a
+        // size that reads there.
+        (common::Picture::Png, None) => {
+            common::timeline_for_page(&case, &options, args.picture.width)
+        }
+        _ => timeline::timeline(&case, &options),
+    };
     if let Some(path) = &args.layout_json {
         let exit = common::write_output(Some(path), scene.to_json().as_bytes(), "The layout");
         if exit != Exit::Done {
             return exit;
         }
     }
-    let bytes = match common::picture_bytes(&scene, picture, "The timeline") {
+    let bytes = match common::picture_bytes(&scene, picture, &args.picture, "The timeline") {
         Ok(bytes) => bytes,
         Err(exit) => return exit,
     };
@@ -160,15 +170,16 @@ fn options(args: &Args, case: &Case) -> Result<TimelineOptions, String> {
         )
     })?;
     let filter = args.filters.filter(case)?;
-    if !args.width.is_finite() || args.width < 300.0 || args.width > 20000.0 {
-        return Err("--width must be between 300 and 20000.".into());
+    let plot_width = args.plot_width.unwrap_or(1200.0);
+    if !plot_width.is_finite() || !(300.0..=20000.0).contains(&plot_width) {
+        return Err("--plot-width must be between 300 and 20000.".into());
     }
     Ok(TimelineOptions {
         lanes,
         focus,
         filter,
         gap,
-        plot_width: args.width,
+        plot_width,
         ..TimelineOptions::default()
     })
 }
