@@ -70,6 +70,9 @@ impl Checker {
         entries
     }
 
+    /// Longer than most functions because it reads every field of an entry in the case file's
+    /// order, each in a few lines: the whole is the list of what an entry may hold and what is
+    /// said when a field is wrong, best read in one place.
     pub(super) fn entry(
         &mut self,
         input: &EntryInput,

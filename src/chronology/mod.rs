@@ -3,9 +3,11 @@
 //! format render these rows and add no words of their own, so the same entry reads the same
 //! in every document.
 
+pub mod fit;
 pub(crate) mod rows;
 pub(crate) mod select;
 
+pub use fit::{Fit, fit};
 pub use rows::{
     COURT_COLUMNS, ChildCells, ChildColumn, Chronology, Paragraph, Row, age_between, chronology,
 };

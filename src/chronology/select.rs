@@ -25,6 +25,9 @@ pub struct Filter {
     pub significance: Vec<Significance>,
     /// Keep only entries this audience may see.
     pub audience: Option<String>,
+    /// Keep only these entries (by number): the summary that fits a number of pages
+    /// ([`crate::chronology::fit`]).
+    pub only: Option<std::collections::BTreeSet<u32>>,
 }
 
 /// Why an entry was left out.
@@ -34,6 +37,8 @@ pub enum LeftOut {
     Child,
     Significance,
     Audience,
+    /// Left out of a summary made to fit a number of pages.
+    PageLimit,
 }
 
 impl LeftOut {
@@ -43,6 +48,7 @@ impl LeftOut {
             LeftOut::Child => "child",
             LeftOut::Significance => "significance",
             LeftOut::Audience => "audience",
+            LeftOut::PageLimit => "page-limit",
         }
     }
 }
@@ -70,6 +76,7 @@ impl Selection<'_> {
             LeftOut::Child,
             LeftOut::Significance,
             LeftOut::Audience,
+            LeftOut::PageLimit,
         ] {
             let n = self.left_out.iter().filter(|(_, r)| *r == reason).count();
             if n > 0 {
@@ -120,6 +127,12 @@ pub fn select<'a>(case: &'a Case, focus: &Focus, filter: &Filter) -> Selection<'
                 .is_some_and(|a| !entry.audiences.is_empty() && !entry.audiences.contains(a))
             {
                 Some(LeftOut::Audience)
+            } else if filter
+                .only
+                .as_ref()
+                .is_some_and(|only| !only.contains(&entry.number))
+            {
+                Some(LeftOut::PageLimit)
             } else {
                 None
             };

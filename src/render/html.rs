@@ -22,6 +22,10 @@ pub struct Options {
     /// Put the case title in the page's `<title>` (the browser tab, history and bookmarks).
     /// Off by default: titles usually name the child.
     pub title_in_metadata: bool,
+    /// The entries of the chronology table.
+    pub filter: Filter,
+    /// What each part of this version shows, in the caller's words, listed in the header.
+    pub shows: Vec<(String, String)>,
 }
 
 /// The whole report for one version of a case (see [`crate::redact`]) as one HTML document.
@@ -50,7 +54,7 @@ pub fn report(version: &Version, genogram: &Scene, timeline: &Scene, options: &O
     let _ = writeln!(out, "<title>{}</title>", super::escape::html(&page_title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
 
-    front(&mut out, version);
+    front(&mut out, version, &options.shows);
     // A view the audience does not get is left out; the front says so.
     let parts = [
         ("genogram", "Genogram", View::Genogram),
@@ -72,13 +76,13 @@ pub fn report(version: &Version, genogram: &Scene, timeline: &Scene, options: &O
         diagram(&mut out, "timeline", "Timeline", timeline);
     }
     if version.includes(View::Chronology) {
-        table(&mut out, case);
+        table(&mut out, case, &options.filter);
     }
     let _ = writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>");
     out
 }
 
-fn front(out: &mut String, version: &Version) {
+fn front(out: &mut String, version: &Version, shows: &[(String, String)]) {
     let case: &Case = version;
     let title = if case.details.title.is_empty() {
         "Genogram and chronology"
@@ -96,7 +100,20 @@ fn front(out: &mut String, version: &Version) {
             super::escape::html(&value)
         );
     }
-    out.push_str("</dl>\n</header>\n");
+    out.push_str("</dl>\n");
+    if !shows.is_empty() {
+        out.push_str("<h2 class=\"shows\">What this version shows</h2>\n<dl>\n");
+        for (label, value) in shows {
+            let _ = writeln!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                super::escape::html(label),
+                super::escape::html(value)
+            );
+        }
+        out.push_str("</dl>\n");
+    }
+    out.push_str("</header>\n");
 }
 
 fn diagram(out: &mut String, id: &str, title: &str, scene: &Scene) {
@@ -181,12 +198,12 @@ fn data_attributes(people: &[String], entries: &[u32]) -> String {
     out
 }
 
-fn table(out: &mut String, case: &Case) {
+fn table(out: &mut String, case: &Case, filter: &Filter) {
     out.push_str(
         "<section id=\"chronology\" aria-labelledby=\"chronology-title\">\n\
          <h2 id=\"chronology-title\">Chronology</h2>\n",
     );
-    let table = chronology(case, &Filter::default());
+    let table = chronology(case, filter);
     if table.rows.is_empty() {
         out.push_str(
             "<p>There are no chronology entries for this version of the case.</p>\n</section>\n",

@@ -287,6 +287,11 @@ fn adds_up(out: &mut Vec<Block>, review: &Review) {
             counts.high_before
         )
     }));
+    flags(out, review);
+}
+
+/// The flags the review raised, each with its rule and entries, or that there are none.
+fn flags(out: &mut Vec<Block>, review: &Review) {
     out.push(Block::Heading(3, "Flags".into()));
     if review.flags.is_empty() {
         out.push(Block::Paragraph(

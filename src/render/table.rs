@@ -171,6 +171,25 @@ pub fn markdown(case: &Case, options: &TableOptions) -> String {
 /// named by the child's id.
 pub fn csv(case: &Case, options: &TableOptions) -> String {
     let table = chronology(case, &options.filter);
+    let heads = csv_headings(&table);
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail; a failed record would only lose that record's bytes.
+    let _ = writer.write_record(heads.iter().map(|cell| spreadsheet_safe(cell)));
+    for (entry, row) in table.selection.shown.iter().zip(&table.rows) {
+        let c = csv_cells(entry, row, &table);
+        // Every cell, whatever its column: a child's id or a person's role is text from the
+        // case like any other.
+        let _ = writer.write_record(c.iter().map(|cell| spreadsheet_safe(cell)));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The CSV's column headings: the case file's entry fields, with a column for each child's
+/// age, impact and valence, as `import` reads them back.
+fn csv_headings(table: &Chronology) -> Vec<String> {
     let mut heads: Vec<String> = [
         "No.",
         "Date",
@@ -207,77 +226,71 @@ pub fn csv(case: &Case, options: &TableOptions) -> String {
         .iter()
         .map(|s| s.to_string()),
     );
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail; a failed record would only lose that record's bytes.
-    let _ = writer.write_record(heads.iter().map(|cell| spreadsheet_safe(cell)));
-    for (entry, row) in table.selection.shown.iter().zip(&table.rows) {
-        let mut c = vec![
-            entry.number.to_string(),
-            entry.date.to_case_text(),
-            entry.end.map(|e| e.to_case_text()).unwrap_or_default(),
-            entry
-                .time
-                .map(|(h, m)| format!("{h:02}:{m:02}"))
-                .unwrap_or_default(),
-            entry.event.clone(),
-            entry.category.clone(),
-            entry.source.clone(),
-            entry.reference.as_deref().unwrap_or("").to_string(),
-        ];
-        c.extend(row.children.iter().map(|k| k.age.clone()));
-        for child in &table.children {
-            // The impact text and its valence in separate columns, as `import` reads them.
-            let impact = entry
-                .impacts
-                .iter()
-                .find(|i| i.child.as_ref() == Some(&child.id))
-                .or_else(|| entry.impacts.iter().find(|i| i.child.is_none()))
-                .filter(|_| entry.children.contains(&child.id));
-            c.push(impact.map(|i| i.text.clone()).unwrap_or_default());
-            c.push(
-                impact
-                    .and_then(|i| i.valence)
-                    .map(valence_word)
-                    .unwrap_or("")
-                    .to_string(),
-            );
-        }
-        let people: Vec<String> = entry
-            .people
+    heads
+}
+
+/// One entry's cells, in the order of [`csv_headings`].
+fn csv_cells(entry: &crate::model::Entry, row: &Row, table: &Chronology) -> Vec<String> {
+    let mut c = vec![
+        entry.number.to_string(),
+        entry.date.to_case_text(),
+        entry.end.map(|e| e.to_case_text()).unwrap_or_default(),
+        entry
+            .time
+            .map(|(h, m)| format!("{h:02}:{m:02}"))
+            .unwrap_or_default(),
+        entry.event.clone(),
+        entry.category.clone(),
+        entry.source.clone(),
+        entry.reference.as_deref().unwrap_or("").to_string(),
+    ];
+    c.extend(row.children.iter().map(|k| k.age.clone()));
+    for child in &table.children {
+        // The impact text and its valence in separate columns, as `import` reads them.
+        let impact = entry
+            .impacts
             .iter()
-            .map(|i| match &i.role {
-                Some(role) => format!("{}: {role}", i.person),
-                None => i.person.to_string(),
-            })
-            .collect();
-        c.extend([
-            entry.action.as_deref().unwrap_or("").to_string(),
-            entry
-                .significance
-                .map(|s| case_word(SIGNIFICANCES, s))
+            .find(|i| i.child.as_ref() == Some(&child.id))
+            .or_else(|| entry.impacts.iter().find(|i| i.child.is_none()))
+            .filter(|_| entry.children.contains(&child.id));
+        c.push(impact.map(|i| i.text.clone()).unwrap_or_default());
+        c.push(
+            impact
+                .and_then(|i| i.valence)
+                .map(valence_word)
                 .unwrap_or("")
                 .to_string(),
-            case_word(ENTRY_STATUSES, entry.status).to_string(),
-            entry.status_note.as_deref().unwrap_or("").to_string(),
-            entry
-                .children
-                .iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-            people.join("; "),
-            entry.factors.join("; "),
-            entry.voice.as_deref().unwrap_or("").to_string(),
-            entry.audiences.join("; "),
-        ]);
-        // Every cell, whatever its column: a child's id or a person's role is text from the
-        // case like any other.
-        let _ = writer.write_record(c.iter().map(|cell| spreadsheet_safe(cell)));
+        );
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    let people: Vec<String> = entry
+        .people
+        .iter()
+        .map(|i| match &i.role {
+            Some(role) => format!("{}: {role}", i.person),
+            None => i.person.to_string(),
+        })
+        .collect();
+    c.extend([
+        entry.action.as_deref().unwrap_or("").to_string(),
+        entry
+            .significance
+            .map(|s| case_word(SIGNIFICANCES, s))
+            .unwrap_or("")
+            .to_string(),
+        case_word(ENTRY_STATUSES, entry.status).to_string(),
+        entry.status_note.as_deref().unwrap_or("").to_string(),
+        entry
+            .children
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+        people.join("; "),
+        entry.factors.join("; "),
+        entry.voice.as_deref().unwrap_or("").to_string(),
+        entry.audiences.join("; "),
+    ]);
+    c
 }
 
 /// Spreadsheets run a cell starting with = + - @ as a formula (some also after spaces, and

@@ -385,20 +385,54 @@ impl FilterArgs {
             children,
             significance,
             audience: self.audience.clone(),
+            only: None,
         })
     }
 
-    /// Loads the case (a case file or a spreadsheet of entries) and makes the audience's
-    /// version when one is named.
+    /// Loads the case (a case file or a spreadsheet of entries) as at its date and makes the
+    /// audience's version when one is named.
     pub fn load(&self, case: &CaseArgs, what: &str) -> Result<Version, Exit> {
-        let version = load_case_mapped(case, &self.spreadsheet, what)
-            .map(|loaded| as_at(&loaded))
-            .and_then(|loaded| version(loaded, self.audience.as_deref(), &case.case, what))?;
+        self.load_both(case, what).map(|(_, version)| version)
+    }
+
+    /// [`FilterArgs::load`], also giving the case as the file has it (cut to its date, not
+    /// redacted): options that name people by the file's ids look them up there.
+    pub fn load_both(&self, case: &CaseArgs, what: &str) -> Result<(Case, Version), Exit> {
+        let loaded =
+            load_case_mapped(case, &self.spreadsheet, what).map(|loaded| as_at(&loaded))?;
+        let version = version(loaded.clone(), self.audience.as_deref(), &case.case, what)?;
         match write_numbering(&version, self.numbering.as_deref()) {
-            Exit::Done => Ok(version),
+            Exit::Done => Ok((loaded, version)),
             exit => Err(exit),
         }
     }
+}
+
+/// What the filters left out, in words: "19 entries left out by the significance filter
+/// (Nos. 1, 3, …)."; `None` when they left out nothing.
+pub fn left_out_words(selection: &genochron::chronology::Selection) -> Option<String> {
+    if selection.left_out.is_empty() {
+        return None;
+    }
+    let reasons: Vec<String> = selection
+        .left_out_counts()
+        .iter()
+        .map(|(reason, n)| match reason {
+            genochron::chronology::LeftOut::PageLimit => format!("{n} to fit the pages"),
+            _ => format!("{n} by the {} filter", reason.name()),
+        })
+        .collect();
+    let numbers: Vec<String> = selection
+        .left_out
+        .iter()
+        .map(|(e, _)| e.number.to_string())
+        .collect();
+    Some(format!(
+        "{} left out ({}): Nos. {}.",
+        count(selection.left_out.len(), "entry", "entries"),
+        reasons.join(", "),
+        numbers.join(", ")
+    ))
 }
 
 /// Writes an output file (or standard output when no path is given), saying what happened.

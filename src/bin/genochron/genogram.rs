@@ -1,9 +1,10 @@
 //! `genochron genogram`: draws the family as a genogram SVG, and optionally its layout as JSON.
 
 use crate::common::{self, CaseArgs, Exit};
-use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions};
-use genochron::model::{PersonId, View};
-use std::path::PathBuf;
+use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions, people_left_out};
+use genochron::model::{Case, PersonId, View};
+use genochron::redact::Version;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,6 +19,18 @@ pub struct Args {
     /// Also write the placed layout as JSON (items with boxes and lines, and metrics).
     #[arg(long, value_name = "FILE")]
     pub layout_json: Option<PathBuf>,
+    #[command(flatten)]
+    pub view: ViewArgs,
+    /// Make the version for this audience (declared under `audiences` in the case file):
+    /// people shown by initials or role, hidden details left out, refused if the check finds
+    /// anything the audience may not see.
+    #[arg(long, value_name = "NAME")]
+    pub audience: Option<String>,
+}
+
+/// Which part of the family the genogram draws, and how: shared by `genogram` and `report`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ViewArgs {
     /// Draw only the family around this person (their id in the case file).
     #[arg(long, value_name = "ID")]
     pub focus: Option<String>,
@@ -27,11 +40,6 @@ pub struct Args {
     /// With --focus: how many generations below the person to include.
     #[arg(long, default_value_t = 2, requires = "focus")]
     pub down: u32,
-    /// Make the version for this audience (declared under `audiences` in the case file):
-    /// people shown by initials or role, hidden details left out, refused if the check finds
-    /// anything the audience may not see.
-    #[arg(long, value_name = "NAME")]
-    pub audience: Option<String>,
     /// How to mark people who have died: an X through the symbol, or one slash.
     #[arg(long, value_enum, default_value = "cross")]
     pub deceased: Deceased,
@@ -43,6 +51,74 @@ pub enum Deceased {
     Slash,
 }
 
+impl ViewArgs {
+    /// The genogram's options for a version of `case`. The focus is named by the case file's
+    /// id, which a version for an audience replaces, so it is found in the case as the file
+    /// has it and then in the version at the same place. An unknown id is a problem (exit 1).
+    pub fn options(
+        &self,
+        case: &Case,
+        version: &Version,
+        file: &Path,
+    ) -> Result<GenogramOptions, Exit> {
+        let focus = match &self.focus {
+            None => None,
+            Some(id) => {
+                let Some(position) = case.people.position(&PersonId(id.clone())) else {
+                    eprintln!(
+                        "There is no one with the id \"{id}\" in {}, so the genogram cannot \
+                         focus on them. Nothing was written.",
+                        common::display_name(file)
+                    );
+                    return Err(Exit::Problems);
+                };
+                let person = match version.people.iter().nth(position) {
+                    Some(person) => person.id.clone(),
+                    None => PersonId(id.clone()),
+                };
+                Some(Focus {
+                    person,
+                    up: self.up,
+                    down: self.down,
+                })
+            }
+        };
+        Ok(GenogramOptions {
+            as_at: None,
+            focus,
+            deceased: match self.deceased {
+                Deceased::Cross => DeceasedStyle::Cross,
+                Deceased::Slash => DeceasedStyle::Slash,
+            },
+            ..GenogramOptions::default()
+        })
+    }
+}
+
+/// What a genogram drawn with these options shows, in words for a front page.
+pub fn shows(version: &Version, options: &GenogramOptions) -> String {
+    match &options.focus {
+        None => format!(
+            "The whole family: {}.",
+            genochron::diagnostic::count(version.people.len(), "person", "people")
+        ),
+        Some(focus) => {
+            let name = version
+                .person(&focus.person)
+                .map(|p| p.display_name().to_string())
+                .unwrap_or_else(|| focus.person.to_string());
+            let left_out = people_left_out(version, focus);
+            format!(
+                "The part of the family around {name}: {} up and {} down; {} of {} shown.",
+                genochron::diagnostic::count(focus.up as usize, "generation", "generations"),
+                focus.down,
+                version.people.len() - left_out,
+                genochron::diagnostic::count(version.people.len(), "person", "people"),
+            )
+        }
+    }
+}
+
 pub fn run(args: &Args) -> Exit {
     let picture = match common::picture_for(args.output.as_deref(), "The genogram") {
         Ok(picture) => picture,
@@ -52,54 +128,23 @@ pub fn run(args: &Args) -> Exit {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    // The focus is named by the case file's id, which a version for an audience replaces.
-    let focus_position = args
-        .focus
-        .as_ref()
-        .map(|id| case.people.position(&PersonId(id.clone())));
-    let case = match common::version(
-        case,
+    let version = match common::version(
+        case.clone(),
         args.audience.as_deref(),
         &args.case.case,
         "The genogram",
     ) {
-        Ok(case) => case,
+        Ok(version) => version,
         Err(exit) => return exit,
     };
-    if let Err(exit) = common::require_view(&case, View::Genogram, "The genogram") {
+    if let Err(exit) = common::require_view(&version, View::Genogram, "The genogram") {
         return exit;
     }
-    let focus = match (&args.focus, focus_position) {
-        (Some(id), Some(position)) => {
-            let person = match position.and_then(|i| case.people.iter().nth(i)) {
-                Some(person) => person.id.clone(),
-                None => PersonId(id.clone()),
-            };
-            if position.is_none() {
-                eprintln!(
-                    "There is no one with the id \"{id}\" in {}, so the genogram cannot focus on them. Nothing was written.",
-                    common::display_name(&args.case.case)
-                );
-                return Exit::Problems;
-            }
-            Some(Focus {
-                person,
-                up: args.up,
-                down: args.down,
-            })
-        }
-        _ => None,
+    let options = match args.view.options(&case, &version, &args.case.case) {
+        Ok(options) => options,
+        Err(exit) => return exit,
     };
-    let options = GenogramOptions {
-        as_at: None,
-        focus,
-        deceased: match args.deceased {
-            Deceased::Cross => DeceasedStyle::Cross,
-            Deceased::Slash => DeceasedStyle::Slash,
-        },
-        ..GenogramOptions::default()
-    };
-    let scene = genochron::layout::genogram::genogram(&case, &options);
+    let scene = genochron::layout::genogram::genogram(&version, &options);
     if let Some(path) = &args.layout_json {
         let exit = common::write_output(Some(path), scene.to_json().as_bytes(), "The layout");
         if exit != Exit::Done {

@@ -1,11 +1,12 @@
 //! `genochron report`: the court-ready PDF, the same document for Word, the self-contained
 //! HTML page, or one diagram as a PNG, optionally redacted for an audience.
 
-use crate::common::{self, CaseArgs, Exit};
-use genochron::layout::genogram::{self, GenogramOptions};
+use crate::common::{self, CaseArgs, Exit, FilterArgs};
+use crate::{genogram, timeline};
+use genochron::layout::genogram::GenogramOptions;
 use genochron::layout::scene::Scene;
-use genochron::layout::timeline::{self, TimelineOptions};
-use genochron::model::{Case, View};
+use genochron::layout::timeline::TimelineOptions;
+use genochron::model::View;
 use genochron::redact::Version;
 use genochron::render::{docx, html, pdf, png};
 use std::path::{Path, PathBuf};
@@ -23,14 +24,21 @@ pub struct Args {
     /// Where to write: report.pdf, report.docx, report.html, or genogram.png / timeline.png.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// Make the version for this audience (declared under `audiences` in the case file):
-    /// people shown by initials or role, hidden details and withheld entries left out.
-    #[arg(long, value_name = "NAME")]
-    pub audience: Option<String>,
-    /// With --audience: also write a private table of master entry numbers and the version's
-    /// numbers (CSV). It is for the author, never part of the document.
-    #[arg(long, value_name = "FILE", requires = "audience")]
-    pub numbering: Option<PathBuf>,
+    /// The filters, as for `timeline` and `chronology`: they choose the entries of the
+    /// timeline and the chronology table alike.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// The part of the family the genogram draws, as for `genogram`.
+    #[command(flatten)]
+    pub genogram: genogram::ViewArgs,
+    /// The timeline's lanes and the stretch it draws in full, as for `timeline`.
+    #[command(flatten)]
+    pub window: timeline::WindowArgs,
+    /// A summary chronology that fits this many pages of the court document's table (10 is
+    /// the usual limit): the most significant entries, the latest first within a level. The
+    /// front page states the rule and lists every entry left out by number.
+    #[arg(long, value_name = "PAGES", value_parser = clap::value_parser!(u32).range(1..=500))]
+    pub fit_pages: Option<u32>,
     /// The court bundle section letter printed before page numbers (C gives C45, C46 …).
     #[arg(long, value_name = "LETTER")]
     pub bundle_section: Option<String>,
@@ -76,12 +84,8 @@ pub fn run(args: &Args) -> Exit {
         Format::Png(Diagram::Genogram) => "The genogram picture",
         Format::Png(Diagram::Timeline) => "The timeline picture",
     };
-    let case = match common::load_as_at(&args.case, what) {
-        Ok(case) => case,
-        Err(exit) => return exit,
-    };
-    let case = match common::version(case, args.audience.as_deref(), &args.case.case, what) {
-        Ok(case) => case,
+    let (file_case, case) = match args.filters.load_both(&args.case, what) {
+        Ok(both) => both,
         Err(exit) => return exit,
     };
     // A report leaves out the views its audience does not get (its front page says which);
@@ -109,11 +113,11 @@ pub fn run(args: &Args) -> Exit {
     {
         return exit;
     }
-    let exit = common::write_numbering(&case, args.numbering.as_deref());
-    if exit != Exit::Done {
-        return exit;
-    }
-    let bytes = match render(&case, format, args) {
+    let views = match views(args, &file_case, &case) {
+        Ok(views) => views,
+        Err(exit) => return exit,
+    };
+    let bytes = match render(&case, format, args, &views) {
         Ok(bytes) => bytes,
         Err(message) => {
             eprintln!("{message}\n{what} was not made. Nothing was written.");
@@ -156,28 +160,95 @@ fn diagram_from_name(path: &Path) -> Option<Diagram> {
     }
 }
 
-fn genogram_scene(case: &Case) -> Scene {
-    genogram::genogram(case, &GenogramOptions::default())
+/// The views the report draws, as the options say, and what each shows in words.
+struct Views {
+    genogram: GenogramOptions,
+    timeline: TimelineOptions,
+    /// The entries of the chronology table: the timeline's, or a summary that fits.
+    table: genochron::chronology::Filter,
+    shows: Vec<(String, String)>,
 }
 
-fn timeline_scene(case: &Case) -> Scene {
-    timeline::timeline(case, &TimelineOptions::default())
+fn views(args: &Args, file_case: &genochron::model::Case, case: &Version) -> Result<Views, Exit> {
+    let genogram = args.genogram.options(file_case, case, &args.case.case)?;
+    let timeline = timeline::options(
+        &args.window,
+        &args.filters,
+        case,
+        TimelineOptions::default().plot_width,
+    )
+    .map_err(|message| {
+        eprintln!("{message}\nThe report was not made. Nothing was written.");
+        Exit::CouldNotRun
+    })?;
+    let mut table_filter = timeline.filter.clone();
+    let mut fit_words = None;
+    if let Some(pages) = args.fit_pages {
+        let fit = genochron::chronology::fit(case, &timeline.filter, pages as usize, |filter| {
+            genochron::render::pdf::chronology_pages(case, filter)
+        });
+        eprintln!(
+            "{} {} left out of the table (Nos. {}).",
+            fit.rule,
+            genochron::diagnostic::count(fit.left_out.len(), "entry was", "entries were"),
+            fit.left_out
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        table_filter = fit.filter;
+        fit_words = Some(fit.rule);
+    }
+    let mut shows = Vec::new();
+    if case.includes(View::Genogram) {
+        shows.push(("Genogram".into(), genogram::shows(case, &genogram)));
+    }
+    if case.includes(View::Timeline) {
+        shows.push(("Timeline".into(), timeline::shows(case, &timeline)));
+    }
+    if case.includes(View::Chronology) {
+        let table = genochron::chronology::chronology(case, &table_filter);
+        let mut words = format!(
+            "{} of {} in the table.",
+            table.rows.len(),
+            genochron::diagnostic::count(case.entries.len(), "entry", "entries")
+        );
+        if let Some(rule) = &fit_words {
+            words = format!("{words} {rule}");
+        }
+        if let Some(left_out) = common::left_out_words(&table.selection) {
+            words = format!("{words} {left_out}");
+        }
+        shows.push(("Chronology table".into(), words));
+    }
+    Ok(Views {
+        genogram,
+        timeline,
+        table: table_filter,
+        shows,
+    })
 }
 
-fn render(case: &Version, format: Format, args: &Args) -> Result<Vec<u8>, String> {
+fn render(case: &Version, format: Format, args: &Args, views: &Views) -> Result<Vec<u8>, String> {
+    let genogram_scene =
+        |case: &Version| -> Scene { genochron::layout::genogram::genogram(case, &views.genogram) };
+    let timeline_scene =
+        |case: &Version| -> Scene { genochron::layout::timeline::timeline(case, &views.timeline) };
+    let filter = views.table.clone();
     match format {
         Format::Png(diagram) => {
             let scene = match diagram {
                 Diagram::Genogram => genogram_scene(case),
-                Diagram::Timeline => {
-                    common::timeline_for_page(case, &TimelineOptions::default(), args.width)
-                }
+                Diagram::Timeline => common::timeline_for_page(case, &views.timeline, args.width),
             };
             png::png_for_width(&scene, args.width, args.dpi).map_err(|e| e.to_string())
         }
         Format::Html => {
             let options = html::Options {
                 title_in_metadata: args.title_in_metadata,
+                filter,
+                shows: views.shows.clone(),
             };
             let page = html::report(case, &genogram_scene(case), &timeline_scene(case), &options);
             Ok(page.into_bytes())
@@ -187,11 +258,13 @@ fn render(case: &Version, format: Format, args: &Args) -> Result<Vec<u8>, String
                 bundle_section: args.bundle_section.clone(),
                 start_page: args.start_page,
                 title_in_metadata: args.title_in_metadata,
+                filter,
+                shows: views.shows.clone(),
             };
             // A timeline too long for a page is cut into an overview and periods that each
             // fit a page with their text at a readable size.
-            let (width, height) = pdf::diagram_page(timeline::SMALLEST_TEXT);
-            let timeline = timeline::paged(case, &TimelineOptions::default(), width, height);
+            let (width, height) = pdf::diagram_page(genochron::layout::timeline::SMALLEST_TEXT);
+            let timeline = genochron::layout::timeline::paged(case, &views.timeline, width, height);
             let document = pdf::report(case, &genogram_scene(case), &timeline, &options)
                 .map_err(|e| e.to_string())?;
             for warning in &document.warnings {
@@ -203,6 +276,8 @@ fn render(case: &Version, format: Format, args: &Args) -> Result<Vec<u8>, String
             let options = docx::Options {
                 bundle_section: args.bundle_section.clone(),
                 start_page: args.start_page,
+                filter,
+                shows: views.shows.clone(),
                 ..docx::Options::default()
             };
             let document =

@@ -23,6 +23,25 @@ pub struct Args {
     /// given).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub window: WindowArgs,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Width of the time axis in pixels (default 1200; for a PNG, as long as the page
+    /// width allows).
+    #[arg(long, value_name = "PIXELS")]
+    pub plot_width: Option<f64>,
+    #[command(flatten)]
+    pub picture: common::PictureArgs,
+    /// Also write the placed layout as JSON (for tests and other tools).
+    #[arg(long, value_name = "FILE")]
+    pub layout_json: Option<PathBuf>,
+}
+
+/// How the timeline is drawn: its lanes, the stretch drawn in full and the gaps marked.
+/// Shared by `timeline` and `report`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct WindowArgs {
     /// How to group entries into lanes.
     #[arg(long, value_enum, default_value = "category")]
     pub lanes: LaneChoice,
@@ -35,20 +54,9 @@ pub struct Args {
     /// Draw in full only the last stretch before the "as at" date, e.g. 2y or 18m.
     #[arg(long, value_name = "LENGTH", conflicts_with = "from")]
     pub last: Option<String>,
-    #[command(flatten)]
-    pub filters: FilterArgs,
     /// Mark stretches with no agency involvement longer than this (default 6m).
     #[arg(long, value_name = "LENGTH", default_value = "6m")]
     pub gap: String,
-    /// Width of the time axis in pixels (default 1200; for a PNG, as long as the page
-    /// width allows).
-    #[arg(long, value_name = "PIXELS")]
-    pub plot_width: Option<f64>,
-    #[command(flatten)]
-    pub picture: common::PictureArgs,
-    /// Also write the placed layout as JSON (for tests and other tools).
-    #[arg(long, value_name = "FILE")]
-    pub layout_json: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> Exit {
@@ -64,7 +72,12 @@ pub fn run(args: &Args) -> Exit {
     {
         return exit;
     }
-    let options = match options(args, &case) {
+    let options = match options(
+        &args.window,
+        &args.filters,
+        &case,
+        args.plot_width.unwrap_or(1200.0),
+    ) {
         Ok(options) => options,
         Err(message) => {
             eprintln!("{message}\nThe timeline was not drawn. Nothing was written.");
@@ -135,7 +148,13 @@ fn day(text: &str, flag: &str) -> Result<chrono::NaiveDate, String> {
     }
 }
 
-fn options(args: &Args, case: &Case) -> Result<TimelineOptions, String> {
+/// The timeline's options from the shared arguments, or what is wrong with them.
+pub fn options(
+    args: &WindowArgs,
+    filters: &FilterArgs,
+    case: &Case,
+    width: f64,
+) -> Result<TimelineOptions, String> {
     let lanes = match args.lanes {
         LaneChoice::Category => Lanes::Category,
         LaneChoice::Person => Lanes::Person,
@@ -169,9 +188,8 @@ fn options(args: &Args, case: &Case) -> Result<TimelineOptions, String> {
             args.gap
         )
     })?;
-    let filter = args.filters.filter(case)?;
-    let plot_width = args.plot_width.unwrap_or(1200.0);
-    if !plot_width.is_finite() || !(300.0..=20000.0).contains(&plot_width) {
+    let filter = filters.filter(case)?;
+    if !width.is_finite() || !(300.0..=20000.0).contains(&width) {
         return Err("--plot-width must be between 300 and 20000.".into());
     }
     Ok(TimelineOptions {
@@ -179,7 +197,40 @@ fn options(args: &Args, case: &Case) -> Result<TimelineOptions, String> {
         focus,
         filter,
         gap,
-        plot_width,
+        plot_width: width,
         ..TimelineOptions::default()
     })
+}
+
+/// What a timeline drawn with these options shows, in words for a front page.
+pub fn shows(case: &Case, options: &TimelineOptions) -> String {
+    let selection = select(case, &options.focus, &options.filter);
+    let lanes = match options.lanes {
+        Lanes::Category => "lanes by category",
+        Lanes::Person => "lanes by person",
+        Lanes::Child => "lanes by child",
+    };
+    let date = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
+    let mut words = match (options.focus.from, options.focus.to) {
+        (None, None) => format!(
+            "The whole chronology, {lanes}: {} of {} drawn.",
+            selection.shown.len(),
+            genochron::diagnostic::count(case.entries.len(), "entry", "entries")
+        ),
+        (from, to) => format!(
+            "Drawn in full {}{}, {lanes}: {} of {} drawn; {} earlier and {} later summarised.",
+            from.map(|d| format!("from {}", date(d)))
+                .unwrap_or_default(),
+            to.map(|d| format!(" to {}", date(d))).unwrap_or_default(),
+            selection.shown.len(),
+            genochron::diagnostic::count(case.entries.len(), "entry", "entries"),
+            selection.before.len(),
+            selection.after.len(),
+        ),
+    };
+    if let Some(left_out) = common::left_out_words(&selection) {
+        words.push(' ');
+        words.push_str(&left_out);
+    }
+    words.trim_start().to_string()
 }

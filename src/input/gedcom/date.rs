@@ -250,6 +250,10 @@ const FRENCH_MONTHS: [&str; 13] = [
 ];
 
 /// Reads `[calendar] [[day] month] year [dual] [epoch]`. The error is a remark.
+///
+/// Longer than most functions because it reads the date's grammar in one pass, a step per part
+/// in the order GEDCOM writes them (calendar, day, month, year, dual year, epoch), each step
+/// refusing what cannot follow the one before.
 fn simple(words: &[&str]) -> Result<Simple, String> {
     let mut words = words.to_vec();
     let mut calendar = Calendar::Gregorian;

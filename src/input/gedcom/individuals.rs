@@ -77,7 +77,26 @@ impl Pedigree {
     }
 }
 
+/// Marks the links to families an adoption event names as adoptions (adding a link where the
+/// record has no FAMC line for that family).
+fn adopted_into(families: &mut Vec<ChildOf>, adopted_by: Vec<(String, Location)>) {
+    for (family, at) in adopted_by {
+        match families.iter_mut().find(|l| l.family == family) {
+            Some(link) if link.pedigree == Pedigree::Unstated => link.pedigree = Pedigree::Adopted,
+            Some(_) => {}
+            None => families.push(ChildOf {
+                family,
+                pedigree: Pedigree::Adopted,
+                at,
+            }),
+        }
+    }
+}
+
 impl Importer {
+    /// One INDI record into a person. Longer than most functions because it is one table, an
+    /// arm per tag an individual record may hold, each read or reported as dropped: split up,
+    /// what happens to a tag would no longer read in one place.
     pub(super) fn individual(&mut self, record: Node) {
         let mut person = Individual {
             xref: record.xref.clone().unwrap_or_default(),
@@ -177,48 +196,35 @@ impl Importer {
                 _ => self.drop_tag(child),
             }
         }
-        for (family, at) in adopted_by {
-            match person.families.iter_mut().find(|l| l.family == family) {
-                Some(link) if link.pedigree == Pedigree::Unstated => {
-                    link.pedigree = Pedigree::Adopted
-                }
-                Some(_) => {}
-                None => person.families.push(ChildOf {
-                    family,
-                    pedigree: Pedigree::Adopted,
-                    at,
-                }),
-            }
+        adopted_into(&mut person.families, adopted_by);
+        if person.born.is_none() {
+            person.born = self.date_from(person.christened, "birth", "christening or baptism");
         }
-        if person.born.is_none()
-            && let Some((christened, at)) = person.christened
-        {
-            let born = christened.qualified(crate::model::Qualifier::Before);
-            self.note(
-                at,
-                format!(
-                    "There is no birth date, so the christening or baptism date was used: the \
-                     birth date was imported as \"{}\".",
-                    born.to_case_text()
-                ),
-            );
-            person.born = Some(text(born.to_case_text(), at));
-        }
-        if person.died.is_none()
-            && let Some((buried, at)) = person.buried
-        {
-            let died = buried.qualified(crate::model::Qualifier::Before);
-            self.note(
-                at,
-                format!(
-                    "There is no death date, so the burial or cremation date was used: the \
-                     death date was imported as \"{}\".",
-                    died.to_case_text()
-                ),
-            );
-            person.died = Some(text(died.to_case_text(), at));
+        if person.died.is_none() {
+            person.died = self.date_from(person.buried, "death", "burial or cremation");
         }
         self.people.push(person);
+    }
+
+    /// For a person with no date of `event` (birth, death), the date of a later `ceremony`
+    /// (christening, burial) as "before" it, with a note saying so.
+    fn date_from(
+        &mut self,
+        ceremony: Option<(PartialDate, Location)>,
+        event: &str,
+        ceremony_words: &str,
+    ) -> Option<Text> {
+        let (date, at) = ceremony?;
+        let before = date.qualified(crate::model::Qualifier::Before);
+        self.note(
+            at,
+            format!(
+                "There is no {event} date, so the {ceremony_words} date was used: the {event} \
+                 date was imported as \"{}\".",
+                before.to_case_text()
+            ),
+        );
+        Some(text(before.to_case_text(), at))
     }
 
     /// `NAME Patrick Branwell /Brontë/` → "Patrick Branwell Brontë". Name pieces (`NSFX`,

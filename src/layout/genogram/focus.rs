@@ -35,6 +35,11 @@ fn keep_every_parent_of_a_kept_child(case: &Case, family: &Family, keep: &mut BT
     }
 }
 
+/// How many people of the case a focus leaves out of the drawing.
+pub fn people_left_out(case: &Case, focus: &Focus) -> usize {
+    around(case, focus).1
+}
+
 /// The case cut down to the people around the focus person, and how many were left out.
 /// An unknown focus person leaves the case whole (`check` reports unknown ids before this).
 pub(super) fn around(case: &Case, focus: &Focus) -> (Case, usize) {

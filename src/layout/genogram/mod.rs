@@ -38,7 +38,7 @@ use rows::{Arch, RowY};
 use sheet::Key;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use focus::Focus;
+pub use focus::{Focus, people_left_out};
 pub use metrics::polyline_crossings;
 
 /// How a deceased person is marked.

@@ -96,6 +96,9 @@ pub(super) fn key_text(key: &Key) -> String {
     }
 }
 
+/// The sample drawn beside each key entry. Longer than most functions because it is one table,
+/// an arm per kind of key, each a few shapes: split up, the key's samples would no longer be
+/// compared at a glance with what the timeline draws.
 pub(super) fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
     match key {
         Key::Significance(s) => vec![mark(c, *s, EntryStatus::Agreed)],

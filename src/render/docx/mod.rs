@@ -49,6 +49,10 @@ pub struct Options {
     /// Dots to the printed inch of the pictures: [`PRINT_DPI`] unless a smaller document
     /// matters more than print.
     pub dpi: u32,
+    /// The entries of the chronology table.
+    pub filter: crate::chronology::Filter,
+    /// What each part of this version shows, in the caller's words, listed on the front page.
+    pub shows: Vec<(String, String)>,
 }
 
 /// Print resolution, in dots per inch.
@@ -60,6 +64,8 @@ impl Default for Options {
             bundle_section: None,
             start_page: 1,
             dpi: PRINT_DPI,
+            filter: crate::chronology::Filter::default(),
+            shows: Vec::new(),
         }
     }
 }
@@ -188,7 +194,7 @@ fn report_document(
         doc = doc.add_section(pictures::picture_section(&picture, case, options));
         pictures.push(picture);
     }
-    let rows = chronology(case, &crate::chronology::Filter::default());
+    let rows = chronology(case, &options.filter);
     doc = doc.add_paragraph(heading("Chronology", HEADING));
     for paragraph in table::chronology_body(&rows) {
         doc = doc.add_paragraph(paragraph);
@@ -267,6 +273,16 @@ fn front_page(case: &Case, audience: Option<&str>, options: &Options) -> Section
         ));
     for paragraph in case_details(case, audience) {
         front = front.add_paragraph(paragraph);
+    }
+    if !options.shows.is_empty() {
+        front = front.add_paragraph(heading("What this version shows", 28));
+        for (label, value) in &options.shows {
+            front = front.add_paragraph(spaced(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(format!("{label}: ")).bold())
+                    .add_run(text_run(value)),
+            ));
+        }
     }
     front = front.add_paragraph(heading("Contents", 28));
     for part in [

@@ -1,15 +1,16 @@
 //! The front page: the case, what the document holds and where each part starts.
 
 use super::*;
+use crate::layout::scene::Weight;
 
 pub(super) fn front_page(
     surface: &mut Surface,
     fonts: &Fonts,
     version: &crate::redact::Version,
+    shows: &[(String, String)],
     contents: &[(&str, String)],
 ) {
     let case: &Case = version;
-    use crate::layout::scene::Weight;
     let (width, _) = portrait();
     let text_width = width - 2.0 * MARGIN;
     let mut y = MARGIN + 90.0;
@@ -42,8 +43,38 @@ pub(super) fn front_page(
     y += 44.0;
 
     let fields = crate::render::version_front_page_facts(version);
-
     let label_width = 170.0;
+    y = facts(surface, fonts, &fields, y, label_width);
+    if !shows.is_empty() {
+        y += 16.0;
+        draw_line_of_text(
+            surface,
+            &fonts.bold,
+            14.0,
+            MARGIN,
+            y,
+            "What this version shows",
+            rgb::Color::black(),
+        );
+        y += 24.0;
+        let shows: Vec<(&str, String)> = shows
+            .iter()
+            .map(|(label, value)| (label.as_str(), value.clone()))
+            .collect();
+        y = facts(surface, fonts, &shows, y, label_width);
+    }
+    contents_list(surface, fonts, contents, y);
+}
+
+/// Label and value lines from `y`; returns where the next line goes.
+fn facts(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    fields: &[(&str, String)],
+    mut y: f64,
+    label_width: f64,
+) -> f64 {
+    let text_width = portrait().0 - 2.0 * MARGIN;
     for (label, value) in fields {
         draw_line_of_text(
             surface,
@@ -54,7 +85,7 @@ pub(super) fn front_page(
             label,
             rgb::Color::black(),
         );
-        let lines = text::wrap(&value, BODY_SIZE, Weight::Regular, text_width - label_width);
+        let lines = text::wrap(value, BODY_SIZE, Weight::Regular, text_width - label_width);
         for l in &lines {
             draw_line_of_text(
                 surface,
@@ -69,7 +100,10 @@ pub(super) fn front_page(
         }
         y += 8.0;
     }
+    y
+}
 
+fn contents_list(surface: &mut Surface, fonts: &Fonts, contents: &[(&str, String)], mut y: f64) {
     y += 24.0;
     draw_line_of_text(
         surface,

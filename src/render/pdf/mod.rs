@@ -81,6 +81,11 @@ pub struct Options {
     /// Put the case title in the document's metadata. Off by default: titles usually name
     /// the child, and metadata travels further than the pages do.
     pub title_in_metadata: bool,
+    /// The entries of the chronology table.
+    pub filter: Filter,
+    /// What each part of this version shows ("Timeline", "Drawn in full from …"), in the
+    /// caller's words, listed on the front page.
+    pub shows: Vec<(String, String)>,
 }
 
 impl Default for Options {
@@ -89,8 +94,17 @@ impl Default for Options {
             bundle_section: None,
             start_page: 1,
             title_in_metadata: false,
+            filter: Filter::default(),
+            shows: Vec::new(),
         }
     }
+}
+
+/// How many pages the chronology table of these entries takes in the court document.
+pub fn chronology_pages(case: &Case, filter: &Filter) -> usize {
+    paginate(&table_rows(&chronology(case, filter)))
+        .len()
+        .max(1)
 }
 
 /// The room for a diagram on a landscape A4 page, in scene units, for a drawing whose
@@ -137,7 +151,7 @@ pub fn report(
     );
     let genogram_plan = Sheets::of("Genogram", genogram, with_genogram);
     let timeline_plan = Sheets::of("Timeline", timeline, with_timeline);
-    let table = chronology(case, &Filter::default());
+    let table = chronology(case, &options.filter);
     let rows = table_rows(&table);
     let table_pages = match with_table {
         true => paginate(&rows),
@@ -181,7 +195,7 @@ pub fn report(
         .collect();
         let mut page = document.start_page_with(numbering.settings(page_index, portrait()));
         let mut surface = page.surface();
-        front_page(&mut surface, &fonts, version, &contents);
+        front_page(&mut surface, &fonts, version, &options.shows, &contents);
         footer(
             &mut surface,
             &fonts,
