@@ -263,12 +263,8 @@ pub enum Anchor {
     End,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Weight {
-    #[default]
-    Regular,
-    Bold,
-}
+/// The weight of text: measured by `text`, drawn by every renderer.
+pub use crate::text::Weight;
 
 /// A step of a path.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -153,5 +153,12 @@ pub fn run(args: &Args) -> Exit {
         Ok(bytes) => bytes,
         Err(exit) => return exit,
     };
-    common::write_output(args.output.as_deref(), &bytes, "The genogram")
+    let exit = common::write_output(args.output.as_deref(), &bytes, "The genogram");
+    // The process ends next: freeing every item one by one takes longer than writing them
+    // (a tenth of the command at 10,000 people), and the operating system reclaims the
+    // memory anyway.
+    std::mem::forget(scene);
+    std::mem::forget(case);
+    std::mem::forget(bytes);
+    exit
 }

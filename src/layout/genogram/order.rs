@@ -928,21 +928,22 @@ fn unit_position(a: &Arrangement, pos: &[f64], u: usize) -> f64 {
 /// Sorts a row by key, then puts each sibship's blocks back in birth order on the places
 /// they took, so a sweep never shuffles siblings.
 fn sort_row(a: &mut Arrangement, family: &Family, row: usize, keys: &BTreeMap<usize, f64>) {
-    let mut order = a.rows[row].clone();
-    let birth = |a: &Arrangement, u: usize| -> (chrono::NaiveDate, usize) {
-        a.units[u]
-            .slots
-            .iter()
-            .filter_map(|&s| a.slots[s].person.or(a.slots[s].carries))
-            .map(|p| family.birth_key(p))
-            .min()
-            .unwrap_or((chrono::NaiveDate::MAX, usize::MAX))
-    };
-    order.sort_by(|&x, &y| {
-        keys[&x]
-            .total_cmp(&keys[&y])
-            .then_with(|| birth(a, x).cmp(&birth(a, y)))
-    });
+    // Each block's key and earliest birth, worked out once rather than at every comparison.
+    let mut keyed: Vec<(f64, BirthKey, usize)> = a.rows[row]
+        .iter()
+        .map(|&u| {
+            let birth = a.units[u]
+                .slots
+                .iter()
+                .filter_map(|&s| a.slots[s].person.or(a.slots[s].carries))
+                .map(|p| family.birth_key(p))
+                .min()
+                .unwrap_or((chrono::NaiveDate::MAX, usize::MAX));
+            (keys[&u], birth, u)
+        })
+        .collect();
+    keyed.sort_by(|x, y| x.0.total_cmp(&y.0).then_with(|| x.1.cmp(&y.1)));
+    let mut order: Vec<usize> = keyed.into_iter().map(|(_, _, u)| u).collect();
     restore_birth_order(a, family, &mut order);
     a.rows[row] = order;
 }
