@@ -373,6 +373,18 @@ impl Scene {
         }
     }
 
+    /// The smallest text the scene draws, in scene units; `None` for a drawing without words.
+    pub fn smallest_text(&self) -> Option<f64> {
+        self.items
+            .iter()
+            .flat_map(|i| &i.shapes)
+            .filter_map(|s| match s {
+                Shape::Text { size, lines, .. } if *size > 0.0 && !lines.is_empty() => Some(*size),
+                _ => None,
+            })
+            .min_by(f64::total_cmp)
+    }
+
     /// Sets [`Scene::breaks`] to the middle of every clear stretch between `blocks` (spans
     /// of height that must stay on one page, such as a symbol with its name), leaving out
     /// the stretch above the first block and below the last.

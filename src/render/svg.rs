@@ -82,6 +82,9 @@ fn group(out: &mut String, item: &Item) {
     out.push_str("\n</g>");
 }
 
+/// One shape as its SVG element. Longer than most functions because it is one table, an arm
+/// per kind of shape, each written exactly as the `svg` crate writes it (the oracle test below
+/// has the same table): split up, the two would no longer be compared arm by arm.
 fn shape_element(out: &mut String, shape: &Shape) {
     match shape {
         Shape::Rect {
