@@ -6,6 +6,21 @@
 //! [`check`] resolves it into a [`model::Case`] and reports problems, [`layout`] places
 //! shapes in a [`layout::scene::Scene`], and [`render`] writes documents.
 //!
+//! The steps a caller takes, each one function:
+//!
+//! - load and check: [`load`] (bytes) or [`load_file`] (a path), giving the checked case and
+//!   every problem and note with its line;
+//! - a version for an audience: [`redact::version`] (the whole case, or what one audience may
+//!   see; nothing after it can leak what was left out);
+//! - lay out: [`layout::genogram::genogram`] and [`layout::timeline::timeline`], each a
+//!   [`layout::scene::Scene`];
+//! - render: [`render::svg::scene`], [`render::png::png`], [`render::pdf::report`],
+//!   [`render::html::report`], [`render::docx::report`], and the chronology tables in
+//!   [`render::table`].
+//!
+//! Text measurement, the vocabulary of choices, escaping and the internals of each reader are
+//! private to the crate.
+//!
 //! ```
 //! let text = br#"
 //! case:

@@ -1,5 +1,5 @@
-//! The chronology as words, built once: which entries a version shows ([`select`]) and the
-//! rows every table prints ([`rows`]). Markdown, CSV, the HTML page, the PDF and any later
+//! The chronology as words, built once: which entries a version shows (`select`) and the
+//! rows every table prints (`rows`). Markdown, CSV, the HTML page, the PDF and any later
 //! format render these rows and add no words of their own, so the same entry reads the same
 //! in every document.
 

@@ -31,7 +31,7 @@ pub struct ChildCells {
     pub concerned: bool,
     /// Empty when the entry is not about the child.
     pub age: String,
-    /// Empty when the entry is not about the child; [`IMPACT_NOT_RECORDED`] when it is and no
+    /// Empty when the entry is not about the child; "not recorded" when it is and no
     /// impact was written.
     pub impact: String,
 }
