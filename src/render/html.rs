@@ -113,6 +113,23 @@ fn front(out: &mut String, version: &Version, shows: &[(String, String)]) {
         }
         out.push_str("</dl>\n");
     }
+    if let Some((words, block)) = super::statement_block(version) {
+        let _ = writeln!(
+            out,
+            "<section class=\"statement\" aria-labelledby=\"statement-title\">\n\
+             <h2 id=\"statement-title\">Statement of truth</h2>\n<p>{}</p>\n<dl>",
+            super::escape::html(&words)
+        );
+        for (label, value) in block {
+            let _ = writeln!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                super::escape::html(label),
+                super::escape::html(&value)
+            );
+        }
+        out.push_str("</dl>\n</section>\n");
+    }
     out.push_str("</header>\n");
 }
 
@@ -144,10 +161,7 @@ fn diagram(out: &mut String, id: &str, title: &str, scene: &Scene) {
 /// The scene's SVG with each item's people and entries as `data-` attributes, and people
 /// and entries reachable by keyboard.
 fn linked_svg(scene: &Scene) -> String {
-    // The HTML parser puts <svg> in its namespace itself; leaving the declaration out keeps
-    // the page free of any web address at all.
-    let svg =
-        crate::render::svg::scene(scene).replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+    let svg = crate::render::svg::inline(scene);
     let by_id: std::collections::BTreeMap<String, &Item> = scene
         .items
         .iter()
