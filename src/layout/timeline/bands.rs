@@ -593,7 +593,7 @@ mod tests {
         let case = loaded
             .case
             .clone()
-            .expect(&format!("{:?}", loaded.diagnostics));
+            .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
         let day = |y| NaiveDate::from_ymd_opt(y, 1, 1);
         let options = TimelineOptions {
             focus: Focus {
