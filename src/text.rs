@@ -5,11 +5,18 @@
 //! measured here is the width it is drawn at in the PNG, the PDF and, where Arial or Liberation
 //! Sans is installed, in a browser.
 
-use crate::layout::scene::Weight;
 use std::sync::OnceLock;
 
 /// The family name the drawings ask for, best match first.
 pub const FONT_FAMILY: &str = "'Liberation Sans', Arial, Helvetica, sans-serif";
+
+/// The two faces of the bundled font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weight {
+    #[default]
+    Regular,
+    Bold,
+}
 
 /// The bundled regular face's bytes (SIL Open Font License; see `assets/fonts`).
 pub const REGULAR_FONT: &[u8] = include_bytes!("../assets/fonts/LiberationSans-Regular.ttf");

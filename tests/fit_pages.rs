@@ -6,18 +6,9 @@ mod support;
 use genochron::chronology::{Filter, chronology, fit};
 use genochron::model::{Case, Significance};
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
 use support::*;
 
 const CASE: &str = "examples/mensah-family.yaml";
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 fn example(name: &str) -> Case {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name);

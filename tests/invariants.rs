@@ -215,3 +215,26 @@ fn layout_knows_nothing_of_documents_and_renderers_nothing_of_input() {
         render.join("\n")
     );
 }
+
+#[test]
+fn lower_layers_never_reach_up() {
+    // The model, the diagnostics and text measurement serve every stage and know none of them.
+    let shared = |name: &str| {
+        name == "src/text.rs" || name == "src/diagnostic.rs" || name.starts_with("src/model/")
+    };
+    let found = uses(
+        &[
+            "crate::layout",
+            "crate::render",
+            "crate::check",
+            "crate::redact",
+        ],
+        |name| !shared(name),
+    );
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // The checker reads the case file's types, not how a file is read.
+    let found = uses(&["input::read", "input::tree", "saphyr"], |name| {
+        !name.starts_with("src/check/")
+    });
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

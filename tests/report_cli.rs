@@ -33,7 +33,7 @@ fn every_format_is_byte_identical_across_runs() {
     let html = make_twice("report.html", &[]);
     assert!(html.starts_with(b"<!DOCTYPE html>"));
     for file in ["genogram.png", "timeline.png"] {
-        let png = make_twice(file, &["--dpi", "96"]);
+        let png = make_twice(file, &["--dpi", "96", "--width", "30cm"]);
         assert!(png.starts_with(b"\x89PNG"));
     }
     let family = make_twice("family.html", &["--audience", "family"]);
@@ -136,4 +136,78 @@ fn a_case_with_problems_is_not_drawn() {
         "{}",
         stderr(&output)
     );
+}
+
+/// A PNG's width in pixels and its resolution in dots per inch, from its header and `pHYs`.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    let number = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    let phys = png
+        .windows(4)
+        .position(|w| w == b"pHYs")
+        .expect("a resolution");
+    let per_metre = number(phys + 4);
+    (number(16), (per_metre as f64 * 0.0254).round() as u32)
+}
+
+#[test]
+fn a_picture_for_word_is_made_for_the_page_width_or_refused_with_a_way_out() {
+    // The whole bundled timeline cannot be read at the width of an A4 page's text: refused,
+    // saying what would do, and nothing written.
+    for (command, diagram) in [("timeline", "timeline"), ("genogram", "genogram")] {
+        let png = scratch(&format!("width-refused-{command}.png"));
+        let output = genochron(&[command, CASE, "-o", &png.to_string_lossy()]);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{message}");
+        assert!(message.contains("At 16 cm wide"), "{message}");
+        assert!(message.contains("too small to read"), "{message}");
+        assert!(
+            message.contains("--last 2y") && message.contains("--focus"),
+            "{message}"
+        );
+        assert!(
+            message.contains(&format!("The {diagram} was not made")),
+            "{message}"
+        );
+        assert!(!png.exists(), "{command}: nothing is written");
+    }
+    // The last two years on a landscape page: the time axis is fitted to the page, and the
+    // picture is that wide at the resolution it records, so Word pastes it at 24.7 cm.
+    let png = scratch("width-timeline-landscape.png");
+    let output = genochron(&[
+        "timeline",
+        CASE,
+        "--last",
+        "2y",
+        "--width",
+        "247mm",
+        "--dpi",
+        "200",
+        "-o",
+        &png.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (pixels, dpi) = png_size(&std::fs::read(&png).unwrap());
+    assert_eq!(dpi, 200);
+    let printed_cm = pixels as f64 / dpi as f64 * 2.54;
+    assert!((printed_cm - 24.7).abs() < 0.05, "{printed_cm} cm");
+    // A drawing narrower than the page is pasted at its natural size, never blown up.
+    let png = scratch("width-genogram-landscape.png");
+    let output = genochron(&[
+        "genogram",
+        CASE,
+        "--width",
+        "10in",
+        "-o",
+        &png.to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (pixels, dpi) = png_size(&std::fs::read(&png).unwrap());
+    assert!(
+        pixels as f64 / dpi as f64 <= 10.0,
+        "{pixels} pixels at {dpi} dpi"
+    );
+    // A width without its unit is refused as a usage error.
+    let output = genochron(&["genogram", CASE, "--width", "16", "-o", "x.png"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("16cm, 160mm or 6.3in"));
 }

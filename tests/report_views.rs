@@ -4,18 +4,9 @@
 mod support;
 
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
 use support::*;
 
 const CASE: &str = "examples/walsh-family.yaml";
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 /// The HTML report made with these options.
 fn report(name: &str, options: &[&str]) -> String {

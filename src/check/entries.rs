@@ -124,7 +124,7 @@ impl Checker {
             let name_text = name.value.trim().to_string();
             if !audiences.is_empty() && !audiences.iter().any(|a| a.name == name_text) {
                 let known: Vec<&str> = audiences.iter().map(|a| a.name.as_str()).collect();
-                let help = match crate::input::read::nearest(&name_text, &known) {
+                let help = match crate::diagnostic::nearest(&name_text, &known) {
                     Some(close) => format!("Did you mean \"{close}\"?"),
                     None => format!("The audiences in this file are: {}.", known.join(", ")),
                 };
@@ -244,7 +244,7 @@ impl Checker {
             return "other".into();
         };
         if !USUAL_CATEGORIES.contains(&category.as_str())
-            && let Some(close) = crate::input::read::nearest(&category, &USUAL_CATEGORIES)
+            && let Some(close) = crate::diagnostic::nearest(&category, &USUAL_CATEGORIES)
             && let Some(text) = text
         {
             self.note(

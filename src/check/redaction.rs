@@ -306,7 +306,7 @@ pub(super) fn check(checker: &mut Checker, file: &CaseFile) {
             if mention.resolved {
                 continue;
             }
-            let help = match crate::input::read::nearest(
+            let help = match crate::diagnostic::nearest(
                 &mention.id,
                 &ids.iter().copied().collect::<Vec<_>>(),
             ) {

@@ -20,7 +20,7 @@ impl Checker {
         }
         let main_names = schema_words(options);
         let all_names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-        let help = match crate::input::read::nearest(&word, &all_names) {
+        let help = match crate::diagnostic::nearest(&word, &all_names) {
             Some(close) => format!(
                 "Did you mean \"{close}\"? The choices are: {}.",
                 main_names.join(", ")

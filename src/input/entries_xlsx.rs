@@ -48,7 +48,7 @@ fn chosen_sheet(names: &[String], options: &ReadOptions) -> Result<String, Diagn
     }
     let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     let known: Vec<&str> = lower.iter().map(String::as_str).collect();
-    let close = crate::input::read::nearest(&wanted.to_lowercase(), &known)
+    let close = crate::diagnostic::nearest(&wanted.to_lowercase(), &known)
         .and_then(|l| names.iter().find(|n| n.to_lowercase() == l))
         .map(|n| format!("Did you mean \"{n}\"? "))
         .unwrap_or_default();

@@ -152,6 +152,85 @@ fn ped_rows(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Row> {
     rows
 }
 
+/// Where each column a pedigree CSV may have stands, by its heading.
+struct Columns {
+    id: usize,
+    father: Option<usize>,
+    mother: Option<usize>,
+    sex: Option<usize>,
+    name: Option<usize>,
+    born: Option<usize>,
+    died: Option<usize>,
+    phenotype: Option<usize>,
+    family: Option<usize>,
+}
+
+impl Columns {
+    /// The columns the headings name, with a note for those not imported; `None`, with a
+    /// problem, when there is no id column.
+    fn find(headers: &csv::StringRecord, diagnostics: &mut Vec<Diagnostic>) -> Option<Columns> {
+        let column = |names: &[&str]| {
+            headers.iter().position(|h| {
+                let h = h.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+                names.contains(&h.as_str())
+            })
+        };
+        let Some(id) = column(&["id", "individual", "person", "iid", "individual-id"]) else {
+            diagnostics.push(
+                Diagnostic::problem(
+                    Location { line: 1, column: 1 },
+                    "The CSV file has no \"id\" column, so its people cannot be told apart.",
+                )
+                .with_help("The first row should name the columns: id,father,mother,sex."),
+            );
+            return None;
+        };
+        let columns = Columns {
+            id,
+            father: column(&["father", "father-id", "fid", "pid", "dad", "paternal-id"]),
+            mother: column(&["mother", "mother-id", "mid", "mum", "mom", "maternal-id"]),
+            sex: column(&["sex", "gender"]),
+            name: column(&["name", "full-name"]),
+            born: column(&["born", "birth", "birth-date", "dob", "date-of-birth"]),
+            died: column(&["died", "death", "death-date", "dod", "date-of-death"]),
+            phenotype: column(&["affected", "phenotype", "status"]),
+            family: column(&["family", "family-id", "fam", "famid", "pedigree"]),
+        };
+        let used = [
+            Some(columns.id),
+            columns.father,
+            columns.mother,
+            columns.sex,
+            columns.name,
+            columns.born,
+            columns.died,
+            columns.phenotype,
+            columns.family,
+        ];
+        let unused: Vec<&str> = headers
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| !used.contains(&Some(*i)) && !h.is_empty())
+            .map(|(_, h)| h)
+            .collect();
+        if !unused.is_empty() {
+            diagnostics.push(Diagnostic::note(
+                Location { line: 1, column: 1 },
+                format!(
+                    "Not imported: the column(s) {}. genochron reads id, father, mother, sex, \
+                     name, born, died, affected and family.",
+                    unused
+                        .iter()
+                        .map(|h| format!("\"{h}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+        Some(columns)
+    }
+}
+
 fn csv_rows(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Row> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -167,62 +246,20 @@ fn csv_rows(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Row> {
             return Vec::new();
         }
     };
-    let column = |names: &[&str]| {
-        headers.iter().position(|h| {
-            let h = h.trim().to_ascii_lowercase().replace([' ', '_'], "-");
-            names.contains(&h.as_str())
-        })
-    };
-    let id_col = column(&["id", "individual", "person", "iid", "individual-id"]);
-    let father_col = column(&["father", "father-id", "fid", "pid", "dad", "paternal-id"]);
-    let mother_col = column(&["mother", "mother-id", "mid", "mum", "mom", "maternal-id"]);
-    let sex_col = column(&["sex", "gender"]);
-    let name_col = column(&["name", "full-name"]);
-    let born_col = column(&["born", "birth", "birth-date", "dob", "date-of-birth"]);
-    let died_col = column(&["died", "death", "death-date", "dod", "date-of-death"]);
-    let phenotype_col = column(&["affected", "phenotype", "status"]);
-    let family_col = column(&["family", "family-id", "fam", "famid", "pedigree"]);
-    let Some(id_col) = id_col else {
-        diagnostics.push(
-            Diagnostic::problem(
-                Location { line: 1, column: 1 },
-                "The CSV file has no \"id\" column, so its people cannot be told apart.",
-            )
-            .with_help("The first row should name the columns: id,father,mother,sex."),
-        );
+    let Some(columns) = Columns::find(&headers, diagnostics) else {
         return Vec::new();
     };
-    let used = [
-        Some(id_col),
-        father_col,
-        mother_col,
-        sex_col,
-        name_col,
-        born_col,
-        died_col,
-        phenotype_col,
-        family_col,
-    ];
-    let unused: Vec<&str> = headers
-        .iter()
-        .enumerate()
-        .filter(|(i, h)| !used.contains(&Some(*i)) && !h.is_empty())
-        .map(|(_, h)| h)
-        .collect();
-    if !unused.is_empty() {
-        diagnostics.push(Diagnostic::note(
-            Location { line: 1, column: 1 },
-            format!(
-                "Not imported: the column(s) {}. genochron reads id, father, mother, sex, \
-                 name, born, died, affected and family.",
-                unused
-                    .iter()
-                    .map(|h| format!("\"{h}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ));
-    }
+    let Columns {
+        id: id_col,
+        father: father_col,
+        mother: mother_col,
+        sex: sex_col,
+        name: name_col,
+        born: born_col,
+        died: died_col,
+        phenotype: phenotype_col,
+        family: family_col,
+    } = columns;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -337,61 +374,15 @@ fn build(rows: Vec<Row>, diagnostics: &mut Vec<Diagnostic>) -> CaseFile {
         {
             continue;
         }
-        let mut parents = Vec::new();
-        for parent in [&row.father, &row.mother].into_iter().flatten() {
-            match index.get(&(family.clone(), parent.value.clone())) {
-                Some(id) if parents.iter().any(|p: &Text| &p.value == id) => {
-                    diagnostics.push(Diagnostic::note(
-                        parent.at,
-                        "The father and the mother are the same person; they were imported \
-                         as one parent.",
-                    ))
-                }
-                Some(id)
-                    if Some(id.as_str())
-                        != people[person].id.as_ref().map(|t| t.value.as_str()) =>
-                {
-                    parents.push(text(id.clone(), parent.at))
-                }
-                Some(_) => diagnostics.push(Diagnostic::problem(
-                    parent.at,
-                    "This person is listed as their own parent.",
-                )),
-                None => diagnostics.push(Diagnostic::note(
-                    parent.at,
-                    format!(
-                        "The parent \"{}\" has no row of their own{}; the link was not \
-                         imported. Add a row for them to draw them.",
-                        parent.value,
-                        if several { " in this family" } else { "" }
-                    ),
-                )),
-            }
-        }
+        let own = people[person].id.as_ref().map(|t| t.value.clone());
+        let parents = parents_of(row, &family, &index, own.as_deref(), several, diagnostics);
         people[person].parents = parents;
         person += 1;
     }
     crate::input::gedcom::consistency::break_cycles(&mut people, diagnostics);
     crate::input::gedcom::consistency::settle(&mut people, diagnostics);
-    let latest = people
-        .iter()
-        .flat_map(|p| [&p.born, &p.died])
-        .flatten()
-        .filter_map(|d| crate::model::PartialDate::parse(&d.value).ok())
-        .map(|d| d.end())
-        .max();
     let head = Location { line: 1, column: 1 };
-    let as_at = match latest {
-        Some(day) => day.to_string(),
-        None => {
-            diagnostics.push(Diagnostic::note(
-                head,
-                "The table has no dates, so the case's \"as at\" date was set to 2000-01-01. \
-                 Change it to the date the genogram should show.",
-            ));
-            "2000-01-01".to_string()
-        }
-    };
+    let as_at = as_at(&people, diagnostics);
     CaseFile {
         case: CaseSection {
             as_at: Some(text(as_at, head)),
@@ -401,6 +392,68 @@ fn build(rows: Vec<Row>, diagnostics: &mut Vec<Diagnostic>) -> CaseFile {
         people,
         at: head,
         ..CaseFile::default()
+    }
+}
+
+/// A row's parents as the ids given to them, with a note or problem for a parent who has no
+/// row, who is the person themselves, or who is named twice. `own` is the person's own id.
+fn parents_of(
+    row: &Row,
+    family: &str,
+    index: &BTreeMap<(String, String), String>,
+    own: Option<&str>,
+    several: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Text> {
+    let mut parents = Vec::new();
+    for parent in [&row.father, &row.mother].into_iter().flatten() {
+        match index.get(&(family.to_string(), parent.value.clone())) {
+            Some(id) if parents.iter().any(|p: &Text| &p.value == id) => {
+                diagnostics.push(Diagnostic::note(
+                    parent.at,
+                    "The father and the mother are the same person; they were imported \
+                     as one parent.",
+                ))
+            }
+            Some(id) if Some(id.as_str()) != own => parents.push(text(id.clone(), parent.at)),
+            Some(_) => diagnostics.push(Diagnostic::problem(
+                parent.at,
+                "This person is listed as their own parent.",
+            )),
+            None => diagnostics.push(Diagnostic::note(
+                parent.at,
+                format!(
+                    "The parent \"{}\" has no row of their own{}; the link was not \
+                     imported. Add a row for them to draw them.",
+                    parent.value,
+                    if several { " in this family" } else { "" }
+                ),
+            )),
+        }
+    }
+    parents
+}
+
+/// The case's "as at" date: the latest date in the table, or 2000-01-01 with a note.
+fn as_at(people: &[PersonInput], diagnostics: &mut Vec<Diagnostic>) -> String {
+    let head = Location { line: 1, column: 1 };
+    let latest = people
+        .iter()
+        .flat_map(|p| [&p.born, &p.died])
+        .flatten()
+        .filter_map(|d| crate::model::PartialDate::parse(&d.value).ok())
+        .map(|d| d.end())
+        .max();
+    match latest {
+        Some(day) => day.to_string(),
+        None => {
+            diagnostics.push(Diagnostic::note(
+                head,
+                "The table has no dates, so the case's \"as at\" date was set to 2000-01-01. \
+                 Change it to the date the genogram should show.",
+            ));
+            "2000-01-01".to_string()
+        }
     }
 }
 

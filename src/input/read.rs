@@ -5,6 +5,7 @@
 
 use super::case_file::*;
 use super::tree::{Key, Node, Value};
+use crate::diagnostic::nearest;
 use crate::diagnostic::{Diagnostic, Location, clip};
 
 /// Reads the whole file. Returns the case file read so far even when there are problems, so
@@ -728,30 +729,6 @@ pub fn without_curly_quotes(text: &str) -> String {
     text.to_string()
 }
 
-/// The longest word compared with known names: the search costs the product of the two
-/// lengths, and no field name or choice is longer than this.
-const MAX_COMPARED_CHARS: usize = 40;
-
-/// The known name closest to a misspelt one, if any is close enough to be a likely typo, or
-/// the one it is the start of (`legal` for `legal-status`).
-pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    if name.chars().count() > MAX_COMPARED_CHARS {
-        return None;
-    }
-    let name = name.to_lowercase().replace('_', "-");
-    known
-        .iter()
-        .filter_map(|k| {
-            let distance = strsim::damerau_levenshtein(&name, k);
-            let typo = distance <= (k.len() / 3).max(2)
-                || name.replace(['-', ' '], "") == k.replace('-', "");
-            let start = name.len() >= 3 && k.starts_with(&format!("{name}-"));
-            (typo || start).then_some((if start { 1 } else { distance }, *k))
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, k)| k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -802,16 +779,5 @@ mod tests {
             "“No,” she said, “never.”"
         );
         assert_eq!(without_curly_quotes("Amy"), "Amy");
-    }
-
-    #[test]
-    fn suggests_only_close_names() {
-        assert_eq!(nearest("as_at", &["as-at", "author"]), Some("as-at"));
-        assert_eq!(nearest("colour", &["name", "born"]), None);
-        assert_eq!(
-            nearest("legal", &["legal-status", "health"]),
-            Some("legal-status")
-        );
-        assert_eq!(nearest(&"x".repeat(10_000), &["name"]), None);
     }
 }

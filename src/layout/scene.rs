@@ -263,12 +263,8 @@ pub enum Anchor {
     End,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Weight {
-    #[default]
-    Regular,
-    Bold,
-}
+/// The weight of text: measured by `text`, drawn by every renderer.
+pub use crate::text::Weight;
 
 /// A step of a path.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -375,6 +371,18 @@ impl Scene {
             breaks: Vec::new(),
             parts: Vec::new(),
         }
+    }
+
+    /// The smallest text the scene draws, in scene units; `None` for a drawing without words.
+    pub fn smallest_text(&self) -> Option<f64> {
+        self.items
+            .iter()
+            .flat_map(|i| &i.shapes)
+            .filter_map(|s| match s {
+                Shape::Text { size, lines, .. } if *size > 0.0 && !lines.is_empty() => Some(*size),
+                _ => None,
+            })
+            .min_by(f64::total_cmp)
     }
 
     /// Sets [`Scene::breaks`] to the middle of every clear stretch between `blocks` (spans

@@ -47,6 +47,57 @@ pub fn png_for_print(scene: &Scene, scale: f64, dpi: u32) -> Result<Vec<u8>, Ren
     drawn(scene, scale * dpi as f64 / SCENE_DPI, dpi)
 }
 
+/// The smallest text, in points, a picture for a document may print: below it a diagram
+/// is refused rather than pasted unreadable.
+pub const SMALLEST_PRINTED_TEXT: f64 = 6.0;
+/// The text width of an A4 page with 2.5 cm margins, 16 cm, in points: the width a picture
+/// for a Word document is made for when none is asked for.
+pub const A4_TEXT_WIDTH: f64 = 16.0 / 2.54 * 72.0;
+/// Scene units are CSS pixels: three quarters of a point at natural size.
+const POINTS_PER_UNIT: f64 = 0.75;
+
+/// The scene as a picture for a document page `width` points wide: printed at that width (or
+/// at its natural size, if that is narrower) with `dpi` dots to the printed inch, its
+/// resolution recorded so a word processor pastes it at that size. Refused, saying what to
+/// do instead, when its smallest text would print under [`SMALLEST_PRINTED_TEXT`].
+pub fn png_for_width(scene: &Scene, width: f64, dpi: u32) -> Result<Vec<u8>, RenderError> {
+    if dpi == 0 || dpi > MAX_DPI {
+        return Err(RenderError::new(format!(
+            "The resolution must be between 1 and {MAX_DPI} dots per inch; {dpi} was asked for."
+        )));
+    }
+    let natural = scene.width.max(1.0) * POINTS_PER_UNIT;
+    if !(width.is_finite() && width > 0.0) {
+        return Err(RenderError::new(
+            "A picture's width must be more than nothing.",
+        ));
+    }
+    let share = (width / natural).min(1.0);
+    if let Some(smallest) = scene.smallest_text() {
+        let printed = smallest * POINTS_PER_UNIT * share;
+        if printed < SMALLEST_PRINTED_TEXT {
+            let wanted = SMALLEST_PRINTED_TEXT / (smallest * POINTS_PER_UNIT) * natural;
+            return Err(RenderError::new(format!(
+                "At {} wide the drawing's smallest text would print at {printed:.1} pt, too \
+                 small to read ({SMALLEST_PRINTED_TEXT} pt at least; this drawing needs {}). \
+                 Draw less of it (a timeline with --last 2y or --from and --to, a genogram \
+                 with --focus PERSON), give a wider --width (an A4 landscape page's text is \
+                 24.7 cm wide), or use the PDF report, which splits a large diagram across \
+                 pages.",
+                centimetres(width),
+                centimetres(wanted),
+            )));
+        }
+    }
+    png_for_print(scene, share, dpi)
+}
+
+/// "16 cm", "12.5 cm".
+fn centimetres(points: f64) -> String {
+    let cm = (points / 72.0 * 2.54 * 10.0).round() / 10.0;
+    format!("{cm} cm")
+}
+
 /// The scene drawn at `scale` pixels per scene unit, recording `dpi` as its resolution.
 fn drawn(scene: &Scene, scale: f64, dpi: u32) -> Result<Vec<u8>, RenderError> {
     let svg = crate::render::svg::scene(scene);
@@ -211,5 +262,28 @@ mod tests {
         );
         assert!(png(&sample_scene(), 301).is_err());
         assert!(png(&sample_scene(), 0).is_err());
+    }
+
+    #[test]
+    fn a_picture_for_a_page_is_that_wide_or_refused_when_its_text_would_not_read() {
+        // 200 units are 150 pt at natural size; on a page 75 pt wide it prints at half size,
+        // its 14-unit text at 5.25 pt: refused, saying what would do.
+        let wide = sample_scene();
+        let error = png_for_width(&wide, 75.0, 144).unwrap_err().to_string();
+        assert!(
+            error.contains("5.2 pt") || error.contains("5.3 pt"),
+            "{error}"
+        );
+        assert!(
+            error.contains("--last 2y") && error.contains("--focus"),
+            "{error}"
+        );
+        assert!(error.contains("2.6 cm wide"), "{error}");
+        // At 100 pt wide its text is 7 pt: made, 100 pt at 144 dpi is 200 pixels wide.
+        let pixmap = decode(&png_for_width(&wide, 100.0, 144).unwrap());
+        assert_eq!(pixmap.width(), 200);
+        // A page wider than the drawing gets it at its natural size, not blown up.
+        let pixmap = decode(&png_for_width(&wide, A4_TEXT_WIDTH, 96).unwrap());
+        assert_eq!(pixmap.width(), 200);
     }
 }

@@ -566,18 +566,94 @@ pub fn picture_for(output: Option<&Path>, what: &str) -> Result<Picture, Exit> {
     }
 }
 
-/// The drawing's bytes in the picture's format, the PNG at the usual screen resolution.
+/// How a PNG is made: for a page this wide, at this resolution.
+#[derive(clap::Args, Debug, Clone)]
+pub struct PictureArgs {
+    /// For a PNG: the width of the page it goes on, in cm, mm or in (e.g. 16cm, the text
+    /// width of an A4 page, which is the default). The picture is made that wide (or at its
+    /// natural size, if narrower), or refused when its text would be too small to read there.
+    #[arg(long, value_name = "LENGTH", default_value = "16cm", value_parser = print_width)]
+    pub width: f64,
+    /// For a PNG: resolution in dots per inch (at most 300).
+    #[arg(long, default_value_t = genochron::render::png::DEFAULT_DPI)]
+    pub dpi: u32,
+}
+
+/// The size, in points, a PNG for a page prints the timeline's smallest text at when its
+/// time axis is fitted to the page.
+const PRINTED_TEXT: f64 = 6.5;
+
+/// The timeline for a picture on a page `width` points wide: its time axis as long as the
+/// page allows with its text still readable there.
+pub fn timeline_for_page(
+    case: &genochron::model::Case,
+    options: &genochron::layout::timeline::TimelineOptions,
+    width: f64,
+) -> genochron::layout::scene::Scene {
+    use genochron::layout::timeline;
+    timeline::fit_width(
+        case,
+        options,
+        width / (PRINTED_TEXT / timeline::SMALLEST_TEXT),
+    )
+}
+
+/// A printed width ("16cm", "160mm", "6.3in") in points.
+pub fn print_width(text: &str) -> Result<f64, String> {
+    let text = text.trim().to_ascii_lowercase();
+    let split = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let per_unit = match unit.trim() {
+        "cm" => 72.0 / 2.54,
+        "mm" => 72.0 / 25.4,
+        "in" => 72.0,
+        _ => {
+            return Err(format!(
+                "give the width with its unit, as 16cm, 160mm or 6.3in (not \"{text}\")"
+            ));
+        }
+    };
+    match number.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && (1.0..=100.0).contains(&(n * per_unit / (72.0 / 2.54))) => {
+            Ok(n * per_unit)
+        }
+        _ => Err(format!(
+            "the width must be a number between 1 and 100 cm (\"{text}\" is not)"
+        )),
+    }
+}
+
+/// The drawing's bytes in the picture's format, a PNG made for a page as `print` says.
 pub fn picture_bytes(
     scene: &genochron::layout::scene::Scene,
     picture: Picture,
+    print: &PictureArgs,
     what: &str,
 ) -> Result<Vec<u8>, Exit> {
     match picture {
         Picture::Svg => Ok(genochron::render::svg::scene(scene).into_bytes()),
-        Picture::Png => genochron::render::png::png(scene, genochron::render::png::DEFAULT_DPI)
+        Picture::Png => genochron::render::png::png_for_width(scene, print.width, print.dpi)
             .map_err(|error| {
                 eprintln!("{error}\n{what} was not made. Nothing was written.");
                 Exit::CouldNotRun
             }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::print_width;
+
+    #[test]
+    fn reads_a_printed_width_in_its_unit() {
+        let points = |text| print_width(text).unwrap();
+        assert!((points("16cm") - 453.54).abs() < 0.01);
+        assert!((points("160 mm") - points("16cm")).abs() < 1e-9);
+        assert_eq!(points("6in"), 432.0);
+        for wrong in ["16", "16 furlongs", "cm", "0cm", "500cm", "-3in"] {
+            assert!(print_width(wrong).is_err(), "{wrong}");
+        }
     }
 }

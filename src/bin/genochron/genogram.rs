@@ -14,6 +14,8 @@ pub struct Args {
     /// given).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub picture: common::PictureArgs,
     /// Also write the placed layout as JSON (items with boxes and lines, and metrics).
     #[arg(long, value_name = "FILE")]
     pub layout_json: Option<PathBuf>,
@@ -149,7 +151,7 @@ pub fn run(args: &Args) -> Exit {
             return exit;
         }
     }
-    let bytes = match common::picture_bytes(&scene, picture, "The genogram") {
+    let bytes = match common::picture_bytes(&scene, picture, &args.picture, "The genogram") {
         Ok(bytes) => bytes,
         Err(exit) => return exit,
     };

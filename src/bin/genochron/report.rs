@@ -45,6 +45,10 @@ pub struct Args {
     /// The number of the document's first page (PDF or Word).
     #[arg(long, value_name = "NUMBER", default_value_t = 1)]
     pub start_page: u32,
+    /// For a PNG: the width of the page it goes on, in cm, mm or in (default 16cm, the text
+    /// width of an A4 page). Refused when the diagram's text would be too small to read there.
+    #[arg(long, value_name = "LENGTH", default_value = "16cm", value_parser = crate::common::print_width)]
+    pub width: f64,
     /// Resolution of a PNG, in dots per inch (at most 300).
     #[arg(long, default_value_t = png::DEFAULT_DPI)]
     pub dpi: u32,
@@ -236,9 +240,9 @@ fn render(case: &Version, format: Format, args: &Args, views: &Views) -> Result<
         Format::Png(diagram) => {
             let scene = match diagram {
                 Diagram::Genogram => genogram_scene(case),
-                Diagram::Timeline => timeline_scene(case),
+                Diagram::Timeline => common::timeline_for_page(case, &views.timeline, args.width),
             };
-            png::png(&scene, args.dpi).map_err(|e| e.to_string())
+            png::png_for_width(&scene, args.width, args.dpi).map_err(|e| e.to_string())
         }
         Format::Html => {
             let options = html::Options {

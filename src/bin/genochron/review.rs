@@ -55,6 +55,10 @@ pub struct Args {
     /// chart of scaling scores.
     #[arg(long, value_enum)]
     pub diagram: Option<Diagram>,
+    /// For a PNG: the width of the page it goes on, in cm, mm or in (default 16cm, the text
+    /// width of an A4 page). Refused when the diagram's text would be too small to read there.
+    #[arg(long, value_name = "LENGTH", default_value = "16cm", value_parser = crate::common::print_width)]
+    pub width: f64,
     /// Resolution of a PNG, in dots per inch (at most 300).
     #[arg(long, default_value_t = genochron::render::png::DEFAULT_DPI)]
     pub dpi: u32,
@@ -273,7 +277,8 @@ fn render(
             }
             _ => &scores,
         };
-        return genochron::render::png::png(scene, args.dpi).map_err(|e| e.to_string());
+        return genochron::render::png::png_for_width(scene, args.width, args.dpi)
+            .map_err(|e| e.to_string());
     }
     if format == Format::Pdf {
         return genochron::render::pdf::review(&blocks, &drawings, case, title)

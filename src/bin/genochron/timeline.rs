@@ -27,9 +27,12 @@ pub struct Args {
     pub window: WindowArgs,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Width of the time axis in pixels.
-    #[arg(long, default_value_t = 1200.0)]
-    pub width: f64,
+    /// Width of the time axis in pixels (default 1200; for a PNG, as long as the page
+    /// width allows).
+    #[arg(long, value_name = "PIXELS")]
+    pub plot_width: Option<f64>,
+    #[command(flatten)]
+    pub picture: common::PictureArgs,
     /// Also write the placed layout as JSON (for tests and other tools).
     #[arg(long, value_name = "FILE")]
     pub layout_json: Option<PathBuf>,
@@ -69,7 +72,12 @@ pub fn run(args: &Args) -> Exit {
     {
         return exit;
     }
-    let options = match options(&args.window, &args.filters, &case, args.width) {
+    let options = match options(
+        &args.window,
+        &args.filters,
+        &case,
+        args.plot_width.unwrap_or(1200.0),
+    ) {
         Ok(options) => options,
         Err(message) => {
             eprintln!("{message}\nThe timeline was not drawn. Nothing was written.");
@@ -78,14 +86,21 @@ pub fn run(args: &Args) -> Exit {
     };
     let selection = select(&case, &options.focus, &options.filter);
     report(&selection);
-    let scene = timeline::timeline(&case, &options);
+    let scene = match (picture, args.plot_width) {
+        // A picture for a page: the time axis as long as the page allows with the text at a
+        // size that reads there.
+        (common::Picture::Png, None) => {
+            common::timeline_for_page(&case, &options, args.picture.width)
+        }
+        _ => timeline::timeline(&case, &options),
+    };
     if let Some(path) = &args.layout_json {
         let exit = common::write_output(Some(path), scene.to_json().as_bytes(), "The layout");
         if exit != Exit::Done {
             return exit;
         }
     }
-    let bytes = match common::picture_bytes(&scene, picture, "The timeline") {
+    let bytes = match common::picture_bytes(&scene, picture, &args.picture, "The timeline") {
         Ok(bytes) => bytes,
         Err(exit) => return exit,
     };
@@ -175,7 +190,7 @@ pub fn options(
     })?;
     let filter = filters.filter(case)?;
     if !width.is_finite() || !(300.0..=20000.0).contains(&width) {
-        return Err("--width must be between 300 and 20000.".into());
+        return Err("--plot-width must be between 300 and 20000.".into());
     }
     Ok(TimelineOptions {
         lanes,

@@ -85,7 +85,7 @@ pub fn parse_values(text: &str) -> Result<ValueCodes, String> {
         if let Some(words) = &allowed {
             let word = value.to_lowercase().replace(['_', ' '], "-");
             if !words.contains(&word.as_str()) {
-                let close = crate::input::read::nearest(&word, words)
+                let close = crate::diagnostic::nearest(&word, words)
                     .map(|w| format!("Did you mean \"{w}\"? "))
                     .unwrap_or_default();
                 return Err(format!(

@@ -30,7 +30,7 @@ mod summary;
 mod title;
 mod words;
 
-pub use pages::{SMALLEST_TEXT, paged};
+pub use pages::{SMALLEST_TEXT, fit_width, paged};
 pub use scale::Duration;
 pub use select::{Filter, Focus, Lanes, LeftOut, Selection, category_key, select};
 
@@ -137,7 +137,7 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     fn new(case: &'a Case, options: &'a TimelineOptions, selection: &'a Selection<'a>) -> Self {
         let (start, end) = range(case, options, selection);
-        let plot_width = options.plot_width.max(300.0);
+        let plot_width = options.plot_width.max(200.0);
         let mut x = MARGIN + LABEL_W;
         let outside = !selection.before.is_empty() || options.focus.from.is_some();
         let summary_x = (outside && options.sheet != Sheet::Period).then(|| {

@@ -21,7 +21,7 @@ const PERIOD_YEARS: [i32; 9] = [1, 2, 3, 4, 5, 6, 8, 10, 15];
 pub fn paged(case: &Case, options: &TimelineOptions, width: f64, height: f64) -> Scene {
     let mut whole = timeline(case, options);
     let fitted = |sheet: Sheet, from: Option<NaiveDate>, to: Option<NaiveDate>| {
-        fitted(case, options, sheet, from, to, width)
+        fitted(case, options, sheet, (from, to), width, NARROWEST_PAGE)
     };
     if whole.width <= width && whole.height <= height {
         return whole;
@@ -55,25 +55,37 @@ pub fn paged(case: &Case, options: &TimelineOptions, width: f64, height: f64) ->
     whole
 }
 
+/// The timeline laid out with its time axis as long as a drawing `width` units wide allows
+/// (at least 200 units, so a very narrow width gives a wider drawing).
+pub fn fit_width(case: &Case, options: &TimelineOptions, width: f64) -> Scene {
+    let (from, to) = (options.focus.from, options.focus.to);
+    let sheet = options.sheet;
+    fitted(case, options, sheet, (from, to), width, NARROWEST_PICTURE)
+}
+
+/// The shortest time axis of a timeline fitted to a picture's width, and of a page's.
+const NARROWEST_PICTURE: f64 = 200.0;
+const NARROWEST_PAGE: f64 = 300.0;
+
 /// A sheet laid out with its plot as wide as `width` allows.
 fn fitted(
     case: &Case,
     options: &TimelineOptions,
     sheet: Sheet,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
+    (from, to): (Option<NaiveDate>, Option<NaiveDate>),
     width: f64,
+    narrowest: f64,
 ) -> Scene {
     let mut options = options.clone();
     options.sheet = sheet;
     options.focus.from = from;
     options.focus.to = to;
-    options.plot_width = (width - 2.0 * MARGIN - LABEL_W - R - 2.0 - OVERHANG).max(300.0);
+    options.plot_width = (width - 2.0 * MARGIN - LABEL_W - R - 2.0 - OVERHANG).max(narrowest);
     let scene = timeline(case, &options);
     // Columns beside the plot (a numbered list, summaries) take room the plot gave up.
     let over = scene.width - width;
-    if over > 0.5 && options.plot_width > 300.0 {
-        options.plot_width = (options.plot_width - over).max(300.0);
+    if over > 0.5 && options.plot_width > narrowest {
+        options.plot_width = (options.plot_width - over).max(narrowest);
         return timeline(case, &options);
     }
     scene

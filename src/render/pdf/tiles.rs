@@ -187,23 +187,12 @@ pub(super) fn body_area((width, height): (f64, f64)) -> Rect {
     )
 }
 
-/// The smallest text the scene draws, in scene units.
-pub(crate) fn smallest_text(scene: &Scene) -> Option<f64> {
-    scene
-        .items
-        .iter()
-        .flat_map(|i| &i.shapes)
-        .filter_map(|s| match s {
-            Shape::Text { size, lines, .. } if *size > 0.0 && !lines.is_empty() => Some(*size),
-            _ => None,
-        })
-        .min_by(f64::total_cmp)
-}
-
 /// The scale (points per scene unit) at which the diagram's smallest text is
 /// [`DIAGRAM_TEXT`] points: the least it may be drawn at.
 pub(crate) fn readable_scale(scene: &Scene) -> f64 {
-    smallest_text(scene).map_or(NATURAL_SCALE, |size| DIAGRAM_TEXT / size)
+    scene
+        .smallest_text()
+        .map_or(NATURAL_SCALE, |size| DIAGRAM_TEXT / size)
 }
 
 /// The largest a diagram is drawn: its natural size, or larger when only that makes its
