@@ -230,29 +230,8 @@ fn outcome(
 ) -> Option<Outcome> {
     let (start, end) = (words[i].start, words[i + len - 1].end);
     let written = &text[start..end];
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    // Part of an e-mail address, a file name or a web address.
-    if before.is_some_and(|c| c == '@' || c == '.' || c == '_' || c.is_alphanumeric())
-        || after.is_some_and(|c| c == '@' || c == '_')
-        || (after == Some('.')
-            && text[end + 1..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric))
-    {
+    if not_a_name_here(text, words, i, start, end) {
         return None;
-    }
-    let folded = &words[i].folded;
-    if len == 1 && is_calendar_word(folded) {
-        let beside_number = [i.checked_sub(1), Some(i + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|j| words.get(j))
-            .any(|w| w.folded.chars().all(|c| c.is_ascii_digit()));
-        if beside_number {
-            return None;
-        }
     }
     let who = |i: &usize| {
         let p = names.people[*i];
@@ -270,10 +249,89 @@ fn outcome(
     }
     let person = names.people[*owners.iter().next()?];
     let id = &person.id;
-    let previous = i
-        .checked_sub(1)
+    if previous_word(text, words, i, start)
+        .is_some_and(|w| matches!(w.folded.as_str(), "st" | "saint"))
+    {
+        // "St Mary's": a church, a school, a hospital.
+        return None;
+    }
+    if let Some(doubt) = neighbour_doubt(text, words, i, len, person) {
+        return Some(doubt);
+    }
+    let short = short_name(person);
+    if written == short {
+        return Some(Outcome::Mention(format!("@{id}")));
+    }
+    if written == person.name {
+        return Some(Outcome::Mention(format!("@@{id}")));
+    }
+    Some(left(
+        format!(
+            "names {} (@{id}), but neither @{id} (\u{201c}{short}\u{201d}) nor @@{id} (\u{201c}{}\u{201d}) shows these words",
+            person.name, person.name
+        ),
+        format!(
+            "If it means {}, write @{id} or @@{id}: each version then shows what its audience may see.",
+            person.name
+        ),
+    ))
+}
+
+/// Whether the words at `i` (from byte `start` to `end`) are not a name in this text: part of
+/// an e-mail address, a file name or a web address, or a month beside a number.
+fn not_a_name_here(text: &str, words: &[fold::Word], i: usize, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    // Part of an e-mail address, a file name or a web address.
+    if before.is_some_and(|c| c == '@' || c == '.' || c == '_' || c.is_alphanumeric())
+        || after.is_some_and(|c| c == '@' || c == '_')
+        || (after == Some('.')
+            && text[end + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric))
+    {
+        return true;
+    }
+    let folded = &words[i].folded;
+    if words[i].end == end && is_calendar_word(folded) {
+        let beside_number = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| words.get(j))
+            .any(|w| w.folded.chars().all(|c| c.is_ascii_digit()));
+        if beside_number {
+            return true;
+        }
+    }
+    false
+}
+
+/// The word just before the one at `i` (which starts at byte `start`), if only space is
+/// between them.
+fn previous_word<'a>(
+    text: &str,
+    words: &'a [fold::Word],
+    i: usize,
+    start: usize,
+) -> Option<&'a fold::Word> {
+    i.checked_sub(1)
         .map(|j| &words[j])
-        .filter(|w| text[w.end..start].chars().all(char::is_whitespace));
+        .filter(|w| text[w.end..start].chars().all(char::is_whitespace))
+}
+
+/// Why a name beside other words may not mean the person it names: it follows a word that
+/// would stay beside whatever each version shows, or a capitalised word, or is followed by one.
+fn neighbour_doubt(
+    text: &str,
+    words: &[fold::Word],
+    i: usize,
+    len: usize,
+    person: &Person,
+) -> Option<Outcome> {
+    let (start, end) = (words[i].start, words[i + len - 1].end);
+    let id = &person.id;
+    let previous = previous_word(text, words, i, start);
     if let Some(previous) = previous {
         let word = &text[previous.start..previous.end];
         let capital = word.chars().next().is_some_and(char::is_uppercase);
@@ -281,10 +339,6 @@ fn outcome(
             .trim_end()
             .ends_with(['.', '!', '?', ':', ';', '"', '\u{201c}'])
             || text[..previous.start].trim().is_empty();
-        if matches!(previous.folded.as_str(), "st" | "saint") {
-            // "St Mary's": a church, a school, a hospital.
-            return None;
-        }
         if BEFORE_A_NAME.contains(&previous.folded.as_str()) {
             return Some(left(
                 format!(
@@ -318,23 +372,7 @@ fn outcome(
             ));
         }
     }
-    let short = short_name(person);
-    if written == short {
-        return Some(Outcome::Mention(format!("@{id}")));
-    }
-    if written == person.name {
-        return Some(Outcome::Mention(format!("@@{id}")));
-    }
-    Some(left(
-        format!(
-            "names {} (@{id}), but neither @{id} (\u{201c}{short}\u{201d}) nor @@{id} (\u{201c}{}\u{201d}) shows these words",
-            person.name, person.name
-        ),
-        format!(
-            "If it means {}, write @{id} or @@{id}: each version then shows what its audience may see.",
-            person.name
-        ),
-    ))
+    None
 }
 
 fn left(why: String, help: String) -> Outcome {

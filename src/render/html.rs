@@ -144,10 +144,7 @@ fn diagram(out: &mut String, id: &str, title: &str, scene: &Scene) {
 /// The scene's SVG with each item's people and entries as `data-` attributes, and people
 /// and entries reachable by keyboard.
 fn linked_svg(scene: &Scene) -> String {
-    // The HTML parser puts <svg> in its namespace itself; leaving the declaration out keeps
-    // the page free of any web address at all.
-    let svg =
-        crate::render::svg::scene(scene).replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+    let svg = crate::render::svg::inline(scene);
     let by_id: std::collections::BTreeMap<String, &Item> = scene
         .items
         .iter()

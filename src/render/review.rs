@@ -530,11 +530,7 @@ pub fn html(blocks: &[Block], drawings: &Drawings<'_>, title_in_metadata: Option
                     "timeline" => drawings.timeline,
                     _ => drawings.scores,
                 };
-                let svg = crate::render::svg::scene(scene).replacen(
-                    " xmlns=\"http://www.w3.org/2000/svg\"",
-                    "",
-                    1,
-                );
+                let svg = crate::render::svg::inline(scene);
                 let _ = writeln!(
                     out,
                     "<figure id=\"{id}\" class=\"{id}\">\n<figcaption>{}</figcaption>\n{svg}\n</figure>",

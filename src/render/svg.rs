@@ -15,6 +15,12 @@ use crate::render::escape::{xml_attribute, xml_text};
 use crate::text::FONT_FAMILY;
 use std::fmt::Write;
 
+/// The scene's SVG for a page of HTML, without the namespace declaration: the HTML parser puts
+/// `<svg>` in its namespace itself, and leaving it out keeps the page free of any web address.
+pub(crate) fn inline(scene: &Scene) -> String {
+    self::scene(scene).replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
+}
+
 /// The scene as SVG text.
 pub fn scene(scene: &Scene) -> String {
     let width = num(round(scene.width.max(1.0)));
@@ -82,6 +88,9 @@ fn group(out: &mut String, item: &Item) {
     out.push_str("\n</g>");
 }
 
+/// One shape as its SVG element. Longer than most functions because it is one table, an arm
+/// per kind of shape, each written exactly as the `svg` crate writes it (the oracle test below
+/// has the same table): split up, the two would no longer be compared arm by arm.
 fn shape_element(out: &mut String, shape: &Shape) {
     match shape {
         Shape::Rect {

@@ -86,15 +86,7 @@ impl Builder<'_> {
                 .unwrap_or(CATEGORY_ORDER.len());
             (at, key)
         };
-        let max_count = s.shown.len();
-        let digits = self
-            .measure
-            .width(&max_count.to_string(), SMALL, Weight::Regular);
-        let per_month = scale.per_month();
-        let step = [3u32, 12, 24, 60, 120, 240, 600]
-            .into_iter()
-            .find(|st| *st as f64 * per_month >= (digits + 8.0).max(22.0))
-            .unwrap_or(600);
+        let step = self.pattern_step();
         for entry in &s.shown {
             let bucket = scale::floor(entry.date.start().max(scale.start), step);
             *counts
@@ -108,33 +100,7 @@ impl Builder<'_> {
         }
         self.keys.insert(Key::Pattern);
         let top = self.y + 8.0;
-        let unit = match step {
-            3 => "quarter",
-            12 => "year",
-            n => {
-                let years = n / 12;
-                if years == 1 { "year" } else { "period" }
-            }
-        };
-        let heading = format!(
-            "Pattern: entries per category per {}",
-            if step > 12 {
-                format!("{} years", step / 12)
-            } else {
-                unit.to_string()
-            }
-        );
-        let mut head = Item::new(ItemKind::Pattern, "pattern-heading");
-        head.bbox = Rect::new(MARGIN + 6.0, top, LABEL_W + 200.0, 14.0);
-        head.shapes.push(text_shape(
-            Point::new(MARGIN + 6.0, baseline(top, 11.0)),
-            vec![heading],
-            11.0,
-            Anchor::Start,
-            Weight::Bold,
-            INK,
-        ));
-        self.front.push(head);
+        self.pattern_heading(top, step);
         let mut y = top + 18.0;
         let max = counts
             .values()
@@ -162,31 +128,7 @@ impl Builder<'_> {
                 Weight::Regular,
                 INK,
             ));
-            let mut parts = Vec::new();
-            for (bucket, n) in &row {
-                let next = bucket
-                    .checked_add_months(Months::new(step))
-                    .unwrap_or(scale.end);
-                let x0 = scale.x_clamped(*bucket);
-                let x1 = scale.x_clamped(next);
-                let level = *n as f64 / max as f64;
-                let grey = (235.0 - level * 175.0) as u8;
-                item.shapes.push(Shape::Rect {
-                    rect: Rect::new(x0 + 0.5, y, (x1 - x0 - 1.0).max(1.0), 13.0),
-                    corner: 0.0,
-                    paint: Paint::fill(Colour(grey, grey, grey)),
-                });
-                let text_colour = if grey < 140 { Colour::WHITE } else { INK };
-                item.shapes.push(text_shape(
-                    Point::new((x0 + x1) / 2.0, baseline(y + 1.5, SMALL)),
-                    vec![n.to_string()],
-                    SMALL,
-                    Anchor::Middle,
-                    Weight::Regular,
-                    text_colour,
-                ));
-                parts.push(format!("{}: {n}", scale::tick_label(*bucket, step)));
-            }
+            let mut parts = pattern_cells(&mut item, &row, &scale, step, max, y);
             if let (Some(x), Some(n)) = (self.summary_x, before.get(&key)) {
                 item.shapes.push(text_shape(
                     Point::new(x + SUMMARY_W / 2.0, baseline(y + 1.5, SMALL)),
@@ -205,4 +147,87 @@ impl Builder<'_> {
         }
         self.y = y + 4.0;
     }
+
+    /// How many months each cell of the pattern strip counts: the shortest of a quarter, a
+    /// year or some years whose cell is wide enough for the largest count.
+    fn pattern_step(&mut self) -> u32 {
+        let max_count = self.selection.shown.len();
+        let digits = self
+            .measure
+            .width(&max_count.to_string(), SMALL, Weight::Regular);
+        let per_month = self.scale.per_month();
+        [3u32, 12, 24, 60, 120, 240, 600]
+            .into_iter()
+            .find(|st| *st as f64 * per_month >= (digits + 8.0).max(22.0))
+            .unwrap_or(600)
+    }
+
+    /// The strip's heading, naming the length of a cell.
+    fn pattern_heading(&mut self, top: f64, step: u32) {
+        let unit = match step {
+            3 => "quarter",
+            12 => "year",
+            n => {
+                let years = n / 12;
+                if years == 1 { "year" } else { "period" }
+            }
+        };
+        let heading = format!(
+            "Pattern: entries per category per {}",
+            if step > 12 {
+                format!("{} years", step / 12)
+            } else {
+                unit.to_string()
+            }
+        );
+        let mut head = Item::new(ItemKind::Pattern, "pattern-heading");
+        head.bbox = Rect::new(MARGIN + 6.0, top, LABEL_W + 200.0, 14.0);
+        head.shapes.push(text_shape(
+            Point::new(MARGIN + 6.0, baseline(top, 11.0)),
+            vec![heading],
+            11.0,
+            Anchor::Start,
+            Weight::Bold,
+            INK,
+        ));
+        self.front.push(head);
+    }
+}
+
+/// One category's cells of the pattern strip, shaded by count, into `item`; their words for
+/// the item's title.
+fn pattern_cells(
+    item: &mut Item,
+    row: &BTreeMap<NaiveDate, u32>,
+    scale: &scale::Scale,
+    step: u32,
+    max: u32,
+    y: f64,
+) -> Vec<String> {
+    let mut parts = Vec::new();
+    for (bucket, n) in row {
+        let next = bucket
+            .checked_add_months(Months::new(step))
+            .unwrap_or(scale.end);
+        let x0 = scale.x_clamped(*bucket);
+        let x1 = scale.x_clamped(next);
+        let level = *n as f64 / max as f64;
+        let grey = (235.0 - level * 175.0) as u8;
+        item.shapes.push(Shape::Rect {
+            rect: Rect::new(x0 + 0.5, y, (x1 - x0 - 1.0).max(1.0), 13.0),
+            corner: 0.0,
+            paint: Paint::fill(Colour(grey, grey, grey)),
+        });
+        let text_colour = if grey < 140 { Colour::WHITE } else { INK };
+        item.shapes.push(text_shape(
+            Point::new((x0 + x1) / 2.0, baseline(y + 1.5, SMALL)),
+            vec![n.to_string()],
+            SMALL,
+            Anchor::Middle,
+            Weight::Regular,
+            text_colour,
+        ));
+        parts.push(format!("{}: {n}", scale::tick_label(*bucket, step)));
+    }
+    parts
 }

@@ -69,29 +69,7 @@ impl Builder<'_> {
                 entries_text(s.after.len(), "later")
             ));
         }
-        if !s.left_out.is_empty() {
-            let reasons: Vec<String> = s
-                .left_out_counts()
-                .iter()
-                .map(|(r, n)| format!("{n} by {}", r.name()))
-                .collect();
-            let mut numbers: Vec<String> = s
-                .left_out
-                .iter()
-                .take(30)
-                .map(|(e, _)| e.number.to_string())
-                .collect();
-            if s.left_out.len() > 30 {
-                numbers.push(format!("and {} more", s.left_out.len() - 30));
-            }
-            lines.push(format!(
-                "Not drawn because of the filters chosen: {} entr{} ({}): Nos. {}.",
-                s.left_out.len(),
-                if s.left_out.len() == 1 { "y" } else { "ies" },
-                reasons.join(", "),
-                numbers.join(", ")
-            ));
-        }
+        lines.extend(self.left_out_line());
         if s.children.len() < self.case.details.subjects.len() {
             let names: Vec<String> = s.children.iter().map(|c| name_of(self.case, c)).collect();
             lines.push(format!("Showing {} only.", names.join(" and ")));
@@ -102,6 +80,35 @@ impl Builder<'_> {
             out.extend(self.measure.wrap(&line, 11.0, Weight::Regular, width));
         }
         out
+    }
+
+    /// The entries the filters left out, counted by filter and listed by number.
+    fn left_out_line(&self) -> Option<String> {
+        let s = self.selection;
+        if s.left_out.is_empty() {
+            return None;
+        }
+        let reasons: Vec<String> = s
+            .left_out_counts()
+            .iter()
+            .map(|(r, n)| format!("{n} by {}", r.name()))
+            .collect();
+        let mut numbers: Vec<String> = s
+            .left_out
+            .iter()
+            .take(30)
+            .map(|(e, _)| e.number.to_string())
+            .collect();
+        if s.left_out.len() > 30 {
+            numbers.push(format!("and {} more", s.left_out.len() - 30));
+        }
+        Some(format!(
+            "Not drawn because of the filters chosen: {} entr{} ({}): Nos. {}.",
+            s.left_out.len(),
+            if s.left_out.len() == 1 { "y" } else { "ies" },
+            reasons.join(", "),
+            numbers.join(", ")
+        ))
     }
 
     pub(super) fn title(&mut self, index: usize, lines: &[String], width: f64) {
