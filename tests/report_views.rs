@@ -61,8 +61,16 @@ fn header(page: &str) -> &str {
 #[test]
 fn report_takes_every_view_option_of_the_other_commands() {
     let report = long_options("report");
-    // Options about the file a command writes, not about what it shows.
-    let own = ["--output", "--layout-json", "--format", "--width", "--help"];
+    // Options about the file a command writes and its size, not about what it shows (the
+    // report fits its diagrams to its pages).
+    let own = [
+        "--output",
+        "--layout-json",
+        "--format",
+        "--width",
+        "--plot-width",
+        "--help",
+    ];
     for command in ["genogram", "timeline", "chronology"] {
         for option in long_options(command) {
             if own.contains(&option.as_str()) {

@@ -95,6 +95,20 @@ fn fields(file: &CaseFile) -> Vec<(&Text, &'static str, Kind)> {
     all.one(&case.author, "author", Kind::Line);
     all.one(&case.prepared, "date prepared", Kind::Line);
     all.one(&case.hearing, "hearing date", Kind::Line);
+    if let Some(statement) = &case.statement {
+        all.one(&statement.text, "statement of truth", Kind::Block);
+        all.one(
+            &statement.name,
+            "name of who signs the statement",
+            Kind::Line,
+        );
+        all.one(
+            &statement.role,
+            "role of who signs the statement",
+            Kind::Line,
+        );
+        all.one(&statement.date, "date of the statement", Kind::Line);
+    }
     for person in &file.people {
         all.person(person);
     }

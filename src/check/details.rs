@@ -53,7 +53,40 @@ impl Checker {
             source_hash: source.hash.clone(),
             source_name: source.name.clone(),
             withheld_spans: Vec::new(),
+            statement: section.statement.as_ref().and_then(|s| self.statement(s)),
             cut: None,
         }
+    }
+
+    /// The statement of truth: its words and the name of who signs it are needed; a date,
+    /// when given, is a whole day.
+    fn statement(&mut self, input: &StatementInput) -> Option<Statement> {
+        let text = self.text(&input.text, "statement of truth");
+        let name = self.text(&input.name, "name of who signs the statement");
+        let role = self.text(&input.role, "role of who signs the statement");
+        let date = input
+            .date
+            .as_ref()
+            .and_then(|_| self.day(&input.date, "date of the statement"));
+        if text.is_none() {
+            self.problem(
+                input.at,
+                "The statement of truth has no `text`.".to_string(),
+                "Add `text:` with the words of the statement as the court's rules give them.",
+            );
+        }
+        if name.is_none() {
+            self.problem(
+                input.at,
+                "The statement of truth does not say who signs it.".to_string(),
+                "Add `name:` with the name of the person signing it.",
+            );
+        }
+        Some(Statement {
+            text: text?,
+            name: name?,
+            role,
+            date,
+        })
     }
 }

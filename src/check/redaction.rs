@@ -149,6 +149,15 @@ pub(crate) fn free_texts(file: &CaseFile) -> Vec<(TextKey, &Text)> {
     out.extend(case.title.iter().map(|t| (TextKey::Title, t)));
     out.extend(case.reference.iter().map(|t| (TextKey::Reference, t)));
     out.extend(case.author.iter().map(|t| (TextKey::Author, t)));
+    if let Some(statement) = &case.statement {
+        for (field, text) in [
+            ("text", &statement.text),
+            ("name", &statement.name),
+            ("role", &statement.role),
+        ] {
+            out.extend(text.iter().map(|t| (TextKey::Statement(field), t)));
+        }
+    }
     for person in &file.people {
         let Some(id) = &person.id else { continue };
         let id = PersonId(id.value.trim().to_string());

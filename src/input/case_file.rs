@@ -118,6 +118,28 @@ pub struct CaseSection {
     /// The hearing date, if there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hearing: Option<Text>,
+    /// The statement of truth and who signs it, printed on the front page of a report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<StatementInput>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub at: Location,
+}
+
+/// A statement of truth and its signature block.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct StatementInput {
+    /// The statement's words, as the court's rules give them.
+    pub text: Option<Text>,
+    /// Who signs it.
+    pub name: Option<Text>,
+    /// Their role or position ("Social Worker, Westvale Children's Services").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Text>,
+    /// The day it is signed; leave out to sign by hand.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Text>,
     #[serde(skip)]
     #[schemars(skip)]
     pub at: Location,

@@ -317,10 +317,28 @@ impl Reader<'_> {
             author: self.text(&mut f, "author"),
             prepared: self.text(&mut f, "prepared"),
             hearing: self.text(&mut f, "hearing"),
+            statement: f.node("statement").and_then(|node| self.statement(node)),
             at: node.at,
         };
         self.finish(f);
         section
+    }
+
+    fn statement(&mut self, node: &Node) -> Option<StatementInput> {
+        let mut f = self.fields(
+            node,
+            "statement of truth",
+            "Write `statement:` with `text:`, `name:`, `role:` and `date:` under it.",
+        )?;
+        let statement = StatementInput {
+            text: self.text(&mut f, "text"),
+            name: self.text(&mut f, "name"),
+            role: self.text(&mut f, "role"),
+            date: self.text(&mut f, "date"),
+            at: node.at,
+        };
+        self.finish(f);
+        Some(statement)
     }
 
     fn person(&mut self, node: &Node) -> Option<PersonInput> {

@@ -63,6 +63,8 @@ pub enum TextKey {
     Title,
     Reference,
     Author,
+    /// A field of the statement of truth ("text", "name", "role").
+    Statement(&'static str),
     /// A person's field ("name", "known-as", "role", "address", "school", "aliases", "notes")
     /// and its position in a list.
     Person(PersonId, &'static str, usize),
@@ -118,6 +120,8 @@ pub struct CaseDetails {
     /// In an audience's version: the dates of entries and periods the version leaves out, so
     /// that a gap in involvement is claimed only where the whole record has one.
     pub withheld_spans: Vec<(NaiveDate, NaiveDate)>,
+    /// The statement of truth and who signs it, when the case file gives one.
+    pub statement: Option<Statement>,
     /// What the "as at" cut left out as later than `as_at` (see `crate::as_at`); `None` until
     /// the cut is made.
     pub cut: Option<crate::as_at::Cut>,
@@ -237,6 +241,16 @@ impl Person {
         };
         Some(Age::at(born, day))
     }
+}
+
+/// A statement of truth and its signature block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub text: String,
+    pub name: String,
+    pub role: Option<String>,
+    /// The day it is signed; `None` to be dated by hand.
+    pub date: Option<NaiveDate>,
 }
 
 /// A role or note and the time it holds: open ends when the case file gives no dates.

@@ -307,6 +307,7 @@ impl<'a> Builder<'a> {
             source_hash,
             source_name,
             withheld_spans: _,
+            statement,
             cut,
         } = details;
         CaseDetails {
@@ -325,6 +326,15 @@ impl<'a> Builder<'a> {
                 Some(_) => String::new(),
             },
             withheld_spans: self.withheld_spans.clone(),
+            statement: statement.as_ref().map(|s| Statement {
+                text: self.text(TextKey::Statement("text"), &s.text, SeenKind::Free),
+                name: self.text(TextKey::Statement("name"), &s.name, SeenKind::Free),
+                role: s
+                    .role
+                    .as_ref()
+                    .map(|r| self.text(TextKey::Statement("role"), r, SeenKind::Free)),
+                date: s.date,
+            }),
             // Counts only: what the "as at" cut left out, never what it was.
             cut: *cut,
         }

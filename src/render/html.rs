@@ -113,6 +113,23 @@ fn front(out: &mut String, version: &Version, shows: &[(String, String)]) {
         }
         out.push_str("</dl>\n");
     }
+    if let Some((words, block)) = super::statement_block(version) {
+        let _ = writeln!(
+            out,
+            "<section class=\"statement\" aria-labelledby=\"statement-title\">\n\
+             <h2 id=\"statement-title\">Statement of truth</h2>\n<p>{}</p>\n<dl>",
+            super::escape::html(&words)
+        );
+        for (label, value) in block {
+            let _ = writeln!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                super::escape::html(label),
+                super::escape::html(&value)
+            );
+        }
+        out.push_str("</dl>\n</section>\n");
+    }
     out.push_str("</header>\n");
 }
 

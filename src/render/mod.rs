@@ -102,6 +102,31 @@ pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static st
     facts
 }
 
+/// Where a signature or a date is written by hand.
+pub const SIGN_HERE: &str = "________________________________";
+
+/// The statement of truth as a front page prints it: its words, then the signature block as
+/// label and value ("Signed", "Name", "Role", "Date"); a date not given is left to be
+/// written by hand. `None` when the case file gives no statement.
+pub fn statement_block(case: &Case) -> Option<(String, Vec<(&'static str, String)>)> {
+    let statement = case.details.statement.as_ref()?;
+    let mut block = vec![
+        ("Signed", SIGN_HERE.to_string()),
+        ("Name", statement.name.clone()),
+    ];
+    if let Some(role) = &statement.role {
+        block.push(("Role", role.clone()));
+    }
+    block.push((
+        "Date",
+        match statement.date {
+            Some(d) => d.format("%-d %B %Y").to_string(),
+            None => SIGN_HERE.to_string(),
+        },
+    ));
+    Some((statement.text.clone(), block))
+}
+
 /// "a, b and c".
 fn list_words(items: &[&str]) -> String {
     match items {

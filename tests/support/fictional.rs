@@ -97,6 +97,7 @@ pub fn case(entries: usize) -> Case {
             source_hash: "9f2c1a7e".into(),
             source_name: "okafor.yaml".into(),
             withheld_spans: Vec::new(),
+            statement: None,
             cut: None,
         },
         people: People::new(vec![amy, sarah, joan]),

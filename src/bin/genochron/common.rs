@@ -409,8 +409,11 @@ impl FilterArgs {
 }
 
 /// What the filters left out, in words: "19 entries left out by the significance filter
-/// (Nos. 1, 3, …)."; `None` when they left out nothing.
-pub fn left_out_words(selection: &genochron::chronology::Selection) -> Option<String> {
+/// (Nos. 1, 3, …)."; `None` when they left out nothing. Without `numbers`, the counts only.
+pub fn left_out_words(
+    selection: &genochron::chronology::Selection,
+    numbers: bool,
+) -> Option<String> {
     if selection.left_out.is_empty() {
         return None;
     }
@@ -422,16 +425,19 @@ pub fn left_out_words(selection: &genochron::chronology::Selection) -> Option<St
             _ => format!("{n} by the {} filter", reason.name()),
         })
         .collect();
-    let numbers: Vec<String> = selection
+    let list: Vec<String> = selection
         .left_out
         .iter()
         .map(|(e, _)| e.number.to_string())
         .collect();
+    let list = match numbers {
+        true => format!(": Nos. {}", list.join(", ")),
+        false => String::new(),
+    };
     Some(format!(
-        "{} left out ({}): Nos. {}.",
+        "{} left out ({}){list}.",
         count(selection.left_out.len(), "entry", "entries"),
         reasons.join(", "),
-        numbers.join(", ")
     ))
 }
 

@@ -217,7 +217,7 @@ fn views(args: &Args, file_case: &genochron::model::Case, case: &Version) -> Res
         if let Some(rule) = &fit_words {
             words = format!("{words} {rule}");
         }
-        if let Some(left_out) = common::left_out_words(&table.selection) {
+        if let Some(left_out) = common::left_out_words(&table.selection, true) {
             words = format!("{words} {left_out}");
         }
         shows.push(("Chronology table".into(), words));

@@ -228,7 +228,7 @@ pub fn shows(case: &Case, options: &TimelineOptions) -> String {
             selection.after.len(),
         ),
     };
-    if let Some(left_out) = common::left_out_words(&selection) {
+    if let Some(left_out) = common::left_out_words(&selection, false) {
         words.push(' ');
         words.push_str(&left_out);
     }

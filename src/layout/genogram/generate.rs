@@ -381,6 +381,7 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
             source_hash: format!("{seed:08x}"),
             source_name: String::new(),
             withheld_spans: Vec::new(),
+            statement: None,
             cut: None,
         },
         people: People::new(b.people),

@@ -292,6 +292,18 @@ fn front_page(case: &Case, audience: Option<&str>, options: &Options) -> Section
     ] {
         front = front.add_paragraph(plain(part));
     }
+    if let Some((words, block)) = crate::render::statement_block(case) {
+        front = front
+            .add_paragraph(heading("Statement of truth", 28))
+            .add_paragraph(spaced(Paragraph::new().add_run(text_run(&words))));
+        for (label, value) in block {
+            front = front.add_paragraph(spaced(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(format!("{label}: ")).bold())
+                    .add_run(text_run(&value)),
+            ));
+        }
+    }
     front.footer(footer(case, Orientation::Portrait, options))
 }
 

@@ -9,11 +9,16 @@ pub(super) fn front_page(
     version: &crate::redact::Version,
     shows: &[(String, String)],
     contents: &[(&str, String)],
-) {
+) -> bool {
     let case: &Case = version;
     let (width, _) = portrait();
     let text_width = width - 2.0 * MARGIN;
-    let mut y = MARGIN + 90.0;
+    // A statement of truth and its signature block need the room the title's top margin
+    // would otherwise take.
+    let mut y = match version.details.statement {
+        Some(_) => MARGIN + 30.0,
+        None => MARGIN + 90.0,
+    };
     let title = if case.details.title.is_empty() {
         "Genogram and chronology"
     } else {
@@ -63,7 +68,58 @@ pub(super) fn front_page(
             .collect();
         y = facts(surface, fonts, &shows, y, label_width);
     }
-    contents_list(surface, fonts, contents, y);
+    match crate::render::statement_block(version) {
+        None => contents_list(surface, fonts, contents, y) <= FRONT_BOTTOM,
+        Some((words, block)) => {
+            // The contents on one line, to leave room for the signature block.
+            let line: Vec<String> = contents
+                .iter()
+                .map(|(part, page)| format!("{part}: {}", page.to_lowercase()))
+                .collect();
+            let contents = [("Contents", line.join("   \u{00b7}   "))];
+            let y = facts(surface, fonts, &contents, y + 16.0, label_width);
+            statement(surface, fonts, &words, &block, y) <= FRONT_BOTTOM
+        }
+    }
+}
+
+/// The lowest a line of the front page may stand, clear of the footer.
+const FRONT_BOTTOM: f64 = A4_LONG - MARGIN - 22.0;
+
+/// The statement of truth and the signature block, after the contents.
+fn statement(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    words: &str,
+    block: &[(&str, String)],
+    mut y: f64,
+) -> f64 {
+    let text_width = portrait().0 - 2.0 * MARGIN;
+    y += 24.0;
+    draw_line_of_text(
+        surface,
+        &fonts.bold,
+        14.0,
+        MARGIN,
+        y,
+        "Statement of truth",
+        rgb::Color::black(),
+    );
+    y += 24.0;
+    for line in text::wrap(words, BODY_SIZE, Weight::Regular, text_width) {
+        draw_line_of_text(
+            surface,
+            &fonts.regular,
+            BODY_SIZE,
+            MARGIN,
+            y,
+            &line,
+            rgb::Color::black(),
+        );
+        y += LINE;
+    }
+    y += 12.0;
+    facts(surface, fonts, block, y, 120.0)
 }
 
 /// Label and value lines from `y`; returns where the next line goes.
@@ -103,7 +159,12 @@ fn facts(
     y
 }
 
-fn contents_list(surface: &mut Surface, fonts: &Fonts, contents: &[(&str, String)], mut y: f64) {
+fn contents_list(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    contents: &[(&str, String)],
+    mut y: f64,
+) -> f64 {
     y += 24.0;
     draw_line_of_text(
         surface,
@@ -137,4 +198,5 @@ fn contents_list(surface: &mut Surface, fonts: &Fonts, contents: &[(&str, String
         );
         y += LINE + 4.0;
     }
+    y
 }

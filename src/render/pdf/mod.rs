@@ -195,7 +195,14 @@ pub fn report(
         .collect();
         let mut page = document.start_page_with(numbering.settings(page_index, portrait()));
         let mut surface = page.surface();
-        front_page(&mut surface, &fonts, version, &options.shows, &contents);
+        if !front_page(&mut surface, &fonts, version, &options.shows, &contents) {
+            warnings.push(
+                "The front page is too full: its last lines run into the footer. Shorten the \
+                 statement of truth, or choose fewer filters so the list of entries left out \
+                 is shorter."
+                    .to_string(),
+            );
+        }
         footer(
             &mut surface,
             &fonts,
