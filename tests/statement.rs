@@ -3,18 +3,9 @@
 
 mod support;
 
-use std::process::{Command, Output};
 use support::*;
 
 const CASE: &str = "examples/walsh-family.yaml";
-
-fn genochron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_genochron"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 const HEAD: &str = "case:\n  children: [amy]\n  as-at: 2024-11-01\n";
 const AMY: &str = "people:\n  - id: amy\n    name: Amy\n    born: 2015-06-02\n";

@@ -280,9 +280,11 @@ fn render(case: &Version, format: Format, args: &Args, views: &Views) -> Result<
                 shows: views.shows.clone(),
                 ..docx::Options::default()
             };
-            let document =
-                docx::report(case, &genogram_scene(case), &timeline_scene(case), &options)
-                    .map_err(|e| e.to_string())?;
+            // A long timeline is an overview and a picture a period, each fitting a page.
+            let (width, height) = docx::picture_page();
+            let timeline = genochron::layout::timeline::paged(case, &views.timeline, width, height);
+            let document = docx::report(case, &genogram_scene(case), &timeline, &options)
+                .map_err(|e| e.to_string())?;
             for warning in &document.warnings {
                 eprintln!("Note: {warning}");
             }

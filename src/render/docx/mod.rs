@@ -23,7 +23,7 @@ use docx_rs::{
     BreakType, Docx, Footer, PageMargin, PageNum, PageNumType, PageOrientationType, PageSize,
     Paragraph, Run, RunFonts, Section, Tab, TabValueType,
 };
-pub use pictures::Picture;
+pub use pictures::{Picture, picture_page};
 
 /// The short and long sides of A4, in twentieths of a point ("twips").
 const A4_SHORT: u32 = 11906;
@@ -95,12 +95,12 @@ impl Orientation {
     }
 
     /// The width between the margins, in points.
-    fn text_width(self) -> f64 {
+    pub(crate) fn text_width(self) -> f64 {
         f64::from(self.size().0 - 2 * MARGIN) / TWIPS
     }
 
     /// The height between the margins, in points.
-    fn text_height(self) -> f64 {
+    pub(crate) fn text_height(self) -> f64 {
         f64::from(self.size().1 - 2 * MARGIN) / TWIPS
     }
 
@@ -185,9 +185,21 @@ fn report_document(
     let case: &Case = version;
     let mut warnings = Vec::new();
     let mut pictures = Vec::new();
-    let mut doc = base().add_section(front_page(case, version.audience(), options));
-    for (name, scene) in [("Genogram", genogram), ("Timeline", timeline)] {
-        let picture = pictures::Picture::of(name, scene, pictures.len() + 1, options.dpi)?;
+    let mut doc = base().add_section(front_page(case, version.audience(), options, timeline));
+    // A timeline the layout cut into parts (an overview and periods) is a picture a part.
+    let mut drawings = vec![("Genogram".to_string(), "Genogram".to_string(), genogram)];
+    if timeline.parts.is_empty() {
+        drawings.push(("Timeline".into(), "Timeline".into(), timeline));
+    }
+    for (i, (part, scene)) in timeline.parts.iter().enumerate() {
+        drawings.push((
+            format!("Timeline, {part}"),
+            format!("Timeline{}", i + 1),
+            scene,
+        ));
+    }
+    for (name, id, scene) in drawings {
+        let picture = pictures::Picture::of(&name, &id, scene, pictures.len() + 1, options.dpi)?;
         if let Some(warning) = picture.warning() {
             warnings.push(warning);
         }
@@ -254,7 +266,7 @@ fn section(orientation: Orientation) -> Section {
 }
 
 /// The front page: title, what the document is, the case details and the contents.
-fn front_page(case: &Case, audience: Option<&str>, options: &Options) -> Section {
+fn front_page(case: &Case, audience: Option<&str>, options: &Options, timeline: &Scene) -> Section {
     let title = if case.details.title.is_empty() {
         "Genogram and chronology"
     } else {
@@ -285,9 +297,16 @@ fn front_page(case: &Case, audience: Option<&str>, options: &Options) -> Section
         }
     }
     front = front.add_paragraph(heading("Contents", 28));
+    let timeline = match timeline.parts.len() {
+        0 => "Timeline (a picture, with its legend)".to_string(),
+        n => format!(
+            "Timeline (an overview, then {} by period, each with its legend)",
+            crate::diagnostic::count(n - 1, "picture", "pictures")
+        ),
+    };
     for part in [
         "Genogram (a picture, with its legend)",
-        "Timeline (a picture, with its legend)",
+        &timeline,
         "Chronology (a table)",
     ] {
         front = front.add_paragraph(plain(part));

@@ -22,8 +22,10 @@ const NOTE_ROOM: f64 = 36.0;
 /// A diagram drawn for the document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picture {
-    /// "Genogram", "Timeline".
-    pub name: &'static str,
+    /// "Genogram", "Timeline", "Timeline, 2014 to 2017".
+    pub name: String,
+    /// Its relationship id in the document ("rIdTimeline").
+    pub id: String,
     /// The picture's number in the document, from 1.
     pub number: usize,
     /// The PNG and its size in pixels; `None` when the diagram has nothing to draw.
@@ -34,7 +36,7 @@ pub struct Picture {
     pub orientation: Orientation,
     /// The printed size as a share of the natural size (1 at most).
     pub scale: f64,
-    /// The smallest share at which the diagram's text still reads on paper.
+    /// The smallest share at which the diagram's smallest text still prints at 6 pt.
     pub readable: f64,
     /// What the picture shows, for people who cannot see it.
     pub alt: String,
@@ -44,7 +46,8 @@ impl Picture {
     /// Draws `scene` to fit a page, in whichever orientation shows it larger (landscape when
     /// both show it whole).
     pub fn of(
-        name: &'static str,
+        name: &str,
+        id: &str,
         scene: &Scene,
         number: usize,
         dpi: u32,
@@ -73,14 +76,18 @@ impl Picture {
             None
         };
         Ok(Picture {
-            name,
+            name: name.to_string(),
+            id: format!("rId{id}"),
             number,
             png,
             width: scene.width * POINTS_PER_UNIT * scale,
             height: scene.height * POINTS_PER_UNIT * scale,
             orientation,
             scale,
-            readable: crate::render::pdf::readable_scale(scene) / POINTS_PER_UNIT,
+            // A picture, like any PNG for a document, reads down to 6 pt.
+            readable: scene.smallest_text().map_or(0.0, |size| {
+                crate::render::png::SMALLEST_PRINTED_TEXT / (size * POINTS_PER_UNIT)
+            }),
             alt: alt_text(name, scene),
         })
     }
@@ -119,9 +126,19 @@ impl Picture {
         Some(
             Pic::new_with_dimensions(png.clone(), *width, *height)
                 .size(emu(self.width), emu(self.height))
-                .id(format!("rId{}", self.name)),
+                .id(self.id.clone()),
         )
     }
+}
+
+/// The room for a picture on a landscape page, in scene units at natural size: what a
+/// layout cut into parts (such as [`crate::layout::timeline::paged`]) should fit each part to.
+pub fn picture_page() -> (f64, f64) {
+    let landscape = Orientation::Landscape;
+    (
+        landscape.text_width() / POINTS_PER_UNIT,
+        (landscape.text_height() - HEADING_ROOM - NOTE_ROOM) / POINTS_PER_UNIT,
+    )
 }
 
 /// A PNG's width and height in pixels, from its header.
@@ -136,7 +153,7 @@ fn pixel_size(png: &[u8]) -> Option<(u32, u32)> {
 /// The alt text: the drawing's own title, how much it shows, and where its words are.
 fn alt_text(name: &str, scene: &Scene) -> String {
     let count = |kind: ItemKind| scene.items.iter().filter(|i| i.kind == kind).count();
-    let what = match name {
+    let what = match name.split(',').next().unwrap_or(name) {
         "Genogram" => {
             let people = count(ItemKind::Person);
             format!(
@@ -162,7 +179,7 @@ fn alt_text(name: &str, scene: &Scene) -> String {
 /// A section holding one picture on its own page, with its heading and, when it had to be
 /// shrunk below a readable size, a line saying so.
 pub(super) fn picture_section(picture: &Picture, case: &Case, options: &Options) -> Section {
-    let mut section = section(picture.orientation).add_paragraph(heading(picture.name, HEADING));
+    let mut section = section(picture.orientation).add_paragraph(heading(&picture.name, HEADING));
     let body = match picture.pic() {
         Some(pic) => Paragraph::new().add_run(Run::new().add_image(pic)),
         None => Paragraph::new().add_run(Run::new().add_text(format!(

@@ -41,8 +41,6 @@ pub use review::review;
 use front::*;
 use page::*;
 use table::*;
-/// Also tells the Word writer when a diagram fitted to one page stops being readable.
-pub(crate) use tiles::readable_scale;
 use tiles::*;
 
 /// A4 in points.

@@ -239,44 +239,11 @@ pub(super) fn draw_table_page(
     rows: &[TableRow],
     pieces: &[Piece],
 ) {
-    use crate::layout::scene::Weight;
     let widths = column_widths();
     let left = MARGIN;
     let total_width: f64 = widths.iter().sum();
-    let mut y = HEAD;
     let rule = rgb::Color::new(90, 90, 90);
-
-    // The header row, repeated on every page.
-    let header_h = header_height();
-    fill_rect(
-        surface,
-        left,
-        y,
-        total_width,
-        header_h,
-        rgb::Color::new(225, 225, 225),
-    );
-    let mut x = left;
-    for (title, w) in COURT_COLUMNS.iter().zip(widths) {
-        for (n, l) in text::wrap(title, BODY_SIZE, Weight::Bold, w - 2.0 * CELL_PAD)
-            .iter()
-            .enumerate()
-        {
-            draw_line_of_text(
-                surface,
-                &fonts.bold,
-                BODY_SIZE,
-                x + CELL_PAD,
-                y + CELL_PAD + BODY_SIZE + n as f64 * LINE - 1.0,
-                l,
-                rgb::Color::black(),
-            );
-        }
-        x += w;
-    }
-    line(surface, (left, y), (left + total_width, y), 1.0, rule);
-    y += header_h;
-    line(surface, (left, y), (left + total_width, y), 1.0, rule);
+    let mut y = draw_header_row(surface, fonts, &widths, HEAD);
 
     for piece in pieces {
         let row = &rows[piece.row];
@@ -290,37 +257,13 @@ pub(super) fn draw_table_page(
         }
         let mut x = left;
         for (c, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            let shown = cell.iter().skip(piece.from).take(lines);
-            let mut top = y + CELL_PAD;
-            for (n, l) in shown.enumerate() {
-                if n > 0 && l.gap {
-                    top += GAP;
-                }
-                let baseline = top + BODY_SIZE - 1.0;
-                top += LINE;
-                let mut lx = x + CELL_PAD;
-                if !l.bold.is_empty() {
-                    draw_line_of_text(
-                        surface,
-                        &fonts.bold,
-                        BODY_SIZE,
-                        lx,
-                        baseline,
-                        &l.bold,
-                        rgb::Color::black(),
-                    );
-                    lx += text::width(&format!("{} ", l.bold), BODY_SIZE, Weight::Bold);
-                }
-                draw_line_of_text(
-                    surface,
-                    &fonts.regular,
-                    BODY_SIZE,
-                    lx,
-                    baseline,
-                    &l.regular,
-                    rgb::Color::black(),
-                );
-            }
+            draw_cell(
+                surface,
+                fonts,
+                cell.iter().skip(piece.from).take(lines),
+                x,
+                y,
+            );
             if c == 0 && piece.continued {
                 draw_line_of_text(
                     surface,
@@ -343,6 +286,88 @@ pub(super) fn draw_table_page(
         line(surface, (x, y), (x, y + height), 0.5, rule);
         y += height;
         line(surface, (left, y), (left + total_width, y), 0.5, rule);
+    }
+}
+
+/// The header row, repeated on every page, from `y`; returns the y below it.
+fn draw_header_row(surface: &mut Surface, fonts: &Fonts, widths: &[f64; 5], y: f64) -> f64 {
+    use crate::layout::scene::Weight;
+    let header_h = header_height();
+    let left = MARGIN;
+    let total_width: f64 = widths.iter().sum();
+    let rule = rgb::Color::new(90, 90, 90);
+    let mut y = y;
+    fill_rect(
+        surface,
+        left,
+        y,
+        total_width,
+        header_h,
+        rgb::Color::new(225, 225, 225),
+    );
+    let mut x = left;
+    for (title, w) in COURT_COLUMNS.iter().zip(widths.iter().copied()) {
+        for (n, l) in text::wrap(title, BODY_SIZE, Weight::Bold, w - 2.0 * CELL_PAD)
+            .iter()
+            .enumerate()
+        {
+            draw_line_of_text(
+                surface,
+                &fonts.bold,
+                BODY_SIZE,
+                x + CELL_PAD,
+                y + CELL_PAD + BODY_SIZE + n as f64 * LINE - 1.0,
+                l,
+                rgb::Color::black(),
+            );
+        }
+        x += w;
+    }
+    line(surface, (left, y), (left + total_width, y), 1.0, rule);
+    y += header_h;
+    line(surface, (left, y), (left + total_width, y), 1.0, rule);
+    y
+}
+
+/// The lines of one cell shown on this page, in the column at `x`, from the row's top `y`:
+/// a bold lead-in where the line has one, then its text.
+fn draw_cell<'a>(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    shown: impl Iterator<Item = &'a CellLine>,
+    x: f64,
+    y: f64,
+) {
+    use crate::layout::scene::Weight;
+    let mut top = y + CELL_PAD;
+    for (n, l) in shown.enumerate() {
+        if n > 0 && l.gap {
+            top += GAP;
+        }
+        let baseline = top + BODY_SIZE - 1.0;
+        top += LINE;
+        let mut lx = x + CELL_PAD;
+        if !l.bold.is_empty() {
+            draw_line_of_text(
+                surface,
+                &fonts.bold,
+                BODY_SIZE,
+                lx,
+                baseline,
+                &l.bold,
+                rgb::Color::black(),
+            );
+            lx += text::width(&format!("{} ", l.bold), BODY_SIZE, Weight::Bold);
+        }
+        draw_line_of_text(
+            surface,
+            &fonts.regular,
+            BODY_SIZE,
+            lx,
+            baseline,
+            &l.regular,
+            rgb::Color::black(),
+        );
     }
 }
 
