@@ -76,6 +76,36 @@ impl Age {
     }
 }
 
+/// Whole years on `day` for inside a genogram symbol, to the precision the birth date allows:
+/// "7" for a birth date known to the day; "c. 55" for an approximate one ("about 1965");
+/// "57–58" when a year or month alone leaves two possible ages (born in 1968, on 20 January
+/// 2026). `None` before birth.
+pub fn years_text(birth: &PartialDate, day: NaiveDate) -> Option<String> {
+    let age = Age::at(birth, day);
+    age.years()?;
+    // An approximate date, or a day on which the birth may not yet have happened, keeps the
+    // approximate form.
+    if birth.qualifier() != Qualifier::Exact
+        || birth.precision() == Precision::Day
+        || day < birth.end()
+    {
+        return Some(age.short());
+    }
+    let whole_years = |from: NaiveDate| {
+        let mut years = day.year() - from.year();
+        if (day.month(), day.day()) < (from.month(), from.day()) {
+            years -= 1;
+        }
+        years.max(0) as u32
+    };
+    let (youngest, oldest) = (whole_years(birth.end()), whole_years(birth.start()));
+    Some(if youngest == oldest {
+        oldest.to_string()
+    } else {
+        format!("{youngest}\u{2013}{oldest}")
+    })
+}
+
 /// The form for a chronology: "7y 3m", "c. 7y", "10m", "pre-birth, about 30 weeks".
 impl fmt::Display for Age {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -125,6 +155,33 @@ mod tests {
         let born = birth("2015");
         assert_eq!(Age::at(&born, day("2022-09-01")).to_string(), "c. 7y");
         assert_eq!(Age::at(&born, day("2022-09-01")).short(), "c. 7");
+    }
+
+    #[test]
+    fn a_year_or_month_alone_gives_the_two_ages_it_allows() {
+        let born = birth("1968");
+        assert_eq!(
+            years_text(&born, day("2026-01-20")).unwrap(),
+            "57\u{2013}58"
+        );
+        assert_eq!(years_text(&born, day("2026-12-31")).unwrap(), "58");
+        assert_eq!(
+            years_text(&birth("2015-06"), day("2022-06-15")).unwrap(),
+            "6\u{2013}7"
+        );
+        assert_eq!(
+            years_text(&birth("2015-06"), day("2022-07-01")).unwrap(),
+            "7"
+        );
+        assert_eq!(
+            years_text(&birth("about 1965"), day("2023-01-01")).unwrap(),
+            "c. 58"
+        );
+        assert_eq!(
+            years_text(&birth("2015-06-02"), day("2022-09-02")).unwrap(),
+            "7"
+        );
+        assert_eq!(years_text(&birth("2015-06-02"), day("2015-01-02")), None);
     }
 
     #[test]

@@ -241,6 +241,20 @@ impl Person {
         };
         Some(Age::at(born, day))
     }
+
+    /// Whole years for inside a symbol, as [`age::years_text`] gives them: "57–58" for a
+    /// person born in 1968, on a day in January 2026. A deceased person's age at death.
+    pub fn years_text_at(&self, day: NaiveDate) -> Option<String> {
+        let born = self.born.as_ref()?;
+        if self.deceased && self.died.is_none() {
+            return None;
+        }
+        let day = match &self.died {
+            Some(died) if died.start() < day => died.start(),
+            _ => day,
+        };
+        age::years_text(born, day)
+    }
 }
 
 /// A statement of truth and its signature block.

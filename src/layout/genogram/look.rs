@@ -42,8 +42,8 @@ pub(super) fn look(case: &Case, person: &Person, as_at: NaiveDate, adopted: bool
                 inside = Some("?".to_string());
             } else if person.deceased && person.died.is_none() {
                 // Died, date not known: no age can be given honestly.
-            } else if let Some(age) = person.age_at(as_at).and_then(|a| a.years().map(|_| a)) {
-                inside = Some(age.short());
+            } else if let Some(years) = person.years_text_at(as_at) {
+                inside = Some(years);
             }
             match (&person.born, &person.died) {
                 (Some(b), Some(d)) => {

@@ -187,7 +187,13 @@ impl<'a> Builder<'a> {
                 if entry.date.start() < born.start() - chrono::Days::new(280) {
                     continue;
                 }
-                let age = age_short(&Age::at(born, entry.date.start()));
+                // The chronology's words, where a partial or approximate date leaves the age
+                // uncertain ("c. 1y", "4–5y"); the short stage of pregnancy before birth.
+                let between = crate::chronology::age_between(born, &entry.date);
+                let age = match between.starts_with("pre-birth") {
+                    true => age_short(&Age::at(born, entry.date.start())),
+                    false => between,
+                };
                 if lane.child.is_some() || self.selection.children.len() == 1 {
                     ages.push(age);
                 } else {

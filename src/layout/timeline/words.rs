@@ -51,7 +51,7 @@ pub fn entry_text(case: &Case, entry: &Entry) -> String {
                 Some(born) => format!(
                     "{} ({})",
                     p.display_name(),
-                    Age::at(&born, entry.date.start())
+                    crate::chronology::age_between(&born, &entry.date)
                 ),
                 None => p.display_name().to_string(),
             },
