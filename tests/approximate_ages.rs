@@ -2,7 +2,6 @@
 //! same words as the chronology table: an entry dated "c. 2014" gives "c. 2y", a person born
 //! in "1968" is "57–58" in January 2026, not 58.
 
-
 use std::process::Command;
 
 const CASE: &str = "examples/walsh-family.yaml";

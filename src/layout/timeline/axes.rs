@@ -187,6 +187,11 @@ impl Builder<'_> {
                 .dashed(&[2.0, 2.0]),
         });
         let w = self.measure.width("pre-birth", SMALL, Weight::Regular);
+        // The age axis names the birth itself at x1, centred: pregnancy's words stop short of it.
+        let birth_w = self
+            .measure
+            .width(&age_label(0, false), SMALL, Weight::Regular);
+        let room_end = x1 - birth_w / 2.0 - 4.0;
         // With room, the stage of pregnancy in weeks (counted, as midwives do, from 40 weeks
         // before the birth), for a birth date known to the day.
         let exact = born.precision() == Precision::Day && born.qualifier() == Qualifier::Exact;
@@ -216,15 +221,15 @@ impl Builder<'_> {
                 });
                 let label = format!("{week}w");
                 let lw = self.measure.width(&label, SMALL, Weight::Regular);
-                if x - lw / 2.0 > last_right + 4.0 && x + lw / 2.0 < x1 - 4.0 {
+                if x - lw / 2.0 > last_right + 4.0 && x + lw / 2.0 < room_end {
                     last_right = x + lw / 2.0;
                     item.shapes.push(small_text(label, x, Anchor::Middle));
                 }
             }
-        } else if x1 - x0 >= w + 4.0 {
+        } else if room_end - x0 >= w + 4.0 {
             item.shapes.push(small_text(
                 "pre-birth".into(),
-                (x0 + x1) / 2.0,
+                (x0 + room_end) / 2.0,
                 Anchor::Middle,
             ));
         }
@@ -268,6 +273,78 @@ impl Builder<'_> {
                 }
             }
             months += step;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::scene::{Anchor, Item, Shape};
+    use crate::layout::timeline::{TimelineOptions, timeline};
+    use crate::model::Case;
+
+    /// Amy, born in the middle of the drawing, with one entry on each side of her birth.
+    fn case() -> Case {
+        let text = "case: {reference: T/1, title: Amy, children: [amy], as-at: 2024-01-01}\n\
+            people:\n  - {id: amy, name: Amy Test, gender: female, born: 2018-06-02}\n\
+            entries:\n  - {date: 2012-01-01, event: Before., category: health}\n  \
+            - {date: 2023-01-01, event: After., category: health}\n";
+        crate::load("amy.yaml", text.as_bytes())
+            .case
+            .expect("a case with no problems")
+    }
+
+    /// Left and right of every line of text an item writes.
+    fn extents(item: &Item) -> Vec<(f64, f64, String)> {
+        let mut spans = Vec::new();
+        for shape in &item.shapes {
+            if let Shape::Text {
+                origin,
+                lines,
+                size,
+                anchor,
+                weight,
+                ..
+            } = shape
+            {
+                for line in lines {
+                    let w = crate::text::width(line, *size, *weight);
+                    let left = match anchor {
+                        Anchor::Start => origin.x,
+                        Anchor::Middle => origin.x - w / 2.0,
+                        Anchor::End => origin.x - w,
+                    };
+                    spans.push((left, left + w, line.clone()));
+                }
+            }
+        }
+        spans
+    }
+
+    #[test]
+    fn pregnancy_words_never_run_into_the_birth() {
+        let case = case();
+        // At some widths the 40 weeks are just wide enough for "pre-birth", which then ran
+        // into "birth" below the birth tick.
+        for width in (200..=1600).step_by(7) {
+            let options = TimelineOptions {
+                plot_width: width as f64,
+                ..TimelineOptions::default()
+            };
+            let scene = timeline(&case, &options);
+            let axis = scene.items.iter().find(|i| i.id == "age-amy").unwrap();
+            let mut spans = extents(axis);
+            // The heading ("Amy Test's age", "born …") is in the label column, left of it all.
+            spans.retain(|(_, _, text)| !text.contains("age") && !text.starts_with("born"));
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for pair in spans.windows(2) {
+                assert!(
+                    pair[0].1 <= pair[1].0,
+                    "at width {width}: {:?} runs into {:?}",
+                    pair[0].2,
+                    pair[1].2
+                );
+            }
         }
     }
 }

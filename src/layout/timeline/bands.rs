@@ -103,6 +103,13 @@ pub(super) struct Band {
 
 /// A band placed on its row: its dates within the child's life, its span across the plot,
 /// and how far below the row's top its strip is.
+/// The names of a row's bands wholly outside the window, on each side.
+#[derive(Default)]
+struct OutsideBands {
+    earlier: Vec<String>,
+    later: Vec<String>,
+}
+
 struct PlacedBand<'b> {
     band: &'b Band,
     start: NaiveDate,
@@ -215,7 +222,7 @@ impl Builder<'_> {
         let people: Vec<String> = who.iter().map(|c| c.to_string()).collect();
         let top = self.y;
         bands.sort_by_key(|b| b.start.map(|d| d.start()));
-        let (placed, strip_count, earlier) = self.place_bands(child, &bands);
+        let (placed, strip_count, outside) = self.place_bands(child, &bands);
         let label_top = top + strip_count as f64 * (BAND_H + 2.0);
         let mut labels = Rows::default();
         let mut items = Vec::new();
@@ -232,8 +239,24 @@ impl Builder<'_> {
         self.front.extend(items);
         let mut bottom = label_top + labels.used() as f64 * ROW_H;
         bottom = bottom.max(self.band_row_head(child, row_label, top));
-        if !earlier.is_empty() {
-            bottom = bottom.max(self.bands_earlier(child, row_label, &earlier, top));
+        let columns = [
+            (
+                self.summary_x,
+                ("Earlier", "summary-band"),
+                &outside.earlier,
+            ),
+            (
+                self.after_x,
+                ("Later", "summary-band-later"),
+                &outside.later,
+            ),
+        ];
+        for (column, (when, id), names) in columns {
+            // A period page has no side columns: the other pages draw those bands.
+            if let (Some(x), false) = (column, names.is_empty()) {
+                let end = self.bands_outside(child, row_label, (x, when, id), names, top);
+                bottom = bottom.max(end);
+            }
         }
         self.y = bottom + 6.0;
     }
@@ -244,10 +267,10 @@ impl Builder<'_> {
         &self,
         child: &PersonId,
         bands: &'b [Band],
-    ) -> (Vec<PlacedBand<'b>>, usize, Vec<String>) {
+    ) -> (Vec<PlacedBand<'b>>, usize, OutsideBands) {
         let scale = self.scale;
         let mut strips = Overflow::default();
-        let mut earlier: Vec<String> = Vec::new();
+        let mut outside = OutsideBands::default();
         let mut placed = Vec::new();
         // No one lives anywhere before they are born: an open start begins at birth.
         let born = self
@@ -267,11 +290,11 @@ impl Builder<'_> {
                 .map(|d| d.end())
                 .unwrap_or(self.case.details.as_at.max(start));
             if end < scale.start {
-                earlier.push(band.label.clone());
+                outside.earlier.push(band.label.clone());
                 continue;
             }
             if start > scale.end {
-                earlier.push(format!("later: {}", band.label));
+                outside.later.push(band.label.clone());
                 continue;
             }
             let x0 = scale.x_clamped(start);
@@ -286,7 +309,7 @@ impl Builder<'_> {
                 y: strip as f64 * (BAND_H + 2.0),
             });
         }
-        (placed, strips.used().max(1), earlier)
+        (placed, strips.used().max(1), outside)
     }
 
     /// A band drawn: its fill, a faded end when the end is uncertain, arrows where it goes on
@@ -480,24 +503,25 @@ impl Builder<'_> {
         bottom
     }
 
-    /// The bands of a row wholly outside the window, named in the summary column; returns
-    /// where the text ends.
-    fn bands_earlier(
+    /// The bands of a row wholly before or after the window, named in the side column at `x`
+    /// under `when` ("Earlier", "Later"), its item's id starting `id`; returns where the text
+    /// ends.
+    fn bands_outside(
         &mut self,
         child: &PersonId,
         row_label: &str,
-        earlier: &[String],
+        (x, when, id): (f64, &str, &str),
+        names: &[String],
         top: f64,
     ) -> f64 {
-        let x = self.summary_x.unwrap_or(MARGIN + LABEL_W);
-        let text = format!("Earlier: {}", earlier.join("; "));
+        let text = format!("{when}: {}", names.join("; "));
         let lines = self
             .measure
             .wrap(&text, SMALL, Weight::Regular, SUMMARY_W - 12.0);
         let h = lines.len() as f64 * SMALL * 1.25;
         let mut item = Item::new(
             ItemKind::Summary,
-            format!("summary-band-{}-{}", slug(child.as_str()), slug(row_label)),
+            format!("{id}-{}-{}", slug(child.as_str()), slug(row_label)),
         );
         item.bbox = Rect::new(x + 6.0, top, SUMMARY_W - 12.0, h);
         item.shapes.push(text_shape(
@@ -546,5 +570,62 @@ impl Builder<'_> {
             self.back.push(item);
             self.keys.insert(Key::Shading);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::chronology::select::Focus;
+    use crate::layout::scene::Shape;
+    use crate::layout::timeline::{TimelineOptions, timeline};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn bands_outside_a_window_are_named_on_their_own_side() {
+        let text = "case: {reference: T/1, title: Amy, children: [amy], as-at: 2024-01-01}\n\
+            people:\n  - {id: amy, name: Amy Test, gender: female, born: 2010-06-02}\n\
+            periods:\n  - {kind: child-in-need, children: [amy], from: 2011-01, to: 2012-01}\n  \
+            - {kind: interim-care-order, children: [amy], from: 2020-01}\n\
+            entries:\n  - {date: 2011-01-01, event: Early., category: health}\n  \
+            - {date: 2016-01-01, event: Middle., category: health}\n  \
+            - {date: 2023-01-01, event: Late., category: health}\n";
+        let loaded = crate::load("amy.yaml", text.as_bytes());
+        let case = loaded
+            .case
+            .clone()
+            .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
+        let day = |y| NaiveDate::from_ymd_opt(y, 1, 1);
+        let options = TimelineOptions {
+            focus: Focus {
+                from: day(2014),
+                to: day(2018),
+            },
+            ..TimelineOptions::default()
+        };
+        let scene = timeline(&case, &options);
+        let words = |id: &str| {
+            let item = scene.items.iter().find(|i| i.id == id).expect(id);
+            let text: Vec<String> = item
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Text { lines, .. } => Some(lines.join(" ")),
+                    _ => None,
+                })
+                .collect();
+            (item.bbox, text.join(" "))
+        };
+        let plot = scene
+            .items
+            .iter()
+            .find(|i| i.id == "axis-grid")
+            .unwrap()
+            .bbox;
+        let (before, earlier) = words("summary-band-amy-legal-status");
+        let (after, later) = words("summary-band-later-amy-legal-status");
+        assert_eq!(earlier, "Earlier: Child in need");
+        assert_eq!(later, "Later: Interim care order");
+        assert!(before.right() <= plot.x, "{before:?} left of {plot:?}");
+        assert!(after.x >= plot.right(), "{after:?} right of {plot:?}");
     }
 }

@@ -152,7 +152,11 @@ impl<'a> Builder<'a> {
             width: plot_width,
         };
         let mut right = scale.right() + OVERHANG;
-        let after_x = (!selection.after.is_empty() && options.sheet != Sheet::Period).then(|| {
+        // As on the left: a window that ends before the case's "as at" date has a column for
+        // what comes after it, where a row's later bands are named even when no entry does.
+        let ends_early = options.focus.to.is_some_and(|to| to < case.details.as_at);
+        let outside_after = !selection.after.is_empty() || ends_early;
+        let after_x = (outside_after && options.sheet != Sheet::Period).then(|| {
             let at = right;
             right += SUMMARY_W + 10.0;
             at
