@@ -38,3 +38,19 @@ fn generated_plain_trees_keep_the_line_promises() {
         Promises::Lines,
     );
 }
+
+/// A run once reported with a child's line through a partnership's dates (`GEN_SEED`
+/// 12849118830133511830), kept as a fixed case.
+#[test]
+fn the_plain_trees_of_a_reported_seed_keep_the_line_promises() {
+    families::assert_kept(
+        families::generated_from(
+            12_849_118_830_133_511_830,
+            Mix::TREE,
+            "generated tree",
+            24,
+            300,
+        ),
+        Promises::Lines,
+    );
+}

@@ -154,8 +154,19 @@ fn next(state: &mut u64) -> u64 {
 
 /// `count` generated families of up to `max_size` people.
 pub fn generated(mix: Mix, label: &str, count: usize, max_size: u64) -> Vec<Family> {
-    let mut state = seed();
+    let state = seed();
     println!("{label}: GEN_SEED={state}");
+    generated_from(state, mix, label, count, max_size)
+}
+
+/// The families `generated` makes from one seed (`GEN_SEED`), to pin a run once reported.
+pub fn generated_from(
+    mut state: u64,
+    mix: Mix,
+    label: &str,
+    count: usize,
+    max_size: u64,
+) -> Vec<Family> {
     (0..count)
         .map(|_| {
             let size = 2 + (next(&mut state) % max_size) as usize;
