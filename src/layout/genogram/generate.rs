@@ -532,7 +532,7 @@ pub fn straight_crossings(
     }
     groups
         .into_values()
-        .map(super::order::count_inversions)
+        .map(super::sweeps::count_inversions)
         .sum()
 }
 

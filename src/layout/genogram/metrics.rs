@@ -2,7 +2,7 @@
 //! drawn, couples kept together, and how much the overlay gets in the way.
 
 use super::overlay::segment_clip;
-use super::{Frame, order};
+use super::{Frame, sweeps};
 use crate::layout::scene::{Item, ItemKind, Point, Rect, Scene, round};
 
 /// How much the overlay (emotional lines and other parent figures) gets in the way: the
@@ -103,7 +103,7 @@ pub(super) fn record(
     scene.metrics.insert("crossings".into(), crossings as f64);
     scene.metrics.insert(
         "order_crossings".into(),
-        order::order_crossings(arrangement) as f64,
+        sweeps::order_crossings(arrangement) as f64,
     );
     scene.metrics.insert("people".into(), people.len() as f64);
     scene

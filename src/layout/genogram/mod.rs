@@ -23,6 +23,7 @@ mod place;
 mod route;
 mod rows;
 mod sheet;
+mod sweeps;
 mod ties;
 
 use crate::graph::{Couple, Family};
