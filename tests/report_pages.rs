@@ -213,3 +213,58 @@ fn the_bundled_example_reads_in_fewer_pages_than_a_grid_of_tiles() {
         out.warnings
     );
 }
+
+/// The longest line of a drawing's key: text found on the page that shows the key and on no
+/// other.
+fn key_line(scene: &Scene) -> String {
+    use genochron::layout::scene::Shape;
+    scene
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Legend)
+        .flat_map(|i| &i.shapes)
+        .filter_map(|s| match s {
+            Shape::Text { lines, .. } => Some(lines),
+            _ => None,
+        })
+        .flatten()
+        .max_by_key(|line| line.len())
+        .cloned()
+        .expect("a key")
+}
+
+#[test]
+#[cfg_attr(
+    not(has_poppler),
+    ignore = "needs poppler-utils (pdftotext, pdfinfo), not installed"
+)]
+fn a_split_diagram_prints_its_key_once_and_names_its_page_everywhere_else() {
+    require(&["pdftotext"]);
+    let mut checked = 0;
+    for name in ["mensah-family.yaml", "whitfield-family.yaml"] {
+        let case = example(name);
+        let (_, path) = example_pdf(name, "key");
+        let pages = pdf_pages_text(&path);
+        let genogram = genogram::genogram(&case, &GenogramOptions::default());
+        let timeline = paged_timeline(&case);
+        let mut drawings = vec![("Genogram".to_string(), &genogram)];
+        drawings.extend(
+            timeline
+                .parts
+                .iter()
+                .map(|(part, scene)| (format!("Timeline, {part}"), scene)),
+        );
+        for (heading, scene) in drawings {
+            let split = pages
+                .iter()
+                .filter(|p| p.starts_with(&format!("{heading},")))
+                .count();
+            if split > 1 {
+                assert_key_once(&pages, &heading, &key_line(scene));
+                checked += 1;
+            }
+        }
+    }
+    // The Whitfield genogram is split, and so are some of the timeline's periods.
+    assert!(checked >= 2, "only {checked} split drawings");
+}

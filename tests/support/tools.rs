@@ -39,6 +39,65 @@ pub fn run(program: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A PDF's pages as text (`pdftotext -layout`), each with its runs of spaces made one.
+pub fn pdf_pages_text(path: &str) -> Vec<String> {
+    run("pdftotext", &["-layout", path, "-"])
+        .split('\u{c}')
+        .map(|page| page.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Checks the promise a split diagram's pages make about its key, on the pages (from
+/// [`pdf_pages_text`]) whose heading starts with `heading`: at least two pages; exactly one of
+/// them shows the key (has the text `marker`, a line of the key); and every other one says
+/// "Key: page N", where N is the number printed in the key page's footer. Returns that page.
+pub fn assert_key_once(pages: &[String], heading: &str, marker: &str) -> usize {
+    let of: Vec<(usize, &String)> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, text)| {
+            text.starts_with(&format!("{heading},")) || text.starts_with(&format!("{heading}:"))
+        })
+        .collect();
+    assert!(of.len() > 1, "{heading} is not split: {} pages", of.len());
+    let with_key: Vec<usize> = of
+        .iter()
+        .filter(|(_, text)| text.contains(marker))
+        .map(|(i, _)| *i)
+        .collect();
+    assert_eq!(
+        with_key.len(),
+        1,
+        "{heading}: the key (\"{marker}\") should be on exactly one page, is on pages {:?}",
+        with_key.iter().map(|i| i + 1).collect::<Vec<_>>()
+    );
+    let key = with_key[0];
+    // The number the reader sees on the key page: its footer's, the last "Page N" on it.
+    let printed = pages[key]
+        .rsplit("Page ")
+        .next()
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("no page number on the key page: {}", pages[key]));
+    assert_eq!(printed, key + 1, "the key page's footer is not its place");
+    for (i, text) in &of {
+        if *i != key {
+            assert!(
+                text.contains(&format!("Key: page {printed}")),
+                "{heading}: page {} does not say where the key is (page {printed}): {text}",
+                i + 1
+            );
+        }
+        assert_eq!(
+            text.matches("Key: page").count(),
+            usize::from(*i != key),
+            "{heading}: page {} names the key's page wrongly: {text}",
+            i + 1
+        );
+    }
+    printed
+}
+
 /// The parts of a Word document (a ZIP package), by name, in the order they are stored.
 pub fn docx_parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     use std::io::Read;

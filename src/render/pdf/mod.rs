@@ -6,8 +6,8 @@
 //! landscape pages the right way up, and a chronology of at most ten pages. Diagrams go
 //! through the SVG writer and krilla-svg with text kept as text (never outlined), set in the
 //! bundled Liberation Sans (metrically Arial). A diagram too large for one page at a readable
-//! size is split into overlapping tiles, each with the legend and marks naming the pages it
-//! continues on, rather than shrunk until it cannot be read. The table is drawn directly with
+//! size is split into pages, each with marks naming the pages it continues on and the page of
+//! its key (printed once), rather than shrunk until it cannot be read. The table is drawn directly with
 //! krilla. Nothing here reads a clock: the same case gives the same bytes.
 
 use crate::chronology::{COURT_COLUMNS, Chronology, Filter, Paragraph, chronology};
@@ -31,6 +31,7 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 use std::num::NonZeroU32;
 
 mod front;
+mod key;
 mod page;
 mod review;
 mod table;
@@ -39,6 +40,7 @@ mod tiles;
 pub use review::review;
 
 use front::*;
+use key::*;
 use page::*;
 use table::*;
 use tiles::*;

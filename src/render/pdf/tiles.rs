@@ -29,9 +29,8 @@ pub(super) enum DiagramPlan {
         rows: usize,
         /// The pages, row by row; a part of the grid with nothing drawn in it has no page.
         tiles: Vec<Tile>,
-        /// When the drawing is also split across, its legend re-flowed to the page's width,
-        /// drawn on every page; otherwise the legend is part of the drawing's last rows.
-        legend: Option<Scene>,
+        /// Where the key is: once, with every other page naming its page.
+        key: KeyPlace,
     },
 }
 
@@ -39,7 +38,15 @@ impl DiagramPlan {
     pub(super) fn pages(&self) -> usize {
         match self {
             DiagramPlan::Empty | DiagramPlan::Single { .. } => 1,
-            DiagramPlan::Tiles { tiles, .. } => tiles.len(),
+            DiagramPlan::Tiles { tiles, key, .. } => tiles.len() + key.extra_pages(),
+        }
+    }
+
+    /// The page (counted within the sheet) that carries the key of a split drawing.
+    pub(super) fn key_page(&self) -> Option<usize> {
+        match self {
+            DiagramPlan::Tiles { tiles, key, .. } => key.page(tiles.len()),
+            _ => None,
         }
     }
 
@@ -65,6 +72,7 @@ impl Sheet<'_> {
     pub(super) fn page_title(&self, tile: usize) -> String {
         let name = &self.name;
         match &self.plan {
+            DiagramPlan::Tiles { tiles, .. } if tile >= tiles.len() => format!("{name}: key"),
             DiagramPlan::Tiles {
                 tiles,
                 columns,
@@ -154,7 +162,7 @@ impl<'a> Sheets<'a> {
         let how = match (self.sheets.len(), across) {
             (1, None) => "between its rows".to_string(),
             (1, Some(columns)) => format!(
-                "{} across, each with the legend and page references to its neighbours",
+                "{} across, each with page references to its neighbours and to the key",
                 crate::diagnostic::count(columns, "column", "columns")
             ),
             (n, _) => format!(
@@ -237,184 +245,15 @@ pub(super) fn plan_diagram(scene: &Scene) -> DiagramPlan {
     best_plan.unwrap_or(DiagramPlan::Empty)
 }
 
-/// The legend band at the bottom of a tile page, in points: (height, legend scale). The
-/// legend is drawn at the drawing's own scale, so its text is never smaller than the
-/// drawing's; the drawing gets what room is left.
-pub(super) fn legend_band(legend: Option<&Scene>, scale: f64) -> (f64, f64) {
-    match legend {
-        Some(l) if l.width > 0.0 && l.height > 0.0 => (l.height * scale + 10.0, scale),
-        _ => (0.0, scale),
-    }
-}
-
-/// The scene's legend with its entries re-flowed into rows at most `width` wide, so the same
-/// key can go on every tile of a split diagram at the tile's own scale. An entry is a run of
-/// shapes ending in its text (a symbol, then what it means), which is how every legend is
-/// drawn.
-pub(super) fn reflowed_legend(scene: &Scene, width: f64) -> Option<Scene> {
-    let shapes: Vec<&Shape> = scene
-        .items
-        .iter()
-        .filter(|i| i.kind == ItemKind::Legend)
-        .flat_map(|i| &i.shapes)
-        .collect();
-    if shapes.is_empty() {
-        return None;
-    }
-    let mut entries: Vec<Vec<Shape>> = Vec::new();
-    let mut current: Vec<Shape> = Vec::new();
-    for shape in shapes {
-        current.push(shape.clone());
-        if matches!(shape, Shape::Text { .. }) {
-            entries.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        entries.push(current);
-    }
-    // A frame drawn around the whole legend no longer fits it once re-flowed.
-    let whole = entries
-        .iter()
-        .flatten()
-        .filter_map(shape_bounds)
-        .reduce(|a, b| a.union(&b))?;
-    let gap = 14.0;
-    let mut legend = Scene::new(scene.title.clone());
-    let mut item = crate::layout::scene::Item::new(ItemKind::Legend, "legend");
-    let (mut x, mut y, mut row_height, mut right) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-    for entry in entries {
-        let Some(bounds) = entry
-            .iter()
-            .filter_map(shape_bounds)
-            .reduce(|a, b| a.union(&b))
-        else {
-            continue;
-        };
-        let is_frame = entry.len() == 1
-            && matches!(entry[0], Shape::Rect { .. })
-            && bounds.width >= whole.width * 0.9
-            && bounds.height >= whole.height * 0.9;
-        if is_frame {
-            continue;
-        }
-        let heading = entry.len() == 1 && matches!(entry[0], Shape::Text { .. });
-        if x > 0.0 && (x + bounds.width > width || heading) {
-            x = 0.0;
-            y += row_height + 6.0;
-            row_height = 0.0;
-        }
-        let (dx, dy) = (x - bounds.x, y - bounds.y);
-        item.shapes
-            .extend(entry.iter().map(|shape| moved(shape, dx, dy)));
-        x += bounds.width + gap;
-        right = right.max(x - gap);
-        row_height = row_height.max(bounds.height);
-        if heading {
-            x = 0.0;
-            y += row_height + 6.0;
-            row_height = 0.0;
-        }
-    }
-    legend.width = right.max(1.0);
-    legend.height = (y + row_height).max(1.0);
-    item.bbox = Rect::new(0.0, 0.0, legend.width, legend.height);
-    legend.items.push(item);
-    Some(legend)
-}
-
-/// The area a shape covers, its outline included.
-pub(super) fn shape_bounds(shape: &Shape) -> Option<Rect> {
-    use crate::layout::scene::{Anchor, PathStep};
-    let (rect, stroke) = match shape {
-        Shape::Rect { rect, paint, .. } => (*rect, paint.stroke_width),
-        Shape::Circle {
-            centre,
-            radius,
-            paint,
-        } => (
-            Rect::new(
-                centre.x - radius,
-                centre.y - radius,
-                2.0 * radius,
-                2.0 * radius,
-            ),
-            paint.stroke_width,
-        ),
-        Shape::Polygon { points, paint } | Shape::Polyline { points, paint } => {
-            (Rect::around(points)?, paint.stroke_width)
-        }
-        Shape::Path { steps, paint } => {
-            let points: Vec<crate::layout::scene::Point> = steps
-                .iter()
-                .flat_map(|s| match s {
-                    PathStep::MoveTo(p) | PathStep::LineTo(p) => vec![*p],
-                    PathStep::QuadTo(c, p) => vec![*c, *p],
-                    PathStep::Close => vec![],
-                })
-                .collect();
-            (Rect::around(&points)?, paint.stroke_width)
-        }
-        Shape::Text {
-            origin,
-            lines,
-            size,
-            line_height,
-            anchor,
-            weight,
-            ..
-        } => {
-            let w = text::widest(lines, *size, *weight);
-            let x = match anchor {
-                Anchor::Start => origin.x,
-                Anchor::Middle => origin.x - w / 2.0,
-                Anchor::End => origin.x - w,
-            };
-            let top = origin.y - size * 0.9;
-            let h = size * 1.15 + line_height * (lines.len().max(1) - 1) as f64;
-            (Rect::new(x, top, w, h), 0.0)
-        }
-    };
-    Some(rect.inflate(stroke / 2.0))
-}
-
-/// The shape moved by `dx`, `dy`.
-pub(super) fn moved(shape: &Shape, dx: f64, dy: f64) -> Shape {
-    use crate::layout::scene::{PathStep, Point};
-    let p = |p: &Point| Point::new(p.x + dx, p.y + dy);
-    let mut out = shape.clone();
-    match &mut out {
-        Shape::Rect { rect, .. } => {
-            rect.x += dx;
-            rect.y += dy;
-        }
-        Shape::Circle { centre, .. } => *centre = p(centre),
-        Shape::Polygon { points, .. } | Shape::Polyline { points, .. } => {
-            points.iter_mut().for_each(|q| *q = p(q));
-        }
-        Shape::Path { steps, .. } => {
-            for step in steps.iter_mut() {
-                *step = match step {
-                    PathStep::MoveTo(q) => PathStep::MoveTo(p(q)),
-                    PathStep::LineTo(q) => PathStep::LineTo(p(q)),
-                    PathStep::QuadTo(c, q) => PathStep::QuadTo(p(c), p(q)),
-                    PathStep::Close => PathStep::Close,
-                };
-            }
-        }
-        Shape::Text { origin, .. } => *origin = p(origin),
-    }
-    out
-}
-
 pub(super) fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramPlan {
     let area = body_area(size);
     let tile_w = area.width / scale;
     let across = scene.width > tile_w + 0.5;
-    // Only a drawing split across as well needs its key on every page.
-    let legend = across.then(|| reflowed_legend(scene, tile_w)).flatten();
-    let (band, _) = legend_band(legend.as_ref(), scale);
+    // The key, re-flowed to the page's width, is printed once, apart from the drawing's
+    // parts: never cut from its heading or between pages.
+    let legend = reflowed_legend(scene, tile_w);
     // Room for the continuation marks above and below the drawing.
-    let tile_h = ((area.height - band - 2.0 * 14.0) / scale).max(120.0 / scale);
+    let tile_h = ((area.height - 2.0 * KEY_GAP) / scale).max(120.0 / scale);
     let overlap = TILE_OVERLAP / scale;
     let content = content_boxes(scene, legend.is_none());
     let column_ranges = if across {
@@ -424,16 +263,38 @@ pub(super) fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramP
         vec![(0.0, scene.width)]
     };
     let down: Vec<(f64, f64)> = content.iter().map(|r| (r.y, r.bottom())).collect();
-    let row_ranges = rows_at_breaks(scene.height, tile_h, overlap, &scene.breaks, &down);
-    let (columns, rows) = (column_ranges.len(), row_ranges.len());
-    let mut tiles = Vec::new();
-    for (row, (y0, y1)) in row_ranges.iter().enumerate() {
-        for (column, (x0, x1)) in column_ranges.iter().enumerate() {
-            let view = Rect::new(*x0, *y0, x1 - x0, y1 - y0);
-            // A part of the grid with nothing in it gets no page.
-            let inner = view.inflate(-1.0);
-            if content.iter().any(|r| r.overlaps(&inner)) {
-                tiles.push(Tile { view, row, column });
+    // A key printed apart leaves the drawing the height of what is drawn above it.
+    let height = match legend {
+        Some(_) => drawing_height(scene),
+        None => scene.height,
+    };
+    let grid = |tile_h: f64| {
+        let row_ranges = rows_at_breaks(height, tile_h, overlap, &scene.breaks, &down);
+        let mut tiles = Vec::new();
+        for (row, (y0, y1)) in row_ranges.iter().enumerate() {
+            for (column, (x0, x1)) in column_ranges.iter().enumerate() {
+                let view = Rect::new(*x0, *y0, x1 - x0, y1 - y0);
+                // A part of the grid with nothing in it gets no page.
+                let inner = view.inflate(-1.0);
+                if content.iter().any(|r| r.overlaps(&inner)) {
+                    tiles.push(Tile { view, row, column });
+                }
+            }
+        }
+        (row_ranges.len(), tiles)
+    };
+    let columns = column_ranges.len();
+    let (mut rows, mut tiles) = grid(tile_h);
+    let mut key = KeyPlace::choose(scene, legend.clone(), &tiles, area, scale);
+    // A key on a page of its own costs a page; pages that each leave the key's room below
+    // the drawing may cost none, when the key then fits on the last of them.
+    if let (KeyPlace::OwnPage(_), Some(legend)) = (&key, &legend) {
+        let room = area.height - KEY_GAP - KEY_BELOW - legend.height * scale;
+        if room >= 120.0 {
+            let (fewer_rows, shorter) = grid(room / scale);
+            if shorter.len() <= tiles.len() {
+                (rows, tiles) = (fewer_rows, shorter);
+                key = KeyPlace::choose(scene, Some(legend.clone()), &tiles, area, scale);
             }
         }
     }
@@ -443,8 +304,19 @@ pub(super) fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramP
         columns,
         rows,
         tiles,
-        legend,
+        key,
     }
+}
+
+/// How far down the drawing goes without its key: to the lowest thing drawn, with a margin.
+fn drawing_height(scene: &Scene) -> f64 {
+    scene
+        .items
+        .iter()
+        .filter(|i| i.kind != ItemKind::Legend)
+        .map(|i| i.bbox.bottom() + 12.0)
+        .fold(0.0f64, f64::max)
+        .min(scene.height)
 }
 
 /// What a page must not be cut through and what makes a page worth printing: every line of
@@ -589,9 +461,8 @@ pub(super) fn draw_diagram_page(
     sheet: &Sheet,
     place: &Place,
 ) -> Result<(), RenderError> {
-    use crate::layout::scene::Weight;
     let (name, scene, plan) = (sheet.name.as_str(), sheet.scene, &sheet.plan);
-    let (tile, first_page, numbering) = (place.tile, place.first, place.numbering);
+    let tile = place.tile;
     let size = plan.page_size();
     let area = body_area(size);
     match plan {
@@ -622,91 +493,127 @@ pub(super) fn draw_diagram_page(
             draw_scene_area(surface, scene, view, at, *scale)?;
         }
         DiagramPlan::Tiles {
-            scale,
-            tiles,
-            legend,
-            ..
-        } => {
-            let Tile { view, row, column } = tiles[tile].clone();
+            tiles, key, scale, ..
+        } if tile >= tiles.len() => {
             heading(surface, fonts, &sheet.page_title(tile));
-            let margin = 4.0 / scale;
-            let grown = view.inflate(margin);
-            let body = part_of(scene, |i| {
-                (legend.is_none() || i.kind != ItemKind::Legend) && i.bbox.overlaps(&grown)
-            });
-            let top = area.y + 14.0;
-            draw_scene_area(surface, &body, view, (area.x, top), *scale)?;
-            // A thin frame shows where this page's part of the drawing stops.
-            let grey = rgb::Color::new(120, 120, 120);
-            let (w, h) = (view.width * scale, view.height * scale);
-            for (a, b) in [
-                ((area.x, top), (area.x + w, top)),
-                ((area.x, top + h), (area.x + w, top + h)),
-                ((area.x, top), (area.x, top + h)),
-                ((area.x + w, top), (area.x + w, top + h)),
-            ] {
-                line(surface, a, b, 0.5, grey);
-            }
-            // Continuation marks name the neighbouring pages that exist.
-            let page_of = |r: usize, c: usize| {
-                tiles
-                    .iter()
-                    .position(|t| t.row == r && t.column == c)
-                    .map(|i| numbering.reference(first_page + i))
-            };
-            let mut marks: Vec<(String, f64, f64, bool)> = Vec::new();
-            if let Some(page) = row.checked_sub(1).and_then(|r| page_of(r, column)) {
-                marks.push((
-                    format!("\u{2191} continued from {page}"),
-                    area.x,
-                    top - 4.0,
-                    false,
-                ));
-            }
-            let below = page_of(row + 1, column);
-            if let Some(page) = &below {
-                marks.push((
-                    format!("\u{2193} continues on {page}"),
-                    area.x,
-                    top + h + 11.0,
-                    false,
-                ));
-            }
-            if let Some(page) = column.checked_sub(1).and_then(|c| page_of(row, c)) {
-                let text = format!("\u{2190} continued from {page}");
-                let y = if below.is_some() {
-                    top + h + 22.0
-                } else {
-                    top + h + 11.0
-                };
-                let x = area.x + w / 2.0 - text::width(&text, 9.0, Weight::Regular) / 2.0;
-                marks.push((text, x, y, false));
-            }
-            if let Some(page) = page_of(row, column + 1) {
-                marks.push((
-                    format!("continues on {page} \u{2192}"),
-                    area.x + w,
-                    top - 4.0,
-                    true,
-                ));
-            }
-            for (text, x, y, right_aligned) in marks {
-                let x = if right_aligned {
-                    x - text::width(&text, 9.0, Weight::Bold)
-                } else {
-                    x
-                };
-                draw_line_of_text(surface, &fonts.bold, 9.0, x, y, &text, rgb::Color::black());
-            }
-            if let Some(legend) = legend {
-                let (band, legend_scale) = legend_band(Some(legend), *scale);
-                let at = (area.x, area.y + area.height - band + 10.0);
-                let view = Rect::new(0.0, 0.0, legend.width, legend.height);
-                draw_scene_area(surface, legend, view, at, legend_scale)?;
+            if let Some(legend) = key.reflowed() {
+                draw_key(surface, legend, (area.x, area.y + KEY_GAP), *scale)?;
             }
         }
+        DiagramPlan::Tiles { .. } => draw_tile_page(surface, fonts, sheet, place)?,
     }
     Ok(())
+}
+
+/// One page of a split drawing: its part, the marks naming the neighbouring pages, and the
+/// key or the page it is on.
+fn draw_tile_page(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    sheet: &Sheet,
+    place: &Place,
+) -> Result<(), RenderError> {
+    let (scene, plan) = (sheet.scene, &sheet.plan);
+    let (tile, first_page, numbering) = (place.tile, place.first, place.numbering);
+    let area = body_area(plan.page_size());
+    let DiagramPlan::Tiles {
+        scale, tiles, key, ..
+    } = plan
+    else {
+        return Ok(());
+    };
+    let view = tiles[tile].view;
+    heading(surface, fonts, &sheet.page_title(tile));
+    let margin = 4.0 / scale;
+    let grown = view.inflate(margin);
+    let apart = key.reflowed().is_some();
+    let body = part_of(scene, |i| {
+        (!apart || i.kind != ItemKind::Legend) && i.bbox.overlaps(&grown)
+    });
+    let top = area.y + 14.0;
+    draw_scene_area(surface, &body, view, (area.x, top), *scale)?;
+    // A thin frame shows where this page's part of the drawing stops.
+    let grey = rgb::Color::new(120, 120, 120);
+    let (w, h) = (view.width * scale, view.height * scale);
+    for (a, b) in [
+        ((area.x, top), (area.x + w, top)),
+        ((area.x, top + h), (area.x + w, top + h)),
+        ((area.x, top), (area.x, top + h)),
+        ((area.x + w, top), (area.x + w, top + h)),
+    ] {
+        line(surface, a, b, 0.5, grey);
+    }
+    draw_marks(surface, fonts, tiles, place, Rect::new(area.x, top, w, h));
+    match (plan.key_page(), key) {
+        (Some(page), KeyPlace::LastPage(legend)) if page == tile => {
+            draw_key(surface, legend, (area.x, top + h + KEY_BELOW), *scale)?;
+        }
+        (Some(page), _) if page != tile => {
+            let page = numbering.reference(first_page + page);
+            draw_key_pointer(surface, fonts, area, top + h, &page);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The continuation marks of page `place.tile` of a split drawing, round the part drawn in
+/// `frame` (points): each names the neighbouring page that exists.
+fn draw_marks(surface: &mut Surface, fonts: &Fonts, tiles: &[Tile], place: &Place, frame: Rect) {
+    use crate::layout::scene::Weight;
+    let (first_page, numbering) = (place.first, place.numbering);
+    let Tile { row, column, .. } = tiles[place.tile];
+    let (left, right, top, w, h) = (frame.x, frame.right(), frame.y, frame.width, frame.height);
+    let page_of = |r: usize, c: usize| {
+        tiles
+            .iter()
+            .position(|t| t.row == r && t.column == c)
+            .map(|i| numbering.reference(first_page + i))
+    };
+    let mut marks: Vec<(String, f64, f64, bool)> = Vec::new();
+    if let Some(page) = row.checked_sub(1).and_then(|r| page_of(r, column)) {
+        marks.push((
+            format!("\u{2191} continued from {page}"),
+            left,
+            top - 4.0,
+            false,
+        ));
+    }
+    let below = page_of(row + 1, column);
+    if let Some(page) = &below {
+        marks.push((
+            format!("\u{2193} continues on {page}"),
+            left,
+            top + h + 11.0,
+            false,
+        ));
+    }
+    if let Some(page) = column.checked_sub(1).and_then(|c| page_of(row, c)) {
+        let text = format!("\u{2190} continued from {page}");
+        let y = if below.is_some() {
+            top + h + 22.0
+        } else {
+            top + h + 11.0
+        };
+        let x = left + w / 2.0 - text::width(&text, 9.0, Weight::Regular) / 2.0;
+        marks.push((text, x, y, false));
+    }
+    if let Some(page) = page_of(row, column + 1) {
+        marks.push((
+            format!("continues on {page} \u{2192}"),
+            right,
+            top - 4.0,
+            true,
+        ));
+    }
+    for (text, x, y, right_aligned) in marks {
+        let x = if right_aligned {
+            x - text::width(&text, 9.0, Weight::Bold)
+        } else {
+            x
+        };
+        draw_line_of_text(surface, &fonts.bold, 9.0, x, y, &text, rgb::Color::black());
+    }
 }
 
 #[cfg(test)]
