@@ -279,7 +279,7 @@ fn unmention(case: &mut Case, later: &BTreeSet<PersonId>) {
             write(&mut impact.text);
         }
         for text in [&mut entry.action, &mut entry.voice, &mut entry.status_note] {
-            text.iter_mut().for_each(|t| write(t));
+            text.iter_mut().for_each(&write);
         }
         for wording in &mut entry.wordings {
             let fields = [
@@ -289,15 +289,15 @@ fn unmention(case: &mut Case, later: &BTreeSet<PersonId>) {
                 &mut wording.voice,
             ];
             for text in fields {
-                text.iter_mut().for_each(|t| write(t));
+                text.iter_mut().for_each(&write);
             }
         }
     }
     for relationship in &mut case.relationships {
-        relationship.note.iter_mut().for_each(|t| write(t));
+        relationship.note.iter_mut().for_each(&write);
     }
     for period in &mut case.periods {
-        period.detail.iter_mut().for_each(|t| write(t));
+        period.detail.iter_mut().for_each(&write);
     }
     let people: Vec<Person> = case
         .people
