@@ -5,13 +5,17 @@
 //! of it except to print the count ([`Cut::sentence`]). What began before the date and ended
 //! after it is shown as still going on, since on that day its end was not yet known.
 
-use crate::model::{Case, DatedText, PartialDate, Span};
+use crate::model::{Case, DatedText, PartialDate, Person, PersonId, PersonKind, Span};
 use chrono::NaiveDate;
+use std::collections::BTreeSet;
 
 /// What the cut left out as later than its date, by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Cut {
     pub date: NaiveDate,
+    /// People born after the date, left out with every tie that names them. A subject child
+    /// due within 40 weeks of the date is not among them: it is drawn as a pregnancy.
+    pub people: usize,
     pub entries: usize,
     /// Legal statuses, placements and schools.
     pub periods: usize,
@@ -39,7 +43,8 @@ impl Cut {
 
     /// Each kind left out with its count, in a fixed order: "12 entries", "1 role".
     pub fn counts(&self) -> Vec<String> {
-        let kinds: [(usize, &str, &str); 11] = [
+        let kinds: [(usize, &str, &str); 12] = [
+            (self.people, "person born later", "people born later"),
             (self.entries, "entry", "entries"),
             (self.periods, "period", "periods"),
             (self.partnerships, "partnership", "partnerships"),
@@ -96,6 +101,9 @@ pub fn cut(case: &Case) -> Case {
         ..Cut::default()
     };
     let mut out = case.clone();
+    let later = born_later(&mut out, day);
+    cut.people = later.len();
+    leave_out_people(&mut out, &later, &mut cut.periods);
     out.entries.retain(|e| keep(&e.date, day, &mut cut.entries));
     for entry in &mut out.entries {
         open_after(&mut entry.end, day);
@@ -160,6 +168,150 @@ pub fn cut(case: &Case) -> Case {
     out.people = crate::model::People::new(people);
     out.details.cut = Some(cut);
     out
+}
+
+/// How long before a birth a child is drawn as a pregnancy: 40 weeks, as midwives count.
+const PREGNANCY_DAYS: i64 = 280;
+
+/// The people born after the day (whose earliest possible birth day is later), in case order.
+/// A subject child due within 40 weeks of the day is kept, drawn as a pregnancy with its
+/// birth date as the date it was due; an ongoing pregnancy in the case file is kept as it is.
+fn born_later(case: &mut Case, day: NaiveDate) -> BTreeSet<PersonId> {
+    let subjects: BTreeSet<PersonId> = case.details.subjects.iter().cloned().collect();
+    let mut later = BTreeSet::new();
+    let people: Vec<Person> = case
+        .people
+        .iter()
+        .filter_map(|person| {
+            let Some(born) = person.born.filter(|b| b.start() > day) else {
+                return Some(person.clone());
+            };
+            if person.kind == PersonKind::Pregnancy {
+                return Some(person.clone());
+            }
+            let due_soon = (born.start() - day).num_days() <= PREGNANCY_DAYS;
+            if subjects.contains(&person.id) && person.kind == PersonKind::Individual && due_soon {
+                let mut unborn = person.clone();
+                unborn.kind = PersonKind::Pregnancy;
+                return Some(unborn);
+            }
+            later.insert(person.id.clone());
+            None
+        })
+        .collect();
+    case.people = crate::model::People::new(people);
+    later
+}
+
+/// Takes the people in `later` out of every tie that names them, so that nothing drawn
+/// points at someone not in the case. Ties are not counted apart from the people: they go
+/// with them. A period about none but them is counted as a period left out.
+fn leave_out_people(case: &mut Case, later: &BTreeSet<PersonId>, periods: &mut usize) {
+    if later.is_empty() {
+        return;
+    }
+    let out = |id: &PersonId| later.contains(id);
+    case.details.subjects.retain(|id| !out(id));
+    case.partnerships.retain(|p| !p.partners.iter().any(out));
+    case.relationships.retain(|r| !r.between.iter().any(out));
+    case.parentage.retain_mut(|p| {
+        p.parents.retain(|id| !out(id));
+        !out(&p.child) && !p.parents.is_empty()
+    });
+    case.multiple_births.retain_mut(|m| {
+        m.children.retain(|id| !out(id));
+        m.children.len() >= 2
+    });
+    case.households.retain_mut(|h| {
+        h.members.retain(|m| !out(&m.person));
+        !h.members.is_empty()
+    });
+    for entry in &mut case.entries {
+        entry.children.retain(|id| !out(id));
+        entry.people.retain(|p| !out(&p.person));
+        entry.impacts.retain(|i| !i.child.as_ref().is_some_and(out));
+    }
+    case.periods.retain_mut(|p| {
+        let named = !p.children.is_empty();
+        p.children.retain(|id| !out(id));
+        let kept = !named || !p.children.is_empty();
+        if !kept {
+            *periods += 1;
+        }
+        kept
+    });
+    case.visits.retain_mut(|v| {
+        let named = !v.children.is_empty();
+        v.children.retain(|id| !out(id));
+        !named || !v.children.is_empty()
+    });
+    for audience in &mut case.audiences {
+        audience.disclose.retain(|(id, _)| !out(id));
+    }
+    unmention(case, later);
+}
+
+/// What a mention of someone not yet born is written as.
+const UNBORN: &str = "a child not yet born";
+
+/// Writes every mention (`@id`, `@@id`) of someone not yet born as "a child not yet born":
+/// the person is not in this version of the case, and their name is what the day did not know.
+fn unmention(case: &mut Case, later: &BTreeSet<PersonId>) {
+    let later_ids: BTreeSet<&str> = later.iter().map(PersonId::as_str).collect();
+    let known: BTreeSet<String> = case
+        .people
+        .iter()
+        .map(|p| p.id.0.clone())
+        .chain(later.iter().map(|id| id.0.clone()))
+        .collect();
+    let write = |text: &mut String| {
+        let found = crate::mentions::find(text, |id| known.contains(id));
+        for mention in found.iter().rev() {
+            if mention.resolved && later_ids.contains(mention.id.as_str()) {
+                text.replace_range(mention.span.clone(), UNBORN);
+            }
+        }
+    };
+    write(&mut case.details.title);
+    for entry in &mut case.entries {
+        write(&mut entry.event);
+        for impact in &mut entry.impacts {
+            write(&mut impact.text);
+        }
+        for text in [&mut entry.action, &mut entry.voice, &mut entry.status_note] {
+            text.iter_mut().for_each(&write);
+        }
+        for wording in &mut entry.wordings {
+            let fields = [
+                &mut wording.event,
+                &mut wording.impact,
+                &mut wording.action,
+                &mut wording.voice,
+            ];
+            for text in fields {
+                text.iter_mut().for_each(&write);
+            }
+        }
+    }
+    for relationship in &mut case.relationships {
+        relationship.note.iter_mut().for_each(&write);
+    }
+    for period in &mut case.periods {
+        period.detail.iter_mut().for_each(&write);
+    }
+    let people: Vec<Person> = case
+        .people
+        .iter()
+        .cloned()
+        .map(|mut person| {
+            if let Some(role) = &mut person.role {
+                write(&mut role.text);
+            }
+            person.notes.iter_mut().for_each(|n| write(&mut n.text));
+            person
+        })
+        .collect();
+    case.people = crate::model::People::new(people);
 }
 
 /// Keeps what began by the day, counting what did not.
