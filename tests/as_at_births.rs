@@ -183,6 +183,15 @@ fn a_subject_child_due_within_40_weeks_is_drawn_as_a_pregnancy() {
     assert!(case.person(&id("bartholomew")).is_some(), "born by then");
     assert_eq!(case.details.cut.unwrap().people, 0);
     nothing_dangles(&case);
+    // Every document says when he was due, not that he was born: the birth was still to come.
+    let file = write("due.yaml", FAMILY.as_bytes());
+    for command in ["genogram", "timeline", "chronology"] {
+        let out = stdout(&[command, &file, "--as-at", "2023-12-10"]);
+        assert!(out.contains("due 1 Jun 2024"), "{command}: {out}");
+        assert!(!out.contains("born 1 Jun 2024"), "{command} says born");
+    }
+    let out = stdout(&["chronology", &file]);
+    assert!(out.contains("born 1 Jun 2024"));
     // After the birth he is a child like any other.
     let born = at(2024, 9, 1);
     assert_eq!(

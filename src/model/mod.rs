@@ -228,6 +228,15 @@ impl Person {
         }
     }
 
+    /// The word before the birth date: "due" for a pregnancy (whose birth date is the date it
+    /// is expected, as in a case drawn as at a day before a subject child's birth), else "born".
+    pub fn born_word(&self) -> &'static str {
+        match self.kind {
+            PersonKind::Pregnancy => "due",
+            _ => "born",
+        }
+    }
+
     /// The age on a day, when the birth date is known and the person was alive then.
     /// A deceased person's age is their age at death; unknown when the death date is.
     pub fn age_at(&self, day: NaiveDate) -> Option<Age> {

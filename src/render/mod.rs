@@ -57,7 +57,7 @@ pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static st
         .iter()
         .filter_map(|id| case.person(id))
         .map(|p| match &p.born {
-            Some(born) => format!("{} (born {born})", p.display_name()),
+            Some(born) => format!("{} ({} {born})", p.display_name(), p.born_word()),
             None => p.display_name().to_string(),
         })
         .collect();

@@ -74,9 +74,14 @@ fn front_matter(case: &Case, table: &Chronology) -> Vec<String> {
     let people: Vec<String> = table
         .children
         .iter()
-        .map(|c| match case.person(&c.id).and_then(|p| p.born) {
-            Some(born) => format!("{} (born {born})", c.name),
-            None => c.name.clone(),
+        .map(|c| {
+            match case
+                .person(&c.id)
+                .and_then(|p| Some((p.born?, p.born_word())))
+            {
+                Some((born, word)) => format!("{} ({word} {born})", c.name),
+                None => c.name.clone(),
+            }
         })
         .collect();
     if !people.is_empty() {

@@ -313,7 +313,7 @@ pub(super) fn person_items(
     item.bbox = Rect::new(c.x - extent, c.y - vertical, 2.0 * extent, 2.0 * vertical);
     let mut title = person.display_name().to_string();
     if let Some(b) = &person.born {
-        title.push_str(&format!(", born {b}"));
+        title.push_str(&format!(", {} {b}", person.born_word()));
     }
     if let Some(d) = &person.died {
         title.push_str(&format!(", died {d}"));

@@ -140,8 +140,9 @@ impl Builder<'_> {
                 item.title = Some(format!("{name}: birth date {why}"));
             }
             Some(born) => {
-                head.push(format!("born {born}"));
-                item.title = Some(format!("{name}'s age, born {born}"));
+                let word = person.born_word();
+                head.push(format!("{word} {born}"));
+                item.title = Some(format!("{name}'s age, {word} {born}"));
                 item.shapes.push(Shape::Polyline {
                     points: vec![
                         Point::new(scale.x_clamped(born.start()), line_y),
