@@ -17,6 +17,9 @@
 //! - render: [`render::svg::scene`], [`render::png::png`], [`render::pdf::report`],
 //!   [`render::html::report`], [`render::docx::report`], and the chronology tables in
 //!   [`render::table`].
+//! - or all of that for one document: a [`report::Report`] request (format, views, numbering)
+//!   whose [`report::Report::make`] gives the bytes and the notes for its author; the
+//!   `genochron report` command only fills one from its arguments.
 //!
 //! Text measurement, the vocabulary of choices, escaping and the internals of each reader are
 //! private to the crate.
@@ -51,6 +54,7 @@ pub mod mentions;
 pub mod model;
 pub mod redact;
 pub mod render;
+pub mod report;
 pub mod review;
 pub(crate) mod text;
 pub(crate) mod vocabulary;

@@ -408,39 +408,6 @@ impl FilterArgs {
     }
 }
 
-/// What the filters left out, in words: "19 entries left out by the significance filter
-/// (Nos. 1, 3, …)."; `None` when they left out nothing. Without `numbers`, the counts only.
-pub fn left_out_words(
-    selection: &genochron::chronology::Selection,
-    numbers: bool,
-) -> Option<String> {
-    if selection.left_out.is_empty() {
-        return None;
-    }
-    let reasons: Vec<String> = selection
-        .left_out_counts()
-        .iter()
-        .map(|(reason, n)| match reason {
-            genochron::chronology::LeftOut::PageLimit => format!("{n} to fit the pages"),
-            _ => format!("{n} by the {} filter", reason.name()),
-        })
-        .collect();
-    let list: Vec<String> = selection
-        .left_out
-        .iter()
-        .map(|(e, _)| e.number.to_string())
-        .collect();
-    let list = match numbers {
-        true => format!(": Nos. {}", list.join(", ")),
-        false => String::new(),
-    };
-    Some(format!(
-        "{} left out ({}){list}.",
-        count(selection.left_out.len(), "entry", "entries"),
-        reasons.join(", "),
-    ))
-}
-
 /// Writes an output file (or standard output when no path is given), saying what happened.
 pub fn write_output(path: Option<&Path>, bytes: &[u8], what: &str) -> Exit {
     match path {
@@ -583,25 +550,6 @@ pub struct PictureArgs {
     /// For a PNG: resolution in dots per inch (at most 300).
     #[arg(long, default_value_t = genochron::render::png::DEFAULT_DPI)]
     pub dpi: u32,
-}
-
-/// The size, in points, a PNG for a page prints the timeline's smallest text at when its
-/// time axis is fitted to the page.
-const PRINTED_TEXT: f64 = 6.5;
-
-/// The timeline for a picture on a page `width` points wide: its time axis as long as the
-/// page allows with its text still readable there.
-pub fn timeline_for_page(
-    case: &genochron::model::Case,
-    options: &genochron::layout::timeline::TimelineOptions,
-    width: f64,
-) -> genochron::layout::scene::Scene {
-    use genochron::layout::timeline;
-    timeline::fit_width(
-        case,
-        options,
-        width / (PRINTED_TEXT / timeline::SMALLEST_TEXT),
-    )
 }
 
 /// A printed width ("16cm", "160mm", "6.3in") in points.

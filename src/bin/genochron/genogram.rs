@@ -1,7 +1,7 @@
 //! `genochron genogram`: draws the family as a genogram SVG, and optionally its layout as JSON.
 
 use crate::common::{self, CaseArgs, Exit};
-use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions, people_left_out};
+use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions};
 use genochron::model::{Case, PersonId, View};
 use genochron::redact::Version;
 use std::path::{Path, PathBuf};
@@ -92,30 +92,6 @@ impl ViewArgs {
             },
             ..GenogramOptions::default()
         })
-    }
-}
-
-/// What a genogram drawn with these options shows, in words for a front page.
-pub fn shows(version: &Version, options: &GenogramOptions) -> String {
-    match &options.focus {
-        None => format!(
-            "The whole family: {}.",
-            genochron::diagnostic::count(version.people.len(), "person", "people")
-        ),
-        Some(focus) => {
-            let name = version
-                .person(&focus.person)
-                .map(|p| p.display_name().to_string())
-                .unwrap_or_else(|| focus.person.to_string());
-            let left_out = people_left_out(version, focus);
-            format!(
-                "The part of the family around {name}: {} up and {} down; {} of {} shown.",
-                genochron::diagnostic::count(focus.up as usize, "generation", "generations"),
-                focus.down,
-                version.people.len() - left_out,
-                genochron::diagnostic::count(version.people.len(), "person", "people"),
-            )
-        }
     }
 }
 

@@ -90,7 +90,7 @@ pub fn run(args: &Args) -> Exit {
         // A picture for a page: the time axis as long as the page allows with the text at a
         // size that reads there.
         (common::Picture::Png, None) => {
-            common::timeline_for_page(&case, &options, args.picture.width)
+            genochron::report::timeline_for_page(&case, &options, args.picture.width)
         }
         _ => timeline::timeline(&case, &options),
     };
@@ -200,37 +200,4 @@ pub fn options(
         plot_width: width,
         ..TimelineOptions::default()
     })
-}
-
-/// What a timeline drawn with these options shows, in words for a front page.
-pub fn shows(case: &Case, options: &TimelineOptions) -> String {
-    let selection = select(case, &options.focus, &options.filter);
-    let lanes = match options.lanes {
-        Lanes::Category => "lanes by category",
-        Lanes::Person => "lanes by person",
-        Lanes::Child => "lanes by child",
-    };
-    let date = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
-    let mut words = match (options.focus.from, options.focus.to) {
-        (None, None) => format!(
-            "The whole chronology, {lanes}: {} of {} drawn.",
-            selection.shown.len(),
-            genochron::diagnostic::count(case.entries.len(), "entry", "entries")
-        ),
-        (from, to) => format!(
-            "Drawn in full {}{}, {lanes}: {} of {} drawn; {} earlier and {} later summarised.",
-            from.map(|d| format!("from {}", date(d)))
-                .unwrap_or_default(),
-            to.map(|d| format!(" to {}", date(d))).unwrap_or_default(),
-            selection.shown.len(),
-            genochron::diagnostic::count(case.entries.len(), "entry", "entries"),
-            selection.before.len(),
-            selection.after.len(),
-        ),
-    };
-    if let Some(left_out) = common::left_out_words(&selection, false) {
-        words.push(' ');
-        words.push_str(&left_out);
-    }
-    words.trim_start().to_string()
 }
