@@ -188,3 +188,62 @@ pub(super) fn moved(shape: &Shape, dx: f64, dy: f64) -> Shape {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::scene::{Anchor, Colour, LegendEntry, Paint, Point, Weight};
+
+    fn words(at: Point, line: &str) -> Shape {
+        Shape::Text {
+            origin: at,
+            lines: vec![line.into()],
+            size: 10.0,
+            line_height: 12.0,
+            anchor: Anchor::Start,
+            weight: Weight::Regular,
+            colour: Colour::BLACK,
+            halo: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_sample_with_words_inside_stays_beside_what_it_means() {
+        // A person not known: a square with "?" in it, then its words.
+        let square = Shape::Rect {
+            rect: Rect::new(10.0, 40.0, 16.0, 16.0),
+            corner: 0.0,
+            paint: Paint::line(Colour::BLACK, 1.0),
+        };
+        let mut scene = Scene::new("Genogram");
+        scene.legend = [
+            (vec![words(Point::new(10.0, 20.0), "Key")], true),
+            (
+                vec![
+                    square,
+                    words(Point::new(15.0, 52.0), "?"),
+                    words(Point::new(40.0, 52.0), "person not known (?)"),
+                ],
+                false,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(shapes, heading)| LegendEntry::new(shapes, heading))
+        .collect();
+        let legend = reflowed_legend(&scene, 600.0).expect("a key");
+        let tops: Vec<f64> = legend.items[0]
+            .shapes
+            .iter()
+            .filter_map(Shape::bounds)
+            .map(|b| b.y)
+            .collect();
+        // The heading on its own line, then the square, its "?" and its words on one line.
+        assert_eq!(tops.len(), 4);
+        assert!(tops[1] > tops[0] + 5.0);
+        assert!(
+            tops[2..].iter().all(|t| (t - tops[1]).abs() < 8.0),
+            "{tops:?}"
+        );
+        assert!(legend.height < 45.0, "{}", legend.height);
+    }
+}
