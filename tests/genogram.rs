@@ -211,50 +211,6 @@ fn twins_share_a_point_and_show_their_zygosity() {
 }
 
 #[test]
-fn triplets_drawn_far_apart_still_hang_from_one_point_with_their_mark_and_key() {
-    let (_, scene, svg) = draw("twins-apart-beside-partners");
-    let triplets = ["ta", "tb", "tc"];
-    // Each stands beside a partner, so they are far apart.
-    let xs = triplets.map(|p| x_of(&scene, p));
-    assert!(xs[2] - xs[0] > 180.0, "not far apart: {xs:?}");
-    let mark = scene
-        .items
-        .iter()
-        .find(|i| i.id.starts_with("child-link-twins-"))
-        .expect("the triplets' mark is drawn");
-    assert!(mark.classes.iter().any(|c| c == "unknown"), "{mark:?}");
-    assert!(
-        triplets.iter().all(|p| mark.people.iter().any(|q| q == p)),
-        "{:?}",
-        mark.people
-    );
-    let start = |p: &str| {
-        item(&scene, &format!("child-link-{p}"))
-            .points
-            .clone()
-            .unwrap()
-    };
-    let apex = start("ta")[0];
-    for (p, x) in triplets.iter().zip(xs) {
-        let points = start(p);
-        assert_eq!(
-            points[0], apex,
-            "{p} does not leave the bar at the others' point"
-        );
-        // Into the symbol from straight above, so the line passes over nobody between.
-        let n = points.len();
-        assert!(n >= 3, "{p}: {points:?}");
-        assert!((points[n - 1].x - x).abs() < 0.01 && (points[n - 2].x - x).abs() < 0.01);
-        assert!(points[n - 2].y < points[n - 1].y);
-    }
-    assert!(svg.contains(">?</tspan>"));
-    assert!(
-        svg.contains("twins, not known if identical"),
-        "no key entry"
-    );
-}
-
-#[test]
 fn adoption_is_dashed_with_brackets() {
     let (_, scene, _) = draw("adoption-with-brackets");
     assert!(has_class(&scene, "person-leo", "adopted"));

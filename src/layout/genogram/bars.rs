@@ -290,14 +290,13 @@ fn single_drop_range(
     ((far - near) * side > 0.0).then(|| (near.min(far), near.max(far)))
 }
 
-/// How far apart twins may stand and still hang from one point by straight lines: further
-/// (each beside a partner between them), their lines leave the point, meet a knee halfway
-/// down and drop straight into the symbols, so they stay clear of the people between.
-pub(super) const TWIN_SPAN: f64 = 180.0;
+/// How far apart twins may stand and still hang from one point: further, their slanting
+/// lines would run under other people's lines.
+const TWIN_SPAN: f64 = 180.0;
 
 /// Children of a sibship grouped for drawing: twins (and triplets) together with their
-/// zygosity when no sibling of another birth stands between them, however far apart they
-/// are; everyone else alone.
+/// zygosity when they stand side by side, everyone else alone. Twins drawn apart (each
+/// beside a partner elsewhere on the row) hang from the bar like their other siblings.
 pub(super) fn child_groups(
     a: &Arrangement,
     placement: &Placement,
@@ -315,7 +314,8 @@ pub(super) fn child_groups(
             at.iter().copied().min().unwrap_or(0),
             at.iter().copied().max().unwrap_or(0),
         );
-        hi - lo + 1 == group.len()
+        let spread = placement.x[in_order[hi]] - placement.x[in_order[lo]];
+        hi - lo + 1 == group.len() && spread <= TWIN_SPAN
     };
     let mut out = Vec::new();
     for (group, zygosity) in birth_groups(a, twins, s) {

@@ -1,7 +1,7 @@
 //! Lines from parents to children: each sibship's line down and its bar, each child's own
 //! line in its link's style, twins' slanting lines, and lines carried through rows.
 
-use super::bars::{TWIN_SPAN, child_groups, child_tops};
+use super::bars::{child_groups, child_tops};
 use super::draw::{self, Form, INK, LINE};
 use super::look::side_extra;
 use super::sheet::Key;
@@ -233,23 +233,16 @@ fn own_lines(frame: &Frame, s: usize, keys: &mut BTreeSet<Key>) -> Vec<Item> {
         .into_iter()
         .zip(child_groups(arrangement, placement, twins, s))
     {
-        let xs = group.0.iter().map(|&c| placement.x[c]);
-        let spread = xs.clone().fold(f64::MIN, f64::max) - xs.fold(f64::MAX, f64::min);
-        // Twins far apart: their lines still leave one point, and drop from a knee halfway
-        // down, clear of the people standing between them.
-        let far = group.0.len() > 1 && spread > TWIN_SPAN;
-        let knee = |end: f64| y_bar + (end - y_bar) / 2.0;
         for &c in &group.0 {
             let Some(person) = arrangement.slots[c].person else {
                 continue;
             };
             let x = placement.x[c];
             let from = if group.0.len() > 1 { top.0 } else { x };
-            let end = child_end_y(frame, person);
-            let mut points = vec![Point::new(from, y_bar), Point::new(x, end)];
-            if far {
-                points.insert(1, Point::new(x, knee(end)));
-            }
+            let points = vec![
+                Point::new(from, y_bar),
+                Point::new(x, child_end_y(frame, person)),
+            ];
             let mut item = child_item(frame, person, s, points, keys);
             if group.0.len() == 1 && twins.contains_key(&person) {
                 // Twins drawn apart still say so when the reader points at the line.
@@ -259,8 +252,12 @@ fn own_lines(frame: &Frame, s: usize, keys: &mut BTreeSet<Key>) -> Vec<Item> {
         }
         if let Some(zygosity) = group.1 {
             keys.insert(Key::Twins(zygosity));
-            let apex = Point::new(top.0, y_bar);
-            items.push(twin_mark(frame, &group.0, apex, zygosity, far));
+            items.push(twin_mark(
+                frame,
+                &group.0,
+                Point::new(top.0, y_bar),
+                zygosity,
+            ));
         }
     }
     items
@@ -299,8 +296,8 @@ fn long_tie(frame: &Frame, s: usize, first: usize, keys: &mut BTreeSet<Key>) -> 
 }
 
 /// Twins: lines from one point, with a bar between identical twins' lines and "?" when the
-/// zygosity is not known; `far` twins' lines have a knee halfway down, and the mark is above it.
-fn twin_mark(frame: &Frame, twins: &[usize], apex: Point, zygosity: Zygosity, far: bool) -> Item {
+/// zygosity is not known.
+fn twin_mark(frame: &Frame, twins: &[usize], apex: Point, zygosity: Zygosity) -> Item {
     let Frame {
         people,
         arrangement,
@@ -314,12 +311,6 @@ fn twin_mark(frame: &Frame, twins: &[usize], apex: Point, zygosity: Zygosity, fa
         .map(|&c| {
             let person = arrangement.slots[c].person.unwrap_or(0);
             let end_y = row_y[arrangement.slots[c].row].centre - looks[person].r;
-            // The mark sits on the slanting lines: above the knees of twins far apart.
-            let end_y = if far {
-                apex.y + (end_y - apex.y) / 2.0
-            } else {
-                end_y
-            };
             Point::new(placement.x[c], end_y)
         })
         .collect();
