@@ -8,7 +8,9 @@
 //! `review-removed`) so other programs can find it, and the marks used are explained in a
 //! key of their own under the diagram.
 
-use super::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Scene, Shape, Weight};
+use super::scene::{
+    Anchor, Colour, Item, ItemKind, LegendEntry, Paint, Point, Rect, Scene, Shape, Weight,
+};
 use crate::model::PersonId;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -310,24 +312,25 @@ fn key(scene: &mut Scene, used: &BTreeSet<Mark>, period: bool) {
         11.0,
         Weight::Bold,
     ));
+    let mut entries: Vec<Vec<Shape>> = vec![item.shapes.clone()];
     let mut y = top + 20.0;
     let mut widest: f64 = 100.0;
     if period {
         let swatch = Rect::new(left, y + 4.0, 24.0, 10.0);
-        item.shapes.push(Shape::Rect {
+        let mut entry = vec![Shape::Rect {
             rect: swatch,
             corner: 0.0,
             paint: Paint::fill(REVIEW_PERIOD).with_opacity(0.45),
-        });
-        item.shapes
-            .extend(end_ticks(swatch.x, swatch.right(), swatch.y + 4.0));
+        }];
+        entry.extend(end_ticks(swatch.x, swatch.right(), swatch.y + 4.0));
         let words = "The review period (shaded, with a tick at each end)";
-        item.shapes.push(text(
+        entry.push(text(
             Point::new(left + 34.0, y + 11.0),
             words.into(),
             10.0,
             Weight::Regular,
         ));
+        entries.push(entry);
         widest = widest.max(34.0 + crate::text::width(words, 10.0, Weight::Regular));
         y += 20.0;
     }
@@ -343,16 +346,23 @@ fn key(scene: &mut Scene, used: &BTreeSet<Mark>, period: bool) {
             Mark::Removed => fade(&mut sample),
             _ => outline(&mut sample, mark),
         }
-        item.shapes.append(&mut sample.shapes);
-        item.shapes.push(text(
+        sample.shapes.push(text(
             Point::new(left + 34.0, y + 11.0),
             mark.key_text().into(),
             10.0,
             Weight::Regular,
         ));
+        entries.push(sample.shapes);
         widest = widest.max(34.0 + crate::text::width(mark.key_text(), 10.0, Weight::Regular));
         y += 20.0;
     }
+    item.shapes = entries.iter().flatten().cloned().collect();
+    scene.legend.extend(
+        entries
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, shapes)| LegendEntry::new(shapes, n == 0)),
+    );
     item.bbox = Rect::new(left - 4.0, top, widest + 8.0, y - top);
     item.title = Some("Key to the review marks".into());
     scene.height = scene.height.max(item.bbox.bottom() + 20.0);

@@ -33,6 +33,38 @@ pub struct Scene {
     /// that is one piece.
     #[serde(skip)]
     pub parts: Vec<(String, Scene)>,
+    /// The key's entries, in the order the key lists them: each one's sample shapes and words,
+    /// as its `Legend` items draw them. Set by the layout with the key, so a renderer that
+    /// prints the key apart (re-flowed to a page's width) moves whole entries without guessing
+    /// where one ends.
+    #[serde(skip)]
+    pub legend: Vec<LegendEntry>,
+}
+
+/// One entry of a drawing's key: a heading ("Key") or a sample and what it means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// The entry's shapes, exactly as drawn in the scene's `Legend` items.
+    pub shapes: Vec<Shape>,
+    /// The area they cover, outlines included.
+    pub bounds: Rect,
+    /// A heading stands on a line of its own.
+    pub heading: bool,
+}
+
+impl LegendEntry {
+    /// The entry of these shapes; `None` when they cover no area.
+    pub fn new(shapes: Vec<Shape>, heading: bool) -> Option<LegendEntry> {
+        let bounds = shapes
+            .iter()
+            .filter_map(Shape::bounds)
+            .reduce(|a, b| a.union(&b))?;
+        Some(LegendEntry {
+            shapes,
+            bounds,
+            heading,
+        })
+    }
 }
 
 /// What an item is; the names are the ones written to `--layout-json` and used as SVG classes.
@@ -317,6 +349,62 @@ pub enum Shape {
     },
 }
 
+impl Shape {
+    /// The area a shape covers, its outline included.
+    pub fn bounds(&self) -> Option<Rect> {
+        let (rect, stroke) = match self {
+            Shape::Rect { rect, paint, .. } => (*rect, paint.stroke_width),
+            Shape::Circle {
+                centre,
+                radius,
+                paint,
+            } => (
+                Rect::new(
+                    centre.x - radius,
+                    centre.y - radius,
+                    2.0 * radius,
+                    2.0 * radius,
+                ),
+                paint.stroke_width,
+            ),
+            Shape::Polygon { points, paint } | Shape::Polyline { points, paint } => {
+                (Rect::around(points)?, paint.stroke_width)
+            }
+            Shape::Path { steps, paint } => {
+                let points: Vec<Point> = steps
+                    .iter()
+                    .flat_map(|s| match s {
+                        PathStep::MoveTo(p) | PathStep::LineTo(p) => vec![*p],
+                        PathStep::QuadTo(c, p) => vec![*c, *p],
+                        PathStep::Close => vec![],
+                    })
+                    .collect();
+                (Rect::around(&points)?, paint.stroke_width)
+            }
+            Shape::Text {
+                origin,
+                lines,
+                size,
+                line_height,
+                anchor,
+                weight,
+                ..
+            } => {
+                let w = crate::text::widest(lines, *size, *weight);
+                let x = match anchor {
+                    Anchor::Start => origin.x,
+                    Anchor::Middle => origin.x - w / 2.0,
+                    Anchor::End => origin.x - w,
+                };
+                let top = origin.y - size * 0.9;
+                let h = size * 1.15 + line_height * (lines.len().max(1) - 1) as f64;
+                (Rect::new(x, top, w, h), 0.0)
+            }
+        };
+        Some(rect.inflate(stroke / 2.0))
+    }
+}
+
 /// One thing in the drawing: a person, a line, a label. Renderers draw its shapes as a group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
@@ -370,6 +458,7 @@ impl Scene {
             title: title.into(),
             breaks: Vec::new(),
             parts: Vec::new(),
+            legend: Vec::new(),
         }
     }
 

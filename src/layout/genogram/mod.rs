@@ -340,6 +340,7 @@ fn finish_sheet(scene: &mut Scene, frame: &Frame, title: sheet::Block, keys: &BT
     let mut title_items = title.items;
     scene.items.append(&mut title_items);
     scene.items.extend(legend.items);
+    scene.legend = legend.legend;
     scene.width = width;
     scene.height = height;
 }

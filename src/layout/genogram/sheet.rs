@@ -2,7 +2,9 @@
 
 use super::draw::{self, Ending, Form, INK, LINE, PartnerLine};
 use super::{DeceasedStyle, Focus, MARGIN};
-use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
+use crate::layout::scene::{
+    Anchor, Colour, Item, ItemKind, LegendEntry, Paint, Point, Rect, Shape, Weight,
+};
 use crate::model::{Case, ChildLink, LossKind, PersonKind, RelationshipKind, Zygosity};
 use crate::text;
 use chrono::NaiveDate;
@@ -30,6 +32,8 @@ pub(super) enum Key {
 
 pub(super) struct Block {
     pub items: Vec<Item>,
+    /// The key's entries, one per item: empty for the title block.
+    pub legend: Vec<LegendEntry>,
     pub width: f64,
     pub height: f64,
     pub bottom: f64,
@@ -142,6 +146,7 @@ pub(super) fn title_block(
     item.title = Some(lines.join("; "));
     Block {
         items: vec![item],
+        legend: Vec::new(),
         width,
         height,
         bottom: MARGIN + height,
@@ -214,8 +219,13 @@ pub(super) fn legend(
         bottom = bottom.max(y + ENTRY_HEIGHT);
         items.push(item);
     }
+    let legend = items
+        .iter()
+        .filter_map(|i| LegendEntry::new(i.shapes.clone(), i.id == "legend"))
+        .collect();
     Block {
         items,
+        legend,
         width,
         height: bottom - top,
         bottom,

@@ -5,7 +5,9 @@ use super::style::{
     INK, MUTED, SUMMARY_TINT, UNRATED, baseline, chevron, hatch, mark, sign, text_shape,
 };
 use super::{Builder, FONT, MARGIN, OVERHANG, SMALL};
-use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
+use crate::layout::scene::{
+    Anchor, Colour, Item, ItemKind, LegendEntry, Paint, Point, Rect, Shape, Weight,
+};
 use crate::model::{EntryStatus, PeriodKind, Significance, Valence};
 
 /// Everything the key can explain, in the order the key lists it.
@@ -42,6 +44,8 @@ impl Builder<'_> {
             Weight::Bold,
             INK,
         ));
+        self.legend
+            .extend(LegendEntry::new(item.shapes.clone(), true));
         let right = self.content_right().max(self.scale.right() + OVERHANG);
         let (mut x, mut y) = (MARGIN + 6.0, top + 18.0);
         for key in keys {
@@ -52,8 +56,8 @@ impl Builder<'_> {
                 y += 18.0;
             }
             let c = Point::new(x + 12.0, y + 7.0);
-            item.shapes.extend(key_swatch(&key, c));
-            item.shapes.push(text_shape(
+            let mut entry = key_swatch(&key, c);
+            entry.push(text_shape(
                 Point::new(x + 28.0, baseline(y + 1.5, FONT)),
                 vec![text],
                 FONT,
@@ -61,6 +65,8 @@ impl Builder<'_> {
                 Weight::Regular,
                 INK,
             ));
+            item.shapes.extend(entry.iter().cloned());
+            self.legend.extend(LegendEntry::new(entry, false));
             x += w;
         }
         item.bbox = Rect::new(MARGIN, top, right - MARGIN, y + 16.0 - top);

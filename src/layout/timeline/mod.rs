@@ -123,6 +123,8 @@ struct Builder<'a> {
     back: Vec<Item>,
     front: Vec<Item>,
     keys: BTreeSet<Key>,
+    /// The key's entries, as [`Scene::legend`] records them.
+    legend: Vec<crate::layout::scene::LegendEntry>,
     scale: Scale,
     /// Left edge of the lane label column, of the summary column, of the list column.
     summary_x: Option<f64>,
@@ -169,6 +171,7 @@ impl<'a> Builder<'a> {
             back: Vec::new(),
             front: Vec::new(),
             keys: BTreeSet::new(),
+            legend: Vec::new(),
             scale,
             summary_x,
             after_x,
@@ -250,6 +253,7 @@ impl<'a> Builder<'a> {
             .collect();
         scene.items = std::mem::take(&mut self.back);
         scene.items.append(&mut self.front);
+        scene.legend = std::mem::take(&mut self.legend);
         let s = self.selection;
         scene
             .metrics

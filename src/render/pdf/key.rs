@@ -124,68 +124,30 @@ pub(super) fn draw_key_pointer(
 }
 
 /// The scene's legend with its entries re-flowed into rows at most `width` wide, so a split
-/// diagram's key fits its pages at the pages' own scale. An entry is a run of
-/// shapes ending in its text (a symbol, then what it means), which is how every legend is
-/// drawn.
+/// diagram's key fits its pages at the pages' own scale: whole entries, as the layout
+/// recorded them, a heading on a line of its own.
 pub(super) fn reflowed_legend(scene: &Scene, width: f64) -> Option<Scene> {
-    let shapes: Vec<&Shape> = scene
-        .items
-        .iter()
-        .filter(|i| i.kind == ItemKind::Legend)
-        .flat_map(|i| &i.shapes)
-        .collect();
-    if shapes.is_empty() {
+    if scene.legend.is_empty() {
         return None;
     }
-    let mut entries: Vec<Vec<Shape>> = Vec::new();
-    let mut current: Vec<Shape> = Vec::new();
-    for shape in shapes {
-        current.push(shape.clone());
-        if matches!(shape, Shape::Text { .. }) {
-            entries.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        entries.push(current);
-    }
-    // A frame drawn around the whole legend no longer fits it once re-flowed.
-    let whole = entries
-        .iter()
-        .flatten()
-        .filter_map(shape_bounds)
-        .reduce(|a, b| a.union(&b))?;
     let gap = 14.0;
     let mut legend = Scene::new(scene.title.clone());
     let mut item = crate::layout::scene::Item::new(ItemKind::Legend, "legend");
     let (mut x, mut y, mut row_height, mut right) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-    for entry in entries {
-        let Some(bounds) = entry
-            .iter()
-            .filter_map(shape_bounds)
-            .reduce(|a, b| a.union(&b))
-        else {
-            continue;
-        };
-        let is_frame = entry.len() == 1
-            && matches!(entry[0], Shape::Rect { .. })
-            && bounds.width >= whole.width * 0.9
-            && bounds.height >= whole.height * 0.9;
-        if is_frame {
-            continue;
-        }
-        let heading = entry.len() == 1 && matches!(entry[0], Shape::Text { .. });
-        if x > 0.0 && (x + bounds.width > width || heading) {
+    for entry in &scene.legend {
+        let bounds = entry.bounds;
+        if x > 0.0 && (x + bounds.width > width || entry.heading) {
             x = 0.0;
             y += row_height + 6.0;
             row_height = 0.0;
         }
         let (dx, dy) = (x - bounds.x, y - bounds.y);
         item.shapes
-            .extend(entry.iter().map(|shape| moved(shape, dx, dy)));
+            .extend(entry.shapes.iter().map(|shape| moved(shape, dx, dy)));
         x += bounds.width + gap;
         right = right.max(x - gap);
         row_height = row_height.max(bounds.height);
-        if heading {
+        if entry.heading {
             x = 0.0;
             y += row_height + 6.0;
             row_height = 0.0;
@@ -196,61 +158,6 @@ pub(super) fn reflowed_legend(scene: &Scene, width: f64) -> Option<Scene> {
     item.bbox = Rect::new(0.0, 0.0, legend.width, legend.height);
     legend.items.push(item);
     Some(legend)
-}
-
-/// The area a shape covers, its outline included.
-pub(super) fn shape_bounds(shape: &Shape) -> Option<Rect> {
-    use crate::layout::scene::{Anchor, PathStep};
-    let (rect, stroke) = match shape {
-        Shape::Rect { rect, paint, .. } => (*rect, paint.stroke_width),
-        Shape::Circle {
-            centre,
-            radius,
-            paint,
-        } => (
-            Rect::new(
-                centre.x - radius,
-                centre.y - radius,
-                2.0 * radius,
-                2.0 * radius,
-            ),
-            paint.stroke_width,
-        ),
-        Shape::Polygon { points, paint } | Shape::Polyline { points, paint } => {
-            (Rect::around(points)?, paint.stroke_width)
-        }
-        Shape::Path { steps, paint } => {
-            let points: Vec<crate::layout::scene::Point> = steps
-                .iter()
-                .flat_map(|s| match s {
-                    PathStep::MoveTo(p) | PathStep::LineTo(p) => vec![*p],
-                    PathStep::QuadTo(c, p) => vec![*c, *p],
-                    PathStep::Close => vec![],
-                })
-                .collect();
-            (Rect::around(&points)?, paint.stroke_width)
-        }
-        Shape::Text {
-            origin,
-            lines,
-            size,
-            line_height,
-            anchor,
-            weight,
-            ..
-        } => {
-            let w = text::widest(lines, *size, *weight);
-            let x = match anchor {
-                Anchor::Start => origin.x,
-                Anchor::Middle => origin.x - w / 2.0,
-                Anchor::End => origin.x - w,
-            };
-            let top = origin.y - size * 0.9;
-            let h = size * 1.15 + line_height * (lines.len().max(1) - 1) as f64;
-            (Rect::new(x, top, w, h), 0.0)
-        }
-    };
-    Some(rect.inflate(stroke / 2.0))
 }
 
 /// The shape moved by `dx`, `dy`.
@@ -280,4 +187,63 @@ pub(super) fn moved(shape: &Shape, dx: f64, dy: f64) -> Shape {
         Shape::Text { origin, .. } => *origin = p(origin),
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::scene::{Anchor, Colour, LegendEntry, Paint, Point, Weight};
+
+    fn words(at: Point, line: &str) -> Shape {
+        Shape::Text {
+            origin: at,
+            lines: vec![line.into()],
+            size: 10.0,
+            line_height: 12.0,
+            anchor: Anchor::Start,
+            weight: Weight::Regular,
+            colour: Colour::BLACK,
+            halo: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_sample_with_words_inside_stays_beside_what_it_means() {
+        // A person not known: a square with "?" in it, then its words.
+        let square = Shape::Rect {
+            rect: Rect::new(10.0, 40.0, 16.0, 16.0),
+            corner: 0.0,
+            paint: Paint::line(Colour::BLACK, 1.0),
+        };
+        let mut scene = Scene::new("Genogram");
+        scene.legend = [
+            (vec![words(Point::new(10.0, 20.0), "Key")], true),
+            (
+                vec![
+                    square,
+                    words(Point::new(15.0, 52.0), "?"),
+                    words(Point::new(40.0, 52.0), "person not known (?)"),
+                ],
+                false,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(shapes, heading)| LegendEntry::new(shapes, heading))
+        .collect();
+        let legend = reflowed_legend(&scene, 600.0).expect("a key");
+        let tops: Vec<f64> = legend.items[0]
+            .shapes
+            .iter()
+            .filter_map(Shape::bounds)
+            .map(|b| b.y)
+            .collect();
+        // The heading on its own line, then the square, its "?" and its words on one line.
+        assert_eq!(tops.len(), 4);
+        assert!(tops[1] > tops[0] + 5.0);
+        assert!(
+            tops[2..].iter().all(|t| (t - tops[1]).abs() < 8.0),
+            "{tops:?}"
+        );
+        assert!(legend.height < 45.0, "{}", legend.height);
+    }
 }

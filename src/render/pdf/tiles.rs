@@ -30,7 +30,7 @@ pub(super) enum DiagramPlan {
         /// The pages, row by row; a part of the grid with nothing drawn in it has no page.
         tiles: Vec<Tile>,
         /// Where the key is: once, with every other page naming its page.
-        key: KeyPlace,
+        key: Box<KeyPlace>,
     },
 }
 
@@ -304,7 +304,7 @@ pub(super) fn tile_plan(scene: &Scene, size: (f64, f64), scale: f64) -> DiagramP
         columns,
         rows,
         tiles,
-        key,
+        key: Box::new(key),
     }
 }
 
@@ -340,7 +340,7 @@ pub(super) fn content_boxes(scene: &Scene, with_legend: bool) -> Vec<Rect> {
     items()
         .flat_map(|i| &i.shapes)
         .filter(|s| matches!(s, Shape::Text { .. }))
-        .filter_map(shape_bounds)
+        .filter_map(Shape::bounds)
         .chain(whole)
         .collect()
 }
@@ -544,7 +544,7 @@ fn draw_tile_page(
         line(surface, a, b, 0.5, grey);
     }
     draw_marks(surface, fonts, tiles, place, Rect::new(area.x, top, w, h));
-    match (plan.key_page(), key) {
+    match (plan.key_page(), key.as_ref()) {
         (Some(page), KeyPlace::LastPage(legend)) if page == tile => {
             draw_key(surface, legend, (area.x, top + h + KEY_BELOW), *scale)?;
         }
