@@ -381,15 +381,7 @@ fn long_names_wrap_and_are_never_cut() {
             label.id,
             label.bbox.width
         );
-        let text: Vec<String> = label
-            .shapes
-            .iter()
-            .filter_map(|s| match s {
-                genochron::layout::scene::Shape::Text { lines, .. } => Some(lines.join(" ")),
-                _ => None,
-            })
-            .collect();
-        let all = text.join(" ").replace("- ", "-");
+        let all = label.words().join(" ").replace("- ", "-");
         for word in person.name.split_whitespace() {
             assert!(
                 all.contains(word) || all.replace(' ', "").contains(word),

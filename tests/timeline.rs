@@ -304,13 +304,7 @@ fn ages_follow_each_child_and_pregnancy_is_shown_before_birth() {
 /// The words of a label item, its lines joined by spaces.
 fn label_text(scene: &Scene, id: &str) -> String {
     let item = scene.items.iter().find(|i| i.id == id).expect(id);
-    let mut words = Vec::new();
-    for shape in &item.shapes {
-        if let genochron::layout::scene::Shape::Text { lines, .. } = shape {
-            words.extend(lines.iter().cloned());
-        }
-    }
-    words.join(" ")
+    item.words().join(" ")
 }
 
 mod generated {

@@ -449,14 +449,7 @@ mod tests {
             .iter()
             .find(|i| i.id == "legend-review")
             .unwrap();
-        let words: Vec<String> = key
-            .shapes
-            .iter()
-            .filter_map(|s| match s {
-                Shape::Text { lines, .. } => Some(lines.join(" ")),
-                _ => None,
-            })
-            .collect();
+        let words = key.words();
         assert_eq!(words.len(), 4, "{words:?}");
         assert!(key.bbox.bottom() <= scene.height);
     }

@@ -446,6 +446,17 @@ impl Item {
             shapes: Vec::new(),
         }
     }
+
+    /// The words the item writes: each text shape's lines joined by spaces, in drawing order.
+    pub fn words(&self) -> Vec<String> {
+        self.shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { lines, .. } => Some(lines.join(" ")),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 impl Scene {

@@ -576,7 +576,6 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use crate::chronology::select::Focus;
-    use crate::layout::scene::Shape;
     use crate::layout::timeline::{TimelineOptions, timeline};
     use chrono::NaiveDate;
 
@@ -605,15 +604,7 @@ mod tests {
         let scene = timeline(&case, &options);
         let words = |id: &str| {
             let item = scene.items.iter().find(|i| i.id == id).expect(id);
-            let text: Vec<String> = item
-                .shapes
-                .iter()
-                .filter_map(|s| match s {
-                    Shape::Text { lines, .. } => Some(lines.join(" ")),
-                    _ => None,
-                })
-                .collect();
-            (item.bbox, text.join(" "))
+            (item.bbox, item.words().join(" "))
         };
         let plot = scene
             .items
