@@ -40,7 +40,7 @@ pub(super) fn order_crossings(a: &Arrangement) -> u64 {
 }
 
 /// Pairs (i, j) with top_i < top_j and bottom_i > bottom_j, in O(n log n).
-pub fn count_inversions(mut edges: Vec<(f64, f64)>) -> u64 {
+pub(crate) fn count_inversions(mut edges: Vec<(f64, f64)>) -> u64 {
     if edges.len() < 2 {
         return 0;
     }
