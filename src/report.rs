@@ -36,6 +36,8 @@
 //! assert!(String::from_utf8(written.bytes).unwrap().contains("Amy was in hospital for a week."));
 //! ```
 
+pub mod review;
+
 use crate::chronology::{self, Filter, LeftOut, Selection};
 use crate::diagnostic::count;
 use crate::layout::genogram::{GenogramOptions, people_left_out};

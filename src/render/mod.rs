@@ -5,7 +5,7 @@ pub(crate) mod escape;
 pub mod html;
 pub mod pdf;
 pub mod png;
-pub mod review;
+pub(crate) mod review;
 pub mod svg;
 pub mod table;
 

@@ -37,7 +37,7 @@ mod review;
 mod table;
 mod tiles;
 
-pub use review::review;
+pub(crate) use review::review;
 
 use front::*;
 use key::*;
