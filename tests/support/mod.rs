@@ -3,10 +3,12 @@
 //! `use support::*;`, and uses what it needs.
 #![allow(dead_code, unused_imports)]
 
+mod arguments;
 mod fictional;
 mod golden;
 mod tools;
 
+pub use arguments::*;
 pub use fictional::*;
 pub use golden::*;
 pub use tools::*;
