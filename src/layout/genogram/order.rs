@@ -121,6 +121,7 @@ pub(super) fn arrange(
     let (ties, chains) = ties::add(&mut slots, &mut units, &slot_of, couples, ranks);
     let (mut sibships, couple_sibship, children_of) =
         sibships_by_parents(family, couples, ranks, &slot_of, &ties);
+    // Each sibship's children, oldest first, by the slots they hang by.
     let mut hanger = Hanger {
         slots: &mut slots,
         units: &mut units,
