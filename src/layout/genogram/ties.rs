@@ -16,8 +16,8 @@ pub(super) struct TieEnds {
     pub lower: usize,
 }
 
-/// Adds tie ends and pass-throughs for every couple on different rows. Returns the ends of each couple, and the pass-through sibships that chain
-/// the upper end down to the lower one.
+/// Adds tie ends and pass-throughs for every couple on different rows. Returns the ends of
+/// each couple, and the pass-through sibships that chain the upper end down to the lower one.
 pub(super) fn add(
     slots: &mut Vec<Slot>,
     units: &mut Vec<Unit>,
