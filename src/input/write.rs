@@ -161,12 +161,7 @@ fn write_item(out: &mut String, indent: usize, key: &str, item: &Tree) {
     pad(out, indent);
     out.push('-');
     match item {
-        Tree::Null => out.push('\n'),
-        Tree::Scalar(s) => {
-            out.push(' ');
-            out.push_str(&scalar(key, s));
-            out.push('\n');
-        }
+        Tree::Null | Tree::Scalar(_) => write_value_after_key(out, indent, key, item),
         Tree::Seq(items) => {
             out.push('\n');
             for inner in items {
