@@ -42,6 +42,7 @@
 //! assert_eq!(amy.age_at(case.details.as_at).unwrap().to_string(), "9y 4m");
 //! ```
 
+pub mod arguments;
 pub mod as_at;
 pub mod check;
 pub mod chronology;

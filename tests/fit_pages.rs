@@ -122,11 +122,7 @@ fn the_rule_names_each_level_kept_and_a_summary_that_needs_nothing_says_so() {
 
 #[test]
 fn the_report_front_page_states_the_rule_and_lists_what_it_left_out() {
-    let path = scratch("fit-pages.html");
-    let path_text = path.to_string_lossy().into_owned();
-    let output = genochron(&["report", CASE, "-o", &path_text, "--fit-pages", "3"]);
-    assert_eq!(output.status.code(), Some(0));
-    let messages = String::from_utf8_lossy(&output.stderr);
+    let (path, messages) = make_report(CASE, "fit-pages.html", &["--fit-pages", "3"]);
     assert!(
         messages.contains("Summary chosen to fit 3 pages"),
         "{messages}"
@@ -165,18 +161,11 @@ fn the_report_front_page_states_the_rule_and_lists_what_it_left_out() {
 fn the_pdf_chronology_fits_the_pages_asked_for() {
     require(&["pdfinfo", "pdftotext"]);
     let pages = |extra: &[&str]| {
-        let path = scratch(&format!("fit-{}.pdf", extra.len()));
-        let path_text = path.to_string_lossy().into_owned();
-        let mut args = vec!["report", CASE, "-o", &path_text];
-        args.extend_from_slice(extra);
-        assert_eq!(genochron(&args).status.code(), Some(0));
-        let info = run("pdfinfo", &[&path_text]);
+        let (path, _) = make_report(CASE, &format!("fit-{}.pdf", extra.len()), extra);
+        let info = run("pdfinfo", &[&path]);
         let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
         let n: usize = line["Pages:".len()..].trim().parse().unwrap();
-        (
-            n,
-            run("pdftotext", &["-f", "1", "-l", "1", &path_text, "-"]),
-        )
+        (n, pdf_front_page(&path))
     };
     let (whole, _) = pages(&[]);
     let case = example(CASE);
@@ -184,6 +173,5 @@ fn the_pdf_chronology_fits_the_pages_asked_for() {
     assert!(table > 10, "the example's table is long");
     let (summary, front) = pages(&["--fit-pages", "10"]);
     assert_eq!(summary, whole - table + 10);
-    let front = front.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(front.contains("Summary chosen to fit 10 pages"), "{front}");
 }

@@ -15,6 +15,7 @@
 //!   `min(partnerships - partners beyond two, people - 1)` couples side by side.
 
 mod genogram_checks;
+mod support;
 
 use genochron::layout::genogram::generate::Mix;
 use genochron::layout::genogram::genogram;

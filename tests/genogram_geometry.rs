@@ -4,6 +4,7 @@
 //! plain trees, every child's line joined to her own parents and no one else.
 
 mod genogram_checks;
+mod support;
 
 use genochron::layout::genogram::generate::Mix;
 use genogram_checks::families::{self, Promises};

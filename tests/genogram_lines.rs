@@ -3,6 +3,7 @@
 //! `genogram_checks::families`. Read from the layout JSON alone.
 
 mod genogram_checks;
+mod support;
 
 use genochron::layout::genogram::generate::Mix;
 use genogram_checks::families::{self, Promises};

@@ -4,6 +4,7 @@
 //! exactly what is drawn, and no crossings at all in a family that is a plain tree.
 
 mod genogram_checks;
+mod support;
 
 use genochron::layout::genogram::generate::{self, Mix};
 use genochron::layout::genogram::{GenogramOptions, genogram};

@@ -7,17 +7,32 @@
 //! - `problems/`: `case.yaml` and the checker's messages with their lines (`expected.txt`).
 //! - `import/`: an `input.ged`, `.ped` or `.csv`, and the case file (`expected.yaml`) and
 //!   messages (`expected.txt`) the import gives.
-//! - `entries-csv/`: `entries.csv`, an optional `map.txt` (one `--map` value a line, read by
+//! - `entries-csv/`: `entries.csv`, optional `args.txt` (`--map` options, each value read by
 //!   the same function as the command line's), and the entries (`case.json`) and messages
 //!   (`messages.txt`).
 //! - `chronology/`: `case.yaml` and its Markdown, CSV and HTML tables.
+//! - `genogram/` and `timeline/`: `case.yaml`, optional `args.txt`, and the drawing
+//!   (`genogram.svg`, `timeline.svg`) and its layout (`layout.json`) that the binary writes
+//!   with those arguments. Every drawing also keeps its diagram's promises
+//!   (`genogram_checks`, `timeline_checks`), checked on the library's drawing with the same
+//!   options, which must be the binary's byte for byte (so the drawing is made twice and
+//!   gives the same bytes).
+//!
+//! A case's options are always `args.txt`: the command line's own words, one argument a line
+//! (`--lanes` then `person`), as they follow the input file on the command line (see
+//! `tests/support/arguments.rs`).
 
+mod genogram_checks;
 mod support;
+mod timeline_checks;
 
 use genochron::diagnostic::{self, to_text};
-use genochron::input::entries_csv::{self, parse_mapping};
+use genochron::input::entries_csv;
 use genochron::input::pedigree::{self, PedigreeKind};
 use genochron::input::{gedcom, write};
+use genochron::layout::genogram::genogram;
+use genochron::layout::timeline;
+use genochron::render::svg;
 use genochron::render::table::{self, TableOptions};
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
@@ -30,7 +45,7 @@ struct Area {
     at_least: usize,
 }
 
-const AREAS: [Area; 4] = [
+const AREAS: [Area; 6] = [
     Area {
         folder: "problems",
         check: problem,
@@ -50,6 +65,16 @@ const AREAS: [Area; 4] = [
         folder: "chronology",
         check: chronology,
         at_least: 2,
+    },
+    Area {
+        folder: "genogram",
+        check: genogram_case,
+        at_least: 20,
+    },
+    Area {
+        folder: "timeline",
+        check: timeline_case,
+        at_least: 7,
     },
 ];
 
@@ -121,12 +146,7 @@ fn import(dir: &Path) {
 /// A spreadsheet of entries: every line an entry, reported, or the headings.
 fn entries_csv(dir: &Path) {
     let bytes = std::fs::read(dir.join("entries.csv")).unwrap();
-    let mapping: Vec<(String, String)> = std::fs::read_to_string(dir.join("map.txt"))
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| parse_mapping(l).unwrap())
-        .collect();
+    let mapping = support::heading_mapping(dir);
     let (file, diagnostics) = entries_csv::read(&bytes, &mapping);
     let rows = String::from_utf8_lossy(&bytes).lines().count();
     let reported: std::collections::BTreeSet<usize> = diagnostics
@@ -181,4 +201,84 @@ fn chronology(dir: &Path) {
     support::compare(&dir.join("chronology.md"), &md);
     support::compare(&dir.join("chronology.csv"), &csv);
     support::compare(&dir.join("chronology.html"), &html);
+}
+
+/// The drawing (`<command>.svg`) and layout JSON the binary writes for a case folder's
+/// `case.yaml` with the folder's `args.txt`, as text.
+fn drawn_by_the_binary(command: &str, dir: &Path) -> (String, String) {
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let svg = support::scratch(&format!("{command}-{name}.svg"));
+    let json = support::scratch(&format!("{command}-{name}.json"));
+    let mut args = vec![
+        command.to_string(),
+        dir.join("case.yaml").to_string_lossy().into_owned(),
+    ];
+    args.extend(support::case_words(dir));
+    for (option, path) in [("-o", &svg), ("--layout-json", &json)] {
+        args.extend([option.to_string(), path.to_string_lossy().into_owned()]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = support::genochron(&args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        support::stderr(&output)
+    );
+    let read = |path: &Path| std::fs::read_to_string(path).expect("the binary wrote it");
+    (read(&svg), read(&json))
+}
+
+/// Fails unless the library's drawing is the binary's, byte for byte: the promises are
+/// checked on the library's scene, so it must be the one the binary drew with the case's
+/// words (and the same input drawn twice gives the same bytes).
+fn assert_same_drawing(scene: &genochron::layout::scene::Scene, binary: &(String, String)) {
+    assert!(
+        scene.to_json() == binary.1,
+        "the layout drawn with the options read from args.txt differs from the binary's"
+    );
+    assert!(
+        svg::scene(scene) == binary.0,
+        "the drawing made with the options read from args.txt differs from the binary's"
+    );
+}
+
+/// A genogram: the binary's drawing and layout, and the promises every genogram keeps.
+fn genogram_case(dir: &Path) {
+    let drawn = drawn_by_the_binary("genogram", dir);
+    let case = support::load_case(dir);
+    let scene = genogram(&case, &support::genogram_options(dir, &case));
+    assert_same_drawing(&scene, &drawn);
+    let (svg, layout) = drawn;
+    let mut broken = genogram_checks::broken_promises(&case, &scene, &svg);
+    broken.extend(genogram_checks::overlay_clears_symbols(&scene));
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    support::compare(&dir.join("layout.json"), &layout);
+    support::compare(&dir.join("genogram.svg"), &svg);
+}
+
+/// A timeline: the binary's drawing and layout, the promises every timeline keeps, and an
+/// SVG that parses with a mark (a group with the entry's id) for every entry drawn.
+fn timeline_case(dir: &Path) {
+    let drawn = drawn_by_the_binary("timeline", dir);
+    let case = support::load_case(dir);
+    let options = support::timeline_options(dir, &case);
+    let scene = timeline::timeline(&case, &options);
+    assert_same_drawing(&scene, &drawn);
+    let (svg, layout) = drawn;
+    timeline_checks::check_promises(&case, &options, &scene);
+    let document = roxmltree::Document::parse(&svg)
+        .unwrap_or_else(|e| panic!("the SVG is not well-formed: {e}"));
+    let marks = document
+        .descendants()
+        .filter(|n| n.attribute("id").is_some_and(|id| id.starts_with("entry-")))
+        .filter(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.starts_with("entry "))
+        })
+        .count();
+    let selection = timeline::select(&case, &options.focus, &options.filter);
+    assert!(marks >= selection.shown.len(), "{marks} marks");
+    support::compare(&dir.join("layout.json"), &layout);
+    support::compare(&dir.join("timeline.svg"), &svg);
 }

@@ -3,6 +3,7 @@
 
 #[path = "genogram_checks/mod.rs"]
 mod genogram_checks;
+mod support;
 
 use genochron::layout::genogram::{Focus, GenogramOptions, genogram};
 use genochron::layout::scene::ItemKind;

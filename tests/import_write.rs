@@ -1,6 +1,8 @@
 //! The YAML writer: whatever text a person's fields hold, the written file reads back to the
 //! same text.
 
+mod support;
+
 use genochron::diagnostic::Location;
 use genochron::input::case_file::{CaseFile, CaseSection, DatedText, PersonInput, Text};
 use genochron::input::{self, write};
@@ -130,12 +132,7 @@ fn imported_entries_read_back_to_the_same_case() {
     for dir in ["own-field-names", "mapped-headings-excel-europe"] {
         let dir = root.join(dir);
         let bytes = std::fs::read(dir.join("entries.csv")).unwrap();
-        let mapping: Vec<(String, String)> = std::fs::read_to_string(dir.join("map.txt"))
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| entries_csv::parse_mapping(l).unwrap())
-            .collect();
+        let mapping = support::heading_mapping(&dir);
         let (file, _) = entries_csv::read(&bytes, &mapping);
         let mut file = file.unwrap();
         entries_csv::complete(&mut file);

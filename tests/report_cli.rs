@@ -11,13 +11,8 @@ const CASE: &str = "examples/mensah-family.yaml";
 fn make_twice(file: &str, extra: &[&str]) -> Vec<u8> {
     let mut results = Vec::new();
     for run in 0..2 {
-        let path = scratch(&format!("cli-{run}-{file}"));
-        let path_text = path.to_string_lossy().into_owned();
-        let mut args = vec!["report", CASE, "-o", &path_text];
-        args.extend_from_slice(extra);
-        let output = genochron(&args);
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        results.push(std::fs::read(&path).unwrap());
+        let (path, _) = make_report(CASE, &format!("cli-{run}-{file}"), extra);
+        results.push(std::fs::read(path).unwrap());
     }
     assert!(results[0] == results[1], "{file} differs between two runs");
     results.pop().unwrap()
@@ -58,22 +53,10 @@ fn every_format_is_byte_identical_across_runs() {
 /// The example's court PDF, numbered from C45, made by the command line; returns where it
 /// is and what the command said.
 fn bundle_pdf(name: &str) -> (String, String) {
-    let path = scratch(name);
-    let path_text = path.to_string_lossy().into_owned();
-    let output = genochron(&[
-        "report",
-        CASE,
-        "-o",
-        &path_text,
-        "--bundle-section",
-        "C",
-        "--start-page",
-        "45",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let messages = stderr(&output);
+    let (path, messages) =
+        make_report(CASE, name, &["--bundle-section", "C", "--start-page", "45"]);
     assert!(messages.contains("was written to"), "{messages}");
-    (path_text, messages)
+    (path, messages)
 }
 
 #[test]

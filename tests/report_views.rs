@@ -10,18 +10,8 @@ const CASE: &str = "examples/walsh-family.yaml";
 
 /// The HTML report made with these options.
 fn report(name: &str, options: &[&str]) -> String {
-    let path = scratch(name);
-    let path_text = path.to_string_lossy().into_owned();
-    let mut args = vec!["report", CASE, "-o", &path_text];
-    args.extend_from_slice(options);
-    let output = genochron(&args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    std::fs::read_to_string(&path).unwrap()
+    let (path, _) = make_report(CASE, name, options);
+    std::fs::read_to_string(path).unwrap()
 }
 
 /// The long options a command's help lists.
@@ -167,21 +157,12 @@ fn a_focus_on_no_one_is_refused() {
 )]
 fn the_pdf_front_page_says_what_each_part_shows() {
     require(&["pdftotext"]);
-    let path = scratch("views.pdf");
-    let path_text = path.to_string_lossy().into_owned();
-    let output = genochron(&[
-        "report",
+    let (path, _) = make_report(
         CASE,
-        "-o",
-        &path_text,
-        "--last",
-        "2y",
-        "--significance",
-        "high",
-    ]);
-    assert_eq!(output.status.code(), Some(0));
-    let front = run("pdftotext", &["-f", "1", "-l", "1", &path_text, "-"]);
-    let front = front.split_whitespace().collect::<Vec<_>>().join(" ");
+        "views.pdf",
+        &["--last", "2y", "--significance", "high"],
+    );
+    let front = pdf_front_page(&path);
     assert!(front.contains("What this version shows"), "{front}");
     assert!(
         front.contains("Drawn in full from 20 January 2024"),

@@ -52,11 +52,8 @@ fn the_schema_describes_the_statement() {
 
 #[test]
 fn the_html_front_has_the_statement_and_a_place_to_sign() {
-    let path = scratch("statement.html");
-    let path_text = path.to_string_lossy().into_owned();
-    let output = genochron(&["report", CASE, "-o", &path_text]);
-    assert_eq!(output.status.code(), Some(0));
-    let page = std::fs::read_to_string(&path).unwrap();
+    let (path, _) = make_report(CASE, "statement.html", &[]);
+    let page = std::fs::read_to_string(path).unwrap();
     let header = &page[page.find("<header>").unwrap()..page.find("</header>").unwrap()];
     assert!(header.contains("Statement of truth"));
     assert!(header.contains("I believe that the facts stated in this chronology are true."));
@@ -64,11 +61,9 @@ fn the_html_front_has_the_statement_and_a_place_to_sign() {
     assert!(header.contains("<dt>Name</dt><dd>Priya Natarajan</dd>"));
     assert!(header.contains("<dt>Date</dt><dd>22 January 2026</dd>"));
     // A case without a statement has none.
-    let other = scratch("no-statement.html");
-    let other_text = other.to_string_lossy().into_owned();
-    genochron(&["report", "examples/mensah-family.yaml", "-o", &other_text]);
+    let (other, _) = make_report("examples/mensah-family.yaml", "no-statement.html", &[]);
     assert!(
-        !std::fs::read_to_string(&other)
+        !std::fs::read_to_string(other)
             .unwrap()
             .contains("Statement of truth")
     );
@@ -81,25 +76,20 @@ fn the_html_front_has_the_statement_and_a_place_to_sign() {
 )]
 fn the_pdf_front_page_has_the_statement_clear_of_the_footer() {
     require(&["pdftotext"]);
-    let path = scratch("statement.pdf");
-    let path_text = path.to_string_lossy().into_owned();
-    let output = genochron(&[
-        "report",
+    let (path, messages) = make_report(
         CASE,
-        "-o",
-        &path_text,
-        "--last",
-        "2y",
-        "--significance",
-        "high,medium",
-        "--fit-pages",
-        "3",
-    ]);
-    assert_eq!(output.status.code(), Some(0));
-    let messages = String::from_utf8_lossy(&output.stderr);
+        "statement.pdf",
+        &[
+            "--last",
+            "2y",
+            "--significance",
+            "high,medium",
+            "--fit-pages",
+            "3",
+        ],
+    );
     assert!(!messages.contains("front page is too full"), "{messages}");
-    let front = run("pdftotext", &["-f", "1", "-l", "1", &path_text, "-"]);
-    let front = front.split_whitespace().collect::<Vec<_>>().join(" ");
+    let front = pdf_front_page(&path);
     for words in [
         "Statement of truth",
         "I believe that the facts stated in this chronology are true.",

@@ -1,229 +1,22 @@
-//! Timeline cases: one folder per situation under `tests/cases/timeline/`, each with a case
-//! file, optional `options.txt`, and the expected layout (`layout.json`) and drawing
-//! (`timeline.svg`). `GENOCHRON_ACCEPT=1 cargo test --test timeline` rewrites the expected
-//! files (never under CI). Every case is also checked for the timeline's promises: every
-//! entry drawn, summarised or reported; no label overlapping another label or a mark; nothing
-//! outside the drawing; the SVG well-formed; the same bytes twice.
+//! The timeline's promises on particular cases and on generated chronologies. The golden
+//! cases under `tests/cases/timeline/` (each drawn by the binary with its `args.txt` and
+//! compared with its expected files) are trials of `tests/golden_cases.rs`; every one of
+//! them, and every chronology here, keeps the promises in `timeline_checks`.
 
 mod support;
+mod timeline_checks;
 
-use genochron::layout::scene::{ItemKind, Rect, Scene};
-use genochron::layout::timeline::{self, Duration, Lanes, TimelineOptions};
-use genochron::model::{Case, PersonId, Significance};
+use genochron::layout::scene::{ItemKind, Scene};
+use genochron::layout::timeline::{self, TimelineOptions};
+use genochron::model::{Case, Significance};
 use std::path::Path;
-
-/// `options.txt`: one `name=value` a line, the command's option names.
-fn options(dir: &Path, case: &Case) -> TimelineOptions {
-    let mut options = TimelineOptions::default();
-    let Ok(text) = std::fs::read_to_string(dir.join("options.txt")) else {
-        return options;
-    };
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let (name, value) = line.split_once('=').expect("name=value");
-        let list = || {
-            value
-                .split(',')
-                .map(|s| s.trim().to_string())
-                .collect::<Vec<_>>()
-        };
-        let day = |v: &str| genochron::model::PartialDate::parse(v).unwrap().start();
-        match name.trim() {
-            "lanes" => {
-                options.lanes = match value {
-                    "person" => Lanes::Person,
-                    "child" => Lanes::Child,
-                    _ => Lanes::Category,
-                }
-            }
-            "from" => options.focus.from = Some(day(value)),
-            "to" => options.focus.to = Some(day(value)),
-            "last" => {
-                let end = options.focus.to.unwrap_or(case.details.as_at);
-                options.focus.from = Some(Duration::parse(value).unwrap().before(end));
-                options.focus.to = Some(end);
-            }
-            "category" => options.filter.categories = list(),
-            "child" => options.filter.children = list().into_iter().map(PersonId).collect(),
-            "significance" => {
-                options.filter.significance = list()
-                    .iter()
-                    .map(|s| match s.as_str() {
-                        "high" => Significance::High,
-                        "medium" => Significance::Medium,
-                        _ => Significance::Low,
-                    })
-                    .collect()
-            }
-            "audience" => options.filter.audience = Some(value.to_string()),
-            "gap" => options.gap = Duration::parse(value).unwrap(),
-            "width" => options.plot_width = value.parse().unwrap(),
-            other => panic!("unknown option {other}"),
-        }
-    }
-    options
-}
-
-/// Pairs of boxes that overlap, by a sweep over x: near-linear for a page of labels.
-fn overlapping(boxes: &[(String, Rect)]) -> Vec<(String, String)> {
-    let mut order: Vec<usize> = (0..boxes.len()).collect();
-    order.sort_by(|a, b| boxes[*a].1.x.total_cmp(&boxes[*b].1.x));
-    let mut found = Vec::new();
-    for (i, &a) in order.iter().enumerate() {
-        let ra = boxes[a].1.inflate(-0.01);
-        for &b in &order[i + 1..] {
-            if boxes[b].1.x >= ra.right() {
-                break;
-            }
-            if ra.overlaps(&boxes[b].1.inflate(-0.01)) {
-                found.push((boxes[a].0.clone(), boxes[b].0.clone()));
-            }
-        }
-    }
-    found
-}
-
-/// The promises every timeline keeps, whatever the case.
-pub fn check_promises(case: &Case, options: &TimelineOptions, scene: &Scene) {
-    let selection = timeline::select(case, &options.focus, &options.filter);
-    assert_eq!(
-        selection.shown.len()
-            + selection.before.len()
-            + selection.after.len()
-            + selection.left_out.len(),
-        case.entries.len(),
-        "every entry is drawn, summarised or reported as left out"
-    );
-    // No whisker, arrow or period bar of one entry runs through another entry's label.
-    assert_eq!(scene.metrics["crossings"], 0.0, "lines through labels");
-    // Every shown entry has its mark, with its full text as the title.
-    for entry in &selection.shown {
-        let id = format!("entry-{}", entry.number);
-        let item = scene
-            .items
-            .iter()
-            .find(|i| i.id == id)
-            .unwrap_or_else(|| panic!("{id} is not drawn"));
-        assert_eq!(item.kind, ItemKind::Entry);
-        let title = item.title.as_deref().unwrap_or_default();
-        assert!(title.contains(entry.event.trim()), "{id} title: {title}");
-        // And a label: its text beside the mark, or its number and a line in the list.
-        assert!(
-            scene
-                .items
-                .iter()
-                .any(|i| i.kind == ItemKind::EntryLabel && i.entries == vec![entry.number]),
-            "{id} has no label"
-        );
-    }
-    // No label overlaps another label or a mark, and marks do not overlap each other.
-    let boxes: Vec<(String, Rect)> = scene
-        .items
-        .iter()
-        .filter(|i| matches!(i.kind, ItemKind::Entry | ItemKind::EntryLabel))
-        .map(|i| (i.id.clone(), i.bbox))
-        .collect();
-    let clashes = overlapping(&boxes);
-    assert!(
-        clashes.is_empty(),
-        "overlaps: {:?}",
-        &clashes[..clashes.len().min(5)]
-    );
-    // Other words (band names, gap notes, summaries, headings) do not overlap each other.
-    let words: Vec<(String, Rect)> = scene
-        .items
-        .iter()
-        .filter(|i| {
-            matches!(i.kind, ItemKind::Label | ItemKind::Summary)
-                || (i.kind == ItemKind::Gap && i.id.ends_with("-label"))
-        })
-        .filter(|i| !(i.id == "summary-before" || i.id == "summary-after"))
-        .map(|i| (i.id.clone(), i.bbox))
-        .collect();
-    let clashes = overlapping(&words);
-    assert!(clashes.is_empty(), "overlapping words: {clashes:?}");
-    // Marks and labels stay right of the lane names and the summary column: the plot starts
-    // where the calendar axis does, and a mark reaches at most 17 units left of its date.
-    let plot_left = scene
-        .items
-        .iter()
-        .find(|i| i.id == "axis-top")
-        .expect("a calendar axis")
-        .bbox
-        .x;
-    for item in &scene.items {
-        if matches!(item.kind, ItemKind::Entry | ItemKind::EntryLabel) {
-            assert!(
-                item.bbox.x >= plot_left - 17.01,
-                "{} at {:?} is left of the plot ({plot_left})",
-                item.id,
-                item.bbox
-            );
-        }
-    }
-    // Every element id is unique, so tooltips and links find the right thing.
-    let mut ids: Vec<&str> = scene.items.iter().map(|i| i.id.as_str()).collect();
-    ids.sort_unstable();
-    for pair in ids.windows(2) {
-        assert_ne!(pair[0], pair[1], "two items share an id");
-    }
-    // Nothing is cut off at the edges of the drawing.
-    for item in &scene.items {
-        let b = item.bbox;
-        assert!(
-            b.x >= -0.01
-                && b.y >= -0.01
-                && b.right() <= scene.width + 0.01
-                && b.bottom() <= scene.height + 0.01,
-            "{} at {:?} is outside the {}x{} drawing",
-            item.id,
-            b,
-            scene.width,
-            scene.height
-        );
-    }
-}
-
-#[test]
-fn timeline_cases() {
-    let dirs = support::case_dirs("timeline");
-    assert!(dirs.len() >= 7, "the golden cases are present");
-    for dir in dirs {
-        let case = support::load_case(&dir);
-        let options = options(&dir, &case);
-        let scene = timeline::timeline(&case, &options);
-        check_promises(&case, &options, &scene);
-        let svg = genochron::render::svg::scene(&scene);
-        let document = roxmltree::Document::parse(&svg)
-            .unwrap_or_else(|e| panic!("{}: the SVG is not well-formed: {e}", dir.display()));
-        // Each entry's mark is a group with its id and a <title> first.
-        let marks = document
-            .descendants()
-            .filter(|n| n.attribute("id").is_some_and(|id| id.starts_with("entry-")))
-            .filter(|n| {
-                n.attribute("class")
-                    .is_some_and(|c| c.starts_with("entry "))
-            })
-            .count();
-        let selection = timeline::select(&case, &options.focus, &options.filter);
-        assert!(marks >= selection.shown.len(), "{}", dir.display());
-        let again = genochron::render::svg::scene(&timeline::timeline(&case, &options));
-        assert_eq!(
-            svg,
-            again,
-            "{}: the same input gives the same bytes",
-            dir.display()
-        );
-        support::compare(&dir.join("layout.json"), &scene.to_json());
-        support::compare(&dir.join("timeline.svg"), &svg);
-    }
-}
 
 #[test]
 fn focus_summarises_older_history_instead_of_dropping_it() {
     let dir =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/focus-last-two-years");
     let case = support::load_case(&dir);
-    let options = options(&dir, &case);
+    let options = support::timeline_options(&dir, &case);
     let selection = timeline::select(&case, &options.focus, &options.filter);
     assert!(selection.before.len() > 10, "{}", selection.before.len());
     let scene = timeline::timeline(&case, &options);
@@ -249,7 +42,7 @@ fn focus_summarises_older_history_instead_of_dropping_it() {
 fn filters_report_every_entry_they_leave_out() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/timeline/filters");
     let case = support::load_case(&dir);
-    let options = options(&dir, &case);
+    let options = support::timeline_options(&dir, &case);
     let selection = timeline::select(&case, &options.focus, &options.filter);
     assert!(!selection.left_out.is_empty());
     for (entry, reason) in &selection.left_out {
@@ -310,7 +103,7 @@ fn label_text(scene: &Scene, id: &str) -> String {
 mod generated {
     //! The promises over generated chronologies: any dates, precisions, periods, lengths of
     //! text, lanes, widths and focus windows.
-    use super::check_promises;
+    use crate::timeline_checks::check_promises;
     use chrono::NaiveDate;
     use genochron::layout::timeline::{self, Lanes, TimelineOptions};
     use genochron::model::{

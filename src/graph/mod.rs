@@ -4,7 +4,7 @@
 //! this module gives out. petgraph's `NodeIndex` stays inside: callers never see it, so the
 //! graph representation can change without touching the layout.
 
-use crate::model::{Case, ChildLink, PersonId};
+use crate::model::{Case, ChildLink, Parentage, PersonId};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -104,6 +104,18 @@ impl Family {
     /// The position of a person in the case file.
     pub fn position(&self, id: &PersonId) -> Option<usize> {
         self.index.get(id).copied()
+    }
+
+    /// A parentage's child and the parents it names, by position, leaving out anyone the
+    /// family does not hold; `None` when the child is not in it.
+    pub fn child_and_parents(&self, parentage: &Parentage) -> Option<(usize, Vec<usize>)> {
+        let child = self.position(&parentage.child)?;
+        let parents = parentage
+            .parents
+            .iter()
+            .filter_map(|parent| self.position(parent))
+            .collect();
+        Some((child, parents))
     }
 
     /// The sort key for birth order: birth date, unknown dates last, then file order.

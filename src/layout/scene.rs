@@ -169,6 +169,37 @@ impl Rect {
         )
     }
 
+    /// The part of the segment from `p` to `q` inside the box, as fractions of its length;
+    /// `None` when it misses the box (Liang–Barsky clipping).
+    pub fn clip_segment(&self, p: Point, q: Point) -> Option<(f64, f64)> {
+        let (dx, dy) = (q.x - p.x, q.y - p.y);
+        let mut t0: f64 = 0.0;
+        let mut t1: f64 = 1.0;
+        for (pk, qk) in [
+            (-dx, p.x - self.x),
+            (dx, self.right() - p.x),
+            (-dy, p.y - self.y),
+            (dy, self.bottom() - p.y),
+        ] {
+            if pk.abs() < 1e-12 {
+                if qk < 0.0 {
+                    return None;
+                }
+            } else {
+                let t = qk / pk;
+                if pk < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+                if t0 > t1 {
+                    return None;
+                }
+            }
+        }
+        Some((t0, t1))
+    }
+
     /// The smallest box holding all the points; `None` for no points.
     pub fn around(points: &[Point]) -> Option<Rect> {
         let first = points.first()?;

@@ -7,8 +7,8 @@
 //! `GEN_SIZE=.. GEN_SEED=.. cargo test --test genogram_properties draw_one -- --ignored`.
 
 use genochron::layout::genogram::generate::{self, Mix};
-use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions, genogram};
-use genochron::model::{Case, PersonId};
+use genochron::layout::genogram::{GenogramOptions, genogram};
+use genochron::model::Case;
 use std::path::{Path, PathBuf};
 
 use super::geometry;
@@ -43,29 +43,6 @@ pub struct Family {
     pub options: GenogramOptions,
 }
 
-/// Options from a golden case's `options.json`, as `tests/genogram.rs` reads them.
-fn options(dir: &Path) -> GenogramOptions {
-    let mut options = GenogramOptions::default();
-    let Ok(text) = std::fs::read_to_string(dir.join("options.json")) else {
-        return options;
-    };
-    let value: serde_json::Value = serde_json::from_str(&text).expect("options.json");
-    if let Some(date) = value["as-at"].as_str() {
-        options.as_at = Some(date.parse().expect("as-at date"));
-    }
-    if value["deceased"].as_str() == Some("slash") {
-        options.deceased = DeceasedStyle::Slash;
-    }
-    if let Some(person) = value["focus"].as_str() {
-        options.focus = Some(Focus {
-            person: PersonId(person.into()),
-            up: value["up"].as_u64().unwrap_or(1) as u32,
-            down: value["down"].as_u64().unwrap_or(1) as u32,
-        });
-    }
-    options
-}
-
 pub fn golden() -> Vec<Family> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("tests/cases/genogram"))
         .expect("the golden cases")
@@ -75,10 +52,13 @@ pub fn golden() -> Vec<Family> {
     dirs.sort();
     let out: Vec<Family> = dirs
         .iter()
-        .map(|dir| Family {
-            name: dir.file_name().unwrap().to_string_lossy().into_owned(),
-            case: load(&dir.join("case.yaml")).expect("a golden case loads"),
-            options: options(dir),
+        .map(|dir| {
+            let case = load(&dir.join("case.yaml")).expect("a golden case loads");
+            Family {
+                name: dir.file_name().unwrap().to_string_lossy().into_owned(),
+                options: crate::support::genogram_options(dir, &case),
+                case,
+            }
         })
         .collect();
     assert!(out.len() >= 20, "only {} golden cases", out.len());

@@ -1,12 +1,15 @@
-//! Helpers every test file shares: running the binary, scratch files, golden files, the
-//! fictional case and scenes, and the outside tools. A test file says `mod support;` and
+//! Helpers every test file shares: running the binary (and making a report with it), scratch
+//! files, golden files and a golden case's options, the fictional case and scenes, and the
+//! outside tools. A test file says `mod support;` and
 //! `use support::*;`, and uses what it needs.
 #![allow(dead_code, unused_imports)]
 
+mod arguments;
 mod fictional;
 mod golden;
 mod tools;
 
+pub use arguments::*;
 pub use fictional::*;
 pub use golden::*;
 pub use tools::*;
@@ -28,6 +31,18 @@ pub fn stdout(args: &[&str]) -> String {
     let output = genochron(args);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// Makes a document with `genochron report <case> -o <file> <extra>`, the file a scratch
+/// file, failing the test unless the command succeeds; returns the file's path and what the
+/// command said.
+pub fn make_report(case: &str, file: &str, extra: &[&str]) -> (String, String) {
+    let path = scratch(file).to_string_lossy().into_owned();
+    let mut args = vec!["report", case, "-o", &path];
+    args.extend_from_slice(extra);
+    let output = genochron(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    (path, stderr(&output))
 }
 
 /// A run's error output (where every message goes) as text.

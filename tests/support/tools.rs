@@ -47,6 +47,14 @@ pub fn pdf_pages_text(path: &str) -> Vec<String> {
         .collect()
 }
 
+/// A PDF's first page as text (`pdftotext`), its runs of spaces made one.
+pub fn pdf_front_page(path: &str) -> String {
+    run("pdftotext", &["-f", "1", "-l", "1", path, "-"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Checks the promise a split diagram's pages make about its key, on the pages (from
 /// [`pdf_pages_text`]) whose heading starts with `heading`: at least two pages; exactly one of
 /// them shows the key (has the text `marker`, a line of the key); and every other one says

@@ -66,7 +66,7 @@ pub fn run(args: &Args) -> Exit {
     {
         return exit;
     }
-    let filter = match args.filters.filter(&case) {
+    let filter = match args.filters.arguments().filter(&case) {
         Ok(filter) => filter,
         Err(message) => {
             eprintln!("{message}\nNothing was written.");

@@ -1,5 +1,6 @@
 //! What every command shares: exit codes, loading a case with its messages, writing output.
 
+use genochron::arguments::FilterArguments;
 use genochron::diagnostic::{Diagnostic, Places};
 use genochron::input::entries_csv::{self, ReadOptions};
 use genochron::model::{Case, PartialDate, View};
@@ -352,41 +353,14 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    /// The filter for a case, or what is wrong with the options.
-    pub fn filter(&self, case: &Case) -> Result<genochron::layout::timeline::Filter, String> {
-        use genochron::model::{PersonId, Significance};
-        let mut significance = Vec::new();
-        for text in &self.significance {
-            significance.push(match text.trim().to_lowercase().as_str() {
-                "high" => Significance::High,
-                "medium" => Significance::Medium,
-                "low" => Significance::Low,
-                _ => {
-                    return Err(format!(
-                        "--significance \"{text}\" is not a level. Use high, medium or low."
-                    ));
-                }
-            });
-        }
-        let mut children = Vec::new();
-        for id in &self.child {
-            let id = PersonId(id.trim().to_string());
-            if !case.details.subjects.contains(&id) {
-                let known: Vec<&str> = case.details.subjects.iter().map(|c| c.as_str()).collect();
-                return Err(format!(
-                    "--child \"{id}\" is not one of the subject children ({}).",
-                    known.join(", ")
-                ));
-            }
-            children.push(id);
-        }
-        Ok(genochron::layout::timeline::Filter {
+    /// The filters as the library reads them.
+    pub fn arguments(&self) -> FilterArguments {
+        FilterArguments {
             categories: self.category.clone(),
-            children,
-            significance,
+            children: self.child.clone(),
+            significance: self.significance.clone(),
             audience: self.audience.clone(),
-            only: None,
-        })
+        }
     }
 
     /// Loads the case (a case file or a spreadsheet of entries) as at its date and makes the

@@ -1,8 +1,9 @@
 //! `genochron genogram`: draws the family as a genogram SVG, and optionally its layout as JSON.
 
 use crate::common::{self, CaseArgs, Exit};
-use genochron::layout::genogram::{DeceasedStyle, Focus, GenogramOptions};
-use genochron::model::{Case, PersonId, View};
+use genochron::arguments::GenogramArguments;
+use genochron::layout::genogram::{DeceasedStyle, GenogramOptions};
+use genochron::model::{Case, View};
 use genochron::redact::Version;
 use std::path::{Path, PathBuf};
 
@@ -35,10 +36,10 @@ pub struct ViewArgs {
     #[arg(long, value_name = "ID")]
     pub focus: Option<String>,
     /// With --focus: how many generations of ancestors to include.
-    #[arg(long, default_value_t = 2, requires = "focus")]
+    #[arg(long, default_value_t = GenogramArguments::default().up, requires = "focus")]
     pub up: u32,
     /// With --focus: how many generations below the person to include.
-    #[arg(long, default_value_t = 2, requires = "focus")]
+    #[arg(long, default_value_t = GenogramArguments::default().down, requires = "focus")]
     pub down: u32,
     /// How to mark people who have died: an X through the symbol, or one slash.
     #[arg(long, value_enum, default_value = "cross")]
@@ -52,45 +53,34 @@ pub enum Deceased {
 }
 
 impl ViewArgs {
-    /// The genogram's options for a version of `case`. The focus is named by the case file's
-    /// id, which a version for an audience replaces, so it is found in the case as the file
-    /// has it and then in the version at the same place. An unknown id is a problem (exit 1).
+    /// The arguments as the library reads them.
+    pub fn arguments(&self) -> GenogramArguments {
+        GenogramArguments {
+            focus: self.focus.clone(),
+            up: self.up,
+            down: self.down,
+            deceased: match self.deceased {
+                Deceased::Cross => DeceasedStyle::Cross,
+                Deceased::Slash => DeceasedStyle::Slash,
+            },
+        }
+    }
+
+    /// The genogram's options for a version of `case` (see [`GenogramArguments::options`]).
+    /// An unknown focus id is a problem (exit 1).
     pub fn options(
         &self,
         case: &Case,
         version: &Version,
         file: &Path,
     ) -> Result<GenogramOptions, Exit> {
-        let focus = match &self.focus {
-            None => None,
-            Some(id) => {
-                let Some(position) = case.people.position(&PersonId(id.clone())) else {
-                    eprintln!(
-                        "There is no one with the id \"{id}\" in {}, so the genogram cannot \
-                         focus on them. Nothing was written.",
-                        common::display_name(file)
-                    );
-                    return Err(Exit::Problems);
-                };
-                let person = match version.people.iter().nth(position) {
-                    Some(person) => person.id.clone(),
-                    None => PersonId(id.clone()),
-                };
-                Some(Focus {
-                    person,
-                    up: self.up,
-                    down: self.down,
-                })
-            }
-        };
-        Ok(GenogramOptions {
-            as_at: None,
-            focus,
-            deceased: match self.deceased {
-                Deceased::Cross => DeceasedStyle::Cross,
-                Deceased::Slash => DeceasedStyle::Slash,
-            },
-            ..GenogramOptions::default()
+        self.arguments().options(case, version).map_err(|id| {
+            eprintln!(
+                "There is no one with the id \"{id}\" in {}, so the genogram cannot \
+                 focus on them. Nothing was written.",
+                common::display_name(file)
+            );
+            Exit::Problems
         })
     }
 }

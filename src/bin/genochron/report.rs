@@ -4,7 +4,7 @@
 
 use crate::common::{self, CaseArgs, Exit, FilterArgs};
 use crate::{genogram, timeline};
-use genochron::layout::timeline::TimelineOptions;
+use genochron::arguments::TimelineArguments;
 use genochron::report::{Format, Report};
 use std::path::PathBuf;
 
@@ -91,8 +91,12 @@ pub fn run(args: &Args) -> Exit {
         Ok(options) => options,
         Err(exit) => return exit,
     };
-    let plot_width = TimelineOptions::default().plot_width;
-    let timeline = match timeline::options(&args.window, &args.filters, &case, plot_width) {
+    let plot_width = TimelineArguments::default().plot_width;
+    let timeline = match args
+        .window
+        .arguments(plot_width)
+        .options(&args.filters.arguments(), &case)
+    {
         Ok(options) => options,
         Err(message) => {
             eprintln!("{message}\nThe report was not made. Nothing was written.");

@@ -1,8 +1,8 @@
 //! `genochron timeline`: the chronology drawn as a timeline (SVG), with focus and filters.
 
 use crate::common::{self, CaseArgs, Exit, FilterArgs};
-use genochron::layout::timeline::{self, Duration, Focus, Lanes, TimelineOptions, select};
-use genochron::model::{Case, PartialDate};
+use genochron::arguments::TimelineArguments;
+use genochron::layout::timeline::{self, Lanes, select};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,6 +59,24 @@ pub struct WindowArgs {
     pub gap: String,
 }
 
+impl WindowArgs {
+    /// The arguments as the library reads them, with a time axis `plot_width` wide.
+    pub fn arguments(&self, plot_width: f64) -> TimelineArguments {
+        TimelineArguments {
+            lanes: match self.lanes {
+                LaneChoice::Category => Lanes::Category,
+                LaneChoice::Person => Lanes::Person,
+                LaneChoice::Child => Lanes::Child,
+            },
+            from: self.from.clone(),
+            to: self.to.clone(),
+            last: self.last.clone(),
+            gap: self.gap.clone(),
+            plot_width,
+        }
+    }
+}
+
 pub fn run(args: &Args) -> Exit {
     let picture = match common::picture_for(args.output.as_deref(), "The timeline") {
         Ok(picture) => picture,
@@ -72,12 +90,14 @@ pub fn run(args: &Args) -> Exit {
     {
         return exit;
     }
-    let options = match options(
-        &args.window,
-        &args.filters,
-        &case,
-        args.plot_width.unwrap_or(1200.0),
-    ) {
+    let plot_width = args
+        .plot_width
+        .unwrap_or(TimelineArguments::default().plot_width);
+    let options = match args
+        .window
+        .arguments(plot_width)
+        .options(&args.filters.arguments(), &case)
+    {
         Ok(options) => options,
         Err(message) => {
             eprintln!("{message}\nThe timeline was not drawn. Nothing was written.");
@@ -139,65 +159,4 @@ fn report(selection: &timeline::Selection) {
             if n > 20 { ", ..." } else { "" }
         );
     }
-}
-
-fn day(text: &str, flag: &str) -> Result<chrono::NaiveDate, String> {
-    match PartialDate::parse(text) {
-        Ok(date) => Ok(date.start()),
-        Err(error) => Err(format!("The {flag} date \"{text}\" {error}.")),
-    }
-}
-
-/// The timeline's options from the shared arguments, or what is wrong with them.
-pub fn options(
-    args: &WindowArgs,
-    filters: &FilterArgs,
-    case: &Case,
-    width: f64,
-) -> Result<TimelineOptions, String> {
-    let lanes = match args.lanes {
-        LaneChoice::Category => Lanes::Category,
-        LaneChoice::Person => Lanes::Person,
-        LaneChoice::Child => Lanes::Child,
-    };
-    let mut focus = Focus::default();
-    if let Some(text) = &args.from {
-        focus.from = Some(day(text, "--from")?);
-    }
-    if let Some(text) = &args.to {
-        let date =
-            PartialDate::parse(text).map_err(|e| format!("The --to date \"{text}\" {e}."))?;
-        focus.to = Some(date.end());
-    }
-    if let Some(text) = &args.last {
-        let length = Duration::parse(text).ok_or_else(|| {
-            format!("--last \"{text}\" is not a length of time. Write it as 2y, 18m or 26w.")
-        })?;
-        let end = focus.to.unwrap_or(case.details.as_at);
-        focus.from = Some(length.before(end));
-        focus.to = Some(end);
-    }
-    if let (Some(from), Some(to)) = (focus.from, focus.to)
-        && from > to
-    {
-        return Err("The --from date is after the --to date.".into());
-    }
-    let gap = Duration::parse(&args.gap).ok_or_else(|| {
-        format!(
-            "--gap \"{}\" is not a length of time. Write it as 6m or 1y.",
-            args.gap
-        )
-    })?;
-    let filter = filters.filter(case)?;
-    if !width.is_finite() || !(300.0..=20000.0).contains(&width) {
-        return Err("--plot-width must be between 300 and 20000.".into());
-    }
-    Ok(TimelineOptions {
-        lanes,
-        focus,
-        filter,
-        gap,
-        plot_width: width,
-        ..TimelineOptions::default()
-    })
 }

@@ -3,7 +3,7 @@
 //! pulled straight wherever it can be and rounded at its bends, so it still reads as one
 //! smooth line between the two people and never as part of the family's square lines.
 
-use super::overlay::{Outline, segment_clip};
+use super::overlay::Outline;
 use crate::layout::scene::{Point, Rect};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -170,7 +170,8 @@ impl Grid {
 /// True when the segment keeps out of every box.
 fn clear(p: Point, q: Point, hard: &[Rect]) -> bool {
     hard.iter().all(|r| {
-        segment_clip(p, q, &r.inflate(1.0))
+        r.inflate(1.0)
+            .clip_segment(p, q)
             .is_none_or(|(t0, t1)| (t1 - t0) * (q.x - p.x).hypot(q.y - p.y) < 0.25 || t1 <= t0)
     })
 }

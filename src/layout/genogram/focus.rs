@@ -21,14 +21,9 @@ pub struct Focus {
 /// child is drawn under count, and only when one of them is already drawn.
 fn keep_every_parent_of_a_kept_child(case: &Case, family: &Family, keep: &mut BTreeSet<usize>) {
     for parentage in case.parentage.iter().filter(|p| p.primary) {
-        let Some(child) = family.position(&parentage.child) else {
+        let Some((child, parents)) = family.child_and_parents(parentage) else {
             continue;
         };
-        let parents: Vec<usize> = parentage
-            .parents
-            .iter()
-            .filter_map(|q| family.position(q))
-            .collect();
         if keep.contains(&child) && parents.iter().any(|q| keep.contains(q)) {
             keep.extend(parents);
         }
@@ -47,12 +42,27 @@ pub(super) fn around(case: &Case, focus: &Focus) -> (Case, usize) {
     let Some(start) = family.position(&focus.person) else {
         return (case.clone(), 0);
     };
-    // Ancestors with their level (negative above the focus person).
     let mut level: Vec<Option<i64>> = vec![None; family.len()];
     level[start] = Some(0);
+    let tops = ancestors(&family, start, focus.up, &mut level);
+    descendants(&family, tops, focus.down, &mut level);
+    let mut keep: BTreeSet<usize> = (0..family.len()).filter(|&i| level[i].is_some()).collect();
+    let blood: Vec<usize> = keep.iter().copied().collect();
+    for p in blood {
+        for (_, q) in family.partners(p) {
+            keep.insert(q);
+        }
+    }
+    keep_every_parent_of_a_kept_child(case, &family, &mut keep);
+    cut_to(case, &keep)
+}
+
+/// Marks the ancestors of `start` up to `up` generations with their level (negative above
+/// the focus person), and returns them with `start`, in the order they were found.
+fn ancestors(family: &Family, start: usize, up: u32, level: &mut [Option<i64>]) -> Vec<usize> {
     let mut frontier = vec![start];
     let mut tops = vec![start];
-    for depth in 1..=i64::from(focus.up) {
+    for depth in 1..=i64::from(up) {
         let mut next = Vec::new();
         for p in frontier {
             for q in family.parents(p) {
@@ -65,11 +75,16 @@ pub(super) fn around(case: &Case, focus: &Focus) -> (Case, usize) {
         }
         frontier = next;
     }
-    // Their descendants, down to `down` generations below the focus person.
-    let mut stack: Vec<usize> = tops;
+    tops
+}
+
+/// Marks the descendants of `tops` (not yet marked) with their level, down to `down`
+/// generations below the focus person.
+fn descendants(family: &Family, tops: Vec<usize>, down: u32, level: &mut [Option<i64>]) {
+    let mut stack = tops;
     while let Some(p) = stack.pop() {
         let l = level[p].unwrap_or(0);
-        if l >= i64::from(focus.down) {
+        if l >= i64::from(down) {
             continue;
         }
         for c in family.children(p) {
@@ -79,14 +94,11 @@ pub(super) fn around(case: &Case, focus: &Focus) -> (Case, usize) {
             }
         }
     }
-    let mut keep: BTreeSet<usize> = (0..family.len()).filter(|&i| level[i].is_some()).collect();
-    let blood: Vec<usize> = keep.iter().copied().collect();
-    for p in blood {
-        for (_, q) in family.partners(p) {
-            keep.insert(q);
-        }
-    }
-    keep_every_parent_of_a_kept_child(case, &family, &mut keep);
+}
+
+/// The case with only the people in `keep` (by position), everything that names anyone else
+/// cut down or left out, and how many people were left out.
+fn cut_to(case: &Case, keep: &BTreeSet<usize>) -> (Case, usize) {
     let people: Vec<_> = case
         .people
         .iter()

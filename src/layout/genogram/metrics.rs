@@ -1,7 +1,6 @@
 //! Measures of a drawing, written into the scene for tests and benchmarks: crossings as
 //! drawn, couples kept together, and how much the overlay gets in the way.
 
-use super::overlay::segment_clip;
 use super::{Frame, sweeps};
 use crate::layout::scene::{Item, ItemKind, Point, Rect, Scene, round};
 
@@ -33,7 +32,7 @@ pub(super) fn overlay_measures(items: &[Item]) -> (usize, f64) {
             .filter(|r| {
                 points
                     .windows(2)
-                    .any(|w| segment_clip(w[0], w[1], r).is_some_and(|(t0, t1)| t1 > t0))
+                    .any(|w| r.clip_segment(w[0], w[1]).is_some_and(|(t0, t1)| t1 > t0))
             })
             .count();
     }

@@ -9,7 +9,7 @@ use super::route::link_class;
 use super::sheet::Key;
 use super::{Frame, MARGIN};
 use crate::layout::scene::{Colour, Item, ItemKind, Paint, Point, Rect, Shape};
-use crate::model::ChildLink;
+use crate::model::{ChildLink, Relationship};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What overlay lines keep off, and the lines already routed.
@@ -22,6 +22,24 @@ pub(super) struct Router {
     pub bends: BTreeMap<(usize, usize), Vec<f64>>,
     /// Where overlay lines may run: the drawing, below the title block.
     pub bounds: Rect,
+}
+
+impl Router {
+    /// Routes one overlay line between two people (`from` and `to` their outlines), with a
+    /// bend of its own where other lines already join the same two people.
+    fn line_between(&mut self, (a, b): (usize, usize), from: Outline, to: Outline) -> Vec<Point> {
+        let taken = self.bends.entry((a.min(b), a.max(b))).or_default();
+        let (route, bend) = route(
+            from,
+            to,
+            &mut self.obstacles,
+            &mut self.routed,
+            taken,
+            &self.bounds,
+        );
+        taken.push(bend);
+        route
+    }
 }
 
 /// Overlay lines may cross family lines but should not run along them, stay off the title
@@ -71,122 +89,129 @@ pub(super) fn other_parent_lines(
     router: &mut Router,
     keys: &mut BTreeSet<Key>,
 ) -> Vec<Item> {
-    let Frame {
-        case,
-        as_at,
-        people,
-        family,
-        ..
-    } = frame;
-    let as_at = *as_at;
-    let Router {
-        obstacles,
-        routed,
-        bends,
-        bounds,
-    } = router;
-    let outline_of = |i: usize, gap: f64| outline_of(frame, i, gap);
     let mut overlay = Vec::new();
+    // Each child's other-parent lines are numbered, so their ids stay apart.
     let mut other_count: BTreeMap<usize, usize> = BTreeMap::new();
-    for parentage in case
+    for parentage in frame
+        .case
         .parentage
         .iter()
-        .filter(|p| !p.primary && p.span.contains(as_at))
+        .filter(|p| !p.primary && p.span.contains(frame.as_at))
     {
-        let Some(child) = family.position(&parentage.child) else {
+        let Some((child, carers)) = frame.family.child_and_parents(parentage) else {
             continue;
         };
-        let carers: Vec<usize> = parentage
-            .parents
-            .iter()
-            .filter_map(|parent| family.position(parent))
-            .collect();
-        // Two carers who are partners, drawn side by side: one line from the middle of the
-        // line between them, as a child hangs from its parents' line.
-        let joint = match carers[..] {
-            [x, y] => family_items
-                .iter()
-                .find(|i| {
-                    i.kind == ItemKind::Partnership
-                        && i.people.contains(&people[x].id.0)
-                        && i.people.contains(&people[y].id.0)
-                })
-                .and_then(|i| i.points.as_ref())
-                .filter(|points| points.len() == 2 && (points[0].y - points[1].y).abs() < 0.5)
-                .map(|points| Point::new((points[0].x + points[1].x) / 2.0, points[0].y)),
-            _ => None,
-        };
-        let groups: Vec<(Vec<usize>, Outline)> = match joint {
-            Some(centre) => vec![(
-                carers.clone(),
-                Outline {
-                    centre,
-                    form: Form::Circle,
-                    r: 0.0,
-                },
-            )],
-            None => carers
-                .iter()
-                .map(|&p| (vec![p], outline_of(p, 3.0)))
-                .collect(),
-        };
-        for (group, start) in groups {
-            let key = (group[0].min(child), group[0].max(child));
-            let taken = bends.entry(key).or_default();
-            let (route, h) = route(
-                start,
-                outline_of(child, 3.0),
-                obstacles,
-                routed,
-                taken,
-                bounds,
-            );
-            taken.push(h);
+        for (group, start) in carer_groups(frame, family_items, &carers) {
+            let route =
+                router.line_between((group[0], child), start, outline_of(frame, child, 3.0));
             let n = other_count.entry(child).or_insert(0);
             *n += 1;
-            let mut item = Item::new(
-                ItemKind::ChildLink,
-                format!("child-link-{}-other-{}", people[child].id, n),
-            );
-            item.people = vec![people[child].id.0.clone()];
-            item.people
-                .extend(group.iter().map(|&p| people[p].id.0.clone()));
-            item.classes.push(link_class(parentage.link).to_string());
-            item.classes.push("other-parent".into());
-            item.shapes.push(Shape::Polyline {
-                points: route.clone(),
-                paint: Paint::line(Colour(60, 60, 60), 1.4)
-                    .dashed(draw::child_dash(parentage.link)),
-            });
-            item.bbox = Rect::around(&route).unwrap_or_default().inflate(1.0);
-            let names: Vec<&str> = group.iter().map(|&p| people[p].display_name()).collect();
-            let plural = group.len() > 1;
-            item.title = Some(format!(
-                "{} {} {} of {}",
-                names.join(" and "),
-                if plural { "are" } else { "is" },
-                match (parentage.link, plural) {
-                    (ChildLink::Biological, false) => "a birth parent",
-                    (ChildLink::Biological, true) => "birth parents",
-                    (ChildLink::Adopted, false) => "an adoptive parent",
-                    (ChildLink::Adopted, true) => "adoptive parents",
-                    (ChildLink::Foster, false) => "a foster carer",
-                    (ChildLink::Foster, true) => "foster carers",
-                    (ChildLink::Step, false) => "a step-parent",
-                    (ChildLink::Step, true) => "step-parents",
-                    (ChildLink::KinshipCare, false) => "a kinship carer",
-                    (ChildLink::KinshipCare, true) => "kinship carers",
-                    (ChildLink::SpecialGuardianship, false) => "a special guardian",
-                    (ChildLink::SpecialGuardianship, true) => "special guardians",
-                },
-                people[child].display_name()
+            overlay.push(other_parent_item(
+                frame,
+                parentage.link,
+                child,
+                &group,
+                *n,
+                route,
             ));
-            item.points = Some(route);
             keys.insert(Key::Child(parentage.link));
-            overlay.push(item);
         }
     }
     overlay
+}
+
+/// Where a child's other-parent lines start, with the carers each speaks for: two carers
+/// who are partners, drawn side by side, share one line from the middle of the line between
+/// them, as a child hangs from its parents' line; otherwise each carer has a line of their
+/// own from their symbol.
+fn carer_groups(
+    frame: &Frame,
+    family_items: &[Item],
+    carers: &[usize],
+) -> Vec<(Vec<usize>, Outline)> {
+    match partnership_middle(frame, family_items, carers) {
+        Some(centre) => vec![(
+            carers.to_vec(),
+            Outline {
+                centre,
+                form: Form::Circle,
+                r: 0.0,
+            },
+        )],
+        None => carers
+            .iter()
+            .map(|&p| (vec![p], outline_of(frame, p, 3.0)))
+            .collect(),
+    }
+}
+
+/// The middle of the level line drawn between two carers who are partners, if there is one.
+fn partnership_middle(frame: &Frame, family_items: &[Item], carers: &[usize]) -> Option<Point> {
+    let [x, y] = carers[..] else {
+        return None;
+    };
+    let people = &frame.people;
+    family_items
+        .iter()
+        .find(|i| {
+            i.kind == ItemKind::Partnership
+                && i.people.contains(&people[x].id.0)
+                && i.people.contains(&people[y].id.0)
+        })
+        .and_then(|i| i.points.as_ref())
+        .filter(|points| points.len() == 2 && (points[0].y - points[1].y).abs() < 0.5)
+        .map(|points| Point::new((points[0].x + points[1].x) / 2.0, points[0].y))
+}
+
+/// The drawn line from one carer (or a couple of carers) to a child, the `n`th such line of
+/// that child.
+fn other_parent_item(
+    frame: &Frame,
+    link: ChildLink,
+    child: usize,
+    group: &[usize],
+    n: usize,
+    route: Vec<Point>,
+) -> Item {
+    let people = &frame.people;
+    let mut item = Item::new(
+        ItemKind::ChildLink,
+        format!("child-link-{}-other-{}", people[child].id, n),
+    );
+    item.people = vec![people[child].id.0.clone()];
+    item.people
+        .extend(group.iter().map(|&p| people[p].id.0.clone()));
+    item.classes.push(link_class(link).to_string());
+    item.classes.push("other-parent".into());
+    item.shapes.push(Shape::Polyline {
+        points: route.clone(),
+        paint: Paint::line(Colour(60, 60, 60), 1.4).dashed(draw::child_dash(link)),
+    });
+    item.bbox = Rect::around(&route).unwrap_or_default().inflate(1.0);
+    let names: Vec<&str> = group.iter().map(|&p| people[p].display_name()).collect();
+    let plural = group.len() > 1;
+    item.title = Some(format!(
+        "{} {} {} of {}",
+        names.join(" and "),
+        if plural { "are" } else { "is" },
+        carer_role(link, plural),
+        people[child].display_name()
+    ));
+    item.points = Some(route);
+    item
+}
+
+/// What a carer is to a child, in words, for one carer or several.
+fn carer_role(link: ChildLink, plural: bool) -> &'static str {
+    let (one, several) = match link {
+        ChildLink::Biological => ("a birth parent", "birth parents"),
+        ChildLink::Adopted => ("an adoptive parent", "adoptive parents"),
+        ChildLink::Foster => ("a foster carer", "foster carers"),
+        ChildLink::Step => ("a step-parent", "step-parents"),
+        ChildLink::KinshipCare => ("a kinship carer", "kinship carers"),
+        ChildLink::SpecialGuardianship => ("a special guardian", "special guardians"),
+    };
+    if plural { several } else { one }
 }
 
 /// Emotional relationships: an overlay that never moves the family.
@@ -195,21 +220,7 @@ pub(super) fn emotional_lines(
     router: &mut Router,
     keys: &mut BTreeSet<Key>,
 ) -> Vec<Item> {
-    let Frame {
-        case,
-        as_at,
-        people,
-        family,
-        ..
-    } = frame;
-    let as_at = *as_at;
-    let Router {
-        obstacles,
-        routed,
-        bends,
-        bounds,
-    } = router;
-    let outline_of = |i: usize, gap: f64| outline_of(frame, i, gap);
+    let (case, as_at, family) = (frame.case, frame.as_at, &frame.family);
     let mut overlay = Vec::new();
     for (n, relationship) in case.relationships.iter().enumerate() {
         if relationship.span.from.is_some_and(|f| f.start() > as_at) {
@@ -221,56 +232,54 @@ pub(super) fn emotional_lines(
         ) else {
             continue;
         };
-        let taken = bends.entry((a.min(b), a.max(b))).or_default();
-        let (route, h) = route(
-            outline_of(a, 5.0),
-            outline_of(b, 5.0),
-            obstacles,
-            routed,
-            taken,
-            bounds,
-        );
-        taken.push(h);
-        let directed = relationship.directed && relationship.kind.is_directed();
-        let mut item = Item::new(
-            ItemKind::Emotional,
-            format!("emotional-{}--{}-{}", people[a].id, people[b].id, n + 1),
-        );
-        item.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
-        item.classes
-            .push(kebab(&format!("{:?}", relationship.kind)));
-        if relationship.span.to.is_some_and(|t| t.end() < as_at) {
-            item.classes.push("ended".into());
-        }
-        item.shapes = draw::relationship(relationship.kind, &route, directed);
-        item.bbox = Rect::around(&route).unwrap_or_default().inflate(7.0);
-        let verb = draw::relationship_name(relationship.kind)
-            .split(" (")
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let mut title = if directed {
-            format!(
-                "{} → {}: {verb}",
-                people[a].display_name(),
-                people[b].display_name()
-            )
-        } else {
-            format!(
-                "{} and {}: {verb}",
-                people[a].display_name(),
-                people[b].display_name()
-            )
-        };
-        if let Some(note) = &relationship.note {
-            title.push_str(&format!(" ({note})"));
-        }
-        item.title = Some(title);
-        item.points = Some(route);
+        let route =
+            router.line_between((a, b), outline_of(frame, a, 5.0), outline_of(frame, b, 5.0));
+        overlay.push(emotional_item(frame, relationship, n + 1, (a, b), route));
         keys.insert(Key::Emotional(relationship.kind));
-        overlay.push(item);
     }
     overlay
+}
+
+/// The drawn line of one emotional relationship (the case's `number`th), between people
+/// `a` and `b`.
+fn emotional_item(
+    frame: &Frame,
+    relationship: &Relationship,
+    number: usize,
+    (a, b): (usize, usize),
+    route: Vec<Point>,
+) -> Item {
+    let (people, as_at) = (&frame.people, frame.as_at);
+    let directed = relationship.directed && relationship.kind.is_directed();
+    let mut item = Item::new(
+        ItemKind::Emotional,
+        format!("emotional-{}--{}-{}", people[a].id, people[b].id, number),
+    );
+    item.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
+    item.classes
+        .push(kebab(&format!("{:?}", relationship.kind)));
+    if relationship.span.to.is_some_and(|t| t.end() < as_at) {
+        item.classes.push("ended".into());
+    }
+    item.shapes = draw::relationship(relationship.kind, &route, directed);
+    item.bbox = Rect::around(&route).unwrap_or_default().inflate(7.0);
+    let verb = draw::relationship_name(relationship.kind)
+        .split(" (")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let (from, to) = (people[a].display_name(), people[b].display_name());
+    let mut title = if directed {
+        format!("{from} → {to}: {verb}")
+    } else {
+        format!("{from} and {to}: {verb}")
+    };
+    if let Some(note) = &relationship.note {
+        title.push_str(&format!(" ({note})"));
+    }
+    item.title = Some(title);
+    item.points = Some(route);
+    item
 }
 
 /// The outline an overlay line stops at: a person's symbol grown by a small gap.
@@ -326,23 +335,102 @@ pub(super) fn route(
     taken: &[f64],
     bounds: &Rect,
 ) -> (Vec<Point>, f64) {
-    let (a, b) = (from.centre, to.centre);
-    // The side of a bend is measured from the earlier point, whichever way the line runs,
-    // so lines between the same two people compare.
-    let (lo, hi) = if (a.x, a.y) <= (b.x, b.y) {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let (dx, dy) = (hi.x - lo.x, hi.y - lo.y);
-    let len = dx.hypot(dy).max(1e-9);
-    let (nx, ny) = (-dy / len, dx / len);
-    let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-    let own = |r: &Rect| {
-        let inside = |p: Point| p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.bottom();
-        inside(a) || inside(b)
-    };
-    let curve = |h: f64, lean: f64| -> Vec<Point> {
+    let chord = Chord::new(from, to);
+    let nearby = Nearby::new(&chord, obstacles, routed, bounds);
+    let (mut h, mut chosen) = gentlest_curve(&chord, &nearby, taken);
+    // No gentle curve is clear: a detour round everything in the way if a short one
+    // exists, else the best curve.
+    if blocked(&chosen, &nearby.solid(&chord), bounds)
+        && let Some(way) = detour_round(&chord, obstacles, routed, bounds)
+    {
+        chosen = way;
+        h = DETOURED;
+    }
+    // Later lines keep off this one rather than run along it.
+    for w in chosen.windows(2) {
+        if let Some(r) = Rect::around(&[w[0], w[1]]) {
+            obstacles.push((r.inflate(3.0), 1.0, 0.15));
+        }
+    }
+    routed.push(chosen.clone());
+    (chosen, h)
+}
+
+/// The straight line between two outlines' centres, and the frame a bend is measured in.
+struct Chord {
+    from: Outline,
+    to: Outline,
+    a: Point,
+    b: Point,
+    /// From the earlier of the two points to the later.
+    dx: f64,
+    dy: f64,
+    len: f64,
+    /// The unit normal on the side a positive bend goes.
+    nx: f64,
+    ny: f64,
+    mid: Point,
+}
+
+impl Chord {
+    fn new(from: Outline, to: Outline) -> Chord {
+        let (a, b) = (from.centre, to.centre);
+        // The side of a bend is measured from the earlier point, whichever way the line
+        // runs, so lines between the same two people compare.
+        let (lo, hi) = if (a.x, a.y) <= (b.x, b.y) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let (dx, dy) = (hi.x - lo.x, hi.y - lo.y);
+        let len = dx.hypot(dy).max(1e-9);
+        Chord {
+            from,
+            to,
+            a,
+            b,
+            dx,
+            dy,
+            len,
+            nx: -dy / len,
+            ny: dx / len,
+            mid: Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0),
+        }
+    }
+
+    /// The widest bend tried: wider curves stray too far from the two people to read as
+    /// joining them.
+    fn widest_bend(&self) -> f64 {
+        (self.len * 0.45).max(30.0)
+    }
+
+    /// A box holding either end: the two people's own symbols, which the line may touch.
+    fn own(&self, r: &Rect) -> bool {
+        inside(r, self.a) || inside(r, self.b)
+    }
+
+    /// The names under the two people's own symbols: a line may pass behind them (the
+    /// writing's white outline keeps it off the letters) when nothing else is clear.
+    fn own_label(&self, r: &Rect) -> bool {
+        [self.a, self.b]
+            .iter()
+            .any(|c| r.x <= c.x && c.x <= r.right() && r.y >= c.y && r.y - c.y <= 40.0)
+    }
+
+    /// The curve with its middle `h` from the chord, cut where it leaves the first outline
+    /// and enters the second.
+    fn curve(&self, h: f64, lean: f64) -> Vec<Point> {
+        let Chord {
+            a,
+            b,
+            dx,
+            dy,
+            len,
+            nx,
+            ny,
+            mid,
+            ..
+        } = *self;
         // A quadratic whose middle is `h` from the chord has its control point at 2h; `lean`
         // slides the control point along the chord, so the bend's deepest point comes
         // nearer one end and the line can pass through a gap that is not half way.
@@ -370,8 +458,8 @@ pub(super) fn route(
             }
             o
         };
-        let t0 = edge(&from, 0.0, 0.5);
-        let t1 = edge(&to, 1.0, 0.5);
+        let t0 = edge(&self.from, 0.0, 0.5);
+        let t1 = edge(&self.to, 1.0, 0.5);
         if t1 <= t0 {
             return vec![a, b];
         }
@@ -383,32 +471,54 @@ pub(super) fn route(
         (0..=steps)
             .map(|k| at(t0 + (t1 - t0) * k as f64 / steps as f64))
             .collect()
-    };
-    let limit = (len * 0.45).max(30.0);
-    // Only what lies near the two people can be touched by any bend tried: sort that out
-    // once, so a large family costs each line little.
-    let reach = Rect::around(&[a, b])
-        .unwrap_or_default()
-        .inflate(limit * 1.2 + 10.0);
-    let near: Vec<(Rect, f64, f64)> = obstacles
-        .iter()
-        .filter(|(r, _, _)| r.overlaps(&reach) && !own(r))
-        .copied()
-        .collect();
-    let lines_near: Vec<&Vec<Point>> = routed
-        .iter()
-        .filter(|line| Rect::around(line).is_some_and(|r| r.overlaps(&reach)))
-        .collect();
-    let score = |points: &[Point], h: f64| -> f64 {
+    }
+}
+
+/// What lies near the two people, where any bend tried could touch it: sorted out once, so
+/// a large family costs each line little.
+struct Nearby<'a> {
+    obstacles: Vec<(Rect, f64, f64)>,
+    lines: Vec<&'a Vec<Point>>,
+    bounds: &'a Rect,
+}
+
+impl<'a> Nearby<'a> {
+    fn new(
+        chord: &Chord,
+        obstacles: &[(Rect, f64, f64)],
+        routed: &'a [Vec<Point>],
+        bounds: &'a Rect,
+    ) -> Nearby<'a> {
+        let reach = Rect::around(&[chord.a, chord.b])
+            .unwrap_or_default()
+            .inflate(chord.widest_bend() * 1.2 + 10.0);
+        Nearby {
+            obstacles: obstacles
+                .iter()
+                .filter(|(r, _, _)| r.overlaps(&reach) && !chord.own(r))
+                .copied()
+                .collect(),
+            lines: routed
+                .iter()
+                .filter(|line| Rect::around(line).is_some_and(|r| r.overlaps(&reach)))
+                .collect(),
+            bounds,
+        }
+    }
+
+    /// What a line through `points` with bend `h` costs: lower is better.
+    fn score(&self, points: &[Point], h: f64) -> f64 {
         let span = Rect::around(points).unwrap_or_default().inflate(4.0);
-        let hits: f64 = near
+        let hits: f64 = self
+            .obstacles
             .iter()
             .filter(|(r, _, _)| r.overlaps(&span))
             .map(|(r, cost, along)| {
                 let inside: f64 = points
                     .windows(2)
                     .filter_map(|w| {
-                        segment_clip(w[0], w[1], &r.inflate(2.0))
+                        r.inflate(2.0)
+                            .clip_segment(w[0], w[1])
                             .map(|(t0, t1)| (t1 - t0) * (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
                     })
                     .fold(-1.0, f64::max);
@@ -422,7 +532,8 @@ pub(super) fn route(
                 }
             })
             .sum();
-        let crossed = lines_near
+        let crossed = self
+            .lines
             .iter()
             .filter(|other| {
                 points.windows(2).any(|w| {
@@ -432,11 +543,28 @@ pub(super) fn route(
                 })
             })
             .count();
-        let off_sheet = points.iter().any(|p| !inside(bounds, *p));
+        let off_sheet = points.iter().any(|p| !inside(self.bounds, *p));
         // Every unit of bend makes the line longer and harder to follow: straight wins
         // unless it hides a symbol or a name.
         hits + crossed as f64 * 2.0 + h.abs() / 40.0 + if off_sheet { 1000.0 } else { 0.0 }
-    };
+    }
+
+    /// What near the line it must not pass through: people, names and homes, but not the
+    /// two people's own names.
+    fn solid(&self, chord: &Chord) -> Vec<Rect> {
+        self.obstacles
+            .iter()
+            .filter(|(r, cost, _)| *cost >= SOLID && !chord.own_label(r))
+            .map(|(r, _, _)| *r)
+            .collect()
+    }
+}
+
+/// The best of the gentle curves (straight first, then each bend in [`BENDS`] up to the
+/// widest, either side, with each lean in [`LEANS`]) that no line between the same two
+/// people has `taken`: its bend and points.
+fn gentlest_curve(chord: &Chord, nearby: &Nearby, taken: &[f64]) -> (f64, Vec<Point>) {
+    let limit = chord.widest_bend();
     let mut best: Option<(f64, f64, Vec<Point>)> = None;
     for &bend in &BENDS {
         if bend > limit {
@@ -454,83 +582,72 @@ pub(super) fn route(
                 if bend == 0.0 && lean != 0.0 {
                     continue;
                 }
-                let points = curve(h, lean);
+                let points = chord.curve(h, lean);
                 // A lopsided bend is a little harder to follow than an even one.
-                let s = score(&points, h) + lean.abs() * 2.0;
+                let s = nearby.score(&points, h) + lean.abs() * 2.0;
                 if best.as_ref().is_none_or(|(b, _, _)| s < *b) {
                     best = Some((s, h, points));
                 }
             }
         }
     }
-    let (_, mut h, mut chosen) = best.unwrap_or_else(|| (0.0, 0.0, curve(0.0, 0.0)));
-    let blocked = |points: &[Point], solid: &[Rect]| {
-        points.iter().any(|p| !inside(bounds, *p))
-            || points.windows(2).any(|w| {
-                solid.iter().any(|r| {
-                    segment_clip(w[0], w[1], &r.inflate(0.5)).is_some_and(|(t0, t1)| {
+    let (_, h, points) = best.unwrap_or_else(|| (0.0, 0.0, chord.curve(0.0, 0.0)));
+    (h, points)
+}
+
+/// True if the line leaves the sheet or passes through any of the `solid` boxes (more than
+/// grazing one).
+fn blocked(points: &[Point], solid: &[Rect], bounds: &Rect) -> bool {
+    points.iter().any(|p| !inside(bounds, *p))
+        || points.windows(2).any(|w| {
+            solid.iter().any(|r| {
+                r.inflate(0.5)
+                    .clip_segment(w[0], w[1])
+                    .is_some_and(|(t0, t1)| {
                         (t1 - t0) * (w[1].x - w[0].x).hypot(w[1].y - w[0].y) > 0.25
                     })
-                })
             })
-    };
-    // The names under the two people's own symbols: a line may pass behind them (the
-    // writing's white outline keeps it off the letters) when nothing else is clear.
-    let own_label = |r: &Rect| {
-        [a, b]
+        })
+}
+
+/// A short detour round everything in the way, if one exists; else one round people and
+/// names only (crossing another home's outline is the lesser fault); else none.
+fn detour_round(
+    chord: &Chord,
+    obstacles: &[(Rect, f64, f64)],
+    routed: &[Vec<Point>],
+    bounds: &Rect,
+) -> Option<Vec<Point>> {
+    let area = detour::region(chord.a, chord.b, bounds)?;
+    let longest = chord.len * 1.6 + 40.0;
+    for homes in [true, false] {
+        let solid_here = |cost: f64| cost >= SOLID && (homes || cost != HOME);
+        let in_area = |r: &Rect| r.overlaps(&area) && !chord.own(r);
+        let solid: Vec<Rect> = obstacles
             .iter()
-            .any(|c| r.x <= c.x && c.x <= r.right() && r.y >= c.y && r.y - c.y <= 40.0)
-    };
-    let solid_near: Vec<Rect> = near
-        .iter()
-        .filter(|(r, cost, _)| *cost >= SOLID && !own_label(r))
-        .map(|(r, _, _)| *r)
-        .collect();
-    // No gentle curve is clear: a detour round everything in the way if a short one
-    // exists, else round people and names only (crossing another home's outline is the
-    // lesser fault), else the best curve.
-    if blocked(&chosen, &solid_near)
-        && let Some(area) = detour::region(a, b, bounds)
-    {
-        let longest = len * 1.6 + 40.0;
-        for homes in [true, false] {
-            let solid_here = |cost: f64| cost >= SOLID && (homes || cost != HOME);
-            let in_area = |r: &Rect| r.overlaps(&area) && !own(r);
-            let solid: Vec<Rect> = obstacles
-                .iter()
-                .filter(|(r, cost, _)| solid_here(*cost) && in_area(r) && !own_label(r))
-                .map(|(r, _, _)| *r)
-                .collect();
-            // Lines, the two people's own names, and a margin round everything solid cost
-            // extra, so the detour keeps to the middle of the gaps it passes through.
-            let lines: Vec<Rect> = obstacles
-                .iter()
-                .filter(|(r, cost, _)| in_area(r) && (*cost < SOLID || own_label(r)))
-                .map(|(r, _, _)| *r)
-                .chain(solid.iter().map(|r| r.inflate(7.0)))
-                .collect();
-            let drawn: Vec<&Vec<Point>> = routed
-                .iter()
-                .filter(|line| Rect::around(line).is_some_and(|r| r.overlaps(&area)))
-                .collect();
-            if let Some(way) = detour::detour(&from, &to, &area, &solid, &lines, &drawn)
-                && !blocked(&way, &solid)
-                && length(&way) <= longest
-            {
-                chosen = way;
-                h = DETOURED;
-                break;
-            }
+            .filter(|(r, cost, _)| solid_here(*cost) && in_area(r) && !chord.own_label(r))
+            .map(|(r, _, _)| *r)
+            .collect();
+        // Lines, the two people's own names, and a margin round everything solid cost
+        // extra, so the detour keeps to the middle of the gaps it passes through.
+        let lines: Vec<Rect> = obstacles
+            .iter()
+            .filter(|(r, cost, _)| in_area(r) && (*cost < SOLID || chord.own_label(r)))
+            .map(|(r, _, _)| *r)
+            .chain(solid.iter().map(|r| r.inflate(7.0)))
+            .collect();
+        let drawn: Vec<&Vec<Point>> = routed
+            .iter()
+            .filter(|line| Rect::around(line).is_some_and(|r| r.overlaps(&area)))
+            .collect();
+        if let Some(way) = detour::detour(&chord.from, &chord.to, &area, &solid, &lines, &drawn)
+            && !blocked(&way, &solid, bounds)
+            && length(&way) <= longest
+        {
+            return Some(way);
         }
     }
-    // Later lines keep off this one rather than run along it.
-    for w in chosen.windows(2) {
-        if let Some(r) = Rect::around(&[w[0], w[1]]) {
-            obstacles.push((r.inflate(3.0), 1.0, 0.15));
-        }
-    }
-    routed.push(chosen.clone());
-    (chosen, h)
+    None
 }
 
 fn length(points: &[Point]) -> f64 {
@@ -551,38 +668,6 @@ pub(super) fn segments_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool
     d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
-/// True if the segment from `p` to `q` passes through the box.
-/// The part of the segment from `p` to `q` inside the box, as fractions of its length
-/// (Liang–Barsky clipping).
-pub(super) fn segment_clip(p: Point, q: Point, r: &Rect) -> Option<(f64, f64)> {
-    let (dx, dy) = (q.x - p.x, q.y - p.y);
-    let mut t0: f64 = 0.0;
-    let mut t1: f64 = 1.0;
-    for (pk, qk) in [
-        (-dx, p.x - r.x),
-        (dx, r.right() - p.x),
-        (-dy, p.y - r.y),
-        (dy, r.bottom() - p.y),
-    ] {
-        if pk.abs() < 1e-12 {
-            if qk < 0.0 {
-                return None;
-            }
-        } else {
-            let t = qk / pk;
-            if pk < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-            if t0 > t1 {
-                return None;
-            }
-        }
-    }
-    Some((t0, t1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,13 +682,6 @@ mod tests {
 
     fn everywhere() -> Rect {
         Rect::new(-1e6, -1e6, 2e6, 2e6)
-    }
-
-    fn length(points: &[Point]) -> f64 {
-        points
-            .windows(2)
-            .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
-            .sum()
     }
 
     #[test]
@@ -639,7 +717,7 @@ mod tests {
         assert!(
             points
                 .windows(2)
-                .all(|w| segment_clip(w[0], w[1], &symbol).is_none())
+                .all(|w| symbol.clip_segment(w[0], w[1]).is_none())
         );
         // No detour: a little longer than the straight line, not round the sheet.
         assert!(length(&points) < 200.0);

@@ -84,7 +84,9 @@ impl Piece {
 
     fn crosses(&self, label: &Rect) -> bool {
         match self {
-            Piece::Segments(segments) => segments.iter().any(|(a, b)| segment_meets(*a, *b, label)),
+            Piece::Segments(segments) => segments
+                .iter()
+                .any(|(a, b)| label.clip_segment(*a, *b).is_some()),
             Piece::Bar(rect) => rect.overlaps(label),
         }
     }
@@ -97,33 +99,6 @@ fn inset(rect: Rect) -> Rect {
         rect.width - 2.0 * INSET,
         rect.height - 2.0 * INSET,
     )
-}
-
-/// Whether the segment from `a` to `b` passes through the rectangle (Liang–Barsky clipping).
-fn segment_meets(a: Point, b: Point, rect: &Rect) -> bool {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let mut low = 0.0_f64;
-    let mut high = 1.0_f64;
-    for (p, q) in [
-        (-dx, a.x - rect.x),
-        (dx, rect.right() - a.x),
-        (-dy, a.y - rect.y),
-        (dy, rect.bottom() - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                low = low.max(t);
-            } else {
-                high = high.min(t);
-            }
-        }
-    }
-    low <= high
 }
 
 #[cfg(test)]
