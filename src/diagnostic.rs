@@ -67,7 +67,7 @@ impl Diagnostic {
 
 /// Quotes at most 60 characters of a value in a message: messages quote only the field at
 /// fault, never a whole pasted paragraph (case files hold sensitive personal data).
-pub fn clip(text: &str) -> String {
+pub(crate) fn clip(text: &str) -> String {
     if text.chars().count() <= 60 {
         text.to_string()
     } else {
@@ -110,18 +110,13 @@ pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// How many places a grouped note lists before it only counts the rest.
-pub const PLACES_LISTED: usize = 5;
+pub(crate) const PLACES_LISTED: usize = 5;
 
 /// Notes of one kind folded into the first of them, with a count and the first few places of
 /// the others, so that a large import's notes fit on a screen. Notes are of one kind when they
 /// give the same advice (or, without advice, say the same thing). Problems are never folded:
 /// each must be fixed where it is. Expects [`sorted`] diagnostics, and keeps their order.
-pub fn group_notes(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-    group_notes_in(&Places::Lines, diagnostics)
-}
-
-/// [`group_notes`] for a file whose places may be a sheet's cells: the other places are then
-/// rows, not lines.
+/// `places` names the other places: lines, or a sheet's rows.
 pub fn group_notes_in(places: &Places, diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
     // For each kind: the index of its first note, and the places of the others.
     let mut kinds: std::collections::BTreeMap<&str, (usize, Vec<Location>)> = Default::default();
@@ -199,7 +194,7 @@ fn more_like_this(file_places: &Places, places: &[Location]) -> String {
 }
 
 /// A count with thousands separated: 1,194.
-pub fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -283,7 +278,7 @@ const MAX_COMPARED_CHARS: usize = 40;
 
 /// The known name closest to a misspelt one, if any is close enough to be a likely typo, or
 /// the one it is the start of (`legal` for `legal-status`).
-pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     if name.chars().count() > MAX_COMPARED_CHARS {
         return None;
     }
@@ -340,7 +335,7 @@ mod tests {
             Location { line: 8, column: 1 },
             "Broken.",
         ));
-        let grouped = group_notes(&sorted(all));
+        let grouped = group_notes_in(&Places::Lines, &sorted(all));
         assert_eq!(grouped.len(), 4, "{grouped:#?}");
         let partnership = grouped
             .iter()

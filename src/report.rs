@@ -36,6 +36,8 @@
 //! assert!(String::from_utf8(written.bytes).unwrap().contains("Amy was in hospital for a week."));
 //! ```
 
+pub mod review;
+
 use crate::chronology::{self, Filter, LeftOut, Selection};
 use crate::diagnostic::count;
 use crate::layout::genogram::{GenogramOptions, people_left_out};
@@ -352,7 +354,7 @@ pub fn timeline_for_page(case: &Case, options: &TimelineOptions, width: f64) -> 
 }
 
 /// What a genogram drawn with these options shows, in words for a front page.
-pub fn genogram_shows(version: &Version, options: &GenogramOptions) -> String {
+pub(crate) fn genogram_shows(version: &Version, options: &GenogramOptions) -> String {
     match &options.focus {
         None => format!(
             "The whole family: {}.",
@@ -376,7 +378,7 @@ pub fn genogram_shows(version: &Version, options: &GenogramOptions) -> String {
 }
 
 /// What a timeline drawn with these options shows, in words for a front page.
-pub fn timeline_shows(case: &Case, options: &TimelineOptions) -> String {
+pub(crate) fn timeline_shows(case: &Case, options: &TimelineOptions) -> String {
     let selection = timeline::select(case, &options.focus, &options.filter);
     let lanes = match options.lanes {
         Lanes::Category => "lanes by category",

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 /// The family name the drawings ask for, best match first.
-pub const FONT_FAMILY: &str = "'Liberation Sans', Arial, Helvetica, sans-serif";
+pub(crate) const FONT_FAMILY: &str = "'Liberation Sans', Arial, Helvetica, sans-serif";
 
 /// The two faces of the bundled font.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,9 +19,9 @@ pub enum Weight {
 }
 
 /// The bundled regular face's bytes (SIL Open Font License; see `assets/fonts`).
-pub const REGULAR_FONT: &[u8] = include_bytes!("../assets/fonts/LiberationSans-Regular.ttf");
+pub(crate) const REGULAR_FONT: &[u8] = include_bytes!("../assets/fonts/LiberationSans-Regular.ttf");
 /// The bundled bold face's bytes.
-pub const BOLD_FONT: &[u8] = include_bytes!("../assets/fonts/LiberationSans-Bold.ttf");
+pub(crate) const BOLD_FONT: &[u8] = include_bytes!("../assets/fonts/LiberationSans-Bold.ttf");
 
 fn face(weight: Weight) -> &'static rustybuzz::Face<'static> {
     static REGULAR: OnceLock<rustybuzz::Face<'static>> = OnceLock::new();
@@ -186,7 +186,7 @@ fn break_word(word: &str, size: f64, weight: Weight, max_width: f64) -> Vec<Stri
 }
 
 /// The width of the widest of several lines.
-pub fn widest(lines: &[String], size: f64, weight: Weight) -> f64 {
+pub(crate) fn widest(lines: &[String], size: f64, weight: Weight) -> f64 {
     lines
         .iter()
         .map(|l| width(l, size, weight))

@@ -7,12 +7,12 @@ use crate::model::*;
 
 /// How an audience is shown a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Show {
+pub(crate) enum Show {
     Role,
     Initials,
 }
 
-pub const GENDERS: &[(&str, Gender)] = &[
+pub(crate) const GENDERS: &[(&str, Gender)] = &[
     ("male", Gender::Male),
     ("female", Gender::Female),
     ("non-binary", Gender::NonBinary),
@@ -29,19 +29,19 @@ pub const GENDERS: &[(&str, Gender)] = &[
     ("u", Gender::Unknown),
 ];
 
-pub const SEXES: &[(&str, SexAtBirth)] = &[
+pub(crate) const SEXES: &[(&str, SexAtBirth)] = &[
     ("amab", SexAtBirth::Amab),
     ("afab", SexAtBirth::Afab),
     ("uaab", SexAtBirth::Uaab),
 ];
 
-pub const LOSSES: &[(&str, LossKind)] = &[
+pub(crate) const LOSSES: &[(&str, LossKind)] = &[
     ("miscarriage", LossKind::Miscarriage),
     ("termination", LossKind::Termination),
     ("stillbirth", LossKind::Stillbirth),
 ];
 
-pub const LINKS: &[(&str, ChildLink)] = &[
+pub(crate) const LINKS: &[(&str, ChildLink)] = &[
     ("biological", ChildLink::Biological),
     ("adopted", ChildLink::Adopted),
     ("foster", ChildLink::Foster),
@@ -55,7 +55,7 @@ pub const LINKS: &[(&str, ChildLink)] = &[
     ("sgo", ChildLink::SpecialGuardianship),
 ];
 
-pub const STATUSES: &[(&str, PartnershipStatus)] = &[
+pub(crate) const STATUSES: &[(&str, PartnershipStatus)] = &[
     ("dating", PartnershipStatus::Dating),
     ("affair", PartnershipStatus::Affair),
     ("cohabiting", PartnershipStatus::Cohabiting),
@@ -71,7 +71,7 @@ pub const STATUSES: &[(&str, PartnershipStatus)] = &[
     ("lt", PartnershipStatus::Cohabiting),
 ];
 
-pub const ZYGOSITIES: &[(&str, Zygosity)] = &[
+pub(crate) const ZYGOSITIES: &[(&str, Zygosity)] = &[
     ("identical", Zygosity::Identical),
     ("fraternal", Zygosity::Fraternal),
     ("unknown", Zygosity::Unknown),
@@ -79,7 +79,7 @@ pub const ZYGOSITIES: &[(&str, Zygosity)] = &[
     ("dizygotic", Zygosity::Fraternal),
 ];
 
-pub const RELATIONSHIP_KINDS: &[(&str, RelationshipKind)] = &[
+pub(crate) const RELATIONSHIP_KINDS: &[(&str, RelationshipKind)] = &[
     ("close", RelationshipKind::Close),
     ("very-close", RelationshipKind::VeryClose),
     ("distant", RelationshipKind::Distant),
@@ -100,7 +100,7 @@ pub const RELATIONSHIP_KINDS: &[(&str, RelationshipKind)] = &[
     ("estranged", RelationshipKind::CutOff),
 ];
 
-pub const SIGNIFICANCES: &[(&str, Significance)] = &[
+pub(crate) const SIGNIFICANCES: &[(&str, Significance)] = &[
     ("high", Significance::High),
     ("medium", Significance::Medium),
     ("low", Significance::Low),
@@ -109,19 +109,19 @@ pub const SIGNIFICANCES: &[(&str, Significance)] = &[
     ("green", Significance::Low),
 ];
 
-pub const VALENCES: &[(&str, Valence)] = &[
+pub(crate) const VALENCES: &[(&str, Valence)] = &[
     ("positive", Valence::Positive),
     ("neutral", Valence::Neutral),
     ("negative", Valence::Negative),
 ];
 
-pub const ENTRY_STATUSES: &[(&str, EntryStatus)] = &[
+pub(crate) const ENTRY_STATUSES: &[(&str, EntryStatus)] = &[
     ("agreed", EntryStatus::Agreed),
     ("disputed", EntryStatus::Disputed),
     ("alleged", EntryStatus::Alleged),
 ];
 
-pub const PERIOD_KINDS: &[(&str, PeriodKind)] = &[
+pub(crate) const PERIOD_KINDS: &[(&str, PeriodKind)] = &[
     ("early-help", PeriodKind::EarlyHelp),
     ("child-in-need", PeriodKind::ChildInNeed),
     ("child-protection-plan", PeriodKind::ChildProtectionPlan),
@@ -155,16 +155,16 @@ pub const PERIOD_KINDS: &[(&str, PeriodKind)] = &[
     ("sgo", PeriodKind::SpecialGuardianshipOrder),
 ];
 
-pub const SHOWS: &[(&str, Show)] = &[("role", Show::Role), ("initials", Show::Initials)];
+pub(crate) const SHOWS: &[(&str, Show)] = &[("role", Show::Role), ("initials", Show::Initials)];
 
-pub const HIDDEN_FIELDS: &[(&str, HiddenField)] = &[
+pub(crate) const HIDDEN_FIELDS: &[(&str, HiddenField)] = &[
     ("address", HiddenField::Address),
     ("birth-date", HiddenField::BirthDate),
     ("school", HiddenField::School),
     ("notes", HiddenField::Notes),
 ];
 
-pub const YES_NO: &[(&str, bool)] = &[
+pub(crate) const YES_NO: &[(&str, bool)] = &[
     ("true", true),
     ("yes", true),
     ("y", true),
@@ -175,7 +175,7 @@ pub const YES_NO: &[(&str, bool)] = &[
 
 /// The words the documentation and the schema use for a choice: the first word given for each
 /// value. The other words of a table are accepted spellings, not offered.
-pub fn schema_words<T: PartialEq>(options: &[(&'static str, T)]) -> Vec<&'static str> {
+pub(crate) fn schema_words<T: PartialEq>(options: &[(&'static str, T)]) -> Vec<&'static str> {
     options
         .iter()
         .enumerate()
@@ -186,7 +186,7 @@ pub fn schema_words<T: PartialEq>(options: &[(&'static str, T)]) -> Vec<&'static
 
 /// The case file's own word for a value ("high", "agreed"): what a written file or a
 /// spreadsheet export uses, so it reads back to the same value.
-pub fn case_word<T: PartialEq>(options: &[(&'static str, T)], value: T) -> &'static str {
+pub(crate) fn case_word<T: PartialEq>(options: &[(&'static str, T)], value: T) -> &'static str {
     options
         .iter()
         .find(|(_, v)| *v == value)
@@ -204,7 +204,7 @@ pub fn significance_word(significance: Significance) -> &'static str {
 }
 
 /// Significance in running text and keys: "high", ..., "not rated" when the worker gave none.
-pub fn significance_phrase(significance: Option<Significance>) -> &'static str {
+pub(crate) fn significance_phrase(significance: Option<Significance>) -> &'static str {
     match significance {
         Some(s) => case_word(SIGNIFICANCES, s),
         None => NOT_RATED,
@@ -212,7 +212,7 @@ pub fn significance_phrase(significance: Option<Significance>) -> &'static str {
 }
 
 /// An entry's status as documents print it: "Agreed", "Disputed", "Alleged".
-pub fn status_word(status: EntryStatus) -> &'static str {
+pub(crate) fn status_word(status: EntryStatus) -> &'static str {
     match status {
         EntryStatus::Agreed => "Agreed",
         EntryStatus::Disputed => "Disputed",
@@ -221,7 +221,7 @@ pub fn status_word(status: EntryStatus) -> &'static str {
 }
 
 /// An entry's status with its note: "Disputed: mother denies this".
-pub fn status_with_note(status: EntryStatus, note: Option<&str>) -> String {
+pub(crate) fn status_with_note(status: EntryStatus, note: Option<&str>) -> String {
     match note {
         Some(note) => format!("{}: {note}", status_word(status)),
         None => status_word(status).to_string(),
@@ -229,12 +229,12 @@ pub fn status_with_note(status: EntryStatus, note: Option<&str>) -> String {
 }
 
 /// A valence in running text: "negative", "neutral", "positive".
-pub fn valence_word(valence: Valence) -> &'static str {
+pub(crate) fn valence_word(valence: Valence) -> &'static str {
     case_word(VALENCES, valence)
 }
 
 /// A category as a heading: "domestic-abuse" → "Domestic abuse".
-pub fn category_name(category: &str) -> String {
+pub(crate) fn category_name(category: &str) -> String {
     let words = category_key(category).replace('-', " ");
     let mut chars = words.chars();
     match chars.next() {
@@ -244,15 +244,15 @@ pub fn category_name(category: &str) -> String {
 }
 
 /// Significance the worker did not give.
-pub const NOT_RATED: &str = "not rated";
+pub(crate) const NOT_RATED: &str = "not rated";
 /// An impact cell for a child the entry concerns, when no impact was written.
-pub const IMPACT_NOT_RECORDED: &str = "not recorded";
+pub(crate) const IMPACT_NOT_RECORDED: &str = "not recorded";
 /// An age cell for an entry dated before a child's pregnancy.
-pub const NOT_YET_BORN: &str = "not yet born";
+pub(crate) const NOT_YET_BORN: &str = "not yet born";
 /// An age cell for a child whose date of birth is not known.
-pub const AGE_NOT_KNOWN: &str = "not known";
+pub(crate) const AGE_NOT_KNOWN: &str = "not known";
 /// An age cell for a child whose date of birth this version of the document withholds.
-pub const AGE_WITHHELD: &str = "withheld";
+pub(crate) const AGE_WITHHELD: &str = "withheld";
 
 #[cfg(test)]
 mod tests {

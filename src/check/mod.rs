@@ -33,10 +33,10 @@ pub struct Source {
 
 /// The longest text genochron accepts in one field. Longer text is almost always a pasted
 /// document, and would make drawings unreadable.
-pub const MAX_TEXT_CHARS: usize = 10_000;
+pub(crate) const MAX_TEXT_CHARS: usize = 10_000;
 
 /// The longest person id: ids are short names, and they appear in every drawing's element ids.
-pub const MAX_ID_CHARS: usize = 100;
+pub(crate) const MAX_ID_CHARS: usize = 100;
 
 /// Checks a case file. The case is `None` when there is any problem; notes leave it drawn.
 pub fn case(file: &CaseFile, source: &Source) -> (Option<Case>, Vec<Diagnostic>) {

@@ -8,15 +8,14 @@ pub(crate) mod rows;
 pub(crate) mod select;
 
 pub use fit::{Fit, fit};
-pub use rows::{
-    COURT_COLUMNS, ChildCells, ChildColumn, Chronology, Paragraph, Row, age_between, chronology,
-};
+pub(crate) use rows::age_between;
+pub use rows::{COURT_COLUMNS, ChildCells, ChildColumn, Chronology, Paragraph, Row, chronology};
 pub use select::{Filter, Focus, LeftOut, Selection, select};
 
 use crate::model::Entry;
 
 /// The date or period of an entry as shown: "14 Mar 2019", "Feb 2020 to c. Sep 2021".
-pub fn entry_date_text(entry: &Entry) -> String {
+pub(crate) fn entry_date_text(entry: &Entry) -> String {
     let mut text = entry.date.to_string();
     if let Some(end) = &entry.end {
         text.push_str(" to ");

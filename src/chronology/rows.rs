@@ -258,7 +258,7 @@ fn capitalised(word: &str) -> String {
 /// the day; "c. 1y" when either is approximate; "57–58y" when a partial date leaves two
 /// possible years; "not yet born" before the pregnancy, or before birth when a date is not
 /// known to the day; the stage of pregnancy when both are.
-pub fn age_between(birth: &PartialDate, when: &PartialDate) -> String {
+pub(crate) fn age_between(birth: &PartialDate, when: &PartialDate) -> String {
     let exact =
         |d: &PartialDate| d.precision() == Precision::Day && d.qualifier() == Qualifier::Exact;
     // Before the pregnancy there is no age, not even a stage of pregnancy.
@@ -317,7 +317,7 @@ fn months_text(months: i32, with_months: bool) -> String {
 /// A subject child's name short enough for a label: the known-as name, or the first name
 /// when the name is a plain first name and surname ("Ama" for Ama Mensah), else in full
 /// (initials and roles of a redacted version are kept whole).
-pub fn short_name(case: &Case, id: &PersonId) -> String {
+pub(crate) fn short_name(case: &Case, id: &PersonId) -> String {
     let Some(person) = case.person(id) else {
         return id.to_string();
     };
@@ -357,7 +357,7 @@ impl Paragraph {
 }
 
 /// The label of a status note in the court table (the status itself is under the number).
-pub const STATUS_NOTE_LABEL: &str = "Status note:";
+pub(crate) const STATUS_NOTE_LABEL: &str = "Status note:";
 
 /// The five columns of the court document's table (the PDF and the HTML page): the same
 /// cells as the Markdown table, grouped so that a landscape page holds them at 12 pt.

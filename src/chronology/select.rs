@@ -87,7 +87,7 @@ impl Selection<'_> {
     }
 }
 
-pub use crate::model::category_key;
+pub(crate) use crate::model::category_key;
 
 /// Sorts the case's entries into shown, summarised and left out.
 pub fn select<'a>(case: &'a Case, focus: &Focus, filter: &Filter) -> Selection<'a> {

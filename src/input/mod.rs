@@ -67,7 +67,7 @@ pub fn case_file(name: &str, bytes: &[u8]) -> (Option<CaseFile>, Vec<Diagnostic>
 
 /// [`case_file`], with `mapping` renaming the column headings of a spreadsheet of entries
 /// (`"Date of event"` → `date`); other formats ignore it.
-pub fn case_file_with_mapping(
+pub(crate) fn case_file_with_mapping(
     name: &str,
     bytes: &[u8],
     mapping: &[(String, String)],

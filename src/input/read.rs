@@ -733,7 +733,7 @@ impl Reader<'_> {
 /// A value wholly inside curly quotation marks (“22:40”, as a word processor types "22:40"),
 /// without them: the meaning is plain, and they would otherwise stay in the value, doubling
 /// the quotes a drawing puts around a child's words. Quotes inside a text are kept.
-pub fn without_curly_quotes(text: &str) -> String {
+pub(crate) fn without_curly_quotes(text: &str) -> String {
     let trimmed = text.trim();
     for (open, close) in [('“', '”'), ('‘', '’'), ('„', '“'), ('”', '”')] {
         if let Some(inner) = trimmed

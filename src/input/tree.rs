@@ -9,14 +9,14 @@ use crate::diagnostic::{Diagnostic, Location};
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
 /// The largest file genochron reads (a case of 100,000 entries is about 40 MB).
-pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 /// The deepest nesting a case file can need is about 6; anything much deeper is not a case.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 /// Values in the whole tree.
-pub const MAX_VALUES: usize = 20_000_000;
+pub(crate) const MAX_VALUES: usize = 20_000_000;
 /// Values copied by YAML aliases (`*name`). Case files rarely use aliases at all; the limit
 /// stops an "alias bomb" (a few lines that expand to billions of values) before it is built.
-pub const MAX_ALIAS_VALUES: usize = 100_000;
+pub(crate) const MAX_ALIAS_VALUES: usize = 100_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -363,7 +363,7 @@ fn toml_value(
 }
 
 /// Turns byte offsets into lines and columns.
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }

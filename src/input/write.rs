@@ -213,7 +213,7 @@ fn pad(out: &mut String, indent: usize) {
 }
 
 /// The value as YAML: plain when YAML reads it back as the same text, else double-quoted.
-pub fn scalar(key: &str, value: &str) -> String {
+pub(crate) fn scalar(key: &str, value: &str) -> String {
     if plain_in_block(value) && !resolves_to_other_type(key, value) {
         value.to_string()
     } else {

@@ -9,7 +9,7 @@
 use crate::diagnostic::{Diagnostic, Location};
 
 /// Quotation marks that word processors put in for straight ones.
-pub const CURLY_QUOTES: [char; 6] = ['“', '”', '‘', '’', '„', '‚'];
+pub(crate) const CURLY_QUOTES: [char; 6] = ['“', '”', '‘', '’', '„', '‚'];
 
 /// Spaces that look like spaces but are not ones YAML indents with.
 const ODD_SPACES: [(char, &str); 4] = [
@@ -22,7 +22,7 @@ const ODD_SPACES: [(char, &str); 4] = [
 /// A line indented with a space YAML does not read as one (a non-breaking space pasted from a
 /// document). Looked for before parsing: such a line may parse without error, silently
 /// joined to the text above it.
-pub fn odd_indentation(text: &str) -> Option<Diagnostic> {
+pub(crate) fn odd_indentation(text: &str) -> Option<Diagnostic> {
     text.lines().enumerate().find_map(|(i, line)| {
         let (message, help) = on_the_line(line)?;
         let spaces = line.chars().take_while(|c| c.is_whitespace()).count();

@@ -121,7 +121,7 @@ impl Marks {
 
 /// The element id of a household's outline: the household id, with "household-" in front
 /// unless it already starts so.
-pub fn household_item_id(id: &str) -> String {
+pub(crate) fn household_item_id(id: &str) -> String {
     if id.starts_with("household") {
         id.to_string()
     } else {
@@ -166,10 +166,10 @@ pub fn apply(scene: &mut Scene, marks: &Marks) {
 }
 
 /// The id of the timeline's review period band.
-pub const REVIEW_PERIOD_ID: &str = "review-period";
+pub(crate) const REVIEW_PERIOD_ID: &str = "review-period";
 
 /// The review period's band behind a timeline's lanes, from `x0` to `x1`, with its name above.
-pub fn period_band(x0: f64, x1: f64, top: f64, bottom: f64, title: String) -> Item {
+pub(crate) fn period_band(x0: f64, x1: f64, top: f64, bottom: f64, title: String) -> Item {
     let mut item = Item::new(ItemKind::Band, REVIEW_PERIOD_ID);
     item.classes.push("review-period".into());
     item.bbox = Rect::new(x0, top, (x1 - x0).max(1.0), bottom - top);

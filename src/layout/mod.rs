@@ -3,5 +3,5 @@
 pub mod genogram;
 pub(crate) mod marks;
 pub mod scene;
-pub mod scores;
+pub(crate) mod scores;
 pub mod timeline;

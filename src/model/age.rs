@@ -80,7 +80,7 @@ impl Age {
 /// "7" for a birth date known to the day; "c. 55" for an approximate one ("about 1965");
 /// "57–58" when a year or month alone leaves two possible ages (born in 1968, on 20 January
 /// 2026). `None` before birth.
-pub fn years_text(birth: &PartialDate, day: NaiveDate) -> Option<String> {
+pub(crate) fn years_text(birth: &PartialDate, day: NaiveDate) -> Option<String> {
     let age = Age::at(birth, day);
     age.years()?;
     // An approximate date, or a day on which the birth may not yet have happened, keeps the

@@ -549,7 +549,7 @@ pub struct Wording {
 /// "domestic-abuse".
 /// The usual categories of entries (docs/case-file.md), in the order the timeline draws their
 /// lanes: states and moves first, then harms, then help and strengths. Others are allowed.
-pub const USUAL_CATEGORIES: [&str; 14] = [
+pub(crate) const USUAL_CATEGORIES: [&str; 14] = [
     "legal-status",
     "household-change",
     "placement",
@@ -566,7 +566,7 @@ pub const USUAL_CATEGORIES: [&str; 14] = [
     "achievement",
 ];
 
-pub fn category_key(text: &str) -> String {
+pub(crate) fn category_key(text: &str) -> String {
     text.trim()
         .to_lowercase()
         .split(|c: char| c.is_whitespace() || c == '_' || c == '-')

@@ -79,7 +79,7 @@ impl Interval {
 }
 
 /// Monday to Friday and not a bank holiday.
-pub fn is_working_day(day: NaiveDate, bank_holidays: &[NaiveDate]) -> bool {
+pub(crate) fn is_working_day(day: NaiveDate, bank_holidays: &[NaiveDate]) -> bool {
     !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !bank_holidays.contains(&day)
 }
 

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// What kind of text the audience sees, which decides what the check looks for in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SeenKind {
+pub(crate) enum SeenKind {
     /// Written by the author: every protected name and value is looked for.
     Free,
     /// The child's own words: never reworded, so a mention of someone the audience may not
@@ -37,7 +37,7 @@ pub struct Seen {
 }
 
 /// The rules one version follows: the whole case (`None`), or a declared audience.
-pub struct Builder<'a> {
+pub(crate) struct Builder<'a> {
     case: &'a Case,
     rules: Option<&'a Audience>,
     disclosed: BTreeMap<PersonId, &'a Disclosure>,
@@ -752,7 +752,7 @@ pub fn initials(person: &Person) -> String {
 }
 
 /// The name a mention `@id` shows: the known-as name, else the first name.
-pub fn short_name(person: &Person) -> String {
+pub(crate) fn short_name(person: &Person) -> String {
     match (&person.known_as, person.name.split_whitespace().next()) {
         (Some(known_as), _) => known_as.clone(),
         (None, Some(first)) => first.to_string(),

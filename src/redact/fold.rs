@@ -24,7 +24,7 @@ pub struct Word {
 /// (Unicode category Cf: zero-width spaces and joiners, soft hyphen, direction marks and
 /// overrides, the byte-order mark) and the other default-ignorable ones (variation selectors,
 /// the combining grapheme joiner, Hangul fillers).
-pub fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     c.general_category() == GeneralCategory::Format
         || matches!(c,
             '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{3164}'
@@ -33,7 +33,7 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// The text without its invisible characters, and how many were removed.
-pub fn strip_invisible(text: &str) -> (String, usize) {
+pub(crate) fn strip_invisible(text: &str) -> (String, usize) {
     let kept: String = text.chars().filter(|c| !is_invisible(*c)).collect();
     let removed = text.chars().count() - kept.chars().count();
     (kept, removed)

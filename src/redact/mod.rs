@@ -20,8 +20,9 @@ pub(crate) mod fold;
 pub(crate) mod place;
 mod scan;
 
-pub use build::{initials, short_name};
-pub use scan::Hit;
+pub use build::initials;
+pub(crate) use build::short_name;
+pub(crate) use scan::Hit;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Audience, Case, View};
@@ -191,7 +192,7 @@ pub fn rules<'a>(case: &'a Case, audience: &str) -> Option<&'a Audience> {
 /// Every free text some version of the case shows, as written (invisible characters taken
 /// out), by where it was written: the whole case's texts and each audience's wordings. Names
 /// of people are not among them.
-pub fn free_texts(case: &Case) -> Vec<(crate::model::TextKey, String)> {
+pub(crate) fn free_texts(case: &Case) -> Vec<(crate::model::TextKey, String)> {
     let mut out: std::collections::BTreeMap<crate::model::TextKey, String> = Default::default();
     let versions = std::iter::once(None).chain(case.audiences.iter().map(Some));
     for rules in versions {

@@ -9,7 +9,7 @@ use crate::diagnostic::Location;
 
 /// A word of a text as it stands in the case file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SourceWord {
+pub(crate) struct SourceWord {
     /// Its line and column (1-based, columns in characters).
     pub at: Location,
     /// Its bytes in the file.
@@ -20,7 +20,7 @@ pub struct SourceWord {
 /// The word that starts at byte `offset` of `written` (a text as the model holds it, which
 /// starts at `value_at` in `source`), found in `source`. `None` when the value's lines do
 /// not hold it (a text written with escapes, or a file that has changed).
-pub fn word_in_source(
+pub(crate) fn word_in_source(
     source: &str,
     value_at: Location,
     written: &str,

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// Something the audience may not see, in the form the check looks for it.
 #[derive(Debug, Clone)]
-pub struct Needle {
+pub(crate) struct Needle {
     kind: NeedleKind,
     /// Why it is protected, to finish the sentence "… is …".
     why: String,
@@ -145,7 +145,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// Every needle for one audience.
-pub fn needles(case: &Case, rules: &Audience) -> Vec<Needle> {
+pub(crate) fn needles(case: &Case, rules: &Audience) -> Vec<Needle> {
     let mut out = Vec::new();
     let disclosed: BTreeMap<&PersonId, &Disclosure> =
         rules.disclose.iter().map(|(id, d)| (id, d)).collect();
@@ -422,7 +422,7 @@ struct Found<'n> {
 }
 
 /// Every hit in every text the audience sees, with reviewed matches released.
-pub fn scan(case: &Case, rules: &Audience, seen: &[Seen]) -> Vec<Hit> {
+pub(crate) fn scan(case: &Case, rules: &Audience, seen: &[Seen]) -> Vec<Hit> {
     let needles = needles(case, rules);
     let mut by_first: BTreeMap<&str, Vec<&Needle>> = BTreeMap::new();
     for needle in &needles {

@@ -5,7 +5,7 @@ pub(crate) mod escape;
 pub mod html;
 pub mod pdf;
 pub mod png;
-pub mod review;
+pub(crate) mod review;
 pub mod svg;
 pub mod table;
 
@@ -15,7 +15,9 @@ use std::fmt;
 /// The facts on a document's front page, as label and value: the case reference, subject
 /// children, dates, author, the audience of a redacted version, and the case file with its
 /// hash. Missing values read "not given".
-pub fn version_front_page_facts(version: &crate::redact::Version) -> Vec<(&'static str, String)> {
+pub(crate) fn version_front_page_facts(
+    version: &crate::redact::Version,
+) -> Vec<(&'static str, String)> {
     let mut facts = front_page_facts(version, version.audience());
     let left_out: Vec<&str> = [
         (crate::model::View::Genogram, "the genogram"),
@@ -46,7 +48,7 @@ pub fn version_front_page_facts(version: &crate::redact::Version) -> Vec<(&'stat
 
 /// [`version_front_page_facts`] for a case and the name of its audience, without what the
 /// version leaves out.
-pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static str, String)> {
+pub(crate) fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static str, String)> {
     let date = |d: Option<chrono::NaiveDate>| match d {
         Some(d) => d.format("%-d %B %Y").to_string(),
         None => String::new(),
@@ -103,12 +105,12 @@ pub fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'static st
 }
 
 /// Where a signature or a date is written by hand.
-pub const SIGN_HERE: &str = "________________________________";
+pub(crate) const SIGN_HERE: &str = "________________________________";
 
 /// The statement of truth as a front page prints it: its words, then the signature block as
 /// label and value ("Signed", "Name", "Role", "Date"); a date not given is left to be
 /// written by hand. `None` when the case file gives no statement.
-pub fn statement_block(case: &Case) -> Option<(String, Vec<(&'static str, String)>)> {
+pub(crate) fn statement_block(case: &Case) -> Option<(String, Vec<(&'static str, String)>)> {
     let statement = case.details.statement.as_ref()?;
     let mut block = vec![
         ("Signed", SIGN_HERE.to_string()),

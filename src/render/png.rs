@@ -14,7 +14,7 @@ use resvg::usvg;
 use std::sync::{Arc, OnceLock};
 
 /// The highest resolution offered: enough for print, and a diagram stays a sensible size.
-pub const MAX_DPI: u32 = 300;
+pub(crate) const MAX_DPI: u32 = 300;
 /// The resolution used when none is asked for.
 pub const DEFAULT_DPI: u32 = 150;
 /// Scene units are CSS pixels: 96 to the inch.
@@ -37,7 +37,7 @@ pub fn png(scene: &Scene, dpi: u32) -> Result<Vec<u8>, RenderError> {
 
 /// The scene as PNG bytes for a picture printed at `scale` times its natural size (1 scene
 /// unit = 1/96 inch) with `dpi` dots to the printed inch, as a Word document places it.
-pub fn png_for_print(scene: &Scene, scale: f64, dpi: u32) -> Result<Vec<u8>, RenderError> {
+pub(crate) fn png_for_print(scene: &Scene, scale: f64, dpi: u32) -> Result<Vec<u8>, RenderError> {
     if !(scale > 0.0 && scale <= 1.0) || dpi == 0 || dpi > MAX_DPI {
         return Err(RenderError::new(format!(
             "A picture for print is drawn at most at its natural size and {MAX_DPI} dots per \
@@ -49,10 +49,7 @@ pub fn png_for_print(scene: &Scene, scale: f64, dpi: u32) -> Result<Vec<u8>, Ren
 
 /// The smallest text, in points, a picture for a document may print: below it a diagram
 /// is refused rather than pasted unreadable.
-pub const SMALLEST_PRINTED_TEXT: f64 = 6.0;
-/// The text width of an A4 page with 2.5 cm margins, 16 cm, in points: the width a picture
-/// for a Word document is made for when none is asked for.
-pub const A4_TEXT_WIDTH: f64 = 16.0 / 2.54 * 72.0;
+pub(crate) const SMALLEST_PRINTED_TEXT: f64 = 6.0;
 /// Scene units are CSS pixels: three quarters of a point at natural size.
 const POINTS_PER_UNIT: f64 = 0.75;
 
@@ -282,8 +279,9 @@ mod tests {
         // At 100 pt wide its text is 7 pt: made, 100 pt at 144 dpi is 200 pixels wide.
         let pixmap = decode(&png_for_width(&wide, 100.0, 144).unwrap());
         assert_eq!(pixmap.width(), 200);
-        // A page wider than the drawing gets it at its natural size, not blown up.
-        let pixmap = decode(&png_for_width(&wide, A4_TEXT_WIDTH, 96).unwrap());
+        // A page wider than the drawing (16 cm, an A4 page's text width) gets it at its
+        // natural size, not blown up.
+        let pixmap = decode(&png_for_width(&wide, 16.0 / 2.54 * 72.0, 96).unwrap());
         assert_eq!(pixmap.width(), 200);
     }
 }

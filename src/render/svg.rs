@@ -239,7 +239,7 @@ fn path_data(steps: &[PathStep]) -> String {
 }
 
 /// A rounded number in its shortest form ("12", "12.5", "-0.25").
-pub fn num(value: f64) -> String {
+pub(crate) fn num(value: f64) -> String {
     let rounded = round(value);
     if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
         format!("{}", rounded as i64)

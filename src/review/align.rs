@@ -7,12 +7,25 @@
 //! case now uses. Anyone no longer in the case gets an id of their own (`removed-p4`).
 
 use crate::model::{Case, PersonId};
+use crate::redact::Version;
 use std::collections::BTreeMap;
+
+/// The earlier version as redacted for an audience (`earlier`), lined up with the case now
+/// (`now`, redacted for the same audience): its people, households, partnerships and entries
+/// renamed and renumbered as the case now has them. `earlier_full` and `now_full` are the two
+/// versions before redaction.
+pub fn aligned(earlier_full: &Case, earlier: &Version, now_full: &Case, now: &Version) -> Case {
+    let mut redacted = earlier.case().clone();
+    let numbers = entry_numbers(earlier.numbering(), now.numbering());
+    align(earlier_full, &mut redacted, now_full, now.case());
+    renumber(&mut redacted, &numbers);
+    redacted
+}
 
 /// Renames every id in `earlier` (the earlier version as redacted) to the id the same person,
 /// household or partnership has in `now` (the case now as redacted). `earlier_full` and
 /// `now_full` are the two versions before redaction, in the same file order.
-pub fn align(earlier_full: &Case, earlier: &mut Case, now_full: &Case, now: &Case) {
+pub(crate) fn align(earlier_full: &Case, earlier: &mut Case, now_full: &Case, now: &Case) {
     let people = translation(
         earlier_full.people.iter().map(|p| p.id.0.clone()),
         earlier.people.iter().map(|p| p.id.0.clone()),
@@ -123,7 +136,7 @@ fn rename_people(case: &mut Case, person: &impl Fn(&PersonId) -> PersonId) {
 /// version of a case for an audience numbers its entries 1, 2, 3 …; `earlier` and `now` are
 /// (number in the file, number in the version) pairs. Entries no longer in the case get
 /// numbers after the last one now, in order, so they cannot be taken for another entry.
-pub fn entry_numbers(earlier: &[(u32, u32)], now: &[(u32, u32)]) -> BTreeMap<u32, u32> {
+pub(crate) fn entry_numbers(earlier: &[(u32, u32)], now: &[(u32, u32)]) -> BTreeMap<u32, u32> {
     let now_by_file: BTreeMap<u32, u32> = now.iter().copied().collect();
     let mut next = now.iter().map(|(_, n)| *n).max().unwrap_or(0);
     earlier
@@ -142,7 +155,7 @@ pub fn entry_numbers(earlier: &[(u32, u32)], now: &[(u32, u32)]) -> BTreeMap<u32
 }
 
 /// Gives the earlier version's entries the numbers [`entry_numbers`] found.
-pub fn renumber(case: &mut Case, numbers: &BTreeMap<u32, u32>) {
+pub(crate) fn renumber(case: &mut Case, numbers: &BTreeMap<u32, u32>) {
     for entry in &mut case.entries {
         if let Some(n) = numbers.get(&entry.number) {
             entry.number = *n;

@@ -2,11 +2,11 @@
 //! its file, as Markdown, HTML, PDF or JSON, optionally redacted for an audience.
 
 use crate::common::{self, CaseArgs, Exit};
-use genochron::layout::genogram::{self, GenogramOptions};
-use genochron::layout::timeline::{self, Duration, TimelineOptions};
+use genochron::layout::timeline::Duration;
 use genochron::model::{Case, PartialDate};
-use genochron::render::review::{self as document, Drawings};
-use genochron::review::{self, Period, ReviewOptions};
+use genochron::redact::Version;
+use genochron::report::review::{ReviewDiagram, ReviewFormat, ReviewReport};
+use genochron::review::{Period, align};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -84,22 +84,9 @@ pub fn run(args: &Args) -> Exit {
         );
         return Exit::CouldNotRun;
     };
-    let full = match common::load_case(&args.case, what) {
-        Ok(case) => case,
+    let (full, earlier_full) = match load_both(args, what) {
+        Ok(both) => both,
         Err(exit) => return exit,
-    };
-    let earlier_full = match &args.against {
-        Some(path) => {
-            let earlier_args = CaseArgs {
-                case: path.clone(),
-                as_at: None,
-            };
-            match common::load_case(&earlier_args, what) {
-                Ok(case) => Some(case),
-                Err(exit) => return exit,
-            }
-        }
-        None => None,
     };
     let period = match period(args, &full, earlier_full.as_ref()) {
         Ok(period) => period,
@@ -117,77 +104,90 @@ pub fn run(args: &Args) -> Exit {
         Ok(version) => version,
         Err(exit) => return exit,
     };
-    let case = version.case().clone();
-    let earlier = match (&earlier_full, &args.audience, &args.against) {
-        (Some(earlier_full), Some(audience), Some(path)) => {
-            // The audience's rules in the case now apply to the whole review.
-            let mut ruled = earlier_full.clone();
-            ruled.audiences = full.audiences.clone();
-            match common::version(ruled, Some(audience), path, what) {
-                Ok(earlier_version) => {
-                    let mut redacted = earlier_version.case().clone();
-                    let numbers = review::align::entry_numbers(
-                        earlier_version.numbering(),
-                        version.numbering(),
-                    );
-                    review::align::align(earlier_full, &mut redacted, &full, &case);
-                    review::align::renumber(&mut redacted, &numbers);
-                    Some(redacted)
-                }
-                Err(exit) => return exit,
-            }
-        }
-        (earlier, _, _) => earlier.clone(),
+    let earlier = match earlier_for(args, &full, &version, earlier_full) {
+        Ok(earlier) => earlier,
+        Err(exit) => return exit,
     };
     let earlier_name = args
         .against
         .as_ref()
         .map(|p| common::display_name(p))
         .unwrap_or_default();
-    let options = ReviewOptions {
+    let request = ReviewReport {
+        format,
         period,
-        quiet_days: quiet.days(),
+        quiet,
+        audience: args.audience.clone(),
+        width: args.width,
+        dpi: args.dpi,
+        title_in_metadata: args.title_in_metadata,
     };
-    let result = review::review(
-        &case,
+    match request.make(
+        version.case(),
         earlier.as_ref().map(|e| (e, earlier_name.as_str())),
-        &options,
-    );
-    let bytes = match render(&result, &case, format, args, quiet) {
-        Ok(bytes) => bytes,
+    ) {
+        Ok(bytes) => common::write_output(args.output.as_deref(), &bytes, what),
         Err(message) => {
             eprintln!("{message}\n{what} was not made. Nothing was written.");
-            return Exit::CouldNotRun;
+            Exit::CouldNotRun
         }
-    };
-    common::write_output(args.output.as_deref(), &bytes, what)
+    }
 }
 
-fn format(args: &Args) -> Result<Format, String> {
-    if let Some(format) = args.format {
-        return Ok(format);
-    }
-    let Some(path) = &args.output else {
-        return Ok(Format::Md);
+/// The case, and the earlier version when --against names one.
+fn load_both(args: &Args, what: &str) -> Result<(Case, Option<Case>), Exit> {
+    let full = common::load_case(&args.case, what)?;
+    let earlier = match &args.against {
+        Some(path) => {
+            let earlier_args = CaseArgs {
+                case: path.clone(),
+                as_at: None,
+            };
+            Some(common::load_case(&earlier_args, what)?)
+        }
+        None => None,
     };
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("md" | "markdown") => Ok(Format::Md),
-        Some("html" | "htm") => Ok(Format::Html),
-        Some("pdf") => Ok(Format::Pdf),
-        Some("json") => Ok(Format::Json),
-        Some("png") if args.diagram.is_some() => Ok(Format::Png),
-        Some("png") => Err(format!(
-            "Which drawing should {} show? Add --diagram genogram, timeline or scores.",
-            common::display_name(path)
-        )),
-        _ => Err(format!(
-            "genochron review writes .html, .pdf, .md, .json or .png files; {} is none of these.",
-            common::display_name(path)
-        )),
+    Ok((full, earlier))
+}
+
+/// The earlier version as the review compares it: for an audience, redacted by the rules the
+/// case has now (they apply to the whole review) and lined up with `version`.
+fn earlier_for(
+    args: &Args,
+    full: &Case,
+    version: &Version,
+    earlier_full: Option<Case>,
+) -> Result<Option<Case>, Exit> {
+    match (earlier_full, &args.audience, &args.against) {
+        (Some(earlier_full), Some(audience), Some(path)) => {
+            let mut ruled = earlier_full.clone();
+            ruled.audiences = full.audiences.clone();
+            let earlier_version = common::version(ruled, Some(audience), path, "The review")?;
+            Ok(Some(align::aligned(
+                &earlier_full,
+                &earlier_version,
+                full,
+                version,
+            )))
+        }
+        (earlier, _, _) => Ok(earlier),
+    }
+}
+
+fn format(args: &Args) -> Result<ReviewFormat, String> {
+    let diagram = args.diagram.map(|diagram| match diagram {
+        Diagram::Genogram => ReviewDiagram::Genogram,
+        Diagram::Timeline => ReviewDiagram::Timeline,
+        Diagram::Scores => ReviewDiagram::Scores,
+    });
+    match args.format {
+        None => ReviewFormat::from_name(args.output.as_deref(), diagram),
+        Some(Format::Md) => Ok(ReviewFormat::Markdown),
+        Some(Format::Html) => Ok(ReviewFormat::Html),
+        Some(Format::Pdf) => Ok(ReviewFormat::Pdf),
+        Some(Format::Json) => Ok(ReviewFormat::Json),
+        // Without --diagram, a picture shows the scaling scores.
+        Some(Format::Png) => Ok(ReviewFormat::Png(diagram.unwrap_or(ReviewDiagram::Scores))),
     }
 }
 
@@ -226,63 +226,4 @@ fn period(args: &Args, case: &Case, earlier: Option<&Case>) -> Result<Period, St
              earlier --since date, or a later --as-at date."
         )
     })
-}
-
-fn render(
-    result: &review::Review,
-    case: &Case,
-    format: Format,
-    args: &Args,
-    quiet: Duration,
-) -> Result<Vec<u8>, String> {
-    if format == Format::Json {
-        return Ok(document::json(result).into_bytes());
-    }
-    let blocks = document::blocks(result, case, args.audience.as_deref());
-    if format == Format::Md {
-        return Ok(document::markdown(&blocks).into_bytes());
-    }
-    let marks = result.marks();
-    let genogram = genogram::genogram(
-        case,
-        &GenogramOptions {
-            marks: marks.clone(),
-            ..GenogramOptions::default()
-        },
-    );
-    let mut timeline_options = TimelineOptions {
-        gap: quiet,
-        marks,
-        ..TimelineOptions::default()
-    };
-    // The year before the period in full, for context; older history is summarised.
-    timeline_options.focus.from = Some(Duration::Years(1).before(result.period.from));
-    let timeline = timeline::timeline(case, &timeline_options);
-    let scores = genochron::layout::scores::chart(&result.scores);
-    let drawings = Drawings {
-        genogram: &genogram,
-        timeline: &timeline,
-        scores: &scores,
-    };
-    let title = args
-        .title_in_metadata
-        .then_some(case.details.title.as_str())
-        .filter(|t| !t.is_empty());
-    if format == Format::Png {
-        let scene = match args.diagram {
-            Some(Diagram::Genogram) => &genogram,
-            Some(Diagram::Timeline) => &timeline,
-            _ if scores.items.is_empty() => {
-                return Err("The case file records no scaling scores under `reviews`.".into());
-            }
-            _ => &scores,
-        };
-        return genochron::render::png::png_for_width(scene, args.width, args.dpi)
-            .map_err(|e| e.to_string());
-    }
-    if format == Format::Pdf {
-        return genochron::render::pdf::review(&blocks, &drawings, case, title)
-            .map_err(|e| e.to_string());
-    }
-    Ok(document::html(&blocks, &drawings, title).into_bytes())
 }

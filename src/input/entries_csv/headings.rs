@@ -34,7 +34,7 @@ pub(super) enum Field {
 }
 
 /// The case file's entry field names, as the `--map` option and default headers use them.
-pub const FIELD_NAMES: [&str; 19] = [
+pub(crate) const FIELD_NAMES: [&str; 19] = [
     "number",
     "date",
     "end",

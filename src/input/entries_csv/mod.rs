@@ -12,8 +12,10 @@ mod headings;
 mod table;
 mod values;
 
-pub use headings::{FIELD_NAMES, parse_mapping};
-pub use table::{Row, Table, column_letters};
+pub(crate) use headings::FIELD_NAMES;
+pub use headings::parse_mapping;
+pub(crate) use table::column_letters;
+pub use table::{Row, Table};
 pub use values::{ValueCodes, parse_values};
 
 use crate::diagnostic::{Diagnostic, Location, clip};
@@ -82,7 +84,10 @@ pub fn read_with(bytes: &[u8], options: &ReadOptions) -> (Option<CaseFile>, Vec<
 
 /// Entries from a table whose first row holds the column headings. The case file is returned
 /// whenever the headings could be read, so every problem in the rows is reported in one run.
-pub fn from_table(table: &Table, options: &ReadOptions) -> (Option<CaseFile>, Vec<Diagnostic>) {
+pub(crate) fn from_table(
+    table: &Table,
+    options: &ReadOptions,
+) -> (Option<CaseFile>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let whole = Location { line: 0, column: 0 };
     let Some((header, rows)) = table.rows.split_first() else {

@@ -35,7 +35,7 @@ impl Table {
 }
 
 /// A spreadsheet column's letters: 1 → A, 27 → AA.
-pub fn column_letters(number: usize) -> String {
+pub(crate) fn column_letters(number: usize) -> String {
     let mut letters = Vec::new();
     let mut n = number;
     while n > 0 {

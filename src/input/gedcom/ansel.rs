@@ -178,14 +178,14 @@ const COMPOSITIONS: &[(char, &str, &str)] = &[
 ];
 
 /// One letter and one combining mark as a single character, where Unicode has one.
-pub fn compose(base: char, mark: char) -> Option<char> {
+pub(crate) fn compose(base: char, mark: char) -> Option<char> {
     let (_, bases, composed) = COMPOSITIONS.iter().find(|(m, _, _)| *m == mark)?;
     let position = bases.chars().position(|c| c == base)?;
     composed.chars().nth(position)
 }
 
 /// The letter without its diacritic, for making readable ids ("é" → 'e'), where known.
-pub fn base_letter(c: char) -> Option<char> {
+pub(crate) fn base_letter(c: char) -> Option<char> {
     COMPOSITIONS.iter().find_map(|(_, bases, composed)| {
         composed
             .chars()

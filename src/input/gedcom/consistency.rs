@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 const PREGNANCY_DAYS: i64 = 280;
 
 /// Leaves out the dates that contradict each other, with a note for each.
-pub fn settle(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn settle(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnostic>) {
     let date = |t: &Option<Text>| t.as_ref().and_then(|t| PartialDate::parse(&t.value).ok());
     for person in people.iter_mut() {
         if let (Some(born), Some(died)) = (date(&person.born), date(&person.died))
@@ -104,12 +104,12 @@ pub fn settle(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnostic>) {
 
 /// Someone born this long before the "as at" date with no death recorded has died: family
 /// trees often record births from parish registers and nothing after.
-pub const PRESUMED_DEAD_YEARS: i32 = 110;
+pub(crate) const PRESUMED_DEAD_YEARS: i32 = 110;
 
 /// Marks as deceased everyone born more than [`PRESUMED_DEAD_YEARS`] before `as_at` with no
 /// death recorded, so that a great-great-grandparent is not drawn alive aged 300. One note
 /// says who, by line.
-pub fn presume_deaths(
+pub(crate) fn presume_deaths(
     people: &mut [PersonInput],
     as_at: chrono::NaiveDate,
     diagnostics: &mut Vec<Diagnostic>,
@@ -192,7 +192,7 @@ fn unlink(person: &mut PersonInput, parent: &str) -> Option<Location> {
 
 /// A tree where someone is their own ancestor cannot be drawn. Walking the tree in file
 /// order, the link that closes each loop is left out, with a note.
-pub fn break_cycles(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn break_cycles(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnostic>) {
     let index: BTreeMap<String, usize> = people
         .iter()
         .enumerate()

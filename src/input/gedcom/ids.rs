@@ -9,7 +9,7 @@ const MAX_BASE: usize = 40;
 
 /// Hands out ids in the order asked, each unique.
 #[derive(Debug, Default)]
-pub struct Ids {
+pub(crate) struct Ids {
     used: BTreeSet<String>,
     /// The next number to try for each base, so many people of one name stay linear.
     next: BTreeMap<String, usize>,

@@ -80,7 +80,7 @@ pub fn read(bytes: &[u8]) -> (Option<CaseFile>, Vec<Diagnostic>) {
 }
 
 /// The longest note imported as a line under a person's name.
-pub const LONG_NOTE_CHARS: usize = 120;
+pub(crate) const LONG_NOTE_CHARS: usize = 120;
 
 fn text(value: impl Into<String>, at: Location) -> Text {
     Text::new(value.into(), at)

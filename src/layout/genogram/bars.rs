@@ -98,6 +98,10 @@ pub(super) fn sibship_bars(
     }
 }
 
+/// How near another sibship's child line may come to a line down from parents before the
+/// two read as one.
+const CLEAR: f64 = 5.0;
+
 /// A couple's line down may come anywhere between their symbols. Where it would fall on (or
 /// within a few units of) another sibship's child line in the same channel, the two would
 /// read as one line: slide it along the partner line to a clear place.
@@ -108,7 +112,25 @@ pub(super) fn separate_drops(
     twins: &Twins,
     drops: &mut [f64],
 ) {
-    const CLEAR: f64 = 5.0;
+    let children_by_row = child_lines_by_row(a, placement, twins);
+    for (s, sibship) in a.sibships.iter().enumerate() {
+        let Some(lines) = children_by_row.get(&sibship.row) else {
+            continue;
+        };
+        if let Some(x) = clear_place_between_partners(a, placement, looks, s, lines, drops[s]) {
+            drops[s] = x;
+        }
+    }
+}
+
+/// Where the child lines in each row's channel leave their bars, with their sibship, sorted
+/// left to right. Twins' lines slant from one point: the whole slant is listed, a point
+/// every [`CLEAR`], so a line down keeps clear of all of it.
+fn child_lines_by_row(
+    a: &Arrangement,
+    placement: &Placement,
+    twins: &Twins,
+) -> BTreeMap<usize, Vec<(f64, usize)>> {
     let mut children_by_row: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
     for (s, sibship) in a.sibships.iter().enumerate() {
         for (top, group) in child_tops(a, placement, twins, s)
@@ -117,7 +139,6 @@ pub(super) fn separate_drops(
         {
             let entry = children_by_row.entry(sibship.row).or_default();
             entry.push((top.0, s));
-            // Twins' lines slant from one point: keep clear of the whole slant.
             if group.0.len() > 1 {
                 for &c in &group.0 {
                     let (lo, hi) = (top.0.min(placement.x[c]), top.0.max(placement.x[c]));
@@ -134,56 +155,55 @@ pub(super) fn separate_drops(
     for list in children_by_row.values_mut() {
         list.sort_by(|x, y| x.0.total_cmp(&y.0));
     }
-    for (s, sibship) in a.sibships.iter().enumerate() {
-        let [p, q] = sibship.parents[..] else {
-            continue;
-        };
-        let (Some(pp), Some(pq)) = (a.slots[p].person, a.slots[q].person) else {
-            continue;
-        };
-        let Some(list) = children_by_row.get(&sibship.row) else {
-            continue;
-        };
-        let blocked = |x: f64| {
-            let start = list.partition_point(|c| c.0 < x - CLEAR);
-            list[start..]
-                .iter()
-                .take_while(|c| c.0 <= x + CLEAR)
-                .any(|c| c.1 != s)
-        };
-        if !blocked(drops[s]) {
-            continue;
-        }
-        // Only between adjacent partners, where the line runs straight between symbols.
-        let (left, right) = if placement.x[p] < placement.x[q] {
-            (p, q)
-        } else {
-            (q, p)
-        };
-        let (lp, rp) = if left == p { (pp, pq) } else { (pq, pp) };
-        let unit = &a.units[a.slots[p].unit].slots;
-        let adjacent = unit.windows(2).any(|w| w[0] == left && w[1] == right);
-        if !adjacent {
-            continue;
-        }
-        let lo = placement.x[left]
-            + draw::reach(looks[lp].form, looks[lp].r)
-            + side_extra(&looks[lp])
-            + 4.0;
-        let hi = placement.x[right]
-            - draw::reach(looks[rp].form, looks[rp].r)
-            - side_extra(&looks[rp])
-            - 4.0;
-        for step in 1..40 {
-            // -2, +2, -4, +4, ...
-            let d = ((step + 1) / 2) as f64 * 2.0 * if step % 2 == 1 { -1.0 } else { 1.0 };
-            let x = drops[s] + d;
-            if x >= lo && x <= hi && !blocked(x) {
-                drops[s] = x;
-                break;
-            }
-        }
+    children_by_row
+}
+
+/// A new place for sibship `s`'s line down from two partners, when at `drop` it falls on
+/// another sibship's child line (`lines`, those of its channel): the nearest clear place on
+/// the partner line, if the partners sit side by side (where the line runs straight
+/// between their symbols) and there is one within reach.
+fn clear_place_between_partners(
+    a: &Arrangement,
+    placement: &Placement,
+    looks: &[Look],
+    s: usize,
+    lines: &[(f64, usize)],
+    drop: f64,
+) -> Option<f64> {
+    let [p, q] = a.sibships[s].parents[..] else {
+        return None;
+    };
+    let (pp, pq) = (a.slots[p].person?, a.slots[q].person?);
+    let blocked = |x: f64| {
+        let start = lines.partition_point(|c| c.0 < x - CLEAR);
+        lines[start..]
+            .iter()
+            .take_while(|c| c.0 <= x + CLEAR)
+            .any(|c| c.1 != s)
+    };
+    if !blocked(drop) {
+        return None;
     }
+    let (left, right) = if placement.x[p] < placement.x[q] {
+        (p, q)
+    } else {
+        (q, p)
+    };
+    let (lp, rp) = if left == p { (pp, pq) } else { (pq, pp) };
+    let unit = &a.units[a.slots[p].unit].slots;
+    if !unit.windows(2).any(|w| w[0] == left && w[1] == right) {
+        return None;
+    }
+    let lo =
+        placement.x[left] + draw::reach(looks[lp].form, looks[lp].r) + side_extra(&looks[lp]) + 4.0;
+    let hi = placement.x[right]
+        - draw::reach(looks[rp].form, looks[rp].r)
+        - side_extra(&looks[rp])
+        - 4.0;
+    // -2, +2, -4, +4, ...
+    (1..40)
+        .map(|step| drop + ((step + 1) / 2) as f64 * 2.0 * if step % 2 == 1 { -1.0 } else { 1.0 })
+        .find(|&x| x >= lo && x <= hi && !blocked(x))
 }
 
 /// A single parent's line comes down just beside the symbol and label. Where another
@@ -198,7 +218,6 @@ fn clear_single_drops(
     twins: &Twins,
     drops: &mut [f64],
 ) {
-    const CLEAR: f64 = 5.0;
     let mut children_by_row: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
     for (s, sibship) in a.sibships.iter().enumerate() {
         for &c in &sibship.children {

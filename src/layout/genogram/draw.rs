@@ -285,7 +285,7 @@ pub(super) fn relationship_name(kind: RelationshipKind) -> &'static str {
 
 /// The outline colour and dash pattern of the `index`-th household, the same in the drawing
 /// and in its legend.
-pub fn household_style(index: usize) -> (Colour, &'static [f64]) {
+pub(crate) fn household_style(index: usize) -> (Colour, &'static [f64]) {
     const TINTS: [Colour; 5] = [
         Colour(70, 130, 180),
         Colour(60, 150, 90),

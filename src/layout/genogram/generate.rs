@@ -49,6 +49,7 @@ const SURNAMES: [&str; 12] = [
     "Taylor", "Wright",
 ];
 
+/// A family as it is generated, and what generating it still has to do.
 struct Builder {
     people: Vec<Person>,
     partnerships: Vec<Partnership>,
@@ -57,6 +58,26 @@ struct Builder {
     /// Each child's first parent, so siblings are never picked to partner each other.
     first_parent: Vec<Option<usize>>,
     random: Random,
+    mix: Mix,
+    /// How many people the family is to have.
+    size: usize,
+    /// Parents waiting to have children, first come first served.
+    queue: std::collections::VecDeque<Waiting>,
+    /// Unpartnered adults by birth year and family tree, for cousins who partner.
+    single_pool: Vec<(usize, i32, usize)>,
+    /// How many family trees (founder couples) there are.
+    trees: usize,
+}
+
+/// A parent (with the other parent, if any) waiting to have children.
+#[derive(Clone, Copy)]
+struct Waiting {
+    parent: usize,
+    other: Option<usize>,
+    /// The year the parent was born, about.
+    born: i32,
+    /// The family tree they belong to.
+    tree: usize,
 }
 
 impl Builder {
@@ -216,179 +237,232 @@ pub fn family_with(size: usize, seed: u64, mix: Mix) -> Case {
         births: Vec::new(),
         first_parent: Vec::new(),
         random: Random::new(seed),
+        mix,
+        size,
+        queue: std::collections::VecDeque::new(),
+        single_pool: Vec::new(),
+        trees: 0,
     };
-    // Couples waiting to have children: (parent, other parent or none, their birth year).
-    let mut queue: std::collections::VecDeque<(usize, Option<usize>, i32, usize)> =
-        std::collections::VecDeque::new();
     let founders = (size / mix.people_per_founder.max(1)).max(1);
     for f in 0..founders {
-        let surname = SURNAMES[f % SURNAMES.len()];
-        let year = 1700 + b.random.below(20) as i32;
-        let man = b.person(Gender::Male, surname, year);
-        let woman = b.person(Gender::Female, SURNAMES[(f + 5) % 12], year + 2);
-        b.partnership(man, woman, year + 24, false);
-        queue.push_back((man, Some(woman), year, f));
+        b.found([SURNAMES[f % SURNAMES.len()], SURNAMES[(f + 5) % 12]], 2);
     }
-    // Unpartnered adults by birth year and family tree, for cousins who partner.
-    let mut single_pool: Vec<(usize, i32, usize)> = Vec::new();
-    let mut trees = founders;
     while b.people.len() < size {
-        let Some((p, q, year, tree)) = queue.pop_front() else {
+        match b.queue.pop_front() {
+            Some(parents) => b.have_children(parents),
             // Every line ended childless: start another founder couple.
-            let year = 1700 + b.random.below(20) as i32;
-            let man = b.person(Gender::Male, "Evans", year);
-            let woman = b.person(Gender::Female, "Wright", year);
-            b.partnership(man, woman, year + 24, false);
-            queue.push_back((man, Some(woman), year, trees));
-            trees += 1;
-            continue;
-        };
-        let count = [0, 1, 2, 2, 2, 3, 3, 4, 5][b.random.below(9) as usize];
-        let surname = b.people[p]
+            None => b.found(["Evans", "Wright"], 0),
+        }
+    }
+    b.into_case(seed)
+}
+
+impl Builder {
+    /// A founder couple, starting a family tree of their own: the woman born `younger`
+    /// years after the man, married at 24.
+    fn found(&mut self, surnames: [&str; 2], younger: i32) {
+        let year = 1700 + self.random.below(20) as i32;
+        let man = self.person(Gender::Male, surnames[0], year);
+        let woman = self.person(Gender::Female, surnames[1], year + younger);
+        self.partnership(man, woman, year + 24, false);
+        self.queue.push_back(Waiting {
+            parent: man,
+            other: Some(woman),
+            born: year,
+            tree: self.trees,
+        });
+        self.trees += 1;
+    }
+
+    /// Up to five children (twins now and then), a year or more apart, born to parents in
+    /// their twenties or later.
+    fn have_children(&mut self, parents: Waiting) {
+        let count = [0, 1, 2, 2, 2, 3, 3, 4, 5][self.random.below(9) as usize];
+        let surname = self.people[parents.parent]
             .name
             .split(' ')
             .nth(1)
             .unwrap_or("Smith")
             .to_string();
-        let mut child_year = year + 22 + b.random.below(8) as i32;
+        let mut child_year = parents.born + 22 + self.random.below(8) as i32;
         let mut k = 0;
-        while k < count && b.people.len() < size {
-            let twins = b.random.chance(0.03);
-            let n = if twins { 2 } else { 1 };
-            let mut born_together: Vec<usize> = Vec::new();
-            for _ in 0..n {
-                let gender = if b.random.chance(0.5) {
-                    Gender::Male
-                } else {
-                    Gender::Female
-                };
-                let c = b.person(gender, &surname, child_year);
-                if twins {
-                    // Twins share a birthday.
-                    if let Some(&first) = born_together.first() {
-                        let born: Option<PartialDate> = b.people[first].born;
-                        b.people[c].born = born;
-                    }
-                }
-                born_together.push(c);
-                let link = if b.random.chance(0.02) {
-                    ChildLink::Adopted
-                } else {
-                    ChildLink::Biological
-                };
-                let mut parents = vec![b.people[p].id.clone()];
-                if let Some(q) = q {
-                    parents.push(b.people[q].id.clone());
-                }
-                b.first_parent[c] = Some(p);
-                b.parentage.push(Parentage {
-                    child: b.people[c].id.clone(),
-                    parents,
-                    link,
-                    primary: true,
-                    span: Span::ALWAYS,
-                });
-                // Grown-up children partner: mostly someone from outside the family, now and
-                // then a cousin; some partner twice, with half-siblings from each partnership.
-                if b.random.chance(0.72) {
-                    let spouse_gender = if b.random.chance(0.93) {
-                        if gender == Gender::Male {
-                            Gender::Female
-                        } else {
-                            Gender::Male
-                        }
-                    } else {
-                        gender
-                    };
-                    let cousin = if b.random.chance(mix.cousins) {
-                        single_pool.iter().position(|&(s, y, t)| {
-                            t == tree
-                                && (y - child_year).abs() < 10
-                                && s != c
-                                && b.first_parent.get(s) != b.first_parent.get(c)
-                        })
-                    } else {
-                        None
-                    };
-                    let spouse = match cousin {
-                        Some(i) => single_pool.swap_remove(i).0,
-                        None => {
-                            let surname = SURNAMES[b.random.below(12) as usize];
-                            let year = child_year + b.random.below(5) as i32 - 2;
-                            b.person(spouse_gender, surname, year)
-                        }
-                    };
-                    let second = b.random.chance(mix.remarriage);
-                    let (husband, wife) = if gender == Gender::Male {
-                        (c, spouse)
-                    } else {
-                        (spouse, c)
-                    };
-                    b.partnership(husband, wife, child_year + 25, second);
-                    queue.push_back((c, Some(spouse), child_year, tree));
-                    if second {
-                        let surname = SURNAMES[b.random.below(12) as usize];
-                        let other = b.person(spouse_gender, surname, child_year + 3);
-                        let (h, w) = if gender == Gender::Male {
-                            (c, other)
-                        } else {
-                            (other, c)
-                        };
-                        b.partnership(h, w, child_year + 34, false);
-                        queue.push_back((c, Some(other), child_year + 9, tree));
-                    }
-                } else if b.random.chance(0.25) {
-                    // A single parent.
-                    queue.push_back((c, None, child_year, tree));
-                } else {
-                    single_pool.push((c, child_year, tree));
-                }
-            }
-            if twins && born_together.len() == 2 {
-                b.births.push(MultipleBirth {
-                    children: born_together
-                        .iter()
-                        .map(|&c| b.people[c].id.clone())
-                        .collect(),
-                    zygosity: [Zygosity::Identical, Zygosity::Fraternal, Zygosity::Unknown]
-                        [b.random.below(3) as usize],
-                });
-            }
-            child_year += 1 + b.random.below(4) as i32;
+        while k < count && self.people.len() < self.size {
+            self.birth(parents, &surname, child_year);
+            child_year += 1 + self.random.below(4) as i32;
             k += 1;
         }
     }
-    // Everyone born more than 95 years before the drawing date has died.
-    for p in &mut b.people {
-        if p.born.is_some_and(|d| d.year_number() < 1930) {
-            p.deceased = true;
+
+    /// One birth: a child, or twins who share a birthday.
+    fn birth(&mut self, parents: Waiting, surname: &str, year: i32) {
+        let twins = self.random.chance(0.03);
+        let n = if twins { 2 } else { 1 };
+        let mut born_together: Vec<usize> = Vec::new();
+        for _ in 0..n {
+            let gender = if self.random.chance(0.5) {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            let c = self.person(gender, surname, year);
+            if twins && let Some(&first) = born_together.first() {
+                self.people[c].born = self.people[first].born;
+            }
+            born_together.push(c);
+            self.child_of(c, parents);
+            self.grow_up(c, gender, year, parents.tree);
+        }
+        if twins && born_together.len() == 2 {
+            let children = born_together
+                .iter()
+                .map(|&c| self.people[c].id.clone())
+                .collect();
+            self.births.push(MultipleBirth {
+                children,
+                zygosity: [Zygosity::Identical, Zygosity::Fraternal, Zygosity::Unknown]
+                    [self.random.below(3) as usize],
+            });
         }
     }
-    let subjects = b
-        .people
-        .last()
-        .map(|p| vec![p.id.clone()])
-        .unwrap_or_default();
-    Case {
-        details: CaseDetails {
-            reference: format!("GEN/{size}/{seed}"),
-            title: format!("Generated family of {size}"),
-            subjects,
-            as_at: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default(),
-            author: None,
-            prepared: None,
-            hearing: None,
-            source_hash: format!("{seed:08x}"),
-            source_name: String::new(),
-            withheld_spans: Vec::new(),
-            statement: None,
-            cut: None,
-        },
-        people: People::new(b.people),
-        partnerships: b.partnerships,
-        parentage: b.parentage,
-        multiple_births: b.births,
-        ..Case::default()
+
+    /// Records `c` as the child of the waiting parents (now and then adopted).
+    fn child_of(&mut self, c: usize, parents: Waiting) {
+        let link = if self.random.chance(0.02) {
+            ChildLink::Adopted
+        } else {
+            ChildLink::Biological
+        };
+        let mut ids = vec![self.people[parents.parent].id.clone()];
+        if let Some(q) = parents.other {
+            ids.push(self.people[q].id.clone());
+        }
+        self.first_parent[c] = Some(parents.parent);
+        self.parentage.push(Parentage {
+            child: self.people[c].id.clone(),
+            parents: ids,
+            link,
+            primary: true,
+            span: Span::ALWAYS,
+        });
+    }
+
+    /// What a grown-up child does: mostly partner, some become single parents, the rest
+    /// stay single (and may partner a cousin later).
+    fn grow_up(&mut self, c: usize, gender: Gender, year: i32, tree: usize) {
+        if self.random.chance(0.72) {
+            self.partner(c, gender, year, tree);
+        } else if self.random.chance(0.25) {
+            self.queue.push_back(Waiting {
+                parent: c,
+                other: None,
+                born: year,
+                tree,
+            });
+        } else {
+            self.single_pool.push((c, year, tree));
+        }
+    }
+
+    /// Grown-up children partner: mostly someone from outside the family, now and then a
+    /// cousin; some partner twice, with half-siblings from each partnership.
+    fn partner(&mut self, c: usize, gender: Gender, year: i32, tree: usize) {
+        let opposite = if gender == Gender::Male {
+            Gender::Female
+        } else {
+            Gender::Male
+        };
+        let spouse_gender = if self.random.chance(0.93) {
+            opposite
+        } else {
+            gender
+        };
+        let spouse = match self.cousin_for(c, year, tree) {
+            Some(i) => self.single_pool.swap_remove(i).0,
+            None => {
+                let surname = SURNAMES[self.random.below(12) as usize];
+                let born = year + self.random.below(5) as i32 - 2;
+                self.person(spouse_gender, surname, born)
+            }
+        };
+        let second = self.random.chance(self.mix.remarriage);
+        let couple = |other: usize| {
+            if gender == Gender::Male {
+                (c, other)
+            } else {
+                (other, c)
+            }
+        };
+        let (husband, wife) = couple(spouse);
+        self.partnership(husband, wife, year + 25, second);
+        self.queue.push_back(Waiting {
+            parent: c,
+            other: Some(spouse),
+            born: year,
+            tree,
+        });
+        if second {
+            let surname = SURNAMES[self.random.below(12) as usize];
+            let other = self.person(spouse_gender, surname, year + 3);
+            let (h, w) = couple(other);
+            self.partnership(h, w, year + 34, false);
+            self.queue.push_back(Waiting {
+                parent: c,
+                other: Some(other),
+                born: year + 9,
+                tree,
+            });
+        }
+    }
+
+    /// Now and then (by the mix), an unpartnered relative of `c`'s age in the same tree who
+    /// is not `c`'s sibling: their place in the pool.
+    fn cousin_for(&mut self, c: usize, year: i32, tree: usize) -> Option<usize> {
+        if !self.random.chance(self.mix.cousins) {
+            return None;
+        }
+        self.single_pool.iter().position(|&(s, y, t)| {
+            t == tree
+                && (y - year).abs() < 10
+                && s != c
+                && self.first_parent.get(s) != self.first_parent.get(c)
+        })
+    }
+
+    /// The case: everyone born more than 95 years before the drawing date has died, and the
+    /// last person born is the subject.
+    fn into_case(mut self, seed: u64) -> Case {
+        let size = self.size;
+        for p in &mut self.people {
+            if p.born.is_some_and(|d| d.year_number() < 1930) {
+                p.deceased = true;
+            }
+        }
+        let subjects = self
+            .people
+            .last()
+            .map(|p| vec![p.id.clone()])
+            .unwrap_or_default();
+        Case {
+            details: CaseDetails {
+                reference: format!("GEN/{size}/{seed}"),
+                title: format!("Generated family of {size}"),
+                subjects,
+                as_at: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default(),
+                author: None,
+                prepared: None,
+                hearing: None,
+                source_hash: format!("{seed:08x}"),
+                source_name: String::new(),
+                withheld_spans: Vec::new(),
+                statement: None,
+                cut: None,
+            },
+            people: People::new(self.people),
+            partnerships: self.partnerships,
+            parentage: self.parentage,
+            multiple_births: self.births,
+            ..Case::default()
+        }
     }
 }
 
@@ -414,56 +488,12 @@ pub fn to_yaml(case: &Case) -> String {
         .map(|p| (&p.child, p))
         .collect();
     for p in case.people.iter() {
-        let gender = match p.gender {
-            Gender::Male => "male",
-            Gender::Female => "female",
-            Gender::NonBinary => "non-binary",
-            Gender::Unknown => "unknown",
-        };
-        let _ = write!(
-            out,
-            "  - {{id: {}, name: {}, gender: {gender}",
-            p.id, p.name
-        );
-        if let Some(born) = &p.born {
-            let _ = write!(out, ", born: {}", born.to_case_text());
-        }
-        if p.deceased {
-            out.push_str(", deceased: true");
-        }
-        if let Some(pa) = parents.get(&p.id) {
-            let list: Vec<&str> = pa.parents.iter().map(|x| x.as_str()).collect();
-            let _ = write!(out, ", parents: [{}]", list.join(", "));
-            if pa.link == ChildLink::Adopted {
-                out.push_str(", link: adopted");
-            }
-        }
-        out.push_str("}\n");
+        write_person(&mut out, p, parents.get(&p.id).copied());
     }
     if !case.partnerships.is_empty() {
         out.push_str("partnerships:\n");
         for p in &case.partnerships {
-            let states: Vec<String> = p
-                .states
-                .iter()
-                .map(|s| {
-                    let status = match s.status {
-                        PartnershipStatus::Divorced => "divorced",
-                        _ => "married",
-                    };
-                    match &s.from {
-                        Some(f) => format!("{{status: {status}, from: {}}}", f.to_case_text()),
-                        None => format!("{{status: {status}}}"),
-                    }
-                })
-                .collect();
-            let _ = writeln!(
-                out,
-                "  - {{partners: [{}, {}], states: [{}]}}",
-                p.partners[0],
-                p.partners[1],
-                states.join(", ")
-            );
+            write_partnership(&mut out, p);
         }
     }
     if !case.multiple_births.is_empty() {
@@ -479,6 +509,63 @@ pub fn to_yaml(case: &Case) -> String {
         }
     }
     out
+}
+
+/// One person's line in the case file, with the parents they are drawn under.
+fn write_person(out: &mut String, p: &Person, parents: Option<&Parentage>) {
+    use std::fmt::Write;
+    let gender = match p.gender {
+        Gender::Male => "male",
+        Gender::Female => "female",
+        Gender::NonBinary => "non-binary",
+        Gender::Unknown => "unknown",
+    };
+    let _ = write!(
+        out,
+        "  - {{id: {}, name: {}, gender: {gender}",
+        p.id, p.name
+    );
+    if let Some(born) = &p.born {
+        let _ = write!(out, ", born: {}", born.to_case_text());
+    }
+    if p.deceased {
+        out.push_str(", deceased: true");
+    }
+    if let Some(pa) = parents {
+        let list: Vec<&str> = pa.parents.iter().map(|x| x.as_str()).collect();
+        let _ = write!(out, ", parents: [{}]", list.join(", "));
+        if pa.link == ChildLink::Adopted {
+            out.push_str(", link: adopted");
+        }
+    }
+    out.push_str("}\n");
+}
+
+/// One partnership's line in the case file (generated partnerships are marriages, some
+/// ended in divorce).
+fn write_partnership(out: &mut String, p: &Partnership) {
+    use std::fmt::Write;
+    let states: Vec<String> = p
+        .states
+        .iter()
+        .map(|s| {
+            let status = match s.status {
+                PartnershipStatus::Divorced => "divorced",
+                _ => "married",
+            };
+            match &s.from {
+                Some(f) => format!("{{status: {status}, from: {}}}", f.to_case_text()),
+                None => format!("{{status: {status}}}"),
+            }
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "  - {{partners: [{}, {}], states: [{}]}}",
+        p.partners[0],
+        p.partners[1],
+        states.join(", ")
+    );
 }
 
 /// The same family as a Graphviz graph, the way a generic tool draws it: one box per person,

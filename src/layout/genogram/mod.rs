@@ -229,29 +229,7 @@ fn frame(case: &Case, as_at: NaiveDate, top: f64) -> Frame<'_> {
         .map(|c| partners::partner_state(case, c, as_at))
         .collect();
 
-    // Couples by the pair of slots, to find gaps and arches.
-    // A couple on different rows is a pair twice: each partner with the tie end beside them.
-    let mut couple_of_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for (k, c) in couples.iter().enumerate() {
-        let (a, b) = (
-            arrangement.slot_of[c.partners[0]],
-            arrangement.slot_of[c.partners[1]],
-        );
-        let pairs = match arrangement.ties[k] {
-            Some(t) => {
-                let (up, low) = if arrangement.slots[a].row < arrangement.slots[b].row {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                vec![(up, t.upper), (low, t.lower)]
-            }
-            None => vec![(a, b)],
-        };
-        for (a, b) in pairs {
-            couple_of_pair.entry((a.min(b), a.max(b))).or_insert(k);
-        }
-    }
+    let couple_of_pair = couples_by_slot_pair(&arrangement, &couples);
     let sizes = place::sizes(&arrangement, &looks, &states, &couple_of_pair);
     let mut placement = place::place(&arrangement, &sizes);
     for x in placement.x.iter_mut() {
@@ -273,12 +251,7 @@ fn frame(case: &Case, as_at: NaiveDate, top: f64) -> Frame<'_> {
         &bars.track_count,
         top,
     );
-    let link_of: BTreeMap<usize, ChildLink> = case
-        .parentage
-        .iter()
-        .filter(|p| p.primary)
-        .filter_map(|p| family.position(&p.child).map(|c| (c, p.link)))
-        .collect();
+    let link_of = child_links(case, &family);
     Frame {
         case,
         as_at,
@@ -296,6 +269,46 @@ fn frame(case: &Case, as_at: NaiveDate, top: f64) -> Frame<'_> {
         link_of,
         bottom,
     }
+}
+
+/// Couples by the pair of slots side by side, to find the gaps between partners and the
+/// arches over them. A couple on different rows is a pair twice: each partner with the tie
+/// end beside them.
+fn couples_by_slot_pair(
+    arrangement: &Arrangement,
+    couples: &[Couple],
+) -> BTreeMap<(usize, usize), usize> {
+    let mut couple_of_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (k, c) in couples.iter().enumerate() {
+        let (a, b) = (
+            arrangement.slot_of[c.partners[0]],
+            arrangement.slot_of[c.partners[1]],
+        );
+        let pairs = match arrangement.ties[k] {
+            Some(t) => {
+                let (up, low) = if arrangement.slots[a].row < arrangement.slots[b].row {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                vec![(up, t.upper), (low, t.lower)]
+            }
+            None => vec![(a, b)],
+        };
+        for (a, b) in pairs {
+            couple_of_pair.entry((a.min(b), a.max(b))).or_insert(k);
+        }
+    }
+    couple_of_pair
+}
+
+/// The kind of each child's link to the parents it is drawn under.
+fn child_links(case: &Case, family: &Family) -> BTreeMap<usize, ChildLink> {
+    case.parentage
+        .iter()
+        .filter(|p| p.primary)
+        .filter_map(|p| family.position(&p.child).map(|c| (c, p.link)))
+        .collect()
 }
 
 /// The right edge of the diagram: its widest row and the margin.

@@ -106,6 +106,8 @@ fn partnership_key(case: &Case, couple: &Couple, position: usize) -> (chrono::Na
     (date, position)
 }
 
+/// Arranges the family: partner groups into units, tie ends and pass-throughs, sibships,
+/// and the first order of each row, improved.
 pub(super) fn arrange(
     case: &Case,
     family: &Family,
@@ -113,10 +115,54 @@ pub(super) fn arrange(
     ranks: &[u32],
     companions: &[Vec<usize>],
 ) -> Arrangement {
-    let n = family.len();
     let row_count = ranks.iter().map(|&r| r as usize + 1).max().unwrap_or(0);
+    let same_row = partners_on_same_row(case, family.len(), couples, ranks);
+    let (mut slots, mut units, slot_of) = partner_units(case, family, ranks, &same_row);
+    let (ties, chains) = ties::add(&mut slots, &mut units, &slot_of, couples, ranks);
+    let (mut sibships, couple_sibship, children_of) =
+        sibships_by_parents(family, couples, ranks, &slot_of, &ties);
+    // Each sibship's children, oldest first, by the slots they hang by.
+    let mut hanger = Hanger {
+        slots: &mut slots,
+        units: &mut units,
+        sibships: &mut sibships,
+    };
+    for (s, mut children) in children_of.into_iter().enumerate() {
+        children.sort_by_key(|&c| family.birth_key(c));
+        let row = hanger.sibships[s].row;
+        let child_slots = children
+            .iter()
+            .map(|&c| hanger.hang(c, row, ranks[c] as usize, slot_of[c]))
+            .collect();
+        hanger.sibships[s].children = child_slots;
+    }
+    sibships.extend(chains);
+    let (up, down) = links(slots.len(), &sibships);
+    let mut arrangement = Arrangement {
+        slots,
+        units,
+        sibships,
+        rows: vec![Vec::new(); row_count],
+        slot_of,
+        up,
+        down,
+        couple_sibship,
+        ties,
+    };
+    first_order(&mut arrangement, companions);
+    improve(&mut arrangement, family);
+    turn_partners_outward(&mut arrangement, case, family);
 
-    // Partners on the same row, latest partnership first.
+    arrangement
+}
+
+/// Each person's partners on the same row, latest partnership first, each partner once.
+fn partners_on_same_row(
+    case: &Case,
+    n: usize,
+    couples: &[Couple],
+    ranks: &[u32],
+) -> Vec<Vec<(usize, usize)>> {
     let mut same_row: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for (k, couple) in couples.iter().enumerate() {
         let [a, b] = couple.partners;
@@ -129,7 +175,18 @@ pub(super) fn arrange(
         list.sort_by_key(|&(k, _)| std::cmp::Reverse(partnership_key(case, &couples[k], k)));
         list.dedup_by_key(|(_, other)| *other);
     }
+    same_row
+}
 
+/// One unit per partner group (a person alone is a group of one), in the order of its
+/// first person in the file: the slots, the units, and the slot of each person.
+fn partner_units(
+    case: &Case,
+    family: &Family,
+    ranks: &[u32],
+    same_row: &[Vec<(usize, usize)>],
+) -> (Vec<Slot>, Vec<Unit>, Vec<usize>) {
+    let n = family.len();
     // Couples with children, as (lower, higher) person.
     let parent_pairs: std::collections::BTreeSet<(usize, usize)> = (0..n)
         .filter_map(|child| match family.parents(child)[..] {
@@ -137,7 +194,6 @@ pub(super) fn arrange(
             _ => None,
         })
         .collect();
-
     let mut slots: Vec<Slot> = Vec::with_capacity(n + n / 4);
     let mut units: Vec<Unit> = Vec::new();
     let mut slot_of = vec![usize::MAX; n];
@@ -145,8 +201,8 @@ pub(super) fn arrange(
         if slot_of[start] != usize::MAX {
             continue;
         }
-        let people = partner_line(case, start, &same_row);
-        let people = most_side_by_side(people, &same_row, &parent_pairs);
+        let people = partner_line(case, start, same_row);
+        let people = most_side_by_side(people, same_row, &parent_pairs);
         let unit = units.len();
         let mut unit_slots = Vec::with_capacity(people.len());
         for p in people {
@@ -165,121 +221,165 @@ pub(super) fn arrange(
             slots: unit_slots,
         });
     }
-    let (ties, chains) = ties::add(&mut slots, &mut units, &slot_of, couples, ranks);
+    (slots, units, slot_of)
+}
 
-    // Sibships: one per couple with children, one per single parent with children.
+/// Sibships: one per couple with children, one per single parent with children, in the
+/// order of their first child in the file. Returns them (their children not yet placed),
+/// each couple's sibship, and each sibship's children.
+fn sibships_by_parents(
+    family: &Family,
+    couples: &[Couple],
+    ranks: &[u32],
+    slot_of: &[usize],
+    ties: &[Option<TieEnds>],
+) -> (Vec<Sibship>, Vec<Option<usize>>, Vec<Vec<usize>>) {
     let mut couple_index: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (k, couple) in couples.iter().enumerate() {
         let [a, b] = couple.partners;
         couple_index.entry((a.min(b), a.max(b))).or_insert(k);
     }
-    let mut sibships: Vec<Sibship> = Vec::new();
+    let mut found = Found::default();
     let mut couple_sibship = vec![None; couples.len()];
     let mut single_sibship: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut children_of: Vec<Vec<usize>> = Vec::new();
-    for child in 0..n {
-        let parents = family.parents(child);
-        let s = match parents[..] {
+    for child in 0..family.len() {
+        let s = match family.parents(child)[..] {
             [] => continue,
-            [p] => *single_sibship.entry(p).or_insert_with(|| {
-                sibships.push(Sibship {
-                    parents: vec![slot_of[p]],
-                    couple: None,
-                    children: Vec::new(),
-                    row: ranks[p] as usize,
-                    pass_through: false,
-                });
-                children_of.push(Vec::new());
-                sibships.len() - 1
-            }),
+            [p] => *single_sibship
+                .entry(p)
+                .or_insert_with(|| found.open(vec![slot_of[p]], None, ranks[p])),
             [a, b, ..] => {
                 let k = couple_index.get(&(a.min(b), a.max(b))).copied();
-                let existing = k.and_then(|k| couple_sibship[k]);
-                match existing {
+                match k.and_then(|k| couple_sibship[k]) {
                     Some(s) => s,
                     None => {
-                        // Parents on different rows (a partner who is also a descendant):
-                        // the children hang from the partnership line beside the lower
-                        // parent, between that parent and the line's tie end.
-                        let lower = if ranks[a] >= ranks[b] { a } else { b };
-                        let parents = match k.and_then(|k| ties[k]) {
-                            Some(t) if ranks[a] != ranks[b] => vec![slot_of[lower], t.lower],
-                            _ if ranks[a] != ranks[b] => vec![slot_of[lower]],
-                            _ => vec![slot_of[a], slot_of[b]],
-                        };
-                        sibships.push(Sibship {
-                            parents,
-                            couple: k,
-                            children: Vec::new(),
-                            row: ranks[a].max(ranks[b]) as usize,
-                            pass_through: false,
-                        });
-                        children_of.push(Vec::new());
+                        let parents = couple_parent_slots(a, b, k, ranks, slot_of, ties);
+                        let s = found.open(parents, k, ranks[a].max(ranks[b]));
                         if let Some(k) = k {
-                            couple_sibship[k] = Some(sibships.len() - 1);
+                            couple_sibship[k] = Some(s);
                         }
-                        sibships.len() - 1
+                        s
                     }
                 }
             }
         };
-        children_of[s].push(child);
+        found.children[s].push(child);
     }
-    for (s, children) in children_of.iter_mut().enumerate() {
-        children.sort_by_key(|&c| family.birth_key(c));
-        let row = sibships[s].row;
-        let mut child_slots = Vec::with_capacity(children.len());
-        for &c in children.iter() {
-            let child_row = ranks[c] as usize;
-            if child_row <= row + 1 {
-                child_slots.push(slot_of[c]);
-                continue;
-            }
-            // A child drawn more than one row down (it sits beside a partner of a later
-            // generation): a pass-through on every row in between carries its line.
-            let mut above: Option<usize> = None;
-            for r in row + 1..child_row {
-                let slot = slots.len();
-                let unit = units.len();
-                slots.push(Slot {
-                    person: None,
-                    row: r,
-                    unit,
-                    carries: Some(c),
-                    tie: None,
-                });
-                units.push(Unit {
-                    row: r,
-                    slots: vec![slot],
-                });
-                match above {
-                    None => child_slots.push(slot),
-                    Some(a) => sibships.push(Sibship {
-                        parents: vec![a],
-                        couple: None,
-                        children: vec![slot],
-                        row: r - 1,
-                        pass_through: true,
-                    }),
-                }
-                above = Some(slot);
-            }
-            if let Some(a) = above {
-                sibships.push(Sibship {
-                    parents: vec![a],
-                    couple: None,
-                    children: vec![slot_of[c]],
-                    row: child_row - 1,
-                    pass_through: true,
-                });
-            }
-        }
-        sibships[s].children = child_slots;
-    }
-    sibships.extend(chains);
+    (found.sibships, couple_sibship, found.children)
+}
 
-    let mut up = vec![None; slots.len()];
-    let mut down: Vec<Vec<usize>> = vec![Vec::new(); slots.len()];
+/// Sibships as they are found, with each one's children (people, not yet placed).
+#[derive(Default)]
+struct Found {
+    sibships: Vec<Sibship>,
+    children: Vec<Vec<usize>>,
+}
+
+impl Found {
+    /// A new sibship with no children yet, its parents on `row`; returns its index.
+    fn open(&mut self, parents: Vec<usize>, couple: Option<usize>, row: u32) -> usize {
+        self.sibships.push(Sibship {
+            parents,
+            couple,
+            children: Vec::new(),
+            row: row as usize,
+            pass_through: false,
+        });
+        self.children.push(Vec::new());
+        self.sibships.len() - 1
+    }
+}
+
+/// The slots a couple's children hang from: both partners' when they share a row. Parents
+/// on different rows (a partner who is also a descendant): the children hang from the
+/// partnership line beside the lower parent, between that parent and the line's tie end.
+fn couple_parent_slots(
+    a: usize,
+    b: usize,
+    k: Option<usize>,
+    ranks: &[u32],
+    slot_of: &[usize],
+    ties: &[Option<TieEnds>],
+) -> Vec<usize> {
+    let lower = if ranks[a] >= ranks[b] { a } else { b };
+    match k.and_then(|k| ties[k]) {
+        Some(t) if ranks[a] != ranks[b] => vec![slot_of[lower], t.lower],
+        _ if ranks[a] != ranks[b] => vec![slot_of[lower]],
+        _ => vec![slot_of[a], slot_of[b]],
+    }
+}
+
+/// Hangs children from their sibships, oldest first, adding pass-throughs where a child is
+/// drawn further down: the slots, units and sibships it adds to.
+struct Hanger<'a> {
+    slots: &'a mut Vec<Slot>,
+    units: &'a mut Vec<Unit>,
+    sibships: &'a mut Vec<Sibship>,
+}
+
+impl Hanger<'_> {
+    /// The slot child `c` hangs from its parents' sibship (whose parents are on `row`) by:
+    /// its own when it is drawn on the next row. A child drawn more than one row down (it
+    /// sits beside a partner of a later generation) hangs by a pass-through on the next row,
+    /// and a pass-through on every row in between carries its line on down.
+    fn hang(&mut self, c: usize, row: usize, child_row: usize, child_slot: usize) -> usize {
+        if child_row <= row + 1 {
+            return child_slot;
+        }
+        let first = add_pass_through(self.slots, self.units, row + 1, Some(c), None);
+        let mut above = first;
+        for r in row + 2..child_row {
+            let slot = add_pass_through(self.slots, self.units, r, Some(c), None);
+            self.sibships.push(Sibship::passing(above, slot, r - 1));
+            above = slot;
+        }
+        self.sibships
+            .push(Sibship::passing(above, child_slot, child_row - 1));
+        first
+    }
+}
+
+/// Adds a slot that carries a line through `row`, in a unit of its own, and returns it.
+pub(super) fn add_pass_through(
+    slots: &mut Vec<Slot>,
+    units: &mut Vec<Unit>,
+    row: usize,
+    carries: Option<usize>,
+    tie: Option<(usize, usize)>,
+) -> usize {
+    let slot = slots.len();
+    slots.push(Slot {
+        person: None,
+        row,
+        unit: units.len(),
+        carries,
+        tie,
+    });
+    units.push(Unit {
+        row,
+        slots: vec![slot],
+    });
+    slot
+}
+
+impl Sibship {
+    /// A sibship that carries a line from a slot on `row` to one on the row below.
+    pub(super) fn passing(parent: usize, child: usize, row: usize) -> Sibship {
+        Sibship {
+            parents: vec![parent],
+            couple: None,
+            children: vec![child],
+            row,
+            pass_through: true,
+        }
+    }
+}
+
+/// For each slot, the sibship it hangs from (`up`) and the sibships it is a parent in
+/// (`down`).
+fn links(slot_count: usize, sibships: &[Sibship]) -> (Vec<Option<usize>>, Vec<Vec<usize>>) {
+    let mut up = vec![None; slot_count];
+    let mut down: Vec<Vec<usize>> = vec![Vec::new(); slot_count];
     for (s, sibship) in sibships.iter().enumerate() {
         for &c in &sibship.children {
             up[c] = Some(s);
@@ -288,23 +388,7 @@ pub(super) fn arrange(
             down[p].push(s);
         }
     }
-
-    let mut arrangement = Arrangement {
-        slots,
-        units,
-        sibships,
-        rows: vec![Vec::new(); row_count],
-        slot_of,
-        up,
-        down,
-        couple_sibship,
-        ties,
-    };
-    first_order(&mut arrangement, companions);
-    improve(&mut arrangement, family);
-    turn_partners_outward(&mut arrangement, case, family);
-
-    arrangement
+    (up, down)
 }
 
 /// The people of one partner group in a line: the person with most partners in the middle,
@@ -451,9 +535,17 @@ fn most_side_by_side(
             Reverse(moved),
         )
     };
+    highest_scoring_order(n, score)
+        .iter()
+        .map(|&j| line[j])
+        .collect()
+}
+
+/// The order of `0..n` with the highest score, every order tried (Heap's algorithm: each one
+/// swap from the last); the first found on a tie, starting from `0..n` itself.
+fn highest_scoring_order<S: PartialOrd>(n: usize, score: impl Fn(&[usize]) -> S) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut best = (score(&order), order.clone());
-    // Heap's algorithm: every permutation, one swap apart.
     let mut c = vec![0usize; n];
     let mut i = 0;
     while i < n {
@@ -471,7 +563,7 @@ fn most_side_by_side(
             i += 1;
         }
     }
-    best.1.iter().map(|&j| line[j]).collect()
+    best.1
 }
 
 fn gender_side(case: &Case, person: usize) -> u8 {

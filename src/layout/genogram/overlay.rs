@@ -680,21 +680,31 @@ mod tests {
         }
     }
 
-    fn everywhere() -> Rect {
-        Rect::new(-1e6, -1e6, 2e6, 2e6)
+    /// Two people on one row, 200 apart.
+    fn left() -> Outline {
+        person(0.0, 0.0)
+    }
+
+    fn right() -> Outline {
+        person(200.0, 0.0)
+    }
+
+    /// A line routed with no edge of the sheet in the way.
+    fn route_anywhere(
+        from: Outline,
+        to: Outline,
+        obstacles: &mut Vec<(Rect, f64, f64)>,
+        routed: &mut Vec<Vec<Point>>,
+        taken: &[f64],
+    ) -> (Vec<Point>, f64) {
+        let everywhere = Rect::new(-1e6, -1e6, 2e6, 2e6);
+        route(from, to, obstacles, routed, taken, &everywhere)
     }
 
     #[test]
     fn a_clear_line_is_straight_and_stops_at_the_outlines() {
         let (mut obstacles, mut routed) = (Vec::new(), Vec::new());
-        let (points, bend) = route(
-            person(0.0, 0.0),
-            person(200.0, 0.0),
-            &mut obstacles,
-            &mut routed,
-            &[],
-            &everywhere(),
-        );
+        let (points, bend) = route_anywhere(left(), right(), &mut obstacles, &mut routed, &[]);
         assert_eq!(bend, 0.0);
         assert_eq!(points.len(), 2);
         assert!((points[0].x - 20.0).abs() < 0.01 && (points[1].x - 180.0).abs() < 0.01);
@@ -705,14 +715,7 @@ mod tests {
         let symbol = Rect::new(80.0, -18.0, 40.0, 36.0);
         let mut obstacles = vec![(symbol, 100.0, 0.0)];
         let mut routed = Vec::new();
-        let (points, bend) = route(
-            person(0.0, 0.0),
-            person(200.0, 0.0),
-            &mut obstacles,
-            &mut routed,
-            &[],
-            &everywhere(),
-        );
+        let (points, bend) = route_anywhere(left(), right(), &mut obstacles, &mut routed, &[]);
         assert!(bend != 0.0 && bend.abs() <= 50.0, "bend {bend}");
         assert!(
             points
@@ -722,14 +725,7 @@ mod tests {
         // No detour: a little longer than the straight line, not round the sheet.
         assert!(length(&points) < 200.0);
         // A second line between the same two people takes another bend.
-        let (second, other) = route(
-            person(200.0, 0.0),
-            person(0.0, 0.0),
-            &mut obstacles,
-            &mut routed,
-            &[bend],
-            &everywhere(),
-        );
+        let (second, other) = route_anywhere(right(), left(), &mut obstacles, &mut routed, &[bend]);
         assert!((other - bend).abs() >= 12.0);
         let apart = second
             .iter()

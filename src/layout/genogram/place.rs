@@ -137,45 +137,21 @@ pub(super) fn place(a: &Arrangement, sizes: &Sizes) -> Placement {
             cursor += placement.width[u] + BLOCK_GAP;
         }
     }
-    // Sibships by the row of their children and of their parents, for the pulls.
+    let hanging = Hanging::new(a);
     let rows = a.rows.len();
-    let mut hanging_into: Vec<Vec<usize>> = vec![Vec::new(); rows];
-    let mut hanging_from: Vec<Vec<usize>> = vec![Vec::new(); rows];
-    for (s, sibship) in a.sibships.iter().enumerate() {
-        if let Some(&c) = sibship.children.first() {
-            hanging_into[a.slots[c].row].push(s);
-        }
-        hanging_from[sibship.row].push(s);
-    }
+    // Going down, each row's children are pulled under their parents more than their
+    // parents over them; going up, the other way round. The last pass goes down only.
     let passes = 6;
     for pass in 0..passes {
         let last = pass + 1 == passes;
         for row in 1..rows {
-            pull_row(
-                a,
-                sizes,
-                &mut placement,
-                row,
-                &hanging_into[row],
-                &hanging_from[row],
-                1.0,
-                0.3,
-            );
+            pull_row(a, sizes, &mut placement, &hanging, row, 1.0, 0.3);
         }
         if last {
             break;
         }
         for row in (0..rows.saturating_sub(1)).rev() {
-            pull_row(
-                a,
-                sizes,
-                &mut placement,
-                row,
-                &hanging_into[row],
-                &hanging_from[row],
-                0.3,
-                1.0,
-            );
+            pull_row(a, sizes, &mut placement, &hanging, row, 0.3, 1.0);
         }
     }
     // Start at zero.
@@ -189,19 +165,42 @@ pub(super) fn place(a: &Arrangement, sizes: &Sizes) -> Placement {
     placement
 }
 
+/// Sibships by the row of their children (`into`) and of their parents (`from`), for the
+/// pulls.
+struct Hanging {
+    into: Vec<Vec<usize>>,
+    from: Vec<Vec<usize>>,
+}
+
+impl Hanging {
+    fn new(a: &Arrangement) -> Hanging {
+        let rows = a.rows.len();
+        let mut hanging = Hanging {
+            into: vec![Vec::new(); rows],
+            from: vec![Vec::new(); rows],
+        };
+        for (s, sibship) in a.sibships.iter().enumerate() {
+            if let Some(&c) = sibship.children.first() {
+                hanging.into[a.slots[c].row].push(s);
+            }
+            hanging.from[sibship.row].push(s);
+        }
+        hanging
+    }
+}
+
 /// Moves the blocks of one row towards their targets: children centred under their parents'
-/// line (`up`), parents centred over their children (`down`).
-#[allow(clippy::too_many_arguments)]
+/// line (weighed by `up`), parents centred over their children (by `down`).
 fn pull_row(
     a: &Arrangement,
     sizes: &Sizes,
     placement: &mut Placement,
+    hanging: &Hanging,
     row: usize,
-    into: &[usize],
-    from: &[usize],
     up: f64,
     down: f64,
 ) {
+    let (into, from) = (&hanging.into[row], &hanging.from[row]);
     let order = &a.rows[row];
     if order.is_empty() {
         return;
@@ -333,95 +332,123 @@ pub(super) fn tracks(bars: &[Bar]) -> (Vec<usize>, usize) {
     let n = bars.len();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&i, &j| bars[i].left.total_cmp(&bars[j].left).then(i.cmp(&j)));
-    // Overlapping pairs, by a sweep over left edges.
-    let mut above: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut overlapping: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut indegree = vec![0usize; n];
-    let mut active: Vec<usize> = Vec::new();
-    for &i in &order {
-        active.retain(|&j| bars[j].right + 6.0 >= bars[i].left);
-        for &j in &active {
-            overlapping[i].push(j);
-            overlapping[j].push(i);
-            // Only a real difference in crossings orders two bars; a tie leaves them free,
-            // so that arbitrary choices cannot make contradictory demands.
-            let (j_over, i_over) = (bars[j].cost_above(&bars[i]), bars[i].cost_above(&bars[j]));
-            let edge = match j_over.cmp(&i_over) {
-                std::cmp::Ordering::Less => Some((j, i)),
-                std::cmp::Ordering::Greater => Some((i, j)),
-                std::cmp::Ordering::Equal => None,
-            };
-            if let Some((first, second)) = edge {
-                above[first].push(second);
-                indegree[second] += 1;
-            }
-        }
-        active.push(i);
-    }
-    // Place bars in an order that respects "above" where it can (left first otherwise).
-    let mut track = vec![usize::MAX; n];
-    let mut placed = vec![false; n];
-    let mut queue: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
-    let rank: Vec<usize> = {
-        let mut r = vec![0; n];
-        for (k, &i) in order.iter().enumerate() {
-            r[i] = k;
-        }
-        r
-    };
-    for i in 0..n {
-        if indegree[i] == 0 {
-            queue.insert((rank[i], i));
-        }
-    }
-    let mut count = 0;
-    for _ in 0..n {
-        let next = match queue.pop_first() {
-            Some((_, i)) => i,
-            // A cycle: break it at the bar waiting on the fewest others (leftmost first).
-            None => match order
-                .iter()
-                .copied()
-                .filter(|&i| !placed[i])
-                .min_by_key(|&i| (indegree[i], rank[i]))
-            {
-                Some(i) => i,
-                None => break,
-            },
-        };
-        if placed[next] {
-            continue;
-        }
-        placed[next] = true;
-        // Below every overlapping bar already placed that should be above it, and on a
-        // track no overlapping bar uses.
-        let mut t = 0;
-        for &j in &overlapping[next] {
-            if placed[j] && j != next && above[j].contains(&next) {
-                t = t.max(track[j] + 1);
-            }
-        }
-        while overlapping[next]
-            .iter()
-            .any(|&j| placed[j] && j != next && track[j] == t)
-        {
-            t += 1;
-        }
-        track[next] = t;
-        count = count.max(t + 1);
-        for &k in &above[next] {
-            indegree[k] = indegree[k].saturating_sub(1);
-            if indegree[k] == 0 && !placed[k] {
-                queue.insert((rank[k], k));
-            }
-        }
-    }
+    let overlaps = Overlaps::between(bars, &order);
+    let mut track = overlaps.stack(&order);
+    // A bar the stacking never reached goes on the top track.
     for t in track.iter_mut() {
         if *t == usize::MAX {
             *t = 0;
         }
     }
-    (track, count.max(usize::from(n > 0)))
+    let count = track.iter().map(|&t| t + 1).max().unwrap_or(0);
+    (track, count)
+}
+
+/// The bars of a channel that overlap, and which of two overlapping bars should run above
+/// the other.
+struct Overlaps {
+    /// For each bar, the bars it overlaps.
+    overlapping: Vec<Vec<usize>>,
+    /// For each bar, the overlapping bars that should run below it.
+    above: Vec<Vec<usize>>,
+    /// For each bar, how many overlapping bars should run above it.
+    indegree: Vec<usize>,
+}
+
+impl Overlaps {
+    /// Overlapping pairs, by a sweep over left edges (`order`, the bars left to right).
+    fn between(bars: &[Bar], order: &[usize]) -> Overlaps {
+        let n = bars.len();
+        let mut overlaps = Overlaps {
+            overlapping: vec![Vec::new(); n],
+            above: vec![Vec::new(); n],
+            indegree: vec![0usize; n],
+        };
+        let mut active: Vec<usize> = Vec::new();
+        for &i in order {
+            active.retain(|&j| bars[j].right + 6.0 >= bars[i].left);
+            for &j in &active {
+                overlaps.overlapping[i].push(j);
+                overlaps.overlapping[j].push(i);
+                // Only a real difference in crossings orders two bars; a tie leaves them
+                // free, so that arbitrary choices cannot make contradictory demands.
+                let (j_over, i_over) = (bars[j].cost_above(&bars[i]), bars[i].cost_above(&bars[j]));
+                let edge = match j_over.cmp(&i_over) {
+                    std::cmp::Ordering::Less => Some((j, i)),
+                    std::cmp::Ordering::Greater => Some((i, j)),
+                    std::cmp::Ordering::Equal => None,
+                };
+                if let Some((first, second)) = edge {
+                    overlaps.above[first].push(second);
+                    overlaps.indegree[second] += 1;
+                }
+            }
+            active.push(i);
+        }
+        overlaps
+    }
+
+    /// Places the bars in an order that respects "above" where it can (left first
+    /// otherwise), each on the highest track it may take. Returns each bar's track,
+    /// `usize::MAX` for a bar never placed.
+    fn stack(mut self, order: &[usize]) -> Vec<usize> {
+        let n = order.len();
+        let mut track = vec![usize::MAX; n];
+        let mut placed = vec![false; n];
+        let mut rank = vec![0; n];
+        for (k, &i) in order.iter().enumerate() {
+            rank[i] = k;
+        }
+        let mut queue: std::collections::BTreeSet<(usize, usize)> = (0..n)
+            .filter(|&i| self.indegree[i] == 0)
+            .map(|i| (rank[i], i))
+            .collect();
+        for _ in 0..n {
+            let next = match queue.pop_first() {
+                Some((_, i)) => i,
+                // A cycle: break it at the bar waiting on the fewest others (leftmost first).
+                None => match order
+                    .iter()
+                    .copied()
+                    .filter(|&i| !placed[i])
+                    .min_by_key(|&i| (self.indegree[i], rank[i]))
+                {
+                    Some(i) => i,
+                    None => break,
+                },
+            };
+            if placed[next] {
+                continue;
+            }
+            placed[next] = true;
+            track[next] = self.highest_free_track(next, &placed, &track);
+            for &k in &self.above[next] {
+                self.indegree[k] = self.indegree[k].saturating_sub(1);
+                if self.indegree[k] == 0 && !placed[k] {
+                    queue.insert((rank[k], k));
+                }
+            }
+        }
+        track
+    }
+
+    /// The track for a bar: below every overlapping bar already placed that should be above
+    /// it, and one no overlapping bar uses.
+    fn highest_free_track(&self, bar: usize, placed: &[bool], track: &[usize]) -> usize {
+        let mut t = 0;
+        for &j in &self.overlapping[bar] {
+            if placed[j] && j != bar && self.above[j].contains(&bar) {
+                t = t.max(track[j] + 1);
+            }
+        }
+        while self.overlapping[bar]
+            .iter()
+            .any(|&j| placed[j] && j != bar && track[j] == t)
+        {
+            t += 1;
+        }
+        t
+    }
 }
 
 /// Widths each slot reserves and the gaps between partners.

@@ -40,7 +40,7 @@ pub(super) fn order_crossings(a: &Arrangement) -> u64 {
 }
 
 /// Pairs (i, j) with top_i < top_j and bottom_i > bottom_j, in O(n log n).
-pub fn count_inversions(mut edges: Vec<(f64, f64)>) -> u64 {
+pub(crate) fn count_inversions(mut edges: Vec<(f64, f64)>) -> u64 {
     if edges.len() < 2 {
         return 0;
     }
@@ -84,42 +84,48 @@ pub fn count_inversions(mut edges: Vec<(f64, f64)>) -> u64 {
 /// Barycentre sweeps down and up, keeping sibships together and oldest-left, each followed by
 /// neighbour exchanges, and keeping the best order seen.
 pub(super) fn improve(a: &mut Arrangement, family: &Family) {
-    // Every candidate is judged after repairing its birth order, so the search keeps the
-    // order that is best among those the drawing may actually use.
-    repair_birth_order(a, family);
-    exchange_runs(a);
-    let mut best = a.rows.clone();
-    let mut best_crossings = order_crossings(a);
+    let mut best = settle(a, family, None);
     for _ in 0..4 {
-        if best_crossings == 0 {
+        if best.crossings == 0 {
             break;
         }
         for row in 1..a.rows.len() {
             sweep_down(a, family, row);
         }
-        repair_birth_order(a, family);
-        exchange_runs(a);
-        let c = order_crossings(a);
-        if c < best_crossings {
-            best_crossings = c;
-            best = a.rows.clone();
-        }
+        best = settle(a, family, Some(best));
         for row in (0..a.rows.len().saturating_sub(1)).rev() {
             sweep_up(a, family, row);
         }
-        repair_birth_order(a, family);
-        exchange_runs(a);
-        let c = order_crossings(a);
-        if c < best_crossings {
-            best_crossings = c;
-            best = a.rows.clone();
-        }
+        best = settle(a, family, Some(best));
     }
-    a.rows = best;
+    a.rows = best.rows;
     // Partner order inside blocks follows where each partner's parents are.
     let pos = positions(a);
     for u in 0..a.units.len() {
         orient_by_parents(a, family, &pos, u);
+    }
+}
+
+/// The order of every row with the fewest crossings seen so far.
+struct BestOrder {
+    rows: Vec<Vec<usize>>,
+    crossings: u64,
+}
+
+/// Puts the order after a sweep right and judges it: every candidate is judged after
+/// repairing its birth order, so the search keeps the order that is best among those the
+/// drawing may actually use. Returns the better of it and the best so far (the earlier on
+/// a tie).
+fn settle(a: &mut Arrangement, family: &Family, best: Option<BestOrder>) -> BestOrder {
+    repair_birth_order(a, family);
+    exchange_runs(a);
+    let crossings = order_crossings(a);
+    match best {
+        Some(best) if best.crossings <= crossings => best,
+        _ => BestOrder {
+            rows: a.rows.clone(),
+            crossings,
+        },
     }
 }
 

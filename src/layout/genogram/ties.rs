@@ -5,7 +5,7 @@
 //! free columns and channels to the other tie end, and in to the other partner. The children
 //! of such a couple hang from the piece beside the lower partner, as from any couple's line.
 
-use super::order::{Sibship, Slot, Unit};
+use super::order::{Sibship, Slot, Unit, add_pass_through};
 use crate::graph::Couple;
 
 /// The two tie ends of a couple on different rows: beside the upper partner and beside the
@@ -16,8 +16,8 @@ pub(super) struct TieEnds {
     pub lower: usize,
 }
 
-/// Adds tie ends and pass-throughs for every couple on different rows. Returns the ends of each couple, and the pass-through sibships that chain
-/// the upper end down to the lower one.
+/// Adds tie ends and pass-throughs for every couple on different rows. Returns the ends of
+/// each couple, and the pass-through sibships that chain the upper end down to the lower one.
 pub(super) fn add(
     slots: &mut Vec<Slot>,
     units: &mut Vec<Unit>,
@@ -41,27 +41,9 @@ pub(super) fn add(
             let next = if r == bottom {
                 lower
             } else {
-                let slot = slots.len();
-                slots.push(Slot {
-                    person: None,
-                    row: r,
-                    unit: units.len(),
-                    carries: None,
-                    tie: Some((k, up)),
-                });
-                units.push(Unit {
-                    row: r,
-                    slots: vec![slot],
-                });
-                slot
+                add_pass_through(slots, units, r, None, Some((k, up)))
             };
-            chains.push(Sibship {
-                parents: vec![above],
-                couple: None,
-                children: vec![next],
-                row: r - 1,
-                pass_through: true,
-            });
+            chains.push(Sibship::passing(above, next, r - 1));
             above = next;
         }
         ends[k] = Some(TieEnds { upper, lower });

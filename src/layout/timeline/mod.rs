@@ -30,11 +30,11 @@ mod summary;
 mod title;
 mod words;
 
-pub use pages::{SMALLEST_TEXT, fit_width, paged};
+pub(crate) use pages::fit_width;
+pub use pages::{SMALLEST_TEXT, paged};
 pub use scale::Duration;
-pub use select::{Filter, Focus, Lanes, LeftOut, Selection, category_key, select};
-
-pub use words::{category_name, entry_date_text, entry_text};
+pub(crate) use select::category_key;
+pub use select::{Filter, Focus, Lanes, LeftOut, Selection, select};
 
 use crate::layout::scene::{Item, Scene};
 use crate::model::Case;

@@ -57,7 +57,7 @@ pub fn paged(case: &Case, options: &TimelineOptions, width: f64, height: f64) ->
 
 /// The timeline laid out with its time axis as long as a drawing `width` units wide allows
 /// (at least 200 units, so a very narrow width gives a wider drawing).
-pub fn fit_width(case: &Case, options: &TimelineOptions, width: f64) -> Scene {
+pub(crate) fn fit_width(case: &Case, options: &TimelineOptions, width: f64) -> Scene {
     let (from, to) = (options.focus.from, options.focus.to);
     let sheet = options.sheet;
     fitted(case, options, sheet, (from, to), width, NARROWEST_PICTURE)

@@ -1,7 +1,8 @@
 //! The timeline's own choice of lanes; which entries it shows is chosen in
 //! [`crate::chronology::select`], shared with the tables.
 
-pub use crate::chronology::select::{Filter, Focus, LeftOut, Selection, category_key, select};
+pub(crate) use crate::chronology::select::category_key;
+pub use crate::chronology::select::{Filter, Focus, LeftOut, Selection, select};
 
 /// How entries are grouped into lanes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -26,8 +26,8 @@ pub(super) fn period_name(kind: PeriodKind) -> &'static str {
     }
 }
 
-pub use crate::chronology::entry_date_text;
-pub use crate::vocabulary::category_name;
+pub(crate) use crate::chronology::entry_date_text;
+pub(crate) use crate::vocabulary::category_name;
 pub(super) use crate::vocabulary::significance_phrase as significance_name;
 
 /// The status line of a disputed or alleged entry.
@@ -37,7 +37,7 @@ pub(super) fn status_text(entry: &Entry) -> Option<String> {
 }
 
 /// Everything about an entry in one paragraph: the mark's tooltip and screen-reader text.
-pub fn entry_text(case: &Case, entry: &Entry) -> String {
+pub(crate) fn entry_text(case: &Case, entry: &Entry) -> String {
     let mut parts = vec![format!("No. {}, {}", entry.number, entry_date_text(entry))];
     if let Some((h, m)) = entry.time {
         parts[0].push_str(&format!(", {h:02}:{m:02}"));

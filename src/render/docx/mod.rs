@@ -23,7 +23,8 @@ use docx_rs::{
     BreakType, Docx, Footer, PageMargin, PageNum, PageNumType, PageOrientationType, PageSize,
     Paragraph, Run, RunFonts, Section, Tab, TabValueType,
 };
-pub use pictures::{Picture, picture_page};
+pub use pictures::Picture;
+pub(crate) use pictures::picture_page;
 
 /// The short and long sides of A4, in twentieths of a point ("twips").
 const A4_SHORT: u32 = 11906;
@@ -56,7 +57,7 @@ pub struct Options {
 }
 
 /// Print resolution, in dots per inch.
-pub const PRINT_DPI: u32 = 300;
+pub(crate) const PRINT_DPI: u32 = 300;
 
 impl Default for Options {
     fn default() -> Options {

@@ -133,7 +133,7 @@ impl Picture {
 
 /// The room for a picture on a landscape page, in scene units at natural size: what a
 /// layout cut into parts (such as [`crate::layout::timeline::paged`]) should fit each part to.
-pub fn picture_page() -> (f64, f64) {
+pub(crate) fn picture_page() -> (f64, f64) {
     let landscape = Orientation::Landscape;
     (
         landscape.text_width() / POINTS_PER_UNIT,

@@ -37,7 +37,7 @@ mod review;
 mod table;
 mod tiles;
 
-pub use review::review;
+pub(crate) use review::review;
 
 use front::*;
 use key::*;
@@ -64,12 +64,12 @@ const GAP: f64 = 5.0;
 const NATURAL_SCALE: f64 = 0.75;
 /// The smallest diagram text, in points, on any page: a diagram is drawn at a scale that
 /// makes its smallest text at least this, split across pages when it must be.
-pub const DIAGRAM_TEXT: f64 = 8.0;
+pub(crate) const DIAGRAM_TEXT: f64 = 8.0;
 /// How much neighbouring tiles of a split diagram share, in points, where a cut cannot fall
 /// between rows.
 const TILE_OVERLAP: f64 = 28.0;
 /// Practice Direction 27A's limit for a chronology unless the court directs otherwise.
-pub const CHRONOLOGY_PAGE_LIMIT: usize = 10;
+pub(crate) const CHRONOLOGY_PAGE_LIMIT: usize = 10;
 
 /// Choices for the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
