@@ -48,6 +48,7 @@ pub mod check;
 pub mod chronology;
 pub mod diagnostic;
 pub mod graph;
+pub mod import;
 pub mod input;
 pub mod layout;
 mod lookup;

@@ -2,6 +2,7 @@
 //! for court bundles and spreadsheets.
 
 use crate::common::{self, CaseArgs, Exit, FilterArgs};
+use genochron::model::View;
 use genochron::render::docx;
 use genochron::render::table::{self, TableOptions};
 use std::path::PathBuf;
@@ -57,15 +58,13 @@ pub fn run(args: &Args) -> Exit {
             return Exit::CouldNotRun;
         }
     };
-    let case = match args.filters.load(&args.case, "The chronology") {
+    let case = match args
+        .filters
+        .load(&args.case, View::Chronology, "The chronology")
+    {
         Ok(case) => case,
         Err(exit) => return exit,
     };
-    if let Err(exit) =
-        common::require_view(&case, genochron::model::View::Chronology, "The chronology")
-    {
-        return exit;
-    }
     let filter = match args.filters.arguments().filter(&case) {
         Ok(filter) => filter,
         Err(message) => {

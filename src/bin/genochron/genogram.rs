@@ -1,6 +1,6 @@
 //! `genochron genogram`: draws the family as a genogram SVG, and optionally its layout as JSON.
 
-use crate::common::{self, CaseArgs, Exit};
+use crate::common::{self, Exit};
 use genochron::arguments::GenogramArguments;
 use genochron::layout::genogram::{DeceasedStyle, GenogramOptions};
 use genochron::model::{Case, View};
@@ -10,11 +10,7 @@ use std::path::{Path, PathBuf};
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub case: CaseArgs,
-    /// Where to write the SVG, or a PNG when the name ends in .png (standard output when not
-    /// given).
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
+    pub drawing: common::DrawingArgs,
     #[command(flatten)]
     pub picture: common::PictureArgs,
     /// Also write the placed layout as JSON (items with boxes and lines, and metrics).
@@ -86,18 +82,18 @@ impl ViewArgs {
 }
 
 pub fn run(args: &Args) -> Exit {
-    let picture = match common::picture_for(args.output.as_deref(), "The genogram") {
+    let picture = match common::picture_for(args.drawing.output.as_deref(), "The genogram") {
         Ok(picture) => picture,
         Err(exit) => return exit,
     };
-    let case = match common::load_as_at(&args.case, "The genogram") {
+    let case = match common::load_as_at(&args.drawing.case, "The genogram") {
         Ok(case) => case,
         Err(exit) => return exit,
     };
     let version = match common::version(
         case.clone(),
         args.audience.as_deref(),
-        &args.case.case,
+        &args.drawing.case.case,
         "The genogram",
     ) {
         Ok(version) => version,
@@ -106,27 +102,18 @@ pub fn run(args: &Args) -> Exit {
     if let Err(exit) = common::require_view(&version, View::Genogram, "The genogram") {
         return exit;
     }
-    let options = match args.view.options(&case, &version, &args.case.case) {
+    let options = match args.view.options(&case, &version, &args.drawing.case.case) {
         Ok(options) => options,
         Err(exit) => return exit,
     };
     let scene = genochron::layout::genogram::genogram(&version, &options);
-    if let Some(path) = &args.layout_json {
-        let exit = common::write_output(Some(path), scene.to_json().as_bytes(), "The layout");
-        if exit != Exit::Done {
-            return exit;
-        }
-    }
-    let bytes = match common::picture_bytes(&scene, picture, &args.picture, "The genogram") {
-        Ok(bytes) => bytes,
-        Err(exit) => return exit,
-    };
-    let exit = common::write_output(args.output.as_deref(), &bytes, "The genogram");
-    // The process ends next: freeing every item one by one takes longer than writing them
-    // (a tenth of the command at 10,000 people), and the operating system reclaims the
-    // memory anyway.
-    std::mem::forget(scene);
-    std::mem::forget(case);
-    std::mem::forget(bytes);
-    exit
+    common::write_drawing(
+        scene,
+        case,
+        picture,
+        &args.picture,
+        args.drawing.output.as_deref(),
+        args.layout_json.as_deref(),
+        "The genogram",
+    )
 }

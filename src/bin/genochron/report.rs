@@ -92,17 +92,14 @@ pub fn run(args: &Args) -> Exit {
         Err(exit) => return exit,
     };
     let plot_width = TimelineArguments::default().plot_width;
-    let timeline = match args
-        .window
-        .arguments(plot_width)
-        .options(&args.filters.arguments(), &case)
-    {
-        Ok(options) => options,
-        Err(message) => {
-            eprintln!("{message}\nThe report was not made. Nothing was written.");
-            return Exit::CouldNotRun;
-        }
-    };
+    let timeline =
+        match args
+            .window
+            .options(&args.filters, plot_width, &case, "The report was not made")
+        {
+            Ok(options) => options,
+            Err(exit) => return exit,
+        };
     let request = Report {
         format,
         genogram,

@@ -1,8 +1,9 @@
 //! `genochron timeline`: the chronology drawn as a timeline (SVG), with focus and filters.
 
-use crate::common::{self, CaseArgs, Exit, FilterArgs};
+use crate::common::{self, Exit, FilterArgs};
 use genochron::arguments::TimelineArguments;
-use genochron::layout::timeline::{self, Lanes, select};
+use genochron::layout::timeline::{self, Lanes, TimelineOptions, select};
+use genochron::model::{Case, View};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -18,11 +19,7 @@ pub enum LaneChoice {
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub case: CaseArgs,
-    /// Where to write the SVG, or a PNG when the name ends in .png (standard output when not
-    /// given).
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
+    pub drawing: common::DrawingArgs,
     #[command(flatten)]
     pub window: WindowArgs,
     #[command(flatten)]
@@ -75,62 +72,68 @@ impl WindowArgs {
             plot_width,
         }
     }
+
+    /// The timeline's options for `case` with the `filters`, or the exit when the arguments
+    /// are wrong, after saying so and that `what` (e.g. "The timeline was not drawn") holds.
+    pub fn options(
+        &self,
+        filters: &FilterArgs,
+        plot_width: f64,
+        case: &Case,
+        what: &str,
+    ) -> Result<TimelineOptions, Exit> {
+        self.arguments(plot_width)
+            .options(&filters.arguments(), case)
+            .map_err(|message| {
+                eprintln!("{message}\n{what}. Nothing was written.");
+                Exit::CouldNotRun
+            })
+    }
 }
 
 pub fn run(args: &Args) -> Exit {
-    let picture = match common::picture_for(args.output.as_deref(), "The timeline") {
+    let picture = match common::picture_for(args.drawing.output.as_deref(), "The timeline") {
         Ok(picture) => picture,
         Err(exit) => return exit,
     };
-    let case = match args.filters.load(&args.case, "The timeline") {
-        Ok(case) => case,
+    let version = match args
+        .filters
+        .load(&args.drawing.case, View::Timeline, "The timeline")
+    {
+        Ok(version) => version,
         Err(exit) => return exit,
     };
-    if let Err(exit) = common::require_view(&case, genochron::model::View::Timeline, "The timeline")
-    {
-        return exit;
-    }
     let plot_width = args
         .plot_width
         .unwrap_or(TimelineArguments::default().plot_width);
-    let options = match args
-        .window
-        .arguments(plot_width)
-        .options(&args.filters.arguments(), &case)
-    {
+    let options = match args.window.options(
+        &args.filters,
+        plot_width,
+        &version,
+        "The timeline was not drawn",
+    ) {
         Ok(options) => options,
-        Err(message) => {
-            eprintln!("{message}\nThe timeline was not drawn. Nothing was written.");
-            return Exit::CouldNotRun;
-        }
+        Err(exit) => return exit,
     };
-    let selection = select(&case, &options.focus, &options.filter);
+    let selection = select(&version, &options.focus, &options.filter);
     report(&selection);
     let scene = match (picture, args.plot_width) {
         // A picture for a page: the time axis as long as the page allows with the text at a
         // size that reads there.
         (common::Picture::Png, None) => {
-            genochron::report::timeline_for_page(&case, &options, args.picture.width)
+            genochron::report::timeline_for_page(&version, &options, args.picture.width)
         }
-        _ => timeline::timeline(&case, &options),
+        _ => timeline::timeline(&version, &options),
     };
-    if let Some(path) = &args.layout_json {
-        let exit = common::write_output(Some(path), scene.to_json().as_bytes(), "The layout");
-        if exit != Exit::Done {
-            return exit;
-        }
-    }
-    let bytes = match common::picture_bytes(&scene, picture, &args.picture, "The timeline") {
-        Ok(bytes) => bytes,
-        Err(exit) => return exit,
-    };
-    let exit = common::write_output(args.output.as_deref(), &bytes, "The timeline");
-    // The process ends next: freeing a six-figure number of items one by one would take
-    // longer than writing them, and the operating system reclaims the memory anyway.
-    std::mem::forget(scene);
-    std::mem::forget(case);
-    std::mem::forget(bytes);
-    exit
+    common::write_drawing(
+        scene,
+        version,
+        picture,
+        &args.picture,
+        args.drawing.output.as_deref(),
+        args.layout_json.as_deref(),
+        "The timeline",
+    )
 }
 
 /// Tells the user what the focus and filters left out of the drawing.
