@@ -70,36 +70,15 @@ impl Checker {
         entries
     }
 
-    /// Longer than most functions because it reads every field of an entry in the case file's
-    /// order, each in a few lines: the whole is the list of what an entry may hold and what is
-    /// said when a field is wrong, best read in one place.
+    /// Every field of an entry, in the case file's order: the list of what an entry may hold
+    /// and what is said when a field is wrong.
     pub(super) fn entry(
         &mut self,
         input: &EntryInput,
         details: &CaseDetails,
         audiences: &[Audience],
     ) -> Option<Entry> {
-        let date = match &input.date {
-            Some(_) => self.date(&input.date, "entry date"),
-            None => {
-                self.problem(
-                    input.at,
-                    "This entry has no `date`.".into(),
-                    "Add `date:`; if only the year is known write `date: 2019`, or `about 2019`.",
-                );
-                None
-            }
-        };
-        let end = self.date(&input.end, "end of the entry");
-        if let (Some(start), Some(end), Some(end_text)) = (date, end, &input.end)
-            && end.end() < start.start()
-        {
-            self.problem(
-                end_text.at,
-                format!("This entry ends ({end}) before it starts ({start})."),
-                "Check the two dates: one of them is probably mistyped.",
-            );
-        }
+        let (date, end) = self.entry_dates(input);
         let event = self.text(&input.event, "event");
         if event.is_none() {
             self.problem(
@@ -119,27 +98,7 @@ impl Checker {
             self.before_conception(input, date, &children, &impacts);
         }
         let people = self.involvements(&input.people);
-        let mut entry_audiences = Vec::new();
-        for name in &input.audience {
-            let name_text = name.value.trim().to_string();
-            if !audiences.is_empty() && !audiences.iter().any(|a| a.name == name_text) {
-                let known: Vec<&str> = audiences.iter().map(|a| a.name.as_str()).collect();
-                let help = match crate::diagnostic::nearest(&name_text, &known) {
-                    Some(close) => format!("Did you mean \"{close}\"?"),
-                    None => format!("The audiences in this file are: {}.", known.join(", ")),
-                };
-                self.problem(
-                    name.at,
-                    format!(
-                        "This entry is for the audience \"{}\", which is not in `audiences`.",
-                        clip(&name_text)
-                    ),
-                    help,
-                );
-            } else {
-                entry_audiences.push(name_text);
-            }
-        }
+        let entry_audiences = self.entry_audiences(input, audiences);
         let action_text = input.action.as_ref().and_then(|a| a.text()).cloned();
         let action = self.text(&action_text, "action");
         let action_progress = input
@@ -180,6 +139,58 @@ impl Checker {
             audiences: entry_audiences,
             wordings: self.wordings(input, audiences),
         })
+    }
+
+    /// An entry's date, which it must have, and its end, which must not come before it.
+    fn entry_dates(&mut self, input: &EntryInput) -> (Option<PartialDate>, Option<PartialDate>) {
+        let date = match &input.date {
+            Some(_) => self.date(&input.date, "entry date"),
+            None => {
+                self.problem(
+                    input.at,
+                    "This entry has no `date`.".into(),
+                    "Add `date:`; if only the year is known write `date: 2019`, or `about 2019`.",
+                );
+                None
+            }
+        };
+        let end = self.date(&input.end, "end of the entry");
+        if let (Some(start), Some(end), Some(end_text)) = (date, end, &input.end)
+            && end.end() < start.start()
+        {
+            self.problem(
+                end_text.at,
+                format!("This entry ends ({end}) before it starts ({start})."),
+                "Check the two dates: one of them is probably mistyped.",
+            );
+        }
+        (date, end)
+    }
+
+    /// The audiences an entry is for, each of which must be in `audiences`.
+    fn entry_audiences(&mut self, input: &EntryInput, audiences: &[Audience]) -> Vec<String> {
+        let mut entry_audiences = Vec::new();
+        for name in &input.audience {
+            let name_text = name.value.trim().to_string();
+            if !audiences.is_empty() && !audiences.iter().any(|a| a.name == name_text) {
+                let known: Vec<&str> = audiences.iter().map(|a| a.name.as_str()).collect();
+                let help = match crate::diagnostic::nearest(&name_text, &known) {
+                    Some(close) => format!("Did you mean \"{close}\"?"),
+                    None => format!("The audiences in this file are: {}.", known.join(", ")),
+                };
+                self.problem(
+                    name.at,
+                    format!(
+                        "This entry is for the audience \"{}\", which is not in `audiences`.",
+                        clip(&name_text)
+                    ),
+                    help,
+                );
+            } else {
+                entry_audiences.push(name_text);
+            }
+        }
+        entry_audiences
     }
 
     pub(super) fn time(&mut self, text: &Text) -> Option<(u32, u32)> {

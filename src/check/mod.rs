@@ -129,21 +129,20 @@ impl Checker {
         let people = People::new(people);
         family::check(self, file, &people, &parentage, &multiple_births);
         redaction::check(self, file);
-        let places = redaction::places(file);
         Case {
             details,
             people,
-            partnerships,
             parentage,
+            partnerships,
             multiple_births,
             relationships,
             households,
+            audiences,
             entries,
             periods,
-            audiences,
             visits,
             reviews,
-            places,
+            places: redaction::places(file),
         }
     }
 

@@ -206,34 +206,6 @@ fn insert(case_text: &str, entries: &[EntryInput]) -> Result<String, String> {
     let start = lines.iter().position(|l| {
         l.starts_with("entries:") || l.starts_with("\"entries\":") || l.starts_with("'entries':")
     });
-    let new_items = |indent: usize, gap: bool| {
-        let file = CaseFile {
-            entries: entries.to_vec(),
-            ..CaseFile::default()
-        };
-        let written = super::write::yaml(&file);
-        let list = written
-            .split_once("\nentries:\n")
-            .map(|(_, list)| list)
-            .unwrap_or("");
-        let written_indent = list.len() - list.trim_start_matches(' ').len();
-        let mut out = String::new();
-        for line in list.lines() {
-            if gap
-                && line.trim_start().starts_with("- ")
-                && line.len() - line.trim_start().len() == written_indent
-            {
-                out.push('\n');
-            }
-            if !line.is_empty() {
-                let rest = line.get(written_indent.min(line.len() - line.trim_start().len())..);
-                out.push_str(&" ".repeat(indent));
-                out.push_str(rest.unwrap_or(line));
-            }
-            out.push('\n');
-        }
-        out
-    };
     let Some(start) = start else {
         // No entries yet: a new section at the end.
         let mut text = case_text.to_string();
@@ -241,7 +213,7 @@ fn insert(case_text: &str, entries: &[EntryInput]) -> Result<String, String> {
             text.push('\n');
         }
         text.push_str("\nentries:\n");
-        text.push_str(&new_items(2, false));
+        text.push_str(&new_items(entries, 2, false));
         return Ok(text);
     };
     if !lines[start].trim_end().ends_with(':') || lines[start].contains('[') {
@@ -275,7 +247,37 @@ fn insert(case_text: &str, entries: &[EntryInput]) -> Result<String, String> {
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    text.push_str(&new_items(indent, gap));
+    text.push_str(&new_items(entries, indent, gap));
     text.push_str(&lines[last + 1..].concat());
     Ok(text)
+}
+
+/// The new entries as YAML list items at `indent`, each after a blank line when `gap`.
+fn new_items(entries: &[EntryInput], indent: usize, gap: bool) -> String {
+    let file = CaseFile {
+        entries: entries.to_vec(),
+        ..CaseFile::default()
+    };
+    let written = super::write::yaml(&file);
+    let list = written
+        .split_once("\nentries:\n")
+        .map(|(_, list)| list)
+        .unwrap_or("");
+    let written_indent = list.len() - list.trim_start_matches(' ').len();
+    let mut out = String::new();
+    for line in list.lines() {
+        if gap
+            && line.trim_start().starts_with("- ")
+            && line.len() - line.trim_start().len() == written_indent
+        {
+            out.push('\n');
+        }
+        if !line.is_empty() {
+            let rest = line.get(written_indent.min(line.len() - line.trim_start().len())..);
+            out.push_str(&" ".repeat(indent));
+            out.push_str(rest.unwrap_or(line));
+        }
+        out.push('\n');
+    }
+    out
 }

@@ -4,6 +4,10 @@
 //! pedigree tables, CSV entries) produce them; `check` turns them into the model; `write`
 //! turns them back into YAML. Values stay text here so that `check` can say exactly what is
 //! wrong with each one, with its line.
+//!
+//! A record leaves its empty optional fields out when written (`skip_serializing_none`);
+//! `#[serialize_always]` marks the fields a record needs, written (as null) even when missing.
+//! Each record's `at` is `#[serde(skip)]`, which keeps it out of the schema too.
 
 use crate::diagnostic::Location;
 use crate::vocabulary;
@@ -93,213 +97,183 @@ pub struct CaseFile {
     pub reviews: Vec<ReviewInput>,
     /// Where the `case` section starts (line 1 when there is none).
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct CaseSection {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
     /// The subject children: ids of people.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub children: Vec<Text>,
     /// Ages, partnerships and households are drawn as at this date. Defaults to `prepared`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_at: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<Text>,
     /// The date the document was prepared.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub prepared: Option<Text>,
     /// The hearing date, if there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hearing: Option<Text>,
     /// The statement of truth and who signs it, printed on the front page of a report.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<StatementInput>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
 /// A statement of truth and its signature block.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct StatementInput {
     /// The statement's words, as the court's rules give them.
+    #[serialize_always]
     pub text: Option<Text>,
     /// Who signs it.
+    #[serialize_always]
     pub name: Option<Text>,
     /// Their role or position ("Social Worker, Westvale Children's Services").
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,
     /// The day it is signed; leave out to sign by hand.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PersonInput {
     /// A short id used everywhere else in the file.
+    #[serialize_always]
     pub id: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub known_as: Option<Text>,
     /// Other names the person is or was known by (a maiden name, a nickname, a business
     /// named after them). Never drawn; a redacted version refuses to show any of them.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub aliases: Vec<Text>,
     /// male, female, non-binary or unknown.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::GENDERS))))]
     pub gender: Option<Text>,
     /// amab, afab or uaab.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::SEXES))))]
     pub sex_at_birth: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub born: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub died: Option<Text>,
     /// true when the person has died and the date is not known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub deceased: Option<Text>,
     /// true for someone whose identity is not known: drawn with "?".
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub unknown: Option<Text>,
     /// true for an ongoing pregnancy; `born` is the expected date.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pregnancy: Option<Text>,
     /// miscarriage, termination or stillbirth; `born` is the date.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::LOSSES))))]
     pub loss: Option<Text>,
     /// Several people drawn as one symbol.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<Text>,
     /// Extra lines under the name: each a text, or `{text, from, to}` when it holds only
     /// for a while ("Year 8", "on probation").
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub notes: Vec<DatedText>,
     /// A role in the child's life: a text, or `{text, from, to}` ("kinship carer" from 2025-10).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<DatedText>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub school: Option<Text>,
     /// One or two parents the child is drawn under.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub parents: Vec<Text>,
     /// biological (the default), adopted, foster, step, kinship-care or special-guardianship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::LINKS))))]
     pub link: Option<Text>,
     /// Other parent figures, each with its own link and dates.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub other_parents: Vec<OtherParentsInput>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct OtherParentsInput {
     pub parents: Vec<Text>,
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::LINKS))))]
+    #[serialize_always]
     pub link: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PartnershipInput {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Text>,
     pub partners: Vec<Text>,
     /// A single state, written on one line with `from`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::STATUSES))))]
     pub status: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Text>,
     /// The states in the order they happened.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub states: Vec<StateInput>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct StateInput {
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::STATUSES))))]
+    #[serialize_always]
     pub status: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct TwinsInput {
     pub children: Vec<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::ZYGOSITIES))))]
     pub zygosity: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct RelationshipInput {
     pub between: Vec<Text>,
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::RELATIONSHIP_KINDS))))]
+    #[serialize_always]
     pub kind: Option<Text>,
     /// For kinds with a direction: who harms, or who focuses.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct HouseholdInput {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Text>,
+    #[serialize_always]
     pub name: Option<Text>,
     pub members: Vec<MemberInput>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
@@ -311,67 +285,58 @@ pub enum MemberInput {
     Dated(DatedMemberInput),
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct DatedMemberInput {
+    #[serialize_always]
     pub person: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct EntryInput {
     /// The serial number cited from statements.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<Text>,
+    #[serialize_always]
     pub date: Option<Text>,
     /// For periods: the end.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Text>,
     /// "23:40": orders entries on the same day.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<Text>,
     /// The subject children it concerns (default: all).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub children: Vec<Text>,
     /// A factual headline in plain, non-judgemental English.
+    #[serialize_always]
     pub event: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub factors: Vec<Text>,
     /// Who recorded it: agency and record.
+    #[serialize_always]
     pub source: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<Text>,
     /// The impact on the child: text for all children, or a list per child.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub impact: Option<ImpactInput>,
     /// positive, neutral or negative, for an impact written as text.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::VALENCES))))]
     pub valence: Option<Text>,
     /// What was agreed: text, or a group with `text`, `who`, `due` and `done`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<ActionInput>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::SIGNIFICANCES))))]
     pub significance: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::ENTRY_STATUSES))))]
     pub status: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_note: Option<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub people: Vec<InvolvementInput>,
     /// What the child said, in their words.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub voice: Option<Text>,
     /// Only these audiences' outputs include it.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -381,7 +346,6 @@ pub struct EntryInput {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub wording: Vec<WordingInput>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
@@ -392,16 +356,17 @@ pub enum ImpactInput {
     PerChild(Vec<ChildImpactInput>),
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct ChildImpactInput {
+    #[serialize_always]
     pub child: Option<Text>,
+    #[serialize_always]
     pub text: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::VALENCES))))]
     pub valence: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
@@ -413,38 +378,40 @@ pub enum InvolvementInput {
     WithRole(RoleInput),
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct RoleInput {
+    #[serialize_always]
     pub person: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PeriodInput {
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::PERIOD_KINDS))))]
+    #[serialize_always]
     pub kind: Option<Text>,
     /// The plan's category, or the placement's or school's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub children: Vec<Text>,
+    #[serialize_always]
     pub from: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct AudienceInput {
+    #[serialize_always]
     pub name: Option<Text>,
     /// People shown only by role or initials.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -465,21 +432,21 @@ pub struct AudienceInput {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub accept: Vec<AcceptInput>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct DisclosureInput {
+    #[serialize_always]
     pub person: Option<Text>,
     /// role or initials.
     #[schemars(extend("enum" = (vocabulary::schema_words(vocabulary::SHOWS))))]
+    #[serialize_always]
     pub show: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
@@ -501,21 +468,19 @@ impl ActionInput {
     }
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct TrackedActionInput {
+    #[serialize_always]
     pub text: Option<Text>,
     /// Who is to do it: a name, a role or an agency.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub who: Option<Text>,
     /// When it is due.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<Text>,
     /// When it was done; leave out while it is not done.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub done: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
@@ -605,6 +570,7 @@ enum OneOrMany<T> {
     Many(Vec<T>),
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct VisitsInput {
@@ -612,6 +578,7 @@ pub struct VisitsInput {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub category: Vec<Text>,
     /// The longest time allowed between them: "10 working days", "14 days", "6 weeks".
+    #[serialize_always]
     pub every: Option<Text>,
     /// The subject children the rule is for (default: all).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -620,61 +587,57 @@ pub struct VisitsInput {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub bank_holidays: Vec<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct ReviewInput {
     /// The day of the review.
+    #[serialize_always]
     pub date: Option<Text>,
     /// Who took part.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub who: Option<Text>,
     /// What was decided, one item each.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub decisions: Vec<Text>,
     /// The date of the next review.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Text>,
     /// A scaling score from 0 to 10 (Signs of Safety).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
 /// One entry's wording for one audience: the fields given replace the entry's own.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct WordingInput {
+    #[serialize_always]
     pub audience: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<Text>,
     /// Replaces the impact text of every child.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub impact: Option<Text>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<Text>,
     /// The child's words as this audience may read them.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub voice: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }
 
 /// A match of the redaction check released by the author after review.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct AcceptInput {
     /// The text the check matched, as it reported it.
+    #[serialize_always]
     pub text: Option<Text>,
     /// Why showing it to this audience is safe.
+    #[serialize_always]
     pub reason: Option<Text>,
     #[serde(skip)]
-    #[schemars(skip)]
     pub at: Location,
 }

@@ -249,7 +249,29 @@ fn csv_rows(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Row> {
     let Some(columns) = Columns::find(&headers, diagnostics) else {
         return Vec::new();
     };
-    let Columns {
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => rows.extend(csv_row(&record, &columns, diagnostics)),
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                diagnostics.push(Diagnostic::problem(
+                    Location { line, column: 1 },
+                    "This row of the CSV file could not be read (check its quotes).",
+                ));
+            }
+        }
+    }
+    rows
+}
+
+/// One CSV record as a row of the table: none for a blank row, or one with no id.
+fn csv_row(
+    record: &csv::StringRecord,
+    columns: &Columns,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Row> {
+    let &Columns {
         id: id_col,
         father: father_col,
         mother: mother_col,
@@ -260,57 +282,42 @@ fn csv_rows(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Row> {
         phenotype: phenotype_col,
         family: family_col,
     } = columns;
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                diagnostics.push(Diagnostic::problem(
-                    Location { line, column: 1 },
-                    "This row of the CSV file could not be read (check its quotes).",
-                ));
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let field = |col: Option<usize>| -> Option<Text> {
-            let col = col?;
-            let value = record.get(col)?.trim();
-            (!value.is_empty()).then(|| {
-                text(
-                    value,
-                    Location {
-                        line,
-                        column: col + 1,
-                    },
-                )
-            })
-        };
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let Some(id) = field(Some(id_col)) else {
-            diagnostics.push(Diagnostic::problem(
-                Location { line, column: 1 },
-                "This row has no id.",
-            ));
-            continue;
-        };
-        rows.push(Row {
-            family: field(family_col).map(|t| t.value),
-            id,
-            father: field(father_col).and_then(known),
-            mother: field(mother_col).and_then(known),
-            sex: field(sex_col),
-            name: field(name_col),
-            born: field(born_col),
-            died: field(died_col),
-            phenotype: field(phenotype_col),
-            at: Location { line, column: 1 },
-        });
+    let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+    let field = |col: Option<usize>| -> Option<Text> {
+        let col = col?;
+        let value = record.get(col)?.trim();
+        (!value.is_empty()).then(|| {
+            text(
+                value,
+                Location {
+                    line,
+                    column: col + 1,
+                },
+            )
+        })
+    };
+    if record.iter().all(|f| f.trim().is_empty()) {
+        return None;
     }
-    rows
+    let Some(id) = field(Some(id_col)) else {
+        diagnostics.push(Diagnostic::problem(
+            Location { line, column: 1 },
+            "This row has no id.",
+        ));
+        return None;
+    };
+    Some(Row {
+        family: field(family_col).map(|t| t.value),
+        id,
+        father: field(father_col).and_then(known),
+        mother: field(mother_col).and_then(known),
+        sex: field(sex_col),
+        name: field(name_col),
+        born: field(born_col),
+        died: field(died_col),
+        phenotype: field(phenotype_col),
+        at: Location { line, column: 1 },
+    })
 }
 
 /// The people, with parents resolved within their family.

@@ -124,6 +124,20 @@ impl Reader<'_> {
         }
     }
 
+    /// A group of fields read by `read`, then every field it did not read reported.
+    fn group<T>(
+        &mut self,
+        node: &Node,
+        what: &'static str,
+        help: &str,
+        read: impl FnOnce(&mut Self, &mut Fields<'_>) -> T,
+    ) -> Option<T> {
+        let mut fields = self.fields(node, what, help)?;
+        let value = read(self, &mut fields);
+        self.finish(fields);
+        Some(value)
+    }
+
     /// Reports every field that was not read, suggesting the nearest known name.
     fn finish(&mut self, fields: Fields<'_>) {
         for (key, _) in fields.entries {
@@ -233,15 +247,12 @@ impl Reader<'_> {
             )));
         }
         let what = if name == "role" { "role" } else { "note" };
-        let mut f = self.fields(
+        let (text, from, to) = self.group(
             node,
             what,
             "Write it as text, or as `text: ...` with `from:` and `to:` dates under it.",
+            |r, f| (r.text(f, "text"), r.text(f, "from"), r.text(f, "to")),
         )?;
-        let text = self.text(&mut f, "text");
-        let from = self.text(&mut f, "from");
-        let to = self.text(&mut f, "to");
-        self.finish(f);
         let Some(text) = text else {
             self.problem(
                 node.at,
@@ -302,228 +313,206 @@ impl Reader<'_> {
     }
 
     fn case_section(&mut self, node: &Node) -> CaseSection {
-        let Some(mut f) = self.fields(
+        self.group(
             node,
             "case section",
             "Write `case:` with fields under it: reference, title, children, as-at.",
-        ) else {
-            return CaseSection::default();
-        };
-        let section = CaseSection {
-            reference: self.text(&mut f, "reference"),
-            title: self.text(&mut f, "title"),
-            children: self.texts(&mut f, "children"),
-            as_at: self.text(&mut f, "as-at"),
-            author: self.text(&mut f, "author"),
-            prepared: self.text(&mut f, "prepared"),
-            hearing: self.text(&mut f, "hearing"),
-            statement: f.node("statement").and_then(|node| self.statement(node)),
-            at: node.at,
-        };
-        self.finish(f);
-        section
+            |r, f| CaseSection {
+                reference: r.text(f, "reference"),
+                title: r.text(f, "title"),
+                children: r.texts(f, "children"),
+                as_at: r.text(f, "as-at"),
+                author: r.text(f, "author"),
+                prepared: r.text(f, "prepared"),
+                hearing: r.text(f, "hearing"),
+                statement: f.node("statement").and_then(|node| r.statement(node)),
+                at: node.at,
+            },
+        )
+        .unwrap_or_default()
     }
 
     fn statement(&mut self, node: &Node) -> Option<StatementInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "statement of truth",
             "Write `statement:` with `text:`, `name:`, `role:` and `date:` under it.",
-        )?;
-        let statement = StatementInput {
-            text: self.text(&mut f, "text"),
-            name: self.text(&mut f, "name"),
-            role: self.text(&mut f, "role"),
-            date: self.text(&mut f, "date"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(statement)
+            |r, f| StatementInput {
+                text: r.text(f, "text"),
+                name: r.text(f, "name"),
+                role: r.text(f, "role"),
+                date: r.text(f, "date"),
+                at: node.at,
+            },
+        )
     }
 
     fn person(&mut self, node: &Node) -> Option<PersonInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "person",
             "Write each person as `- id: ...` with their fields under it.",
-        )?;
-        let person = PersonInput {
-            id: self.text(&mut f, "id"),
-            name: self.text(&mut f, "name"),
-            known_as: self.text(&mut f, "known-as"),
-            aliases: self.texts(&mut f, "aliases"),
-            gender: self.text(&mut f, "gender"),
-            sex_at_birth: self.text(&mut f, "sex-at-birth"),
-            born: self.text(&mut f, "born"),
-            died: self.text(&mut f, "died"),
-            deceased: self.text(&mut f, "deceased"),
-            unknown: self.text(&mut f, "unknown"),
-            pregnancy: self.text(&mut f, "pregnancy"),
-            loss: self.text(&mut f, "loss"),
-            count: self.text(&mut f, "count"),
-            notes: self.dated_texts(&mut f, "notes"),
-            role: self.dated_text(&mut f, "role"),
-            address: self.text(&mut f, "address"),
-            school: self.text(&mut f, "school"),
-            parents: self.texts(&mut f, "parents"),
-            link: self.text(&mut f, "link"),
-            other_parents: self.list(&mut f, "other-parents", Reader::other_parents),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(person)
+            |r, f| PersonInput {
+                id: r.text(f, "id"),
+                name: r.text(f, "name"),
+                known_as: r.text(f, "known-as"),
+                aliases: r.texts(f, "aliases"),
+                gender: r.text(f, "gender"),
+                sex_at_birth: r.text(f, "sex-at-birth"),
+                born: r.text(f, "born"),
+                died: r.text(f, "died"),
+                deceased: r.text(f, "deceased"),
+                unknown: r.text(f, "unknown"),
+                pregnancy: r.text(f, "pregnancy"),
+                loss: r.text(f, "loss"),
+                count: r.text(f, "count"),
+                notes: r.dated_texts(f, "notes"),
+                role: r.dated_text(f, "role"),
+                address: r.text(f, "address"),
+                school: r.text(f, "school"),
+                parents: r.texts(f, "parents"),
+                link: r.text(f, "link"),
+                other_parents: r.list(f, "other-parents", Reader::other_parents),
+                at: node.at,
+            },
+        )
     }
 
     fn other_parents(&mut self, node: &Node) -> Option<OtherParentsInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "set of other parents",
             "Write `- parents: [a, b]` with `link:` under it.",
-        )?;
-        let other = OtherParentsInput {
-            parents: self.texts(&mut f, "parents"),
-            link: self.text(&mut f, "link"),
-            from: self.text(&mut f, "from"),
-            to: self.text(&mut f, "to"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(other)
+            |r, f| OtherParentsInput {
+                parents: r.texts(f, "parents"),
+                link: r.text(f, "link"),
+                from: r.text(f, "from"),
+                to: r.text(f, "to"),
+                at: node.at,
+            },
+        )
     }
 
     fn partnership(&mut self, node: &Node) -> Option<PartnershipInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "partnership",
             "Write each partnership as `- partners: [a, b]` with its status under it.",
-        )?;
-        let partnership = PartnershipInput {
-            id: self.text(&mut f, "id"),
-            partners: self.texts(&mut f, "partners"),
-            status: self.text(&mut f, "status"),
-            from: self.text(&mut f, "from"),
-            states: self.list(&mut f, "states", Reader::state),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(partnership)
+            |r, f| PartnershipInput {
+                id: r.text(f, "id"),
+                partners: r.texts(f, "partners"),
+                status: r.text(f, "status"),
+                from: r.text(f, "from"),
+                states: r.list(f, "states", Reader::state),
+                at: node.at,
+            },
+        )
     }
 
     fn state(&mut self, node: &Node) -> Option<StateInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "partnership state",
             "Write each state as `- status: married` with `from:` under it.",
-        )?;
-        let state = StateInput {
-            status: self.text(&mut f, "status"),
-            from: self.text(&mut f, "from"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(state)
+            |r, f| StateInput {
+                status: r.text(f, "status"),
+                from: r.text(f, "from"),
+                at: node.at,
+            },
+        )
     }
 
     fn twins(&mut self, node: &Node) -> Option<TwinsInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "set of twins",
             "Write `- children: [a, b]` with `zygosity:` under it.",
-        )?;
-        let twins = TwinsInput {
-            children: self.texts(&mut f, "children"),
-            zygosity: self.text(&mut f, "zygosity"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(twins)
+            |r, f| TwinsInput {
+                children: r.texts(f, "children"),
+                zygosity: r.text(f, "zygosity"),
+                at: node.at,
+            },
+        )
     }
 
     fn relationship(&mut self, node: &Node) -> Option<RelationshipInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "relationship",
             "Write `- between: [a, b]` with `kind:` under it.",
-        )?;
-        let relationship = RelationshipInput {
-            between: self.texts(&mut f, "between"),
-            kind: self.text(&mut f, "kind"),
-            by: self.text(&mut f, "by"),
-            from: self.text(&mut f, "from"),
-            to: self.text(&mut f, "to"),
-            note: self.text(&mut f, "note"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(relationship)
+            |r, f| RelationshipInput {
+                between: r.texts(f, "between"),
+                kind: r.text(f, "kind"),
+                by: r.text(f, "by"),
+                from: r.text(f, "from"),
+                to: r.text(f, "to"),
+                note: r.text(f, "note"),
+                at: node.at,
+            },
+        )
     }
 
     fn household(&mut self, node: &Node) -> Option<HouseholdInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "household",
             "Write `- name: ...` with `members:` under it.",
-        )?;
-        let household = HouseholdInput {
-            id: self.text(&mut f, "id"),
-            name: self.text(&mut f, "name"),
-            members: self.list(&mut f, "members", Reader::member),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(household)
+            |r, f| HouseholdInput {
+                id: r.text(f, "id"),
+                name: r.text(f, "name"),
+                members: r.list(f, "members", Reader::member),
+                at: node.at,
+            },
+        )
     }
 
     fn member(&mut self, node: &Node) -> Option<MemberInput> {
         if let Value::Scalar(id) = &node.value {
             return Some(MemberInput::Throughout(Spanned::new(id.clone(), node.at)));
         }
-        let mut f = self.fields(
+        self.group(
             node,
             "household member",
             "Write a member as an id, or as `- person: id` with `from:` and `to:`.",
-        )?;
-        let member = DatedMemberInput {
-            person: self.text(&mut f, "person"),
-            from: self.text(&mut f, "from"),
-            to: self.text(&mut f, "to"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(MemberInput::Dated(member))
+            |r, f| DatedMemberInput {
+                person: r.text(f, "person"),
+                from: r.text(f, "from"),
+                to: r.text(f, "to"),
+                at: node.at,
+            },
+        )
+        .map(MemberInput::Dated)
     }
 
     fn entry(&mut self, node: &Node) -> Option<EntryInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "entry",
             "Write each entry as `- date: ...` with its fields under it.",
-        )?;
-        let entry = EntryInput {
-            number: self.text(&mut f, "number"),
-            date: self.text(&mut f, "date"),
-            end: self.text(&mut f, "end"),
-            time: self.text(&mut f, "time"),
-            children: self.texts(&mut f, "children"),
-            event: self.text(&mut f, "event"),
-            category: self.text(&mut f, "category"),
-            factors: self.texts(&mut f, "factors"),
-            source: self.text(&mut f, "source"),
-            reference: self.text(&mut f, "reference"),
-            impact: self.impact(&mut f),
-            valence: self.text(&mut f, "valence"),
-            action: self.action(&mut f),
-            significance: self.text(&mut f, "significance"),
-            status: self.text(&mut f, "status"),
-            status_note: self.text(&mut f, "status-note"),
-            people: self.list(&mut f, "people", Reader::involvement),
-            voice: self.text(&mut f, "voice"),
-            audience: self.texts(&mut f, "audience"),
-            wording: self.list(&mut f, "wording", Reader::wording),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(entry)
+            |r, f| EntryInput {
+                number: r.text(f, "number"),
+                date: r.text(f, "date"),
+                end: r.text(f, "end"),
+                time: r.text(f, "time"),
+                children: r.texts(f, "children"),
+                event: r.text(f, "event"),
+                category: r.text(f, "category"),
+                factors: r.texts(f, "factors"),
+                source: r.text(f, "source"),
+                reference: r.text(f, "reference"),
+                impact: r.impact(f),
+                valence: r.text(f, "valence"),
+                action: r.action(f),
+                significance: r.text(f, "significance"),
+                status: r.text(f, "status"),
+                status_note: r.text(f, "status-note"),
+                people: r.list(f, "people", Reader::involvement),
+                voice: r.text(f, "voice"),
+                audience: r.texts(f, "audience"),
+                wording: r.list(f, "wording", Reader::wording),
+                at: node.at,
+            },
+        )
     }
 
     fn action(&mut self, f: &mut Fields<'_>) -> Option<ActionInput> {
@@ -531,16 +520,14 @@ impl Reader<'_> {
         match &node.value {
             Value::Scalar(text) => Some(ActionInput::Text(Spanned::new(text.clone(), node.at))),
             Value::Map(_) => {
-                let mut fields = self.fields(node, "action", "")?;
-                let action = TrackedActionInput {
-                    text: self.text(&mut fields, "text"),
-                    who: self.text(&mut fields, "who"),
-                    due: self.text(&mut fields, "due"),
-                    done: self.text(&mut fields, "done"),
+                let action = self.group(node, "action", "", |r, f| TrackedActionInput {
+                    text: r.text(f, "text"),
+                    who: r.text(f, "who"),
+                    due: r.text(f, "due"),
+                    done: r.text(f, "done"),
                     at: node.at,
-                };
-                self.finish(fields);
-                Some(ActionInput::Tracked(action))
+                });
+                action.map(ActionInput::Tracked)
             }
             _ => {
                 self.problem(
@@ -554,38 +541,34 @@ impl Reader<'_> {
     }
 
     fn visits(&mut self, node: &Node) -> Option<VisitsInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "visits rule",
             "Write `visits:` with `category:` and `every:` under it.",
-        )?;
-        let visits = VisitsInput {
-            category: self.texts(&mut f, "category"),
-            every: self.text(&mut f, "every"),
-            children: self.texts(&mut f, "children"),
-            bank_holidays: self.texts(&mut f, "bank-holidays"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(visits)
+            |r, f| VisitsInput {
+                category: r.texts(f, "category"),
+                every: r.text(f, "every"),
+                children: r.texts(f, "children"),
+                bank_holidays: r.texts(f, "bank-holidays"),
+                at: node.at,
+            },
+        )
     }
 
     fn review(&mut self, node: &Node) -> Option<ReviewInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "review",
             "Write each review as `- date: ...` with `who:`, `decisions:`, `next:` and `score:` under it.",
-        )?;
-        let review = ReviewInput {
-            date: self.text(&mut f, "date"),
-            who: self.text(&mut f, "who"),
-            decisions: self.texts(&mut f, "decisions"),
-            next: self.text(&mut f, "next"),
-            score: self.text(&mut f, "score"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(review)
+            |r, f| ReviewInput {
+                date: r.text(f, "date"),
+                who: r.text(f, "who"),
+                decisions: r.texts(f, "decisions"),
+                next: r.text(f, "next"),
+                score: r.text(f, "score"),
+                at: node.at,
+            },
+        )
     }
 
     fn impact(&mut self, f: &mut Fields<'_>) -> Option<ImpactInput> {
@@ -610,123 +593,110 @@ impl Reader<'_> {
     }
 
     fn child_impact(&mut self, node: &Node) -> Option<ChildImpactInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "impact on a child",
             "Write `- child: amy` with `text:` and `valence:` under it.",
-        )?;
-        let impact = ChildImpactInput {
-            child: self.text(&mut f, "child"),
-            text: self.text(&mut f, "text"),
-            valence: self.text(&mut f, "valence"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(impact)
+            |r, f| ChildImpactInput {
+                child: r.text(f, "child"),
+                text: r.text(f, "text"),
+                valence: r.text(f, "valence"),
+                at: node.at,
+            },
+        )
     }
 
     fn involvement(&mut self, node: &Node) -> Option<InvolvementInput> {
         if let Value::Scalar(id) = &node.value {
             return Some(InvolvementInput::Plain(Spanned::new(id.clone(), node.at)));
         }
-        let mut f = self.fields(
+        self.group(
             node,
             "person in an entry",
             "Write an id, or `- person: id` with `role:` under it.",
-        )?;
-        let involvement = RoleInput {
-            person: self.text(&mut f, "person"),
-            role: self.text(&mut f, "role"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(InvolvementInput::WithRole(involvement))
+            |r, f| RoleInput {
+                person: r.text(f, "person"),
+                role: r.text(f, "role"),
+                at: node.at,
+            },
+        )
+        .map(InvolvementInput::WithRole)
     }
 
     fn period(&mut self, node: &Node) -> Option<PeriodInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "period",
             "Write each period as `- kind: ...` with `from:` and `to:` under it.",
-        )?;
-        let period = PeriodInput {
-            kind: self.text(&mut f, "kind"),
-            detail: self.text(&mut f, "detail"),
-            children: self.texts(&mut f, "children"),
-            from: self.text(&mut f, "from"),
-            to: self.text(&mut f, "to"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(period)
+            |r, f| PeriodInput {
+                kind: r.text(f, "kind"),
+                detail: r.text(f, "detail"),
+                children: r.texts(f, "children"),
+                from: r.text(f, "from"),
+                to: r.text(f, "to"),
+                at: node.at,
+            },
+        )
     }
 
     fn audience(&mut self, node: &Node) -> Option<AudienceInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "audience",
             "Write each audience as `- name: ...` with `people:` and `hide:` under it.",
-        )?;
-        let audience = AudienceInput {
-            name: self.text(&mut f, "name"),
-            people: self.list(&mut f, "people", Reader::disclosure),
-            hide: self.texts(&mut f, "hide"),
-            views: self.texts(&mut f, "views"),
-            categories: self.texts(&mut f, "categories"),
-            accept: self.list(&mut f, "accept", Reader::accept),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(audience)
+            |r, f| AudienceInput {
+                name: r.text(f, "name"),
+                people: r.list(f, "people", Reader::disclosure),
+                hide: r.texts(f, "hide"),
+                views: r.texts(f, "views"),
+                categories: r.texts(f, "categories"),
+                accept: r.list(f, "accept", Reader::accept),
+                at: node.at,
+            },
+        )
     }
 
     fn wording(&mut self, node: &Node) -> Option<WordingInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "wording for an audience",
             "Write `- audience: name` with `event:`, `impact:`, `action:` or `voice:` under it.",
-        )?;
-        let wording = WordingInput {
-            audience: self.text(&mut f, "audience"),
-            event: self.text(&mut f, "event"),
-            impact: self.text(&mut f, "impact"),
-            action: self.text(&mut f, "action"),
-            voice: self.text(&mut f, "voice"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(wording)
+            |r, f| WordingInput {
+                audience: r.text(f, "audience"),
+                event: r.text(f, "event"),
+                impact: r.text(f, "impact"),
+                action: r.text(f, "action"),
+                voice: r.text(f, "voice"),
+                at: node.at,
+            },
+        )
     }
 
     fn accept(&mut self, node: &Node) -> Option<AcceptInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "accepted match",
             "Write `- text: ...` with `reason:` under it.",
-        )?;
-        let accept = AcceptInput {
-            text: self.text(&mut f, "text"),
-            reason: self.text(&mut f, "reason"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(accept)
+            |r, f| AcceptInput {
+                text: r.text(f, "text"),
+                reason: r.text(f, "reason"),
+                at: node.at,
+            },
+        )
     }
 
     fn disclosure(&mut self, node: &Node) -> Option<DisclosureInput> {
-        let mut f = self.fields(
+        self.group(
             node,
             "person in an audience",
             "Write `- person: id` with `show: role` or `show: initials` under it.",
-        )?;
-        let disclosure = DisclosureInput {
-            person: self.text(&mut f, "person"),
-            show: self.text(&mut f, "show"),
-            role: self.text(&mut f, "role"),
-            at: node.at,
-        };
-        self.finish(f);
-        Some(disclosure)
+            |r, f| DisclosureInput {
+                person: r.text(f, "person"),
+                show: r.text(f, "show"),
+                role: r.text(f, "role"),
+                at: node.at,
+            },
+        )
     }
 }
 

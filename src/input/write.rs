@@ -16,7 +16,7 @@ pub fn yaml(file: &CaseFile) -> String {
 }
 
 /// The case file as YAML, after the given comment lines (written with `# `).
-pub fn yaml_with_header(file: &CaseFile, header: &[&str]) -> String {
+pub(crate) fn yaml_with_header(file: &CaseFile, header: &[&str]) -> String {
     let mut out = String::new();
     out.push_str("# genochron case file. The format is described in docs/case-file.md.\n");
     for line in header {
@@ -161,12 +161,7 @@ fn write_item(out: &mut String, indent: usize, key: &str, item: &Tree) {
     pad(out, indent);
     out.push('-');
     match item {
-        Tree::Null => out.push('\n'),
-        Tree::Scalar(s) => {
-            out.push(' ');
-            out.push_str(&scalar(key, s));
-            out.push('\n');
-        }
+        Tree::Null | Tree::Scalar(_) => write_value_after_key(out, indent, key, item),
         Tree::Seq(items) => {
             out.push('\n');
             for inner in items {

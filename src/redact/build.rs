@@ -214,45 +214,22 @@ impl<'a> Builder<'a> {
             visits,
             reviews,
         } = case;
-        let people_out = People::new(people.iter().map(|p| self.person(p)).collect());
-        let partnerships = self.partnerships(partnerships);
-        let parentage = parentage.iter().map(|p| self.parentage(p)).collect();
-        let multiple_births = multiple_births
-            .iter()
-            .map(|MultipleBirth { children, zygosity }| MultipleBirth {
-                children: self.ids(children),
-                zygosity: *zygosity,
-            })
-            .collect();
-        let relationships = match self.includes(View::Relationships) {
-            true => relationships
-                .iter()
-                .enumerate()
-                .map(|(i, r)| self.relationship(i, r))
-                .collect(),
-            false => Vec::new(),
-        };
-        let households = match self.includes(View::Households) {
-            true => households
-                .iter()
-                .enumerate()
-                .map(|(i, h)| self.household(i, h))
-                .collect(),
-            false => Vec::new(),
-        };
-        let entries = self.entries(entries);
-        let periods = self.periods(periods);
-        let details = self.details(details);
         Case {
-            details,
-            people: people_out,
-            partnerships,
-            parentage,
-            multiple_births,
-            relationships,
-            households,
-            entries,
-            periods,
+            people: People::new(people.iter().map(|p| self.person(p)).collect()),
+            partnerships: self.partnerships(partnerships),
+            parentage: parentage.iter().map(|p| self.parentage(p)).collect(),
+            multiple_births: multiple_births
+                .iter()
+                .map(|MultipleBirth { children, zygosity }| MultipleBirth {
+                    children: self.ids(children),
+                    zygosity: *zygosity,
+                })
+                .collect(),
+            relationships: self.in_view(View::Relationships, relationships, Self::relationship),
+            households: self.in_view(View::Households, households, Self::household),
+            entries: self.entries(entries),
+            periods: self.periods(periods),
+            details: self.details(details),
             // A version carries no rules and no places: nothing after this needs them.
             audiences: Vec::new(),
             places: Places::default(),
@@ -265,6 +242,24 @@ impl<'a> Builder<'a> {
                 .collect(),
             reviews: self.reviews(reviews),
         }
+    }
+
+    /// The items of a part of the case the audience gets, each built by `build`; none of a
+    /// part it does not get.
+    fn in_view<T>(
+        &mut self,
+        view: View,
+        items: &[T],
+        build: fn(&mut Self, usize, &T) -> T,
+    ) -> Vec<T> {
+        if !self.includes(view) {
+            return Vec::new();
+        }
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| build(self, i, item))
+            .collect()
     }
 
     /// Who took part in a review and what it decided are free text like any other: each
@@ -340,9 +335,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A person built field by field. Longer than most functions because it destructures
-    /// every field, so a field added to `Person` does not compile until its redaction rule is
-    /// written here; split up, a field could be passed over unseen.
+    /// A person built field by field: it destructures every field, so a field added to
+    /// `Person` does not compile until its redaction rule is written here.
     fn person(&mut self, person: &Person) -> Person {
         let Person {
             id,
@@ -363,16 +357,7 @@ impl<'a> Builder<'a> {
             birth_date_withheld,
         } = person;
         let key = |field| TextKey::Person(id.clone(), field, 0);
-        let (name, known_as) = match self.disclosed.get(id) {
-            Some(Disclosure::Initials) => (initials(person), None),
-            Some(Disclosure::Role(role)) => (role.clone(), None),
-            None => (
-                self.text(key("name"), name, SeenKind::OwnName),
-                known_as
-                    .as_ref()
-                    .map(|k| self.text(key("known-as"), k, SeenKind::OwnName)),
-            ),
-        };
+        let (name, known_as) = self.names(person, name, known_as);
         let hides = |field| self.hides(person, field);
         let (hide_birth, hide_notes, hide_address, hide_school) = (
             hides(HiddenField::BirthDate),
@@ -382,18 +367,7 @@ impl<'a> Builder<'a> {
         );
         let notes = match hide_notes {
             true => Vec::new(),
-            false => notes
-                .iter()
-                .enumerate()
-                .map(|(i, n)| crate::model::DatedText {
-                    text: self.text(
-                        TextKey::Person(id.clone(), "notes", i),
-                        &n.text,
-                        SeenKind::Free,
-                    ),
-                    span: n.span,
-                })
-                .collect(),
+            false => self.notes(id, notes),
         };
         Person {
             id: self.id(id),
@@ -423,6 +397,46 @@ impl<'a> Builder<'a> {
             },
             birth_date_withheld: *birth_date_withheld || (hide_birth && born.is_some()),
         }
+    }
+
+    /// The name and known-as name a person is shown by: their initials or role alone when
+    /// the audience knows them only so.
+    fn names(
+        &mut self,
+        person: &Person,
+        name: &str,
+        known_as: &Option<String>,
+    ) -> (String, Option<String>) {
+        let key = |field| TextKey::Person(person.id.clone(), field, 0);
+        match self.disclosed.get(&person.id) {
+            Some(Disclosure::Initials) => (initials(person), None),
+            Some(Disclosure::Role(role)) => (role.clone(), None),
+            None => (
+                self.text(key("name"), name, SeenKind::OwnName),
+                known_as
+                    .as_ref()
+                    .map(|k| self.text(key("known-as"), k, SeenKind::OwnName)),
+            ),
+        }
+    }
+
+    fn notes(
+        &mut self,
+        id: &PersonId,
+        notes: &[crate::model::DatedText],
+    ) -> Vec<crate::model::DatedText> {
+        notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| crate::model::DatedText {
+                text: self.text(
+                    TextKey::Person(id.clone(), "notes", i),
+                    &n.text,
+                    SeenKind::Free,
+                ),
+                span: n.span,
+            })
+            .collect()
     }
 
     fn partnerships(&mut self, partnerships: &[Partnership]) -> Vec<Partnership> {
@@ -563,9 +577,8 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    /// An entry built field by field. Longer than most functions because it destructures
-    /// every field, so a field added to `Entry` does not compile until its redaction rule is
-    /// written here; split up, a field could be passed over unseen.
+    /// An entry built field by field: it destructures every field, so a field added to
+    /// `Entry` does not compile until its redaction rule is written here.
     fn entry(&mut self, i: usize, entry: &Entry, number: u32) -> Entry {
         let Entry {
             number: _,
@@ -597,56 +610,21 @@ impl<'a> Builder<'a> {
                 .find(|(_, w)| w.audience == r.name)
         });
         let key = |field, n| TextKey::Entry(i, field, n);
-        let event = match wording.and_then(|(w, words)| words.event.as_ref().map(|t| (w, t))) {
-            Some((w, t)) => self.text(TextKey::Wording(i, w, "event"), t, SeenKind::Free),
-            None => self.text(key("event", 0), event, SeenKind::Free),
-        };
-        let impact_wording = wording.and_then(|(w, words)| {
-            words
-                .impact
-                .as_ref()
-                .map(|t| (TextKey::Wording(i, w, "impact"), t))
-        });
-        let impacts = impacts
-            .iter()
-            .enumerate()
-            .map(
-                |(
-                    n,
-                    Impact {
-                        child,
-                        text,
-                        valence,
-                    },
-                )| Impact {
-                    child: child.as_ref().map(|c| self.id(c)),
-                    text: match &impact_wording {
-                        Some((k, t)) => self.text(k.clone(), t, SeenKind::Free),
-                        None => self.text(key("impact", n), text, SeenKind::Free),
-                    },
-                    valence: *valence,
-                },
-            )
-            .collect();
-        let action = match wording.and_then(|(w, words)| words.action.as_ref().map(|t| (w, t))) {
-            Some((w, t)) => Some(self.text(TextKey::Wording(i, w, "action"), t, SeenKind::Free)),
-            None => self.optional(key("action", 0), action),
-        };
-        let voice = match wording.and_then(|(w, words)| words.voice.as_ref().map(|t| (w, t))) {
-            Some((w, t)) => Some(self.text(TextKey::Wording(i, w, "voice"), t, SeenKind::Voice)),
-            None => voice
-                .as_ref()
-                .map(|v| self.text(key("voice", 0), v, SeenKind::Voice)),
-        };
-        // Who is to do an action is free text, read by the check like any other.
-        let action_progress = action_progress.as_ref().map(|p| {
-            let crate::model::ActionProgress { who, due, done } = p;
-            crate::model::ActionProgress {
-                who: self.optional(key("action-who", 0), who),
-                due: due.map(|d| self.date(d)),
-                done: done.map(|d| self.date(d)),
-            }
-        });
+        let event = self
+            .reworded(i, wording, "event", |w| &w.event, SeenKind::Free)
+            .unwrap_or_else(|| self.text(key("event", 0), event, SeenKind::Free));
+        let impacts = self.impacts(i, wording, impacts);
+        let action = self
+            .reworded(i, wording, "action", |w| &w.action, SeenKind::Free)
+            .or_else(|| self.optional(key("action", 0), action));
+        let voice = self
+            .reworded(i, wording, "voice", |w| &w.voice, SeenKind::Voice)
+            .or_else(|| {
+                voice
+                    .as_ref()
+                    .map(|v| self.text(key("voice", 0), v, SeenKind::Voice))
+            });
+        let action_progress = action_progress.as_ref().map(|p| self.action_progress(i, p));
         Entry {
             number,
             numbered: true,
@@ -669,18 +647,88 @@ impl<'a> Builder<'a> {
             significance: *significance,
             status: *status,
             status_note: self.optional(key("status-note", 0), status_note),
-            people: people
-                .iter()
-                .enumerate()
-                .map(|(n, Involvement { person, role })| Involvement {
-                    person: self.id(person),
-                    role: self.optional(key("people", n), role),
-                })
-                .collect(),
+            people: self.involvements(i, people),
             voice,
             // Which other audiences see an entry is not this audience's business.
             audiences: Vec::new(),
             wordings: Vec::new(),
+        }
+    }
+
+    /// A field of an entry as the audience's own wording has it, if that wording gives it.
+    fn reworded(
+        &mut self,
+        i: usize,
+        wording: Option<(usize, &Wording)>,
+        field: &'static str,
+        pick: fn(&Wording) -> &Option<String>,
+        kind: SeenKind,
+    ) -> Option<String> {
+        let (w, words) = wording?;
+        let text = pick(words).as_ref()?;
+        Some(self.text(TextKey::Wording(i, w, field), text, kind))
+    }
+
+    /// An entry's impacts, each child's replaced by the audience's wording of the impact
+    /// when there is one.
+    fn impacts(
+        &mut self,
+        i: usize,
+        wording: Option<(usize, &Wording)>,
+        impacts: &[Impact],
+    ) -> Vec<Impact> {
+        let impact_wording = wording.and_then(|(w, words)| {
+            words
+                .impact
+                .as_ref()
+                .map(|t| (TextKey::Wording(i, w, "impact"), t))
+        });
+        impacts
+            .iter()
+            .enumerate()
+            .map(
+                |(
+                    n,
+                    Impact {
+                        child,
+                        text,
+                        valence,
+                    },
+                )| Impact {
+                    child: child.as_ref().map(|c| self.id(c)),
+                    text: match &impact_wording {
+                        Some((k, t)) => self.text(k.clone(), t, SeenKind::Free),
+                        None => self.text(TextKey::Entry(i, "impact", n), text, SeenKind::Free),
+                    },
+                    valence: *valence,
+                },
+            )
+            .collect()
+    }
+
+    /// The people an entry involves, each with the role it gives them.
+    fn involvements(&mut self, i: usize, people: &[Involvement]) -> Vec<Involvement> {
+        people
+            .iter()
+            .enumerate()
+            .map(|(n, Involvement { person, role })| Involvement {
+                person: self.id(person),
+                role: self.optional(TextKey::Entry(i, "people", n), role),
+            })
+            .collect()
+    }
+
+    /// Who is to do an action is free text, read by the check like any other.
+    fn action_progress(
+        &mut self,
+        i: usize,
+        progress: &crate::model::ActionProgress,
+    ) -> crate::model::ActionProgress {
+        let crate::model::ActionProgress { who, due, done } = progress;
+        crate::model::ActionProgress {
+            who: self.optional(TextKey::Entry(i, "action-who", 0), who),
+            due: due.map(|d| self.date(d)),
+            done: done.map(|d| self.date(d)),
         }
     }
 

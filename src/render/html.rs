@@ -43,16 +43,7 @@ pub fn report(version: &Version, genogram: &Scene, timeline: &Scene, options: &O
          base-uri 'none'; form-action 'none'",
         script_hash()
     );
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-    let _ = writeln!(
-        out,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        super::escape::html(&policy)
-    );
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
-    let _ = writeln!(out, "<title>{}</title>", super::escape::html(&page_title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    page_head(&mut out, &policy, &page_title, STYLE);
 
     front(&mut out, version, &options.shows);
     // A view the audience does not get is left out; the front says so.
@@ -91,26 +82,11 @@ fn front(out: &mut String, version: &Version, shows: &[(String, String)]) {
     };
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", super::escape::html(title));
     out.push_str("<p class=\"subtitle\">Genogram and child-impact chronology</p>\n<dl>\n");
-    let fields = super::version_front_page_facts(version);
-    for (label, value) in fields {
-        let _ = writeln!(
-            out,
-            "<dt>{}</dt><dd>{}</dd>",
-            super::escape::html(label),
-            super::escape::html(&value)
-        );
-    }
+    definitions(out, super::version_front_page_facts(version));
     out.push_str("</dl>\n");
     if !shows.is_empty() {
         out.push_str("<h2 class=\"shows\">What this version shows</h2>\n<dl>\n");
-        for (label, value) in shows {
-            let _ = writeln!(
-                out,
-                "<dt>{}</dt><dd>{}</dd>",
-                super::escape::html(label),
-                super::escape::html(value)
-            );
-        }
+        definitions(out, shows.iter().map(|(label, value)| (label, value)));
         out.push_str("</dl>\n");
     }
     if let Some((words, block)) = super::statement_block(version) {
@@ -120,17 +96,25 @@ fn front(out: &mut String, version: &Version, shows: &[(String, String)]) {
              <h2 id=\"statement-title\">Statement of truth</h2>\n<p>{}</p>\n<dl>",
             super::escape::html(&words)
         );
-        for (label, value) in block {
-            let _ = writeln!(
-                out,
-                "<dt>{}</dt><dd>{}</dd>",
-                super::escape::html(label),
-                super::escape::html(&value)
-            );
-        }
+        definitions(out, block);
         out.push_str("</dl>\n</section>\n");
     }
     out.push_str("</header>\n");
+}
+
+/// The terms and descriptions of a `<dl>`, a line each.
+fn definitions<L: AsRef<str>, V: AsRef<str>>(
+    out: &mut String,
+    fields: impl IntoIterator<Item = (L, V)>,
+) {
+    for (label, value) in fields {
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            super::escape::html(label.as_ref()),
+            super::escape::html(value.as_ref())
+        );
+    }
 }
 
 fn diagram(out: &mut String, id: &str, title: &str, scene: &Scene) {
@@ -272,18 +256,44 @@ fn paragraphs(out: &mut String, cell: &[Paragraph]) {
     }
 }
 
+/// A self-contained page up to its `<body>`: its security policy, its title and its style.
+/// Neither page sends the address it was opened from when a link is followed.
+pub(crate) fn page_head(out: &mut String, policy: &str, title: &str, style: &str) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(
+        out,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        super::escape::html(policy)
+    );
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    let _ = writeln!(out, "<title>{}</title>", super::escape::html(title));
+    let _ = writeln!(out, "<style>{style}</style>\n</head>\n<body>");
+}
+
+/// The style every page starts with: the bundled font's family first, print-sized text in
+/// black on white, a readable line length. A macro, so each page's style is one constant.
+macro_rules! page_style {
+    () => {
+        r#"
+:root { color-scheme: light; }
+body { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: 12pt;
+  line-height: 1.4; color: #000; background: #fff; margin: 0 auto; padding: 1.5rem;
+  max-width: 80rem; }
+"#
+    };
+}
+pub(crate) use page_style;
+
 /// The Content Security Policy source for the page's one script.
 fn script_hash() -> String {
     let digest = Sha256::digest(SCRIPT.as_bytes());
     format!("sha256-{}", BASE64.encode(digest))
 }
 
-const STYLE: &str = r#"
-:root { color-scheme: light; }
-body { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: 12pt;
-  line-height: 1.4; color: #000; background: #fff; margin: 0 auto; padding: 1.5rem;
-  max-width: 80rem; }
-h1 { font-size: 1.8rem; margin: 0 0 0.2rem; }
+const STYLE: &str = concat!(
+    page_style!(),
+    r#"h1 { font-size: 1.8rem; margin: 0 0 0.2rem; }
 h2 { font-size: 1.4rem; margin: 2rem 0 0.6rem; border-bottom: 1px solid #888; }
 .subtitle { color: #333; margin: 0 0 1rem; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1.5rem; }
@@ -323,7 +333,8 @@ tr.hl, tr:focus { background: #fff2b3; outline: 2px solid #000; }
   tr.hl, g.hl { background: none; outline: none; }
   @page { size: A4; margin: 15mm; }
 }
-"#;
+"#
+);
 
 /// Zoom and pan by the SVG viewBox (so drawings stay sharp), and cross-highlighting by the
 /// `data-people` and `data-entries` attributes. Reads no case text.

@@ -480,20 +480,11 @@ pub fn markdown(blocks: &[Block]) -> String {
 pub fn html(blocks: &[Block], drawings: &Drawings<'_>, title_in_metadata: Option<&str>) -> String {
     use crate::render::escape::html as esc;
     let mut out = String::with_capacity(64 * 1024);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; \
-         style-src &#39;unsafe-inline&#39;; img-src data:; base-uri &#39;none&#39;; \
-         form-action &#39;none&#39;\">\n",
-    );
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
-    let _ = writeln!(
-        out,
-        "<title>{}</title>",
-        esc(title_in_metadata.unwrap_or("Supervision review"))
-    );
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    // No script at all, so the policy names none.
+    let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
+                  base-uri 'none'; form-action 'none'";
+    let title = title_in_metadata.unwrap_or("Supervision review");
+    crate::render::html::page_head(&mut out, policy, title, STYLE);
     for block in blocks {
         match block {
             Block::Heading(level, text) => {
@@ -543,12 +534,9 @@ pub fn html(blocks: &[Block], drawings: &Drawings<'_>, title_in_metadata: Option
     out
 }
 
-const STYLE: &str = r#"
-:root { color-scheme: light; }
-body { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: 12pt;
-  line-height: 1.4; color: #000; background: #fff; margin: 0 auto; padding: 1.5rem;
-  max-width: 80rem; }
-h1 { font-size: 1.7rem; margin: 0 0 0.6rem; }
+const STYLE: &str = concat!(
+    crate::render::html::page_style!(),
+    r#"h1 { font-size: 1.7rem; margin: 0 0 0.6rem; }
 h2 { font-size: 1.35rem; margin: 1.8rem 0 0.6rem; border-bottom: 1px solid #888; }
 h3 { font-size: 1.1rem; margin: 1.2rem 0 0.4rem; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 0.8rem; }
@@ -565,7 +553,8 @@ figure svg { display: block; max-width: 100%; height: auto; }
   tr { break-inside: avoid; }
   @page { size: A4; margin: 15mm; }
 }
-"#;
+"#
+);
 
 /// The review as JSON for other programs: the period, the changes (entries by number,
 /// everything else by id), the counts, the flags with their entries, and the overdue actions.

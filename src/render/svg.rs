@@ -9,10 +9,15 @@
 //! The document is written straight into one string, attributes in name order, in exactly
 //! the form the `svg` crate writes (a test compares the two on every kind of shape): building
 //! the crate's element tree first cost more than the whole layout for a 10,000-entry timeline.
+//! What each kind of shape is in SVG is one table, [`shape_element`], that the writer and the
+//! test's `svg` crate oracle both write from.
 
-use crate::layout::scene::{Anchor, Item, Paint, PathStep, Point, Scene, Shape, Weight, round};
+use crate::layout::scene::{
+    Anchor, Colour, Item, Paint, PathStep, Point, Scene, Shape, Weight, round,
+};
 use crate::render::escape::{xml_attribute, xml_text};
 use crate::text::FONT_FAMILY;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// The scene's SVG for a page of HTML, without the namespace declaration: the HTML parser puts
@@ -51,7 +56,7 @@ pub fn scene(scene: &Scene) -> String {
 }
 
 /// Writes `<name` and its attributes in name order (the order the `svg` crate uses).
-fn open(out: &mut String, name: &str, attributes: &mut [(&str, &str)]) {
+fn open(out: &mut String, name: &str, attributes: &mut [(&str, impl AsRef<str>)]) {
     attributes.sort_unstable_by_key(|(key, _)| *key);
     out.push('<');
     out.push_str(name);
@@ -59,7 +64,7 @@ fn open(out: &mut String, name: &str, attributes: &mut [(&str, &str)]) {
         out.push(' ');
         out.push_str(key);
         out.push_str("=\"");
-        xml_attribute(out, value);
+        xml_attribute(out, value.as_ref());
         out.push('"');
     }
 }
@@ -83,133 +88,201 @@ fn group(out: &mut String, item: &Item) {
     }
     for shape in &item.shapes {
         out.push('\n');
-        shape_element(out, shape);
+        write_shape(out, shape);
     }
     out.push_str("\n</g>");
 }
 
-/// One shape as its SVG element. Longer than most functions because it is one table, an arm
-/// per kind of shape, each written exactly as the `svg` crate writes it (the oracle test below
-/// has the same table): split up, the two would no longer be compared arm by arm.
-fn shape_element(out: &mut String, shape: &Shape) {
+/// One shape written as its SVG element, from the table in [`shape_element`].
+fn write_shape(out: &mut String, shape: &Shape) {
+    let element = shape_element(shape);
+    let mut attributes: Vec<(&str, Cow<str>)> = element
+        .attributes
+        .iter()
+        .map(|(key, value)| (*key, written(value)))
+        .collect();
+    open(out, element.name, &mut attributes);
+    if element.lines.is_empty() {
+        out.push_str("/>");
+        return;
+    }
+    out.push('>');
+    for (x, y, line) in element.tspans() {
+        out.push('\n');
+        open(out, "tspan", &mut [("x", num(x)), ("y", num(y))]);
+        out.push('>');
+        xml_text(out, line);
+        out.push_str("</tspan>");
+    }
+    out.push_str("\n</text>");
+}
+
+/// An attribute's value as the writer writes it.
+fn written<'a>(value: &'a AttributeValue) -> Cow<'a, str> {
+    match value {
+        AttributeValue::Number(value) => Cow::Owned(num(*value)),
+        AttributeValue::Word(word) => Cow::Borrowed(word),
+        AttributeValue::Colour(colour) => Cow::Owned(colour.hex()),
+        AttributeValue::Dashes(dashes) => {
+            let dashes: Vec<String> = dashes.iter().map(|d| num(*d)).collect();
+            Cow::Owned(dashes.join(" "))
+        }
+        AttributeValue::Points(points) => Cow::Owned(point_list(points)),
+        AttributeValue::Path(steps) => Cow::Owned(path_data(steps)),
+    }
+}
+
+/// One shape as SVG: the element's name, its attributes and, for text, its lines. The writer
+/// above and the test's oracle (the `svg` crate) both write from this one table, so they can
+/// differ only in how they write a document, which the oracle test compares byte for byte.
+struct ShapeElement<'a> {
+    name: &'static str,
+    /// In the order they were decided; both writers put them in name order.
+    attributes: Vec<(&'static str, AttributeValue<'a>)>,
+    /// A text's lines, each a `<tspan>` at `origin` moved down `line_height` a line.
+    lines: &'a [String],
+    origin: Point,
+    line_height: f64,
+}
+
+impl ShapeElement<'_> {
+    /// Each line of a text with the place its `<tspan>` starts.
+    fn tspans(&self) -> impl Iterator<Item = (f64, f64, &str)> {
+        self.lines.iter().enumerate().map(|(i, line)| {
+            let y = self.origin.y + i as f64 * self.line_height;
+            (self.origin.x, y, line.as_str())
+        })
+    }
+}
+
+/// An attribute's value as what it means, so that each writer writes numbers in its own way.
+enum AttributeValue<'a> {
+    Number(f64),
+    Word(&'static str),
+    Colour(Colour),
+    Dashes(&'a [f64]),
+    Points(&'a [Point]),
+    Path(&'a [PathStep]),
+}
+
+fn shape_element(shape: &Shape) -> ShapeElement<'_> {
+    use AttributeValue::{Number, Path, Points};
     match shape {
         Shape::Rect {
             rect,
             corner,
             paint,
         } => {
-            let (x, y, w, h) = (num(rect.x), num(rect.y), num(rect.width), num(rect.height));
-            let rx = num(*corner);
-            let mut a = vec![("x", x.as_str()), ("y", &y), ("width", &w), ("height", &h)];
+            let mut attributes = vec![
+                ("x", Number(rect.x)),
+                ("y", Number(rect.y)),
+                ("width", Number(rect.width)),
+                ("height", Number(rect.height)),
+            ];
             if *corner > 0.0 {
-                a.push(("rx", &rx));
+                attributes.push(("rx", Number(*corner)));
             }
-            painted(out, "rect", a, paint);
+            painted("rect", attributes, paint)
         }
         Shape::Circle {
             centre,
             radius,
             paint,
         } => {
-            let (cx, cy, r) = (num(centre.x), num(centre.y), num(*radius));
-            painted(
-                out,
-                "circle",
-                vec![("cx", &cx), ("cy", &cy), ("r", &r)],
-                paint,
-            );
+            let attributes = vec![
+                ("cx", Number(centre.x)),
+                ("cy", Number(centre.y)),
+                ("r", Number(*radius)),
+            ];
+            painted("circle", attributes, paint)
         }
         Shape::Polygon { points, paint } => {
-            let p = point_list(points);
-            painted(out, "polygon", vec![("points", &p)], paint);
+            painted("polygon", vec![("points", Points(points))], paint)
         }
         Shape::Polyline { points, paint } => {
-            let p = point_list(points);
-            painted(out, "polyline", vec![("points", &p)], paint);
+            painted("polyline", vec![("points", Points(points))], paint)
         }
-        Shape::Path { steps, paint } => {
-            let d = path_data(steps);
-            painted(out, "path", vec![("d", &d)], paint);
-        }
-        Shape::Text {
-            origin,
-            lines,
-            size,
-            line_height,
-            anchor,
-            weight,
-            colour,
-            halo,
-        } => {
-            let (x, y, font_size, fill) = (num(origin.x), num(origin.y), num(*size), colour.hex());
-            let halo_width = num(*halo);
-            let mut a = vec![
-                ("x", x.as_str()),
-                ("y", &y),
-                ("font-size", &font_size),
-                ("fill", &fill),
-            ];
-            if *halo > 0.0 {
-                // The outline is painted first, under the letters (SVG 2 `paint-order`).
-                a.push(("stroke", "#ffffff"));
-                a.push(("stroke-width", &halo_width));
-                a.push(("stroke-linejoin", "round"));
-                a.push(("paint-order", "stroke"));
-            }
-            match anchor {
-                Anchor::Start => {}
-                Anchor::Middle => a.push(("text-anchor", "middle")),
-                Anchor::End => a.push(("text-anchor", "end")),
-            }
-            if *weight == Weight::Bold {
-                a.push(("font-weight", "bold"));
-            }
-            open(out, "text", &mut a);
-            if lines.is_empty() {
-                out.push_str("/>");
-                return;
-            }
-            out.push('>');
-            for (i, line) in lines.iter().enumerate() {
-                let line_y = num(origin.y + i as f64 * line_height);
-                out.push('\n');
-                open(out, "tspan", &mut [("x", x.as_str()), ("y", &line_y)]);
-                out.push('>');
-                xml_text(out, line);
-                out.push_str("</tspan>");
-            }
-            out.push_str("\n</text>");
-        }
+        Shape::Path { steps, paint } => painted("path", vec![("d", Path(steps))], paint),
+        Shape::Text { .. } => text_element(shape),
     }
 }
 
-/// Writes an element with no children: its own attributes and its paint.
-fn painted(out: &mut String, name: &str, own: Vec<(&str, &str)>, paint: &Paint) {
-    let fill = paint.fill.map(|c| c.hex());
-    let opacity = num(paint.fill_opacity);
-    let stroke = paint.stroke.map(|c| c.hex());
-    let stroke_width = num(paint.stroke_width);
-    let dash: Vec<String> = paint.dash.iter().map(|d| num(*d)).collect();
-    let dash = dash.join(" ");
-    let mut a: Vec<(&str, &str)> = own;
-    match &fill {
+/// An element with no children: its own attributes and its paint.
+fn painted<'a>(
+    name: &'static str,
+    mut attributes: Vec<(&'static str, AttributeValue<'a>)>,
+    paint: &'a Paint,
+) -> ShapeElement<'a> {
+    use AttributeValue::{Colour, Dashes, Number, Word};
+    match paint.fill {
         Some(colour) => {
-            a.push(("fill", colour));
+            attributes.push(("fill", Colour(colour)));
             if paint.fill_opacity < 1.0 {
-                a.push(("fill-opacity", &opacity));
+                attributes.push(("fill-opacity", Number(paint.fill_opacity)));
             }
         }
-        None => a.push(("fill", "none")),
+        None => attributes.push(("fill", Word("none"))),
     }
-    if let Some(colour) = &stroke {
-        a.push(("stroke", colour));
-        a.push(("stroke-width", &stroke_width));
+    if let Some(colour) = paint.stroke {
+        attributes.push(("stroke", Colour(colour)));
+        attributes.push(("stroke-width", Number(paint.stroke_width)));
         if !paint.dash.is_empty() {
-            a.push(("stroke-dasharray", &dash));
+            attributes.push(("stroke-dasharray", Dashes(&paint.dash)));
         }
     }
-    open(out, name, &mut a);
-    out.push_str("/>");
+    ShapeElement {
+        name,
+        attributes,
+        lines: &[],
+        origin: Point::new(0.0, 0.0),
+        line_height: 0.0,
+    }
+}
+
+fn text_element(shape: &Shape) -> ShapeElement<'_> {
+    use AttributeValue::{Colour, Number, Word};
+    // The fields in the order the element uses them: where, how the letters look, the lines.
+    let Shape::Text {
+        origin,
+        anchor,
+        size,
+        weight,
+        colour,
+        halo,
+        lines,
+        line_height,
+    } = shape
+    else {
+        unreachable!("text_element is given text")
+    };
+    let mut attributes = vec![
+        ("x", Number(origin.x)),
+        ("y", Number(origin.y)),
+        ("font-size", Number(*size)),
+        ("fill", Colour(*colour)),
+    ];
+    if *halo > 0.0 {
+        // The outline is painted first, under the letters (SVG 2 `paint-order`).
+        attributes.push(("stroke", Word("#ffffff")));
+        attributes.push(("stroke-width", Number(*halo)));
+        attributes.push(("stroke-linejoin", Word("round")));
+        attributes.push(("paint-order", Word("stroke")));
+    }
+    match anchor {
+        Anchor::Start => {}
+        Anchor::Middle => attributes.push(("text-anchor", Word("middle"))),
+        Anchor::End => attributes.push(("text-anchor", Word("end"))),
+    }
+    if *weight == Weight::Bold {
+        attributes.push(("font-weight", Word("bold")));
+    }
+    ShapeElement {
+        name: "text",
+        attributes,
+        lines,
+        origin: *origin,
+        line_height: *line_height,
+    }
 }
 
 fn point_list(points: &[Point]) -> String {
@@ -250,13 +323,15 @@ pub(crate) fn num(value: f64) -> String {
 
 #[cfg(test)]
 mod oracle {
-    use crate::layout::scene::{Anchor, Item, Paint, PathStep, Point, Scene, Shape, Weight, round};
+    use super::AttributeValue;
+    use crate::layout::scene::{Item, PathStep, Point, Scene, Shape, round};
     use crate::text::FONT_FAMILY;
     use svg::node::element::{self, Element, Group};
     use svg::{Document, Node};
 
     /// The scene written through the `svg` crate's element tree: the reference the streaming
-    /// writer must match byte for byte.
+    /// writer must match byte for byte. It takes each shape's element from the writer's own
+    /// table, and writes the document, numbers, points and path data itself.
     pub fn scene(scene: &Scene) -> String {
         let width = round(scene.width.max(1.0));
         let height = round(scene.height.max(1.0));
@@ -299,108 +374,33 @@ mod oracle {
     }
 
     fn shape_element(shape: &Shape) -> Element {
-        match shape {
-            Shape::Rect {
-                rect,
-                corner,
-                paint,
-            } => {
-                let mut e = Element::new("rect");
-                e.assign("x", number(rect.x));
-                e.assign("y", number(rect.y));
-                e.assign("width", number(rect.width));
-                e.assign("height", number(rect.height));
-                if *corner > 0.0 {
-                    e.assign("rx", number(*corner));
-                }
-                painted(e, paint)
-            }
-            Shape::Circle {
-                centre,
-                radius,
-                paint,
-            } => {
-                let mut e = Element::new("circle");
-                e.assign("cx", number(centre.x));
-                e.assign("cy", number(centre.y));
-                e.assign("r", number(*radius));
-                painted(e, paint)
-            }
-            Shape::Polygon { points, paint } => {
-                let mut e = Element::new("polygon");
-                e.assign("points", point_list(points));
-                painted(e, paint)
-            }
-            Shape::Polyline { points, paint } => {
-                let mut e = Element::new("polyline");
-                e.assign("points", point_list(points));
-                painted(e, paint)
-            }
-            Shape::Path { steps, paint } => {
-                let mut e = Element::new("path");
-                e.assign("d", path_data(steps));
-                painted(e, paint)
-            }
-            Shape::Text {
-                origin,
-                lines,
-                size,
-                line_height,
-                anchor,
-                weight,
-                colour,
-                halo,
-            } => {
-                let mut e = Element::new("text");
-                e.assign("x", number(origin.x));
-                e.assign("y", number(origin.y));
-                e.assign("font-size", number(*size));
-                e.assign("fill", colour.hex());
-                if *halo > 0.0 {
-                    e.assign("stroke", "#ffffff");
-                    e.assign("stroke-width", number(*halo));
-                    e.assign("stroke-linejoin", "round");
-                    e.assign("paint-order", "stroke");
-                }
-                match anchor {
-                    Anchor::Start => {}
-                    Anchor::Middle => e.assign("text-anchor", "middle"),
-                    Anchor::End => e.assign("text-anchor", "end"),
-                }
-                if *weight == Weight::Bold {
-                    e.assign("font-weight", "bold");
-                }
-                for (i, line) in lines.iter().enumerate() {
-                    let mut span = Element::new("tspan");
-                    span.assign("x", number(origin.x));
-                    span.assign("y", number(origin.y + i as f64 * line_height));
-                    span.append(svg::node::Text::new(line.as_str()));
-                    e.append(span);
-                }
-                e
-            }
+        let table = super::shape_element(shape);
+        let mut e = Element::new(table.name);
+        for (key, value) in &table.attributes {
+            e.assign(*key, written(value));
         }
-    }
-
-    fn painted(mut e: Element, paint: &Paint) -> Element {
-        match paint.fill {
-            Some(colour) => {
-                e.assign("fill", colour.hex());
-                if paint.fill_opacity < 1.0 {
-                    e.assign("fill-opacity", number(paint.fill_opacity));
-                }
-            }
-            None => e.assign("fill", "none"),
-        }
-        if let Some(colour) = paint.stroke {
-            e.assign("stroke", colour.hex());
-            e.assign("stroke-width", number(paint.stroke_width));
-            if !paint.dash.is_empty() {
-                let dash: Vec<String> = paint.dash.iter().map(|d| number(*d)).collect();
-                e.assign("stroke-dasharray", dash.join(" "));
-            }
+        for (x, y, line) in table.tspans() {
+            let mut span = Element::new("tspan");
+            span.assign("x", number(x));
+            span.assign("y", number(y));
+            span.append(svg::node::Text::new(line));
+            e.append(span);
         }
         e
+    }
+
+    fn written(value: &AttributeValue) -> String {
+        match value {
+            AttributeValue::Number(value) => number(*value),
+            AttributeValue::Word(word) => word.to_string(),
+            AttributeValue::Colour(colour) => colour.hex(),
+            AttributeValue::Dashes(dashes) => {
+                let dashes: Vec<String> = dashes.iter().map(|d| number(*d)).collect();
+                dashes.join(" ")
+            }
+            AttributeValue::Points(points) => point_list(points),
+            AttributeValue::Path(steps) => path_data(steps),
+        }
     }
 
     /// Numbers as the oracle writes them, independently of the writer: rounded to hundredths,

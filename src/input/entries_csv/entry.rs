@@ -14,8 +14,8 @@ pub(super) fn list(value: &str, at: Location) -> Vec<Text> {
 }
 
 /// One row's cells into an entry, each cell to the field its column holds, through the
-/// spreadsheet's own value codes. Longer than most functions because it is one table, an arm
-/// per field: split up, where each column goes would no longer read in one place.
+/// spreadsheet's own value codes: one table, an arm per field, so where each column goes
+/// reads in one place.
 pub(super) fn entry(
     cells: &[String],
     fields: &[Field],
@@ -30,20 +30,18 @@ pub(super) fn entry(
     let mut per_child: Vec<ChildImpactInput> = Vec::new();
     let mut child_valences: Vec<(String, Text)> = Vec::new();
     for (i, field) in fields.iter().enumerate() {
-        let Some(raw) = cells.get(i) else { continue };
-        // A leading apostrophe is how spreadsheets keep text from becoming a formula.
-        let value = raw.trim().strip_prefix('\'').unwrap_or(raw.trim()).trim();
-        let value = crate::input::read::without_curly_quotes(value);
-        let value = value.as_str();
-        if value.is_empty() {
+        let Some(cell) = cells.get(i).map(|raw| cell_text(raw)) else {
+            continue;
+        };
+        if cell.is_empty() {
             continue;
         }
         let value = options
             .values
             .iter()
             .find(|codes| codes.applies_to(field))
-            .and_then(|codes| codes.value_of(value))
-            .unwrap_or(value);
+            .and_then(|codes| codes.value_of(&cell))
+            .unwrap_or(&cell);
         let at = Location {
             line,
             column: i + 1,
@@ -66,32 +64,9 @@ pub(super) fn entry(
             Field::Valence => entry.valence = text(),
             Field::Action => entry.action = text().map(ActionInput::Text),
             Field::Significance => entry.significance = text(),
-            Field::Status => {
-                // "disputed: father denies" holds the status and its note in one cell.
-                match value.split_once(':') {
-                    Some((status, note)) if !note.trim().is_empty() => {
-                        entry.status = Some(Text::new(status.trim().to_lowercase(), at));
-                        if entry.status_note.is_none() {
-                            entry.status_note = Some(Text::new(note.trim().to_string(), at));
-                        }
-                    }
-                    _ => entry.status = Some(Text::new(value.to_lowercase(), at)),
-                }
-            }
+            Field::Status => status(&mut entry, value, at),
             Field::StatusNote => entry.status_note = text(),
-            Field::People => {
-                entry.people = list(value, at)
-                    .into_iter()
-                    .map(|t| match t.value.split_once(':') {
-                        Some((person, role)) => InvolvementInput::WithRole(RoleInput {
-                            person: Some(Text::new(person.trim().to_string(), at)),
-                            role: Some(Text::new(role.trim().to_string(), at)),
-                            at,
-                        }),
-                        None => InvolvementInput::Plain(t),
-                    })
-                    .collect()
-            }
+            Field::People => entry.people = people(value, at),
             Field::Voice => entry.voice = text(),
             Field::Audience => entry.audience = list(value, at),
             Field::ChildImpact(child) => per_child.push(ChildImpactInput {
@@ -106,6 +81,53 @@ pub(super) fn entry(
             Field::Ignored => {}
         }
     }
+    per_child_impacts(&mut entry, per_child, child_valences, diagnostics);
+    entry
+}
+
+/// A cell's text: trimmed, without the leading apostrophe spreadsheets use to keep text from
+/// becoming a formula, and with curly quotes made straight.
+fn cell_text(raw: &str) -> String {
+    let value = raw.trim().strip_prefix('\'').unwrap_or(raw.trim()).trim();
+    crate::input::read::without_curly_quotes(value)
+}
+
+/// The status cell: "disputed: father denies" holds the status and its note in one cell.
+fn status(entry: &mut EntryInput, value: &str, at: Location) {
+    match value.split_once(':') {
+        Some((status, note)) if !note.trim().is_empty() => {
+            entry.status = Some(Text::new(status.trim().to_lowercase(), at));
+            if entry.status_note.is_none() {
+                entry.status_note = Some(Text::new(note.trim().to_string(), at));
+            }
+        }
+        _ => entry.status = Some(Text::new(value.to_lowercase(), at)),
+    }
+}
+
+/// The people cell: ids, each with its role after a colon ("mum: carer").
+fn people(value: &str, at: Location) -> Vec<InvolvementInput> {
+    list(value, at)
+        .into_iter()
+        .map(|t| match t.value.split_once(':') {
+            Some((person, role)) => InvolvementInput::WithRole(RoleInput {
+                person: Some(Text::new(person.trim().to_string(), at)),
+                role: Some(Text::new(role.trim().to_string(), at)),
+                at,
+            }),
+            None => InvolvementInput::Plain(t),
+        })
+        .collect()
+}
+
+/// The per-child impact columns, with their valences, as the entry's impact; a valence with
+/// no impact, or impacts per child beside one for all, is a problem.
+fn per_child_impacts(
+    entry: &mut EntryInput,
+    mut per_child: Vec<ChildImpactInput>,
+    child_valences: Vec<(String, Text)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     for (child, valence) in child_valences {
         match per_child
             .iter_mut()
@@ -136,5 +158,4 @@ pub(super) fn entry(
         }
         entry.impact = Some(ImpactInput::PerChild(per_child));
     }
-    entry
 }

@@ -17,7 +17,6 @@ const PREGNANCY_DAYS: i64 = 280;
 
 /// Leaves out the dates that contradict each other, with a note for each.
 pub(crate) fn settle(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnostic>) {
-    let date = |t: &Option<Text>| t.as_ref().and_then(|t| PartialDate::parse(&t.value).ok());
     for person in people.iter_mut() {
         if let (Some(born), Some(died)) = (date(&person.born), date(&person.died))
             && died.end() < born.start()
@@ -43,62 +42,80 @@ pub(crate) fn settle(people: &mut [PersonInput], diagnostics: &mut Vec<Diagnosti
         let Some(born) = date(&people[child].born) else {
             continue;
         };
-        let mut parents: Vec<usize> = Vec::new();
-        let biological = |link: &Option<Text>| {
-            link.as_ref()
-                .is_none_or(|l| l.value.as_str() == "biological")
-        };
-        if biological(&people[child].link) {
-            parents.extend(
-                people[child]
-                    .parents
-                    .iter()
-                    .filter_map(|p| index.get(&p.value)),
-            );
+        for parent in birth_parents(&people[child], &index) {
+            settle_parent(people, child, born, parent, diagnostics);
         }
-        for other in &people[child].other_parents {
-            if biological(&other.link) {
-                parents.extend(other.parents.iter().filter_map(|p| index.get(&p.value)));
-            }
+    }
+}
+
+fn date(text: &Option<Text>) -> Option<PartialDate> {
+    text.as_ref()
+        .and_then(|t| PartialDate::parse(&t.value).ok())
+}
+
+/// A child's birth parents, by index: the parents it is drawn under and its other parents,
+/// wherever the link is biological (or not given).
+fn birth_parents(child: &PersonInput, index: &BTreeMap<String, usize>) -> Vec<usize> {
+    let biological = |link: &Option<Text>| {
+        link.as_ref()
+            .is_none_or(|l| l.value.as_str() == "biological")
+    };
+    let mut parents: Vec<usize> = Vec::new();
+    if biological(&child.link) {
+        parents.extend(child.parents.iter().filter_map(|p| index.get(&p.value)));
+    }
+    for other in &child.other_parents {
+        if biological(&other.link) {
+            parents.extend(other.parents.iter().filter_map(|p| index.get(&p.value)));
         }
-        for parent in parents {
-            if let Some(parent_born) = date(&people[parent].born)
-                && born.end() < parent_born.start()
-                && let Some(dropped) = people[parent].born.take()
-            {
-                diagnostics.push(Diagnostic::note(
-                    dropped.at,
-                    format!(
-                        "{} is recorded as born ({born}) before their parent {} ({parent_born}); \
-                         the parent's birth date was left out. Check both dates in the family \
-                         tree.",
-                        name(&people[child]),
-                        name(&people[parent])
-                    ),
-                ));
-            }
-            let female = people[parent]
-                .gender
-                .as_ref()
-                .is_some_and(|g| g.value == "female");
-            let allowance = if female { 0 } else { PREGNANCY_DAYS };
-            if let Some(died) = date(&people[parent].died)
-                && born.start() > died.end() + Duration::days(allowance)
-                && let Some(dropped) = people[parent].died.take()
-            {
-                people[parent].deceased = Some(Text::new("true".to_string(), dropped.at));
-                diagnostics.push(Diagnostic::note(
-                    dropped.at,
-                    format!(
-                        "{} is recorded as born ({born}) after their parent {} died ({died}); \
-                         the parent's date of death was left out (they are still shown as \
-                         deceased). Check both dates in the family tree.",
-                        name(&people[child]),
-                        name(&people[parent])
-                    ),
-                ));
-            }
-        }
+    }
+    parents
+}
+
+/// Leaves out a parent's birth date after the child's, and a parent's death too long before
+/// the child's birth (a father's up to a pregnancy before).
+fn settle_parent(
+    people: &mut [PersonInput],
+    child: usize,
+    born: PartialDate,
+    parent: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some(parent_born) = date(&people[parent].born)
+        && born.end() < parent_born.start()
+        && let Some(dropped) = people[parent].born.take()
+    {
+        diagnostics.push(Diagnostic::note(
+            dropped.at,
+            format!(
+                "{} is recorded as born ({born}) before their parent {} ({parent_born}); \
+                 the parent's birth date was left out. Check both dates in the family \
+                 tree.",
+                name(&people[child]),
+                name(&people[parent])
+            ),
+        ));
+    }
+    let female = people[parent]
+        .gender
+        .as_ref()
+        .is_some_and(|g| g.value == "female");
+    let allowance = if female { 0 } else { PREGNANCY_DAYS };
+    if let Some(died) = date(&people[parent].died)
+        && born.start() > died.end() + Duration::days(allowance)
+        && let Some(dropped) = people[parent].died.take()
+    {
+        people[parent].deceased = Some(Text::new("true".to_string(), dropped.at));
+        diagnostics.push(Diagnostic::note(
+            dropped.at,
+            format!(
+                "{} is recorded as born ({born}) after their parent {} died ({died}); \
+                 the parent's date of death was left out (they are still shown as \
+                 deceased). Check both dates in the family tree.",
+                name(&people[child]),
+                name(&people[parent])
+            ),
+        ));
     }
 }
 

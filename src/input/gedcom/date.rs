@@ -251,51 +251,11 @@ const FRENCH_MONTHS: [&str; 13] = [
 
 /// Reads `[calendar] [[day] month] year [dual] [epoch]`. The error is a remark.
 ///
-/// Longer than most functions because it reads the date's grammar in one pass, a step per part
-/// in the order GEDCOM writes them (calendar, day, month, year, dual year, epoch), each step
-/// refusing what cannot follow the one before.
+/// A step per part in the order GEDCOM writes them (calendar, day, month, year, dual year,
+/// epoch), each step refusing what cannot follow the one before.
 fn simple(words: &[&str]) -> Result<Simple, String> {
     let mut words = words.to_vec();
-    let mut calendar = Calendar::Gregorian;
-    match words.first().copied() {
-        Some("GREGORIAN") => {
-            words.remove(0);
-        }
-        Some("JULIAN") => {
-            calendar = Calendar::Julian;
-            words.remove(0);
-        }
-        Some("HEBREW") => {
-            calendar = Calendar::Hebrew;
-            words.remove(0);
-        }
-        Some("FRENCH_R" | "FRENCH") => {
-            calendar = Calendar::French;
-            words.remove(0);
-            if words.first() == Some(&"R") {
-                words.remove(0);
-            }
-        }
-        Some(word)
-            if word
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                && !is_month(word) =>
-        {
-            // GEDCOM names its calendars; an extension calendar starts with "_".
-            if word.starts_with('_') || matches!(word, "ROMAN" | "UNKNOWN") {
-                return Err(format!(
-                    "it is in a calendar genochron cannot convert (\"{}\")",
-                    word.trim_start_matches('_')
-                ));
-            }
-            return Err(format!(
-                "it has words genochron cannot read as a date (\"{word}\")"
-            ));
-        }
-        _ => {}
-    }
+    let calendar = calendar(&mut words)?;
     if let Some(last) = words.last()
         && matches!(*last, "B.C." | "BC" | "BCE" | "B.C.E.")
     {
@@ -320,50 +280,10 @@ fn simple(words: &[&str]) -> Result<Simple, String> {
         .map_err(|_| format!("\"{year_word}\" is not a year"))?;
     let dual = match dual_text {
         None => None,
-        Some(short) => {
-            let next = (year + 1).to_string();
-            let valid = !short.is_empty()
-                && short.len() <= next.len()
-                && short.bytes().all(|b| b.is_ascii_digit())
-                && next.ends_with(short)
-                && calendar != Calendar::Hebrew
-                && calendar != Calendar::French;
-            if !valid {
-                return Err(format!(
-                    "\"{year_word}\" is not a dual year: the part after \"/\" should be the \
-                     next year ({year}/{})",
-                    &next[next.len().saturating_sub(2)..]
-                ));
-            }
-            Some(year_word.to_string())
-        }
+        Some(short) => Some(dual_year(calendar, year, year_word, short)?),
     };
-    let month = match month {
-        None => None,
-        Some(word) => {
-            let list: &[&str] = match calendar {
-                Calendar::Gregorian | Calendar::Julian => &GREGORIAN_MONTHS,
-                Calendar::Hebrew => &HEBREW_MONTHS,
-                Calendar::French => &FRENCH_MONTHS,
-            };
-            let found = list.iter().position(|m| *m == word).or_else(|| {
-                // Month names written out ("March") in files from lenient programs.
-                (word.len() >= 3 && matches!(calendar, Calendar::Gregorian | Calendar::Julian))
-                    .then(|| GREGORIAN_MONTHS.iter().position(|m| word.starts_with(m)))
-                    .flatten()
-            });
-            Some(found.ok_or_else(|| format!("\"{word}\" is not a month"))? as u32 + 1)
-        }
-    };
-    let day = match day {
-        None => None,
-        Some(word) => Some(
-            word.parse::<u32>()
-                .ok()
-                .filter(|d| (1..=31).contains(d))
-                .ok_or_else(|| format!("\"{word}\" is not a day of the month"))?,
-        ),
-    };
+    let month = month.map(|word| month_number(calendar, word)).transpose()?;
+    let day = day.map(day_number).transpose()?;
     Ok(Simple {
         calendar,
         day,
@@ -371,6 +291,91 @@ fn simple(words: &[&str]) -> Result<Simple, String> {
         year,
         dual,
     })
+}
+
+/// The calendar a date names first, taken off its words (Gregorian when it names none).
+fn calendar(words: &mut Vec<&str>) -> Result<Calendar, String> {
+    let calendar = match words.first().copied() {
+        Some("GREGORIAN") => Calendar::Gregorian,
+        Some("JULIAN") => Calendar::Julian,
+        Some("HEBREW") => Calendar::Hebrew,
+        Some("FRENCH_R" | "FRENCH") => {
+            if words.get(1) == Some(&"R") {
+                words.remove(1);
+            }
+            Calendar::French
+        }
+        Some(word)
+            if word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && !is_month(word) =>
+        {
+            // GEDCOM names its calendars; an extension calendar starts with "_".
+            if word.starts_with('_') || matches!(word, "ROMAN" | "UNKNOWN") {
+                return Err(format!(
+                    "it is in a calendar genochron cannot convert (\"{}\")",
+                    word.trim_start_matches('_')
+                ));
+            }
+            return Err(format!(
+                "it has words genochron cannot read as a date (\"{word}\")"
+            ));
+        }
+        _ => return Ok(Calendar::Gregorian),
+    };
+    words.remove(0);
+    Ok(calendar)
+}
+
+/// A dual year ("1700/01"): the part after "/" must be the end of the next year, and only
+/// the Gregorian and Julian calendars have them.
+fn dual_year(
+    calendar: Calendar,
+    year: i32,
+    year_word: &str,
+    short: &str,
+) -> Result<String, String> {
+    let next = (year + 1).to_string();
+    let valid = !short.is_empty()
+        && short.len() <= next.len()
+        && short.bytes().all(|b| b.is_ascii_digit())
+        && next.ends_with(short)
+        && calendar != Calendar::Hebrew
+        && calendar != Calendar::French;
+    if !valid {
+        return Err(format!(
+            "\"{year_word}\" is not a dual year: the part after \"/\" should be the \
+             next year ({year}/{})",
+            &next[next.len().saturating_sub(2)..]
+        ));
+    }
+    Ok(year_word.to_string())
+}
+
+/// A month's number (from 1) in the calendar's own list of month words.
+fn month_number(calendar: Calendar, word: &str) -> Result<u32, String> {
+    let list: &[&str] = match calendar {
+        Calendar::Gregorian | Calendar::Julian => &GREGORIAN_MONTHS,
+        Calendar::Hebrew => &HEBREW_MONTHS,
+        Calendar::French => &FRENCH_MONTHS,
+    };
+    let found = list.iter().position(|m| *m == word).or_else(|| {
+        // Month names written out ("March") in files from lenient programs.
+        (word.len() >= 3 && matches!(calendar, Calendar::Gregorian | Calendar::Julian))
+            .then(|| GREGORIAN_MONTHS.iter().position(|m| word.starts_with(m)))
+            .flatten()
+    });
+    Ok(found.ok_or_else(|| format!("\"{word}\" is not a month"))? as u32 + 1)
+}
+
+/// A day of the month, 1 to 31.
+fn day_number(word: &str) -> Result<u32, String> {
+    word.parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d))
+        .ok_or_else(|| format!("\"{word}\" is not a day of the month"))
 }
 
 fn is_month(word: &str) -> bool {

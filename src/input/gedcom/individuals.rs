@@ -94,9 +94,8 @@ fn adopted_into(families: &mut Vec<ChildOf>, adopted_by: Vec<(String, Location)>
 }
 
 impl Importer {
-    /// One INDI record into a person. Longer than most functions because it is one table, an
-    /// arm per tag an individual record may hold, each read or reported as dropped: split up,
-    /// what happens to a tag would no longer read in one place.
+    /// One INDI record into a person: one table, an arm per tag an individual record may
+    /// hold, each read or reported as dropped, so what happens to a tag reads in one place.
     pub(super) fn individual(&mut self, record: Node) {
         let mut person = Individual {
             xref: record.xref.clone().unwrap_or_default(),
@@ -123,19 +122,7 @@ impl Importer {
                         self.drop("other birth events (BIRT)".to_string(), child.at);
                     }
                 }
-                "DEAT" => {
-                    person.deceased.get_or_insert(child.at);
-                    let value = child.value.trim();
-                    if !value.is_empty() && !value.eq_ignore_ascii_case("Y") {
-                        self.drop("death descriptions (DEAT)".to_string(), child.value_at);
-                    }
-                    let date = self.event_date(child, "death");
-                    if person.died.is_none() {
-                        person.died = date;
-                    } else {
-                        self.drop("other death events (DEAT)".to_string(), child.at);
-                    }
-                }
+                "DEAT" => self.death(&mut person, child),
                 "CHR" | "BAPM" => {
                     let bound = self.bound_date(child);
                     if person.christened.is_none() {
@@ -156,19 +143,7 @@ impl Importer {
                         person.families.push(link);
                     }
                 }
-                "ADOP" => {
-                    // An adoption event names the adoptive family: the child's link to it is
-                    // an adoption even when the FAMC line does not say so.
-                    if let Some(family) = child.child("FAMC").filter(|f| f.pointer) {
-                        let key = self.key(&family.value);
-                        adopted_by.push((key, family.value_at));
-                    }
-                    for piece in &child.children {
-                        if piece.tag != "FAMC" {
-                            self.drop_tag(piece);
-                        }
-                    }
-                }
+                "ADOP" => adopted_by.extend(self.adoption(child)),
                 "FAMS" => {
                     // The family's own HUSB and WIFE lines say the same, and are what is read.
                     self.unused_children(child, &[]);
@@ -178,16 +153,7 @@ impl Importer {
                         person.notes.push(note);
                     }
                 }
-                "OCCU" => {
-                    // An occupation is the kind of fact a genogram shows under a name.
-                    let value = one_line(&child.value);
-                    if !value.is_empty() {
-                        person
-                            .notes
-                            .push(NoteRef::Text(text(value, child.value_at)));
-                    }
-                    self.unused_children(child, &[]);
-                }
+                "OCCU" => self.occupation(&mut person, child),
                 "ASSO" => self.association(child),
                 "CHAN" | "RIN" | "REFN" | "_UID" | "UID" | "EXID" | "AFN" | "SUBM" => self.drop(
                     "record-keeping details (change dates, record numbers)".into(),
@@ -204,6 +170,47 @@ impl Importer {
             person.died = self.date_from(person.buried, "death", "burial or cremation");
         }
         self.people.push(person);
+    }
+
+    /// A DEAT event: the person is deceased, with the first death event's date.
+    fn death(&mut self, person: &mut Individual, event: &Node) {
+        person.deceased.get_or_insert(event.at);
+        let value = event.value.trim();
+        if !value.is_empty() && !value.eq_ignore_ascii_case("Y") {
+            self.drop("death descriptions (DEAT)".to_string(), event.value_at);
+        }
+        let date = self.event_date(event, "death");
+        if person.died.is_none() {
+            person.died = date;
+        } else {
+            self.drop("other death events (DEAT)".to_string(), event.at);
+        }
+    }
+
+    /// An adoption event names the adoptive family: the child's link to it is an adoption
+    /// even when the FAMC line does not say so. The family's key and place, if it names one.
+    fn adoption(&mut self, event: &Node) -> Option<(String, Location)> {
+        let adopted_by = event
+            .child("FAMC")
+            .filter(|f| f.pointer)
+            .map(|family| (self.key(&family.value), family.value_at));
+        for piece in &event.children {
+            if piece.tag != "FAMC" {
+                self.drop_tag(piece);
+            }
+        }
+        adopted_by
+    }
+
+    /// An occupation is the kind of fact a genogram shows under a name: a note.
+    fn occupation(&mut self, person: &mut Individual, occupation: &Node) {
+        let value = one_line(&occupation.value);
+        if !value.is_empty() {
+            person
+                .notes
+                .push(NoteRef::Text(text(value, occupation.value_at)));
+        }
+        self.unused_children(occupation, &[]);
     }
 
     /// For a person with no date of `event` (birth, death), the date of a later `ceremony`

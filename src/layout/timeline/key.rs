@@ -2,7 +2,7 @@
 
 use super::bands::{BAND_EDGE, BandKind};
 use super::style::{
-    INK, MUTED, SUMMARY_TINT, UNRATED, baseline, chevron, hatch, mark, sign, text_shape,
+    INK, MUTED, SUMMARY_TINT, UNRATED, baseline, block, chevron, hatch, mark, sign, text_shape,
 };
 use super::{Builder, FONT, MARGIN, OVERHANG, SMALL};
 use crate::layout::scene::{
@@ -102,10 +102,11 @@ pub(super) fn key_text(key: &Key) -> String {
     }
 }
 
-/// The sample drawn beside each key entry. Longer than most functions because it is one table,
-/// an arm per kind of key, each a few shapes: split up, the key's samples would no longer be
-/// compared at a glance with what the timeline draws.
+/// The sample drawn beside each key entry, centred on `c`: one table, an arm per kind of key,
+/// so the samples can be compared at a glance with what the timeline draws.
 pub(super) fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
+    let faded_bar = Paint::fill(UNRATED).with_opacity(0.55);
+    let band_fill = |kind: PeriodKind| Paint::fill(BandKind::Period(kind).fill()).with_opacity(0.3);
     match key {
         Key::Significance(s) => vec![mark(c, *s, EntryStatus::Agreed)],
         Key::Negative => sign(c, Valence::Negative),
@@ -113,23 +114,10 @@ pub(super) fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
         Key::Disputed | Key::Alleged => {
             vec![mark(c, Some(Significance::Medium), EntryStatus::Disputed)]
         }
-        Key::PeriodBar => vec![Shape::Rect {
-            rect: Rect::new(c.x - 11.0, c.y - 2.5, 22.0, 5.0),
-            corner: 0.0,
-            paint: Paint::fill(UNRATED).with_opacity(0.55),
-        }],
+        Key::PeriodBar => vec![block(c.x - 11.0, c.y - 2.5, 22.0, 5.0, faded_bar)],
         Key::UncertainDate => vec![
-            Shape::Polyline {
-                points: vec![Point::new(c.x - 11.0, c.y), Point::new(c.x + 11.0, c.y)],
-                paint: Paint::line(UNRATED, 1.2),
-            },
-            Shape::Polyline {
-                points: vec![
-                    Point::new(c.x + 11.0, c.y - 3.0),
-                    Point::new(c.x + 11.0, c.y + 3.0),
-                ],
-                paint: Paint::line(UNRATED, 1.2),
-            },
+            line(c.x - 11.0, c.y, c.x + 11.0, c.y),
+            line(c.x + 11.0, c.y - 3.0, c.x + 11.0, c.y + 3.0),
             mark(
                 Point::new(c.x - 8.0, c.y),
                 Some(Significance::Low),
@@ -137,19 +125,17 @@ pub(super) fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
             ),
         ],
         Key::UncertainEnd => vec![
-            Shape::Rect {
-                rect: Rect::new(c.x - 11.0, c.y - 2.5, 11.0, 5.0),
-                corner: 0.0,
-                paint: Paint::fill(UNRATED).with_opacity(0.55),
-            },
-            Shape::Rect {
-                rect: Rect::new(c.x, c.y - 2.5, 11.0, 5.0),
-                corner: 0.0,
-                paint: Paint::line(UNRATED, 0.8)
+            block(c.x - 11.0, c.y - 2.5, 11.0, 5.0, faded_bar),
+            block(
+                c.x,
+                c.y - 2.5,
+                11.0,
+                5.0,
+                Paint::line(UNRATED, 0.8)
                     .filled(UNRATED)
                     .with_opacity(0.15)
                     .dashed(&[2.0, 2.0]),
-            },
+            ),
         ],
         Key::Continues => vec![chevron(Point::new(c.x, c.y), 1.0)],
         Key::Numbered => vec![
@@ -167,49 +153,48 @@ pub(super) fn key_swatch(key: &Key, c: Point) -> Vec<Shape> {
                 INK,
             ),
         ],
-        Key::PreBirth => vec![Shape::Rect {
-            rect: Rect::new(c.x - 11.0, c.y - 4.0, 22.0, 8.0),
-            corner: 0.0,
-            paint: Paint::line(MUTED, 0.6)
+        Key::PreBirth => vec![block(
+            c.x - 11.0,
+            c.y - 4.0,
+            22.0,
+            8.0,
+            Paint::line(MUTED, 0.6)
                 .filled(Colour(230, 230, 230))
                 .dashed(&[2.0, 2.0]),
-        }],
-        Key::Band(kind) => vec![Shape::Rect {
-            rect: Rect::new(c.x - 11.0, c.y - 6.0, 22.0, 12.0),
-            corner: 0.0,
-            paint: Paint::line(BAND_EDGE, 0.6).filled(kind.fill()),
-        }],
-        Key::Shading => vec![
-            Shape::Rect {
-                rect: Rect::new(c.x - 11.0, c.y - 6.0, 11.0, 12.0),
-                corner: 0.0,
-                paint: Paint::fill(BandKind::Period(PeriodKind::ChildProtectionPlan).fill())
-                    .with_opacity(0.3),
-            },
-            Shape::Rect {
-                rect: Rect::new(c.x, c.y - 6.0, 11.0, 12.0),
-                corner: 0.0,
-                paint: Paint::fill(BandKind::Period(PeriodKind::CareOrder).fill())
-                    .with_opacity(0.3),
-            },
-        ],
+        )],
+        Key::Band(kind) => vec![swatch(c, Paint::line(BAND_EDGE, 0.6).filled(kind.fill()))],
+        Key::Shading => halves(
+            c,
+            band_fill(PeriodKind::ChildProtectionPlan),
+            band_fill(PeriodKind::CareOrder),
+        ),
         Key::Gap => hatch(Rect::new(c.x - 11.0, c.y - 6.0, 22.0, 12.0)),
-        Key::Summary => vec![Shape::Rect {
-            rect: Rect::new(c.x - 11.0, c.y - 6.0, 22.0, 12.0),
-            corner: 0.0,
-            paint: Paint::fill(SUMMARY_TINT),
-        }],
-        Key::Pattern => vec![
-            Shape::Rect {
-                rect: Rect::new(c.x - 11.0, c.y - 6.0, 11.0, 12.0),
-                corner: 0.0,
-                paint: Paint::fill(Colour(225, 225, 225)),
-            },
-            Shape::Rect {
-                rect: Rect::new(c.x, c.y - 6.0, 11.0, 12.0),
-                corner: 0.0,
-                paint: Paint::fill(Colour(80, 80, 80)),
-            },
-        ],
+        Key::Summary => vec![swatch(c, Paint::fill(SUMMARY_TINT))],
+        Key::Pattern => halves(
+            c,
+            Paint::fill(Colour(225, 225, 225)),
+            Paint::fill(Colour(80, 80, 80)),
+        ),
+    }
+}
+
+/// A sample of a band's colour: a box 22 by 12 centred on `c`.
+fn swatch(c: Point, paint: Paint) -> Shape {
+    block(c.x - 11.0, c.y - 6.0, 22.0, 12.0, paint)
+}
+
+/// A band sample in two halves, left and right, to show a change of shade.
+fn halves(c: Point, left: Paint, right: Paint) -> Vec<Shape> {
+    vec![
+        block(c.x - 11.0, c.y - 6.0, 11.0, 12.0, left),
+        block(c.x, c.y - 6.0, 11.0, 12.0, right),
+    ]
+}
+
+/// A thin line in the colour of an unrated entry.
+fn line(x0: f64, y0: f64, x1: f64, y1: f64) -> Shape {
+    Shape::Polyline {
+        points: vec![Point::new(x0, y0), Point::new(x1, y1)],
+        paint: Paint::line(UNRATED, 1.2),
     }
 }

@@ -272,7 +272,8 @@ impl<'a> Builder<'a> {
             limit,
             x0,
         } = *shape;
-        if is_period {
+        // A period's label goes in the rows under its bar; an event's in the mark's own rows.
+        let (claims, label_x, offset) = if is_period {
             let lx = x.min(limit - width).max(x0 - R);
             if lx + width > limit {
                 return None;
@@ -287,42 +288,36 @@ impl<'a> Builder<'a> {
                 left: lx,
                 right: lx + width,
             }));
-            let label = PlacedLabel {
-                header: header_lines,
-                body: body_lines,
-                x: lx,
-                width,
-                anchor: Anchor::Start,
-                offset: 1,
-            };
-            return Some((claims, label));
-        }
-        let start = mark_right + 3.0;
-        let (l, r, lx) = if start + width <= limit {
-            (left, start + width, start)
+            (claims, lx, 1)
         } else {
-            // Near the right edge the label goes to the left of the mark, if there is room
-            // before the plot's left edge.
-            let end = left - 3.0;
-            if end - width < x0 - R - 10.5 {
-                return None;
-            }
-            (end - width, mark_right, end - width)
+            let start = mark_right + 3.0;
+            let (l, r, lx) = if start + width <= limit {
+                (left, start + width, start)
+            } else {
+                // Near the right edge the label goes to the left of the mark, if there is room
+                // before the plot's left edge.
+                let end = left - 3.0;
+                if end - width < x0 - R - 10.5 {
+                    return None;
+                }
+                (end - width, mark_right, end - width)
+            };
+            let claims = (0..depth)
+                .map(|o| Claim {
+                    offset: o,
+                    left: l,
+                    right: r,
+                })
+                .collect();
+            (claims, lx, 0)
         };
-        let claims = (0..depth)
-            .map(|o| Claim {
-                offset: o,
-                left: l,
-                right: r,
-            })
-            .collect();
         let label = PlacedLabel {
             header: header_lines,
             body: body_lines,
-            x: lx,
+            x: label_x,
             width,
             anchor: Anchor::Start,
-            offset: 0,
+            offset,
         };
         Some((claims, label))
     }

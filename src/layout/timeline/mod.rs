@@ -40,6 +40,7 @@ use crate::layout::scene::{Item, Scene};
 use crate::model::Case;
 use chrono::{Datelike, NaiveDate};
 use key::Key;
+use lanes::Lane;
 use measure::Measure;
 use scale::Scale;
 use std::collections::{BTreeMap, BTreeSet};
@@ -190,6 +191,8 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The timeline from top to bottom. `breaks` collects the places a page may be cut between
+    /// the parts: above and below the axes, above each lane, below the lanes and the strip.
     fn build(mut self) -> Scene {
         let lanes = self.lanes();
         let title_index = self.front.len();
@@ -197,8 +200,29 @@ impl<'a> Builder<'a> {
         let title_lines = self.title_lines(&lanes);
         let title_height = 24.0 + title_lines.len() as f64 * 14.0 + 10.0;
         self.y += title_height;
+        let mut breaks = Vec::new();
+        let axis_top = self.top_axes(&mut breaks);
+        self.band_section();
+        let gaps = match self.options.sheet {
+            Sheet::Overview => Vec::new(),
+            _ => self.gaps(),
+        };
+        self.gap_labels(&gaps);
+        let (lanes_top, lanes_bottom) = self.lane_section(&lanes, &mut breaks);
+        self.around_lanes(&gaps, axis_top, lanes_top, lanes_bottom);
+        self.bottom_axis(&mut breaks);
+        self.legend();
+        let width = self.content_right() + MARGIN;
+        self.title(title_index, &title_lines, width);
+        let metrics = [("lanes", lanes.len()), ("gaps", gaps.len())];
+        self.into_scene(width, breaks, metrics)
+    }
+
+    /// The calendar axis above the lanes and, but on the overview, each child's age axis;
+    /// returns the axes' top.
+    fn top_axes(&mut self, breaks: &mut Vec<f64>) -> f64 {
         let axis_top = self.y;
-        let mut breaks = vec![axis_top - 2.0];
+        breaks.push(axis_top - 2.0);
         self.calendar_axis("axis-top", false);
         if self.options.sheet != Sheet::Overview {
             for child in self.selection.children.clone() {
@@ -207,41 +231,56 @@ impl<'a> Builder<'a> {
         }
         self.y += 6.0;
         breaks.push(self.y);
-        self.band_section();
-        let gaps = match self.options.sheet {
-            Sheet::Overview => Vec::new(),
-            _ => self.gaps(),
-        };
-        self.gap_labels(&gaps);
+        axis_top
+    }
+
+    /// The lanes, none on the overview; returns their top and bottom.
+    fn lane_section(&mut self, lanes: &[Lane<'a>], breaks: &mut Vec<f64>) -> (f64, f64) {
         let lanes_top = self.y + 4.0;
         self.y = lanes_top;
-        let sheet = self.options.sheet;
-        for (i, lane) in lanes.iter().enumerate() {
-            if sheet == Sheet::Overview {
-                break;
+        if self.options.sheet != Sheet::Overview {
+            for (i, lane) in lanes.iter().enumerate() {
+                breaks.push(self.y);
+                self.lane(lane, i);
             }
-            breaks.push(self.y);
-            self.lane(lane, i);
         }
         let lanes_bottom = self.y;
         breaks.push(lanes_bottom + 1.0);
-        if sheet != Sheet::Overview {
+        (lanes_top, lanes_bottom)
+    }
+
+    /// What needs the lanes' height: the shading behind them, the gaps, the grid and the heads
+    /// of the summary columns.
+    fn around_lanes(
+        &mut self,
+        gaps: &[(NaiveDate, NaiveDate)],
+        axis_top: f64,
+        lanes_top: f64,
+        lanes_bottom: f64,
+    ) {
+        if self.options.sheet != Sheet::Overview {
             self.status_shading(lanes_top, lanes_bottom);
         }
         self.review_shading(lanes_top, lanes_bottom);
-        self.draw_gaps(&gaps, lanes_top, lanes_bottom);
+        self.draw_gaps(gaps, lanes_top, lanes_bottom);
         self.grid(axis_top + 22.0, lanes_bottom);
         self.summary_heads(axis_top, lanes_top, lanes_bottom);
+    }
+
+    /// The calendar axis below the lanes, and the pattern strip but on a period's page.
+    fn bottom_axis(&mut self, breaks: &mut Vec<f64>) {
         self.y += 4.0;
         self.calendar_axis("axis-bottom", true);
         breaks.push(self.y + 2.0);
-        if sheet != Sheet::Period {
+        if self.options.sheet != Sheet::Period {
             self.pattern_strip();
             breaks.push(self.y + 2.0);
         }
-        self.legend();
-        let width = self.content_right() + MARGIN;
-        self.title(title_index, &title_lines, width);
+    }
+
+    /// The scene of what was drawn, its page breaks and its measures (with `counts` of the
+    /// lanes and gaps), review marks on top.
+    fn into_scene(mut self, width: f64, mut breaks: Vec<f64>, counts: [(&str, usize); 2]) -> Scene {
         let mut scene = Scene::new(self.scene_title());
         scene.width = width;
         scene.height = self.y + MARGIN;
@@ -255,18 +294,14 @@ impl<'a> Builder<'a> {
         scene.items.append(&mut self.front);
         scene.legend = std::mem::take(&mut self.legend);
         let s = self.selection;
-        scene
-            .metrics
-            .insert("entries-shown".into(), s.shown.len() as f64);
-        scene.metrics.insert(
-            "entries-summarised".into(),
-            (s.before.len() + s.after.len()) as f64,
-        );
-        scene
-            .metrics
-            .insert("entries-left-out".into(), s.left_out.len() as f64);
-        scene.metrics.insert("lanes".into(), lanes.len() as f64);
-        scene.metrics.insert("gaps".into(), gaps.len() as f64);
+        let shown = [
+            ("entries-shown", s.shown.len()),
+            ("entries-summarised", s.before.len() + s.after.len()),
+            ("entries-left-out", s.left_out.len()),
+        ];
+        for (name, count) in shown.into_iter().chain(counts) {
+            scene.metrics.insert(name.into(), count as f64);
+        }
         scene.metrics.insert(
             "crossings".into(),
             crossings::crossings(&scene.items) as f64,

@@ -135,6 +135,15 @@ pub(super) fn text_shape(
     }
 }
 
+/// A box with square corners.
+pub(super) fn block(x: f64, y: f64, width: f64, height: f64, paint: Paint) -> Shape {
+    Shape::Rect {
+        rect: Rect::new(x, y, width, height),
+        corner: 0.0,
+        paint,
+    }
+}
+
 /// The baseline of text at `size` whose line box starts at `top`.
 pub(super) fn baseline(top: f64, size: f64) -> f64 {
     top + size * 0.95

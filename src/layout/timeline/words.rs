@@ -43,42 +43,12 @@ pub(crate) fn entry_text(case: &Case, entry: &Entry) -> String {
         parts[0].push_str(&format!(", {h:02}:{m:02}"));
     }
     parts.push(entry.event.clone());
-    let ages: Vec<String> = entry
-        .children
-        .iter()
-        .map(|c| match case.person(c) {
-            Some(p) => match p.born {
-                Some(born) => format!(
-                    "{} ({})",
-                    p.display_name(),
-                    crate::chronology::age_between(&born, &entry.date)
-                ),
-                None => p.display_name().to_string(),
-            },
-            None => c.to_string(),
-        })
-        .collect();
+    let ages = children_with_ages(case, entry);
     if !ages.is_empty() {
         parts.push(format!("Children: {}", ages.join(", ")));
     }
     parts.push(format!("Category: {}", category_name(&entry.category)));
-    for impact in &entry.impacts {
-        let who = impact
-            .child
-            .as_ref()
-            .map(|c| format!(" on {}", name_of(case, c)))
-            .unwrap_or_default();
-        let valence = impact
-            .valence
-            .map(|v| format!(" ({})", crate::vocabulary::valence_word(v)))
-            .unwrap_or_default();
-        let text = if impact.text.is_empty() {
-            "not described"
-        } else {
-            impact.text.as_str()
-        };
-        parts.push(format!("Impact{who}: {text}{valence}"));
-    }
+    parts.extend(impact_texts(case, entry));
     if let Some(voice) = &entry.voice {
         parts.push(format!("Child's voice: \u{201c}{voice}\u{201d}"));
     }
@@ -98,19 +68,75 @@ pub(crate) fn entry_text(case: &Case, entry: &Entry) -> String {
         parts.push(format!("Status: {status}"));
     }
     if !entry.people.is_empty() {
-        let people: Vec<String> = entry
-            .people
-            .iter()
-            .map(|i| match &i.role {
-                Some(role) => format!("{} ({role})", name_of(case, &i.person)),
-                None => name_of(case, &i.person),
-            })
-            .collect();
-        parts.push(format!("People: {}", people.join(", ")));
+        parts.push(format!(
+            "People: {}",
+            people_with_roles(case, entry).join(", ")
+        ));
     }
     if !entry.factors.is_empty() {
         parts.push(format!("Factors: {}", entry.factors.join(", ")));
     }
+    sentences(parts)
+}
+
+/// The entry's children, each with their age at the entry where their birth date is known.
+fn children_with_ages(case: &Case, entry: &Entry) -> Vec<String> {
+    entry
+        .children
+        .iter()
+        .map(|c| match case.person(c) {
+            Some(p) => match p.born {
+                Some(born) => format!(
+                    "{} ({})",
+                    p.display_name(),
+                    crate::chronology::age_between(&born, &entry.date)
+                ),
+                None => p.display_name().to_string(),
+            },
+            None => c.to_string(),
+        })
+        .collect()
+}
+
+/// "Impact on Amy: she was frightened (negative)", one for each impact.
+fn impact_texts(case: &Case, entry: &Entry) -> Vec<String> {
+    entry
+        .impacts
+        .iter()
+        .map(|impact| {
+            let who = impact
+                .child
+                .as_ref()
+                .map(|c| format!(" on {}", name_of(case, c)))
+                .unwrap_or_default();
+            let valence = impact
+                .valence
+                .map(|v| format!(" ({})", crate::vocabulary::valence_word(v)))
+                .unwrap_or_default();
+            let text = if impact.text.is_empty() {
+                "not described"
+            } else {
+                impact.text.as_str()
+            };
+            format!("Impact{who}: {text}{valence}")
+        })
+        .collect()
+}
+
+/// The people an entry involves, each with their role in it where it has one.
+fn people_with_roles(case: &Case, entry: &Entry) -> Vec<String> {
+    entry
+        .people
+        .iter()
+        .map(|i| match &i.role {
+            Some(role) => format!("{} ({role})", name_of(case, &i.person)),
+            None => name_of(case, &i.person),
+        })
+        .collect()
+}
+
+/// Parts joined into sentences: a full stop after each, unless it ends in its own.
+fn sentences(parts: Vec<String>) -> String {
     let mut text = String::new();
     for part in parts {
         if !text.is_empty() {

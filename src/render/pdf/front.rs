@@ -51,17 +51,7 @@ pub(super) fn front_page(
     let label_width = 170.0;
     y = facts(surface, fonts, &fields, y, label_width);
     if !shows.is_empty() {
-        y += 16.0;
-        draw_line_of_text(
-            surface,
-            &fonts.bold,
-            14.0,
-            MARGIN,
-            y,
-            "What this version shows",
-            rgb::Color::black(),
-        );
-        y += 24.0;
+        y = section_heading(surface, fonts, "What this version shows", y + 16.0);
         let shows: Vec<(&str, String)> = shows
             .iter()
             .map(|(label, value)| (label.as_str(), value.clone()))
@@ -86,6 +76,20 @@ pub(super) fn front_page(
 /// The lowest a line of the front page may stand, clear of the footer.
 const FRONT_BOTTOM: f64 = A4_LONG - MARGIN - 22.0;
 
+/// A heading of the front page with its baseline at `y`; returns where the next line goes.
+fn section_heading(surface: &mut Surface, fonts: &Fonts, title: &str, y: f64) -> f64 {
+    draw_line_of_text(
+        surface,
+        &fonts.bold,
+        14.0,
+        MARGIN,
+        y,
+        title,
+        rgb::Color::black(),
+    );
+    y + 24.0
+}
+
 /// The statement of truth and the signature block, after the contents.
 fn statement(
     surface: &mut Surface,
@@ -95,17 +99,7 @@ fn statement(
     mut y: f64,
 ) -> f64 {
     let text_width = portrait().0 - 2.0 * MARGIN;
-    y += 24.0;
-    draw_line_of_text(
-        surface,
-        &fonts.bold,
-        14.0,
-        MARGIN,
-        y,
-        "Statement of truth",
-        rgb::Color::black(),
-    );
-    y += 24.0;
+    y = section_heading(surface, fonts, "Statement of truth", y + 24.0);
     for line in text::wrap(words, BODY_SIZE, Weight::Regular, text_width) {
         draw_line_of_text(
             surface,
@@ -165,17 +159,7 @@ fn contents_list(
     contents: &[(&str, String)],
     mut y: f64,
 ) -> f64 {
-    y += 24.0;
-    draw_line_of_text(
-        surface,
-        &fonts.bold,
-        14.0,
-        MARGIN,
-        y,
-        "Contents",
-        rgb::Color::black(),
-    );
-    y += 24.0;
+    y = section_heading(surface, fonts, "Contents", y + 24.0);
     for (part, label) in contents {
         draw_line_of_text(
             surface,

@@ -139,209 +139,188 @@ pub fn report(
 ) -> Result<Pdf, RenderError> {
     let case: &Case = version;
     let fonts = Fonts::new()?;
-    let mut warnings = Vec::new();
-
-    // Plan every page first, so the front page can list where each part starts and a split
-    // diagram can name the pages it continues on.
-    // A view the audience does not get has no pages at all; the front page says so.
-    let (with_genogram, with_timeline, with_table) = (
-        version.includes(View::Genogram),
-        version.includes(View::Timeline),
-        version.includes(View::Chronology),
-    );
-    let genogram_plan = Sheets::of("Genogram", genogram, with_genogram);
-    let timeline_plan = Sheets::of("Timeline", timeline, with_timeline);
-    let table = chronology(case, &options.filter);
-    let rows = table_rows(&table);
-    let table_pages = match with_table {
-        true => paginate(&rows),
-        false => Vec::new(),
-    };
-    let genogram_first = 1;
-    let timeline_first = genogram_first + genogram_plan.pages().len();
-    let table_first = timeline_first + timeline_plan.pages().len();
-    let chronology_pages = match with_table {
-        true => table_pages.len().max(1),
-        false => 0,
-    };
-    let total = table_first + chronology_pages;
+    let plan = ReportPlan::new(version, genogram, timeline, &options.filter);
+    let mut warnings = plan.warnings();
     let numbering = Numbering::new(options);
+    let mut pages = PageWriter::new(&fonts, &numbering, case);
 
-    warnings.extend(genogram_plan.warning());
-    warnings.extend(timeline_plan.warning());
-    if table_pages.len() > CHRONOLOGY_PAGE_LIMIT {
-        warnings.push(format!(
-            "The chronology runs to {} pages. Courts limit a chronology to {CHRONOLOGY_PAGE_LIMIT} \
-             A4 pages unless they direct otherwise (Practice Direction 27A): consider summarising \
-             older history or leaving out entries of low significance.",
-            table_pages.len()
-        ));
-    }
-
-    let mut document = Document::new();
-    let mut page_index = 0usize;
-    let heading_case = case_heading(case);
-
-    // Front page.
-    {
-        let contents: Vec<(&str, String)> = [
-            ("Genogram", genogram_first, with_genogram),
-            ("Timeline", timeline_first, with_timeline),
-            ("Chronology", table_first, with_table),
-        ]
-        .into_iter()
-        .filter(|(_, _, shown)| *shown)
-        .map(|(part, first, _)| (part, numbering.label(first)))
-        .collect();
-        let mut page = document.start_page_with(numbering.settings(page_index, portrait()));
-        let mut surface = page.surface();
-        if !front_page(&mut surface, &fonts, version, &options.shows, &contents) {
-            warnings.push(
-                "The front page is too full: its last lines run into the footer. Shorten the \
-                 statement of truth, or choose fewer filters so the list of entries left out \
-                 is shorter."
-                    .to_string(),
-            );
-        }
-        footer(
-            &mut surface,
-            &fonts,
-            portrait(),
-            &heading_case,
-            &numbering.label(page_index),
+    let contents = plan.contents(&numbering);
+    let front_fits = pages.page(portrait(), |surface| {
+        front_page(surface, &fonts, version, &options.shows, &contents)
+    });
+    if !front_fits {
+        warnings.push(
+            "The front page is too full: its last lines run into the footer. Shorten the \
+             statement of truth, or choose fewer filters so the list of entries left out \
+             is shorter."
+                .to_string(),
         );
-        surface.finish();
-        page.finish();
-        page_index += 1;
     }
-
-    for (sheets, first) in [
-        (&genogram_plan, genogram_first),
-        (&timeline_plan, timeline_first),
-    ] {
-        for (sheet, tile) in sheets.pages() {
-            let size = sheet.plan.page_size();
-            let mut page = document.start_page_with(numbering.settings(page_index, size));
-            let mut surface = page.surface();
-            let place = Place {
-                tile,
-                first: first + sheets.first_page_of(sheet),
-                numbering: &numbering,
-            };
-            draw_diagram_page(&mut surface, &fonts, sheet, &place)?;
-            footer(
-                &mut surface,
-                &fonts,
-                size,
-                &heading_case,
-                &numbering.label(page_index),
-            );
-            surface.finish();
-            page.finish();
-            page_index += 1;
-        }
+    for (_, sheets, first) in plan.diagrams() {
+        draw_diagram_pages(&mut pages, &fonts, sheets, first, &numbering)?;
     }
-
-    for (i, pieces) in table_pages
-        .iter()
-        .map(|p| p.as_slice())
-        .chain(std::iter::once(&[][..]).take(usize::from(with_table && table_pages.is_empty())))
-        .enumerate()
-    {
-        let size = landscape();
-        let mut page = document.start_page_with(numbering.settings(page_index, size));
-        let mut surface = page.surface();
-        let title = if chronology_pages > 1 {
-            format!("Chronology (page {} of {chronology_pages})", i + 1)
-        } else {
-            "Chronology".to_string()
-        };
-        heading(&mut surface, &fonts, &title);
-        if rows.is_empty() {
-            draw_line_of_text(
-                &mut surface,
-                &fonts.regular,
-                BODY_SIZE,
-                MARGIN,
-                HEAD + 30.0,
-                "There are no chronology entries for this version of the case.",
-                rgb::Color::black(),
-            );
-        } else {
-            draw_table_page(&mut surface, &fonts, &rows, pieces);
-        }
-        footer(
-            &mut surface,
-            &fonts,
-            size,
-            &heading_case,
-            &numbering.label(page_index),
-        );
-        surface.finish();
-        page.finish();
-        page_index += 1;
-    }
-    debug_assert_eq!(page_index, total);
-
-    let mut outline = Outline::new();
-    let destination = |index: usize| XyzDestination::new(index, Point::from_xy(0.0, 0.0));
-    outline.push_child(OutlineNode::new("Front page".to_string(), destination(0)));
-    for (title, sheets, first) in [
-        ("Genogram", &genogram_plan, genogram_first),
-        ("Timeline", &timeline_plan, timeline_first),
-    ] {
-        if sheets.pages().is_empty() {
-            continue;
-        }
-        let mut node = OutlineNode::new(title.to_string(), destination(first));
-        // A bookmark per page of a split drawing, so a reader can go straight to any part.
-        if sheets.pages().len() > 1 {
-            for (index, (sheet, tile)) in sheets.pages().into_iter().enumerate() {
-                node.push_child(OutlineNode::new(
-                    sheet.page_title(tile),
-                    destination(first + index),
-                ));
-            }
-        }
-        outline.push_child(node);
-    }
-    let mut chronology = OutlineNode::new("Chronology".to_string(), destination(table_first));
-    if chronology_pages > 1 {
-        for (page, pieces) in table_pages.iter().enumerate() {
-            let numbers: Vec<u32> = pieces.iter().map(|p| rows[p.row].number).collect();
-            if let (Some(first), Some(last)) = (numbers.first(), numbers.last()) {
-                chronology.push_child(OutlineNode::new(
-                    format!("Page {}: No. {first} to No. {last}", page + 1),
-                    destination(table_first + page),
-                ));
-            }
-        }
-    }
-    if with_table {
-        outline.push_child(chronology);
-    }
-    document.set_outline(outline);
+    draw_chronology(
+        &mut pages,
+        &fonts,
+        &plan.rows,
+        &plan.table_pages,
+        plan.chronology_pages(),
+    );
+    debug_assert_eq!(pages.written(), plan.total());
 
     let title = if options.title_in_metadata && !case.details.title.is_empty() {
         case.details.title.clone()
     } else {
         "Genogram and chronology".to_string()
     };
-    document.set_metadata(
-        Metadata::new()
-            .title(title)
-            .language("en-GB".to_string())
-            .creator(format!("genochron {}", env!("CARGO_PKG_VERSION"))),
-    );
-    let bytes = document
-        .finish()
-        .map_err(|e| RenderError::new(format!("The PDF could not be written: {e:?}.")))?;
+    let bytes = pages.finish(plan.outline(), title)?;
     Ok(Pdf {
         bytes,
-        pages: total,
-        chronology_pages,
+        pages: plan.total(),
+        chronology_pages: plan.chronology_pages(),
         warnings,
     })
+}
+
+/// Every page of the court document, planned before any is drawn, so that the front page can
+/// list where each part starts and a split diagram can name the pages it continues on. A view
+/// the audience does not get has no pages at all; the front page says so.
+struct ReportPlan<'a> {
+    genogram: Sheets<'a>,
+    timeline: Sheets<'a>,
+    with_table: bool,
+    rows: Vec<TableRow>,
+    /// The pieces of rows on each page of the table; none when the table is left out.
+    table_pages: Vec<Vec<Piece>>,
+}
+
+impl<'a> ReportPlan<'a> {
+    fn new(
+        version: &crate::redact::Version,
+        genogram: &'a Scene,
+        timeline: &'a Scene,
+        filter: &Filter,
+    ) -> ReportPlan<'a> {
+        let with_table = version.includes(View::Chronology);
+        let rows = table_rows(&chronology(version, filter));
+        let table_pages = match with_table {
+            true => paginate(&rows),
+            false => Vec::new(),
+        };
+        ReportPlan {
+            genogram: Sheets::of("Genogram", genogram, version.includes(View::Genogram)),
+            timeline: Sheets::of("Timeline", timeline, version.includes(View::Timeline)),
+            with_table,
+            rows,
+            table_pages,
+        }
+    }
+
+    /// Each diagram, its sheets and its first page (the front page is page 0).
+    fn diagrams(&self) -> [(&'static str, &Sheets<'a>, usize); 2] {
+        let genogram_first = 1;
+        let timeline_first = genogram_first + self.genogram.pages().len();
+        [
+            ("Genogram", &self.genogram, genogram_first),
+            ("Timeline", &self.timeline, timeline_first),
+        ]
+    }
+
+    fn table_first(&self) -> usize {
+        1 + self.genogram.pages().len() + self.timeline.pages().len()
+    }
+
+    /// The table's pages: at least one, saying there are no entries, when the table is in.
+    fn chronology_pages(&self) -> usize {
+        match self.with_table {
+            true => self.table_pages.len().max(1),
+            false => 0,
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.table_first() + self.chronology_pages()
+    }
+
+    /// A split diagram's pages, and a chronology over the courts' limit.
+    fn warnings(&self) -> Vec<String> {
+        let mut warnings: Vec<String> = [self.genogram.warning(), self.timeline.warning()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if self.table_pages.len() > CHRONOLOGY_PAGE_LIMIT {
+            warnings.push(format!(
+                "The chronology runs to {} pages. Courts limit a chronology to \
+                 {CHRONOLOGY_PAGE_LIMIT} A4 pages unless they direct otherwise (Practice \
+                 Direction 27A): consider summarising older history or leaving out entries of \
+                 low significance.",
+                self.table_pages.len()
+            ));
+        }
+        warnings
+    }
+
+    /// The front page's list of the parts the version has and the page each starts on.
+    fn contents(&self, numbering: &Numbering) -> Vec<(&'static str, String)> {
+        let [(_, genogram, genogram_first), (_, timeline, timeline_first)] = self.diagrams();
+        [
+            ("Genogram", genogram_first, genogram.shown()),
+            ("Timeline", timeline_first, timeline.shown()),
+            ("Chronology", self.table_first(), self.with_table),
+        ]
+        .into_iter()
+        .filter(|(_, _, shown)| *shown)
+        .map(|(part, first, _)| (part, numbering.label(first)))
+        .collect()
+    }
+
+    /// Bookmarks: the front page, each diagram (with a bookmark per page of a split one, so a
+    /// reader can go straight to any part), and the chronology (one per page of a long one).
+    fn outline(&self) -> Outline {
+        let mut outline = Outline::new();
+        outline.push_child(OutlineNode::new("Front page".to_string(), destination(0)));
+        for (title, sheets, first) in self.diagrams() {
+            if sheets.pages().is_empty() {
+                continue;
+            }
+            let mut node = OutlineNode::new(title.to_string(), destination(first));
+            if sheets.pages().len() > 1 {
+                for (index, (sheet, tile)) in sheets.pages().into_iter().enumerate() {
+                    node.push_child(OutlineNode::new(
+                        sheet.page_title(tile),
+                        destination(first + index),
+                    ));
+                }
+            }
+            outline.push_child(node);
+        }
+        if self.with_table {
+            outline.push_child(self.chronology_bookmarks());
+        }
+        outline
+    }
+
+    fn chronology_bookmarks(&self) -> OutlineNode {
+        let table_first = self.table_first();
+        let mut chronology = OutlineNode::new("Chronology".to_string(), destination(table_first));
+        if self.chronology_pages() > 1 {
+            for (page, pieces) in self.table_pages.iter().enumerate() {
+                let numbers: Vec<u32> = pieces.iter().map(|p| self.rows[p.row].number).collect();
+                if let (Some(first), Some(last)) = (numbers.first(), numbers.last()) {
+                    chronology.push_child(OutlineNode::new(
+                        format!("Page {}: No. {first} to No. {last}", page + 1),
+                        destination(table_first + page),
+                    ));
+                }
+            }
+        }
+        chronology
+    }
+}
+
+/// A bookmark's target: the top of a page.
+fn destination(page: usize) -> XyzDestination {
+    XyzDestination::new(page, Point::from_xy(0.0, 0.0))
 }
 
 /// How pages are numbered: "C45", or plain numbers.

@@ -117,6 +117,20 @@ pub(super) fn heading(surface: &mut Surface, fonts: &Fonts, title: &str) {
     );
 }
 
+/// A page with its heading and one line saying why it has nothing else.
+pub(super) fn nothing_to_show(surface: &mut Surface, fonts: &Fonts, title: &str, why: &str) {
+    heading(surface, fonts, title);
+    draw_line_of_text(
+        surface,
+        &fonts.regular,
+        BODY_SIZE,
+        MARGIN,
+        HEAD + 30.0,
+        why,
+        rgb::Color::black(),
+    );
+}
+
 pub(super) fn footer(
     surface: &mut Surface,
     fonts: &Fonts,
@@ -144,4 +158,79 @@ pub(super) fn footer(
         label,
         rgb::Color::black(),
     );
+}
+
+/// A document written page by page, every page with the footer: the case's reference and
+/// the page's label.
+pub(super) struct PageWriter<'a> {
+    document: Document,
+    fonts: &'a Fonts,
+    numbering: &'a Numbering,
+    case: String,
+    /// The footers say "Page 3 of 9" (a document with no bundle numbering) rather than the
+    /// numbering's own label.
+    out_of: Option<usize>,
+    /// Pages written so far.
+    written: usize,
+}
+
+impl<'a> PageWriter<'a> {
+    pub(super) fn new(fonts: &'a Fonts, numbering: &'a Numbering, case: &Case) -> PageWriter<'a> {
+        PageWriter {
+            document: Document::new(),
+            fonts,
+            numbering,
+            case: case_heading(case),
+            out_of: None,
+            written: 0,
+        }
+    }
+
+    /// Footers that count the pages: "Page 3 of 9".
+    pub(super) fn out_of(self, total: usize) -> PageWriter<'a> {
+        PageWriter {
+            out_of: Some(total),
+            ..self
+        }
+    }
+
+    pub(super) fn written(&self) -> usize {
+        self.written
+    }
+
+    /// Adds a page of `size`: `draw` fills it, then the footer goes at its foot.
+    pub(super) fn page<T>(&mut self, size: (f64, f64), draw: impl FnOnce(&mut Surface) -> T) -> T {
+        let label = match self.out_of {
+            Some(total) => format!("Page {} of {total}", self.written + 1),
+            None => self.numbering.label(self.written),
+        };
+        let settings = self.numbering.settings(self.written, size);
+        let mut page = self.document.start_page_with(settings);
+        let mut surface = page.surface();
+        let drawn = draw(&mut surface);
+        footer(&mut surface, self.fonts, size, &self.case, &label);
+        surface.finish();
+        page.finish();
+        self.written += 1;
+        drawn
+    }
+
+    /// The finished document, with its bookmarks, its title, its language and the program
+    /// that wrote it (no date: the same case gives the same bytes).
+    pub(super) fn finish(
+        mut self,
+        outline: Outline,
+        title: String,
+    ) -> Result<Vec<u8>, RenderError> {
+        self.document.set_outline(outline);
+        self.document.set_metadata(
+            Metadata::new()
+                .title(title)
+                .language("en-GB".to_string())
+                .creator(format!("genochron {}", env!("CARGO_PKG_VERSION"))),
+        );
+        self.document
+            .finish()
+            .map_err(|e| RenderError::new(format!("The PDF could not be written: {e:?}.")))
+    }
 }

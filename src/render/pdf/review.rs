@@ -351,7 +351,6 @@ pub fn review(
     title_in_metadata: Option<&str>,
 ) -> Result<Vec<u8>, RenderError> {
     let fonts = Fonts::new()?;
-    let case_reference = case_heading(case);
     let mut flow = Flow::new();
     for block in blocks {
         match block {
@@ -375,55 +374,49 @@ pub fn review(
     }
     let (pages, bookmarks) = flow.finish();
     let numbering = Numbering::new(&Options::default());
-    let mut document = Document::new();
-    for (index, plan) in pages.iter().enumerate() {
+    let mut writer = PageWriter::new(&fonts, &numbering, case).out_of(pages.len());
+    for plan in &pages {
         let size = match plan {
             PagePlan::Flow(_) => portrait(),
             PagePlan::Diagram { plan, .. } => plan.page_size(),
         };
-        let mut page = document.start_page_with(numbering.settings(index, size));
-        let mut surface = page.surface();
-        match plan {
-            PagePlan::Flow(marks) => draw_marks(&mut surface, &fonts, marks)?,
-            PagePlan::Diagram {
-                name,
-                scene,
-                plan,
-                tile,
-                first,
-            } => {
-                let sheet = Sheet {
-                    name: name.clone(),
-                    scene,
-                    plan: (**plan).clone(),
-                };
-                let place = Place {
-                    tile: *tile,
-                    first: *first,
-                    numbering: &numbering,
-                };
-                draw_diagram_page(&mut surface, &fonts, &sheet, &place)?
-            }
-        }
-        let label = format!("Page {} of {}", index + 1, pages.len());
-        footer(&mut surface, &fonts, size, &case_reference, &label);
-        surface.finish();
-        page.finish();
+        writer.page(size, |surface| draw_page(surface, &fonts, plan, &numbering))?;
     }
-    document.set_outline(outline(&bookmarks));
-    document.set_metadata(
-        Metadata::new()
-            .title(
-                title_in_metadata
-                    .unwrap_or("Supervision review")
-                    .to_string(),
-            )
-            .language("en-GB".to_string())
-            .creator(format!("genochron {}", env!("CARGO_PKG_VERSION"))),
-    );
-    document
-        .finish()
-        .map_err(|e| RenderError::new(format!("The PDF could not be written: {e:?}.")))
+    let title = title_in_metadata
+        .unwrap_or("Supervision review")
+        .to_string();
+    writer.finish(outline(&bookmarks), title)
+}
+
+/// One planned page: the flowing text's marks, or a page of a diagram.
+fn draw_page(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    plan: &PagePlan,
+    numbering: &Numbering,
+) -> Result<(), RenderError> {
+    match plan {
+        PagePlan::Flow(marks) => draw_marks(surface, fonts, marks),
+        PagePlan::Diagram {
+            name,
+            scene,
+            plan,
+            tile,
+            first,
+        } => {
+            let sheet = Sheet {
+                name: name.clone(),
+                scene,
+                plan: (**plan).clone(),
+            };
+            let place = Place {
+                tile: *tile,
+                first: *first,
+                numbering,
+            };
+            draw_diagram_page(surface, fonts, &sheet, &place)
+        }
+    }
 }
 
 fn draw_marks(surface: &mut Surface, fonts: &Fonts, marks: &[Mark<'_>]) -> Result<(), RenderError> {

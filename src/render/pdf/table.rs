@@ -233,6 +233,40 @@ pub(super) fn paginate(rows: &[TableRow]) -> Vec<Vec<Piece>> {
     pages
 }
 
+/// The chronology's pages, headed "Chronology (page 2 of 5)" when there are several: `count`
+/// of them, one saying so when the version has no entries.
+pub(super) fn draw_chronology(
+    pages: &mut PageWriter,
+    fonts: &Fonts,
+    rows: &[TableRow],
+    table_pages: &[Vec<Piece>],
+    count: usize,
+) {
+    let no_entries_page =
+        std::iter::once(&[][..]).take(usize::from(count > 0 && table_pages.is_empty()));
+    for (i, pieces) in table_pages
+        .iter()
+        .map(|p| p.as_slice())
+        .chain(no_entries_page)
+        .enumerate()
+    {
+        pages.page(landscape(), |surface| {
+            let title = if count > 1 {
+                format!("Chronology (page {} of {count})", i + 1)
+            } else {
+                "Chronology".to_string()
+            };
+            if rows.is_empty() {
+                let empty = "There are no chronology entries for this version of the case.";
+                nothing_to_show(surface, fonts, &title, empty);
+            } else {
+                heading(surface, fonts, &title);
+                draw_table_page(surface, fonts, rows, pieces);
+            }
+        });
+    }
+}
+
 pub(super) fn draw_table_page(
     surface: &mut Surface,
     fonts: &Fonts,

@@ -126,6 +126,11 @@ impl<'a> Sheets<'a> {
         Sheets { name, sheets }
     }
 
+    /// Whether the version has the diagram at all.
+    pub(super) fn shown(&self) -> bool {
+        !self.sheets.is_empty()
+    }
+
     /// Every page: its sheet and the page's number within the sheet.
     pub(super) fn pages(&self) -> Vec<(&Sheet<'a>, usize)> {
         self.sheets
@@ -455,6 +460,27 @@ pub(super) fn draw_scene_area(
     Ok(())
 }
 
+/// A diagram's pages, from page `first` of the document.
+pub(super) fn draw_diagram_pages(
+    pages: &mut PageWriter,
+    fonts: &Fonts,
+    sheets: &Sheets,
+    first: usize,
+    numbering: &Numbering,
+) -> Result<(), RenderError> {
+    for (sheet, tile) in sheets.pages() {
+        let place = Place {
+            tile,
+            first: first + sheets.first_page_of(sheet),
+            numbering,
+        };
+        pages.page(sheet.plan.page_size(), |surface| {
+            draw_diagram_page(surface, fonts, sheet, &place)
+        })?;
+    }
+    Ok(())
+}
+
 pub(super) fn draw_diagram_page(
     surface: &mut Surface,
     fonts: &Fonts,
@@ -467,19 +493,11 @@ pub(super) fn draw_diagram_page(
     let area = body_area(size);
     match plan {
         DiagramPlan::Empty => {
-            heading(surface, fonts, name);
-            draw_line_of_text(
-                surface,
-                &fonts.regular,
-                BODY_SIZE,
-                MARGIN,
-                HEAD + 30.0,
-                &format!(
-                    "The {} has nothing to show for this version of the case.",
-                    name.to_lowercase()
-                ),
-                rgb::Color::black(),
+            let empty = format!(
+                "The {} has nothing to show for this version of the case.",
+                name.to_lowercase()
             );
+            nothing_to_show(surface, fonts, name, &empty);
         }
         DiagramPlan::Single { scale, .. } => {
             heading(surface, fonts, name);
