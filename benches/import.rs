@@ -5,9 +5,9 @@
 //! run measures the same input.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use genochron::check::{self, Source};
 use genochron::input::gedcom;
 use genochron::layout::genogram::{GenogramOptions, genogram};
+use genochron::{Source, check};
 use std::fmt::Write;
 
 /// A GEDCOM 5.5.1 tree of about `people` people over several generations: couples with three
@@ -117,7 +117,7 @@ fn import(c: &mut Criterion) {
         let (file, _) = gedcom::read(text.as_bytes());
         let file = file.expect("the generated tree imports");
         assert_eq!(file.people.len(), people);
-        let (case, diagnostics) = check::case(&file, &source);
+        let (case, diagnostics) = check(&file, &source);
         assert!(
             case.is_some(),
             "{:?}",
@@ -132,7 +132,7 @@ fn import(c: &mut Criterion) {
             |b, text| {
                 b.iter(|| {
                     let (file, _) = gedcom::read(text.as_bytes());
-                    check::case(&file.expect("imports"), &source)
+                    check(&file.expect("imports"), &source)
                 })
             },
         );
@@ -146,7 +146,7 @@ fn import(c: &mut Criterion) {
             |b, text| {
                 b.iter(|| {
                     let (file, _) = gedcom::read(text.as_bytes());
-                    let (case, _) = check::case(&file.expect("imports"), &source);
+                    let (case, _) = check(&file.expect("imports"), &source);
                     genogram(&case.expect("checks"), &GenogramOptions::default())
                 })
             },

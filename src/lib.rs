@@ -3,26 +3,32 @@
 //! get on) and a child-impact chronology (what the child has lived through, in date order).
 //!
 //! Data flows one way: [`input`] reads a file into a [`input::case_file::CaseFile`],
-//! [`check`] resolves it into a [`model::Case`] and reports problems, [`layout`] places
+//! [`check()`] resolves it into a [`model::Case`] and reports problems, [`layout`] places
 //! shapes in a [`layout::scene::Scene`], and [`render`] writes documents.
 //!
 //! The steps a caller takes, each one function:
 //!
 //! - load and check: [`load`] (bytes) or [`load_file`] (a path), giving the checked case and
-//!   every problem and note with its line;
+//!   every problem and note with its line ([`diagnostic`]); [`check()`] for a case file
+//!   already read;
+//! - the case as at its date: [`as_at()`] (what the file dates later left out and counted);
 //! - a version for an audience: [`redact::version`] (the whole case, or what one audience may
 //!   see; nothing after it can leak what was left out);
 //! - lay out: [`layout::genogram::genogram`] and [`layout::timeline::timeline`], each a
-//!   [`layout::scene::Scene`];
+//!   [`layout::scene::Scene`], with options a caller may build from the command line's words
+//!   ([`arguments`]);
 //! - render: [`render::svg::scene`], [`render::png::png`], [`render::pdf::report`],
 //!   [`render::html::report`], [`render::docx::report`], and the chronology tables in
 //!   [`render::table`].
-//! - or all of that for one document: a [`report::Report`] request (format, views, numbering)
-//!   whose [`report::Report::make`] gives the bytes and the notes for its author; the
-//!   `genochron report` command only fills one from its arguments.
+//! - or all of that for one document, a request the command line only fills from its
+//!   arguments: a [`report::Report`] (format, views, numbering) whose [`report::Report::make`]
+//!   gives the bytes and the notes for its author; a supervision review,
+//!   [`report::review::ReviewReport`]; an [`import`] of a family tree, pedigree or
+//!   spreadsheet of entries as a case file.
 //!
-//! Text measurement, the vocabulary of choices, escaping and the internals of each reader are
-//! private to the crate.
+//! The checker, the family graph, the review's and the mentions' workings, text measurement,
+//! the vocabulary of choices, escaping and the internals of each reader are private to the
+//! crate.
 //!
 //! ```
 //! let text = br#"
@@ -43,8 +49,8 @@
 //! ```
 
 pub mod arguments;
-pub mod as_at;
-pub mod check;
+pub(crate) mod as_at;
+pub(crate) mod check;
 pub mod chronology;
 pub mod diagnostic;
 pub mod graph;
@@ -57,11 +63,16 @@ pub mod model;
 pub mod redact;
 pub mod render;
 pub mod report;
-pub mod review;
+pub(crate) mod review;
 pub(crate) mod text;
 pub(crate) mod vocabulary;
 
+pub use as_at::cut as as_at;
+pub use check::Source;
+
 use diagnostic::Diagnostic;
+use input::case_file::CaseFile;
+use model::Case;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -150,11 +161,17 @@ pub fn load_file_with_options(
     Ok(load_with_options(&name, &bytes, options))
 }
 
+/// Checks a case file already read (an import's, say) as [`load`] does: the checked case and
+/// every problem and note. `source` names the file in the title block ([`source`]).
+pub fn check(file: &CaseFile, source: &Source) -> (Option<Case>, Vec<Diagnostic>) {
+    check::case(file, source)
+}
+
 /// The name and short hash that let a printed copy be matched to its case file.
-pub fn source(name: &str, bytes: &[u8]) -> check::Source {
+pub fn source(name: &str, bytes: &[u8]) -> Source {
     let digest = Sha256::digest(bytes);
     let hash: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-    check::Source {
+    Source {
         name: name.to_string(),
         hash,
     }

@@ -19,7 +19,7 @@ fn example() -> Case {
 fn at(y: i32, m: u32, d: u32) -> Case {
     let mut case = example();
     case.details.as_at = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    genochron::as_at::cut(&case)
+    genochron::as_at(&case)
 }
 
 fn role(case: &Case, id: &str) -> Option<String> {

@@ -99,7 +99,7 @@ fn family() -> Case {
 fn at(y: i32, m: u32, d: u32) -> Case {
     let mut case = family();
     case.details.as_at = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    genochron::as_at::cut(&case)
+    genochron::as_at(&case)
 }
 
 fn id(s: &str) -> PersonId {

@@ -1,11 +1,11 @@
 //! GEDCOM import: the fixtures in `fixtures/gedcom/`, every file of the GEDCOM maintainers'
 //! test suite, and real family trees, each imported, checked and written back as YAML.
 
-use genochron::check::{self, Source};
 use genochron::diagnostic::Diagnostic;
 use genochron::input::case_file::{CaseFile, DatedText, PersonInput};
 use genochron::input::gedcom::{self, charset, date, tree};
 use genochron::input::{self, write};
+use genochron::{Source, check};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -50,7 +50,7 @@ fn assert_round_trip(name: &str, file: &CaseFile) {
         name: name.to_string(),
         hash: "000000".to_string(),
     };
-    let (direct, found) = check::case(file, &source);
+    let (direct, found) = check(file, &source);
     let problems: Vec<&Diagnostic> = found.iter().filter(|d| d.is_problem()).collect();
     assert!(
         problems.is_empty(),
@@ -68,7 +68,7 @@ fn assert_round_trip(name: &str, file: &CaseFile) {
         yaml,
         "{name}: YAML changes on a round trip"
     );
-    let (again, _) = check::case(&read_back, &source);
+    let (again, _) = check(&read_back, &source);
     assert_eq!(direct, again, "{name}: the model changes on a round trip");
 }
 

@@ -1,9 +1,9 @@
 //! Pedigree tables (.ped and CSV) imported, checked and read back from YAML.
 
-use genochron::check::{self, Source};
 use genochron::input::case_file::{CaseFile, DatedText, Text};
 use genochron::input::pedigree::{self, PedigreeKind};
 use genochron::input::{self, write};
+use genochron::{Source, check};
 use std::path::Path;
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -24,7 +24,7 @@ fn checked(file: &CaseFile) -> genochron::model::Case {
         name: "pedigree".into(),
         hash: "000000".into(),
     };
-    let (case, diagnostics) = check::case(file, &source);
+    let (case, diagnostics) = check(file, &source);
     case.unwrap_or_else(|| panic!("refused: {diagnostics:#?}"))
 }
 

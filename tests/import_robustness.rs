@@ -1,9 +1,9 @@
 //! Whatever bytes arrive, the importers answer with a case file or problems, never a panic;
 //! and an imported case file always passes through the checker and the YAML writer.
 
-use genochron::check::{self, Source};
 use genochron::input::pedigree::{self, PedigreeKind};
 use genochron::input::{gedcom, write};
+use genochron::{Source, check};
 use proptest::prelude::*;
 
 const FIXTURE: &str = include_str!("../fixtures/gedcom/okafor-blended-family.ged");
@@ -28,7 +28,7 @@ fn checks_and_writes(
             name: "fuzz.ged".into(),
             hash: "000000".into(),
         };
-        let (_, found) = check::case(&file, &source);
+        let (_, found) = check(&file, &source);
         // Control characters are passed through as read, for the checker to refuse at their
         // line: the one problem an import may leave, and only when the bytes hold one (C0,
         // DEL, or a byte a single-byte character set reads as a C1 control).

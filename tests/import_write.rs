@@ -121,8 +121,8 @@ proptest! {
 /// Entries imported from a spreadsheet read back from the written YAML to the same case.
 #[test]
 fn imported_entries_read_back_to_the_same_case() {
-    use genochron::check::{self, Source};
     use genochron::input::entries_csv;
+    use genochron::{Source, check};
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/entries-csv");
     let source = Source {
         name: "entries.csv".into(),
@@ -136,7 +136,7 @@ fn imported_entries_read_back_to_the_same_case() {
         let (file, _) = entries_csv::read(&bytes, &mapping);
         let mut file = file.unwrap();
         entries_csv::complete(&mut file);
-        let (direct, found) = check::case(&file, &source);
+        let (direct, found) = check(&file, &source);
         let Some(direct) = direct else {
             // A spreadsheet with problems is not imported at all.
             assert!(found.iter().any(|d| d.is_problem()));
@@ -144,7 +144,7 @@ fn imported_entries_read_back_to_the_same_case() {
         };
         let back = read_back(&file);
         assert_eq!(write::yaml(&back), write::yaml(&file));
-        let (again, _) = check::case(&back, &source);
+        let (again, _) = check(&back, &source);
         assert_eq!(Some(direct), again);
         checked += 1;
     }
@@ -155,7 +155,7 @@ fn imported_entries_read_back_to_the_same_case() {
 /// the writer covers every section of the format, not only what imports produce.
 #[test]
 fn every_example_case_file_survives_a_rewrite() {
-    use genochron::check::{self, Source};
+    use genochron::{Source, check};
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&root)
         .expect("examples")
@@ -172,11 +172,11 @@ fn every_example_case_file_survives_a_rewrite() {
         let bytes = std::fs::read(&path).unwrap();
         let (file, _) = input::case_file(&path.to_string_lossy(), &bytes);
         let file = file.unwrap();
-        let (direct, found) = check::case(&file, &source);
+        let (direct, found) = check(&file, &source);
         let direct = direct.unwrap_or_else(|| panic!("{}: {found:#?}", path.display()));
         let back = read_back(&file);
         assert_eq!(write::yaml(&back), write::yaml(&file), "{}", path.display());
-        let (again, _) = check::case(&back, &source);
+        let (again, _) = check(&back, &source);
         assert_eq!(Some(direct), again, "{}", path.display());
     }
 }

@@ -1,7 +1,7 @@
 //! Chronology entries from an Excel workbook (`.xlsx`), read as the CSV reader reads them.
 //!
 //! Practitioners keep chronologies in Excel and should not have to save them as CSV first. The
-//! sheet is turned into a [`Table`] of text cells and read by [`entries_csv::from_table`], so
+//! sheet is turned into a [`Table`] of text cells and read by `entries_csv::from_table`, so
 //! headings, `--map`, `--values` and every message are the same as for CSV; places are the
 //! sheet's own (row number, column letter), so a message can say "Sheet1!C14". What only a
 //! workbook has is handled here: dates stored as serial numbers, title rows above the headings,
@@ -27,7 +27,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> (Option<CaseFile>, Vec<Diagn
 
 /// The name of the sheet [`read`] reads, for naming places ("Sheet1!C14"); `None` when the
 /// workbook cannot be opened or has no such sheet.
-pub fn sheet_name(bytes: &[u8], options: &ReadOptions) -> Option<String> {
+pub(crate) fn sheet_name(bytes: &[u8], options: &ReadOptions) -> Option<String> {
     let workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).ok()?;
     chosen_sheet(&workbook.sheet_names(), options).ok()
 }

@@ -241,7 +241,7 @@ pub fn places(name: &str, bytes: &[u8], options: &ReadOptions) -> Places {
 
 /// The title of an imported file that has none of its own: what it holds, and the file's own
 /// name without its folders ("Chronology from new-entries.csv", "Family tree from tree.ged").
-pub fn default_title(file: &CaseFile, name: &str) -> String {
+pub(crate) fn default_title(file: &CaseFile, name: &str) -> String {
     let own_name = name.rsplit(['/', '\\']).next().unwrap_or(name);
     // A spreadsheet of entries names the children and people it mentions too, so the
     // entries decide: a file with any is a chronology.
@@ -255,7 +255,7 @@ pub fn default_title(file: &CaseFile, name: &str) -> String {
 
 /// A spreadsheet of entries names dates and events in its header; a pedigree table names
 /// fathers and mothers.
-pub fn csv_holds_entries(bytes: &[u8]) -> bool {
+pub(crate) fn csv_holds_entries(bytes: &[u8]) -> bool {
     let header = String::from_utf8_lossy(bytes)
         .lines()
         .next()

@@ -16,7 +16,7 @@ pub fn yaml(file: &CaseFile) -> String {
 }
 
 /// The case file as YAML, after the given comment lines (written with `# `).
-pub fn yaml_with_header(file: &CaseFile, header: &[&str]) -> String {
+pub(crate) fn yaml_with_header(file: &CaseFile, header: &[&str]) -> String {
     let mut out = String::new();
     out.push_str("# genochron case file. The format is described in docs/case-file.md.\n");
     for line in header {

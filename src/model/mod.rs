@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub use crate::as_at::Cut;
 pub use age::Age;
 pub use date::{DateError, PartialDate, Period, Precision, Qualifier, Span};
 pub use supervision::{ActionProgress, Interval, Review, VisitRule};
@@ -124,7 +125,7 @@ pub struct CaseDetails {
     pub statement: Option<Statement>,
     /// What the "as at" cut left out as later than `as_at` (see `crate::as_at`); `None` until
     /// the cut is made.
-    pub cut: Option<crate::as_at::Cut>,
+    pub cut: Option<Cut>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -25,7 +25,7 @@ const MAX_PIXELS: u64 = 100_000_000;
 /// The family the drawings are set in, as the bundled font names itself.
 pub(crate) const FAMILY: &str = "Liberation Sans";
 
-/// The scene as PNG bytes at `dpi` dots per inch (1 to [`MAX_DPI`]).
+/// The scene as PNG bytes at `dpi` dots per inch (1 to 300).
 pub fn png(scene: &Scene, dpi: u32) -> Result<Vec<u8>, RenderError> {
     if dpi == 0 || dpi > MAX_DPI {
         return Err(RenderError::new(format!(
@@ -56,7 +56,7 @@ const POINTS_PER_UNIT: f64 = 0.75;
 /// The scene as a picture for a document page `width` points wide: printed at that width (or
 /// at its natural size, if that is narrower) with `dpi` dots to the printed inch, its
 /// resolution recorded so a word processor pastes it at that size. Refused, saying what to
-/// do instead, when its smallest text would print under [`SMALLEST_PRINTED_TEXT`].
+/// do instead, when its smallest text would print under 6 pt.
 pub fn png_for_width(scene: &Scene, width: f64, dpi: u32) -> Result<Vec<u8>, RenderError> {
     if dpi == 0 || dpi > MAX_DPI {
         return Err(RenderError::new(format!(

@@ -10,8 +10,11 @@ use crate::layout::timeline::{self, Duration, TimelineOptions};
 use crate::model::Case;
 use crate::render::review::{self as document, Drawings};
 use crate::render::{pdf, png};
-use crate::review::{self, Period, Review, ReviewOptions};
+use crate::review::{self, Review, ReviewOptions};
 use std::path::Path;
+
+pub use crate::review::Period;
+pub use crate::review::align::aligned;
 
 /// The drawing a review's picture shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

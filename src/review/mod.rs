@@ -17,8 +17,8 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 pub use actions::OverdueAction;
-pub use changes::{Change, ChangeKind, ChangeType, FieldChange};
-pub use flags::{Counts, Flag, FlagRule};
+pub use changes::{Change, ChangeKind, ChangeType};
+pub use flags::{Counts, Flag};
 
 /// The days a review looks at, first and last included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

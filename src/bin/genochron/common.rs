@@ -130,7 +130,7 @@ pub fn load_as_at(args: &CaseArgs, what: &str) -> Result<Case, Exit> {
 
 /// The case as at its date, telling the user what was left out as later.
 pub fn as_at(case: &Case) -> Case {
-    let cut = genochron::as_at::cut(case);
+    let cut = genochron::as_at(case);
     if let Some(sentence) = cut.details.cut.as_ref().and_then(|c| c.sentence()) {
         eprintln!("{sentence}");
     }

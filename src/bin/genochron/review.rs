@@ -5,8 +5,7 @@ use crate::common::{self, CaseArgs, Exit};
 use genochron::layout::timeline::Duration;
 use genochron::model::{Case, PartialDate};
 use genochron::redact::Version;
-use genochron::report::review::{ReviewDiagram, ReviewFormat, ReviewReport};
-use genochron::review::{Period, align};
+use genochron::report::review::{Period, ReviewDiagram, ReviewFormat, ReviewReport, aligned};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -163,7 +162,7 @@ fn earlier_for(
             let mut ruled = earlier_full.clone();
             ruled.audiences = full.audiences.clone();
             let earlier_version = common::version(ruled, Some(audience), path, "The review")?;
-            Ok(Some(align::aligned(
+            Ok(Some(aligned(
                 &earlier_full,
                 &earlier_version,
                 full,

@@ -62,7 +62,10 @@ pub fn read(bytes: &[u8], mapping: &[(String, String)]) -> (Option<CaseFile>, Ve
 }
 
 /// [`read`] with the spreadsheet's own codes for values as well as headings.
-pub fn read_with(bytes: &[u8], options: &ReadOptions) -> (Option<CaseFile>, Vec<Diagnostic>) {
+pub(crate) fn read_with(
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> (Option<CaseFile>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     match csv_table(bytes, &mut diagnostics) {
         Some(table) => {

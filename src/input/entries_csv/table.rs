@@ -3,7 +3,7 @@
 use super::*;
 
 /// A spreadsheet as rows of text cells, whatever program wrote it: the CSV reader and the
-/// Excel reader both make one, and [`from_table`] turns it into entries, so both give the same
+/// Excel reader both make one, and `from_table` turns it into entries, so both give the same
 /// fields and the same messages.
 #[derive(Debug, Clone, Default)]
 pub struct Table {

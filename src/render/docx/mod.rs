@@ -3,7 +3,7 @@
 //! council's Word template.
 //!
 //! Everything a reader sees comes from the same places as the PDF: the rows and their words
-//! from [`crate::chronology`], the case details from [`crate::render::front_page_facts`], the
+//! from [`crate::chronology`], the case details from `render::front_page_facts`, the
 //! drawings from the scenes (as PNG at print resolution). A4, 12 pt Arial (Liberation Sans
 //! where Arial is missing), the table's heading row repeated on every page, significance and
 //! status in words. docx-rs writes the package; it has no setting for a repeating heading row
@@ -47,7 +47,7 @@ pub struct Options {
     pub bundle_section: Option<String>,
     /// The number of the first page.
     pub start_page: u32,
-    /// Dots to the printed inch of the pictures: [`PRINT_DPI`] unless a smaller document
+    /// Dots to the printed inch of the pictures: 300 unless a smaller document
     /// matters more than print.
     pub dpi: u32,
     /// The entries of the chronology table.

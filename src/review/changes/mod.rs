@@ -40,21 +40,6 @@ pub enum ChangeKind {
     School,
 }
 
-impl ChangeKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            ChangeKind::Entry => "entry",
-            ChangeKind::Person => "person",
-            ChangeKind::Partnership => "partnership",
-            ChangeKind::Household => "household",
-            ChangeKind::Relationship => "relationship",
-            ChangeKind::LegalStatus => "legal status",
-            ChangeKind::Placement => "placement",
-            ChangeKind::School => "school",
-        }
-    }
-}
-
 /// How it changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -63,17 +48,6 @@ pub enum ChangeType {
     Edited,
     Ended,
     Removed,
-}
-
-impl ChangeType {
-    pub fn name(self) -> &'static str {
-        match self {
-            ChangeType::Added => "added",
-            ChangeType::Edited => "edited",
-            ChangeType::Ended => "ended",
-            ChangeType::Removed => "removed",
-        }
-    }
 }
 
 /// An entry's number, or any other thing's id.
