@@ -11,9 +11,10 @@ impl Checker {
         let mut audiences: Vec<Audience> = Vec::new();
         for input in &file.audiences {
             let Some(name) = self.text(&input.name, "audience name") else {
-                self.problem(
+                self.missing(
                     input.at,
-                    "This audience has no `name`.".into(),
+                    "audience",
+                    "name",
                     "Add `name:` such as court, family or life-story.",
                 );
                 continue;
@@ -34,9 +35,10 @@ impl Checker {
                     .and_then(|p| self.person_ref(p, "person"))
                 else {
                     if person.person.is_none() {
-                        self.problem(
+                        self.missing(
                             person.at,
-                            "This entry of the audience has no `person`.".into(),
+                            "entry of the audience",
+                            "person",
                             "Add `person:` with an id.",
                         );
                     }

@@ -81,9 +81,10 @@ impl Checker {
         let (date, end) = self.entry_dates(input);
         let event = self.text(&input.event, "event");
         if event.is_none() {
-            self.problem(
+            self.missing(
                 input.at,
-                "This entry has no `event`.".into(),
+                "entry",
+                "event",
                 "Add `event:` with a short factual headline of what happened.",
             );
         }
@@ -146,9 +147,10 @@ impl Checker {
         let date = match &input.date {
             Some(_) => self.date(&input.date, "entry date"),
             None => {
-                self.problem(
+                self.missing(
                     input.at,
-                    "This entry has no `date`.".into(),
+                    "entry",
+                    "date",
                     "Add `date:`; if only the year is known write `date: 2019`, or `about 2019`.",
                 );
                 None
@@ -345,9 +347,10 @@ impl Checker {
                     }
                     let text = self.text(&item.text, "impact");
                     if text.is_none() {
-                        self.problem(
+                        self.missing(
                             item.at,
-                            "This impact has no `text`.".into(),
+                            "impact",
+                            "text",
                             "Add `text:` saying what the impact on the child was.",
                         );
                     }

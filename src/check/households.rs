@@ -33,9 +33,10 @@ impl Checker {
                     ),
                 };
                 let Some(person) = person else {
-                    self.problem(
+                    self.missing(
                         at,
-                        "This household member has no `person`.".into(),
+                        "household member",
+                        "person",
                         "Add `person:` with the id of the member.",
                     );
                     continue;

@@ -153,9 +153,10 @@ impl Checker {
             }
             for state in &input.states {
                 let Some(status_text) = &state.status else {
-                    self.problem(
+                    self.missing(
                         state.at,
-                        "This partnership state has no `status`.".into(),
+                        "partnership state",
+                        "status",
                         "Add `status:` (married, cohabiting …).",
                     );
                     continue;
@@ -275,9 +276,10 @@ impl Checker {
         for input in &file.relationships {
             let pair = self.pair(&input.between, input.at, "relationship", "between");
             let Some(kind_text) = &input.kind else {
-                self.problem(
+                self.missing(
                     input.at,
-                    "This relationship has no `kind`.".into(),
+                    "relationship",
+                    "kind",
                     "Add `kind:` (close, conflict, domestic-abuse …).",
                 );
                 continue;

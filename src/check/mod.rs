@@ -99,6 +99,17 @@ impl Checker {
             .push(Diagnostic::problem(at, message).with_help(help));
     }
 
+    /// A problem for a field a record must have: "This <record> has no `<field>`."
+    pub(crate) fn missing(
+        &mut self,
+        at: Location,
+        record: &str,
+        field: &str,
+        help: impl Into<String>,
+    ) {
+        self.problem(at, format!("This {record} has no `{field}`."), help);
+    }
+
     pub(crate) fn note(&mut self, at: Location, message: String, help: impl Into<String>) {
         self.diagnostics
             .push(Diagnostic::note(at, message).with_help(help));

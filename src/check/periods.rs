@@ -10,9 +10,10 @@ impl Checker {
         let mut periods = Vec::new();
         for input in &file.periods {
             let Some(kind_text) = &input.kind else {
-                self.problem(
+                self.missing(
                     input.at,
-                    "This period has no `kind`.".into(),
+                    "period",
+                    "kind",
                     "Add `kind:` (child-protection-plan, placement, school …).",
                 );
                 continue;

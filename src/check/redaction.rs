@@ -92,9 +92,10 @@ impl Checker {
             let reason = self.text(&accept.reason, "reason");
             match (text, reason) {
                 (Some(text), Some(reason)) => out.push(Acceptance { text, reason }),
-                (None, _) => self.problem(
+                (None, _) => self.missing(
                     accept.at,
-                    "This accepted match has no `text`.".into(),
+                    "accepted match",
+                    "text",
                     "Write the text the redaction check reported, as `text: ...`.",
                 ),
                 (Some(text), None) => self.problem(

@@ -16,9 +16,10 @@ impl Checker {
             return None;
         };
         if !has_text {
-            self.problem(
+            self.missing(
                 tracked.at,
-                "This action has no `text`.".into(),
+                "action",
+                "text",
                 "Add `text:` saying what was agreed, under `action:`.",
             );
         }
@@ -44,18 +45,20 @@ impl Checker {
                 .filter(|c| !c.is_empty())
                 .collect();
             if categories.is_empty() {
-                self.problem(
+                self.missing(
                     input.at,
-                    "This visits rule has no `category`.".into(),
+                    "visits rule",
+                    "category",
                     "Add `category:` with the entry category that records seeing the child, \
                      such as `category: visit`.",
                 );
             }
             let every = match &input.every {
                 None => {
-                    self.problem(
+                    self.missing(
                         input.at,
-                        "This visits rule has no `every`.".into(),
+                        "visits rule",
+                        "every",
                         "Add `every:` with the longest time allowed between visits, such as \
                          `every: 10 working days`.",
                     );
@@ -106,9 +109,10 @@ impl Checker {
         let mut reviews = Vec::new();
         for input in &file.reviews {
             if input.date.is_none() {
-                self.problem(
+                self.missing(
                     input.at,
-                    "This review has no `date`.".into(),
+                    "review",
+                    "date",
                     "Add `date:` with the day the review was held, such as 2026-09-01.",
                 );
             }

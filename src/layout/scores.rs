@@ -37,6 +37,37 @@ pub fn chart(scores: &[(NaiveDate, u8)]) -> Scene {
     }
     let width = LEFT + STEP * (scores.len() as f64 - 1.0).max(1.0) + 60.0;
     let right = width - 30.0;
+    scene.items.push(axes(width, right));
+    let points: Vec<Point> = scores
+        .iter()
+        .enumerate()
+        .map(|(i, (_, score))| {
+            // A single review sits in the middle rather than at the left edge.
+            let x = if scores.len() == 1 {
+                (LEFT + right) / 2.0
+            } else {
+                LEFT + 14.0 + i as f64 * STEP
+            };
+            Point::new(x, y_of(*score))
+        })
+        .collect();
+    let mut line = Item::new(ItemKind::Pattern, "scores-line");
+    line.shapes.push(Shape::Polyline {
+        points: points.clone(),
+        paint: Paint::line(INK, 1.8),
+    });
+    line.bbox = Rect::around(&points).unwrap_or_default();
+    scene.items.push(line);
+    for (i, ((date, score), point)) in scores.iter().zip(&points).enumerate() {
+        scene.items.push(review_point(i, *date, *score, *point));
+    }
+    scene.width = width.max(360.0);
+    scene.height = TOP + PLOT_H + 28.0;
+    scene
+}
+
+/// The scale's heading and its grid lines at 0, 5 and 10, from `LEFT` to `right`.
+fn axes(width: f64, right: f64) -> Item {
     let mut axes = Item::new(ItemKind::Axis, "scores-axis");
     axes.shapes.push(text(
         Point::new(LEFT - 36.0, 14.0),
@@ -60,63 +91,43 @@ pub fn chart(scores: &[(NaiveDate, u8)]) -> Scene {
         ));
     }
     axes.bbox = Rect::new(0.0, 0.0, width, TOP + PLOT_H);
-    scene.items.push(axes);
+    axes
+}
 
-    let points: Vec<Point> = scores
-        .iter()
-        .enumerate()
-        .map(|(i, (_, score))| {
-            let x = if scores.len() == 1 {
-                (LEFT + right) / 2.0
-            } else {
-                LEFT + 14.0 + i as f64 * STEP
-            };
-            Point::new(x, y_of(*score))
-        })
-        .collect();
-    let mut line = Item::new(ItemKind::Pattern, "scores-line");
-    line.shapes.push(Shape::Polyline {
-        points: points.clone(),
-        paint: Paint::line(INK, 1.8),
+/// The `i`th review's point on the line, its score written above it and its date along
+/// the bottom, so the chart reads without colour.
+fn review_point(i: usize, date: NaiveDate, score: u8, point: Point) -> Item {
+    let mut item = Item::new(ItemKind::Label, format!("score-{}", i + 1));
+    item.shapes.push(Shape::Circle {
+        centre: point,
+        radius: 4.0,
+        paint: Paint::line(INK, 1.5).filled(Colour::WHITE),
     });
-    line.bbox = Rect::around(&points).unwrap_or_default();
-    scene.items.push(line);
-    for (i, ((date, score), point)) in scores.iter().zip(&points).enumerate() {
-        let mut item = Item::new(ItemKind::Label, format!("score-{}", i + 1));
-        item.shapes.push(Shape::Circle {
-            centre: *point,
-            radius: 4.0,
-            paint: Paint::line(INK, 1.5).filled(Colour::WHITE),
-        });
-        item.shapes.push(text(
-            Point::new(point.x, point.y - 9.0),
-            score.to_string(),
-            11.0,
-            Anchor::Middle,
-            Weight::Bold,
-        ));
-        item.shapes.push(text(
-            Point::new(point.x, TOP + PLOT_H + 16.0),
-            date.format("%-d %b %Y").to_string(),
-            9.0,
-            Anchor::Middle,
-            Weight::Regular,
-        ));
-        item.bbox = Rect::new(
-            point.x - 30.0,
-            point.y - 22.0,
-            60.0,
-            TOP + PLOT_H + 20.0 - point.y + 22.0,
-        );
-        item.title = Some(format!(
-            "Review of {}: score {score}",
-            date.format("%-d %B %Y")
-        ));
-        scene.items.push(item);
-    }
-    scene.width = width.max(360.0);
-    scene.height = TOP + PLOT_H + 28.0;
-    scene
+    item.shapes.push(text(
+        Point::new(point.x, point.y - 9.0),
+        score.to_string(),
+        11.0,
+        Anchor::Middle,
+        Weight::Bold,
+    ));
+    item.shapes.push(text(
+        Point::new(point.x, TOP + PLOT_H + 16.0),
+        date.format("%-d %b %Y").to_string(),
+        9.0,
+        Anchor::Middle,
+        Weight::Regular,
+    ));
+    item.bbox = Rect::new(
+        point.x - 30.0,
+        point.y - 22.0,
+        60.0,
+        TOP + PLOT_H + 20.0 - point.y + 22.0,
+    );
+    item.title = Some(format!(
+        "Review of {}: score {score}",
+        date.format("%-d %B %Y")
+    ));
+    item
 }
 
 #[cfg(test)]

@@ -428,105 +428,108 @@ fn arrow_head(tip: Point, from: Point, colour: Colour) -> Shape {
 /// The drawing of an emotional relationship along `points` (first point at the person who
 /// harms or focuses, for directed kinds).
 pub(super) fn relationship(kind: RelationshipKind, points: &[Point], directed: bool) -> Vec<Shape> {
-    use RelationshipKind as K;
     let colour = relationship_colour(kind);
-    let plain = Paint::line(colour, 1.4);
-    let mut shapes = Vec::new();
     // Directed lines stop short of the target so the arrow head is not hidden.
     let body = if directed {
         trimmed(points, 10.0)
     } else {
         points.to_vec()
     };
-    let line = |pts: Vec<Point>, paint: Paint| Shape::Polyline { points: pts, paint };
-    match kind {
-        K::Close => {
-            for d in [-2.5, 2.5] {
-                shapes.push(line(offset(&body, d), plain.clone()));
-            }
-        }
-        K::VeryClose => {
-            for d in [-4.0, 0.0, 4.0] {
-                shapes.push(line(offset(&body, d), plain.clone()));
-            }
-        }
-        // Sparse dots: the dense dots are "dating", a line between partners.
-        K::Distant => shapes.push(line(body.clone(), plain.clone().dashed(&[2.0, 7.0]))),
-        K::Conflict => shapes.push(Shape::Path {
-            steps: wave(&body, 2.5, 8.0),
-            paint: plain.clone(),
-        }),
-        K::Hostile => shapes.push(line(zigzag(&body, 4.0, 6.0), plain.clone())),
-        K::CloseHostile => {
-            for d in [-2.5, 2.5] {
-                shapes.push(line(offset(&body, d), plain.clone()));
-            }
-            shapes.push(line(zigzag(&body, 5.0, 6.0), plain.clone()));
-        }
-        K::CutOff | K::Repaired => {
-            // The line broken in the middle by two short bars.
-            let mid = samples(&body, 1.0);
-            let half = mid.len() / 2;
-            let (centre, (ux, uy)) = mid.get(half).copied().unwrap_or((body[0], (1.0, 0.0)));
-            let gap = 4.0;
-            let before = Point::new(centre.x - ux * gap, centre.y - uy * gap);
-            let after = Point::new(centre.x + ux * gap, centre.y + uy * gap);
-            let mut first: Vec<Point> = mid[..half].iter().map(|m| m.0).collect();
-            first.push(before);
-            let mut second = vec![after];
-            second.extend(mid[half..].iter().map(|m| m.0));
-            shapes.push(line(simplify(&first), plain.clone()));
-            shapes.push(line(simplify(&second), plain.clone()));
-            for p in [before, after] {
-                shapes.push(segment(
-                    Point::new(p.x - uy * 7.0, p.y + ux * 7.0),
-                    Point::new(p.x + uy * 7.0, p.y - ux * 7.0),
-                    plain.clone(),
-                ));
-            }
-            if kind == K::Repaired {
-                shapes.push(segment(
-                    Point::new(
-                        before.x - ux * 5.0 - uy * 2.5,
-                        before.y - uy * 5.0 + ux * 2.5,
-                    ),
-                    Point::new(after.x + ux * 5.0 - uy * 2.5, after.y + uy * 5.0 + ux * 2.5),
-                    plain.clone(),
-                ));
-            }
-        }
-        K::FocusedOn => shapes.push(line(body.clone(), plain.clone())),
-        K::PhysicalAbuse => {
-            shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone().with_width(2.0)))
-        }
-        K::EmotionalAbuse => {
-            shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone()));
-            shapes.push(line(body.clone(), plain.clone().dashed(&[6.0, 3.0])));
-        }
-        K::SexualAbuse => {
-            shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone()));
-            for d in [-6.5, 6.5] {
-                shapes.push(line(offset(&body, d), plain.clone()));
-            }
-        }
-        K::Neglect => shapes.push(line(
-            zigzag(&body, 4.5, 6.0),
-            plain.clone().dashed(&[3.0, 2.0]),
-        )),
-        K::DomesticAbuse => {
-            shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone().with_width(2.6)));
-        }
-        K::CoerciveControl => {
-            shapes.push(line(zigzag(&body, 4.5, 6.0), plain.clone()));
-            shapes.push(line(body.clone(), plain.clone().dashed(&[1.5, 3.0])));
-        }
-    }
+    let mut shapes = relationship_lines(kind, &body, &Paint::line(colour, 1.4));
     if directed && points.len() >= 2 {
         // The head points along the last 11 units of the route, so it sits true on a curve.
         let n = points.len();
         let back = trimmed(points, 11.0);
         let from = back.last().copied().unwrap_or(points[n - 2]);
         shapes.push(arrow_head(points[n - 1], from, colour));
+    }
+    shapes
+}
+
+/// The lines that tell the kinds of emotional relationship apart, along `body`: how many,
+/// dashed or not, straight, zigzag or wavy, and how heavy.
+fn relationship_lines(kind: RelationshipKind, body: &[Point], plain: &Paint) -> Vec<Shape> {
+    use RelationshipKind as K;
+    let line = |pts: Vec<Point>, paint: Paint| Shape::Polyline { points: pts, paint };
+    let side_by_side = |offsets: &[f64]| -> Vec<Shape> {
+        offsets
+            .iter()
+            .map(|&d| line(offset(body, d), plain.clone()))
+            .collect()
+    };
+    // Most kinds of abuse share one zigzag, drawn first, and differ in what is drawn with it.
+    let zigzag_then = |mut more: Vec<Shape>| -> Vec<Shape> {
+        more.insert(0, line(zigzag(body, 4.5, 6.0), plain.clone()));
+        more
+    };
+    match kind {
+        K::Close => side_by_side(&[-2.5, 2.5]),
+        K::VeryClose => side_by_side(&[-4.0, 0.0, 4.0]),
+        // Sparse dots: the dense dots are "dating", a line between partners.
+        K::Distant => vec![line(body.to_vec(), plain.clone().dashed(&[2.0, 7.0]))],
+        K::Conflict => vec![Shape::Path {
+            steps: wave(body, 2.5, 8.0),
+            paint: plain.clone(),
+        }],
+        K::Hostile => vec![line(zigzag(body, 4.0, 6.0), plain.clone())],
+        K::CloseHostile => {
+            let mut shapes = side_by_side(&[-2.5, 2.5]);
+            shapes.push(line(zigzag(body, 5.0, 6.0), plain.clone()));
+            shapes
+        }
+        K::CutOff => broken_line(body, plain, false),
+        K::Repaired => broken_line(body, plain, true),
+        K::FocusedOn => vec![line(body.to_vec(), plain.clone())],
+        K::PhysicalAbuse => vec![line(zigzag(body, 4.5, 6.0), plain.clone().with_width(2.0))],
+        K::EmotionalAbuse => {
+            zigzag_then(vec![line(body.to_vec(), plain.clone().dashed(&[6.0, 3.0]))])
+        }
+        K::SexualAbuse => zigzag_then(side_by_side(&[-6.5, 6.5])),
+        K::Neglect => vec![line(
+            zigzag(body, 4.5, 6.0),
+            plain.clone().dashed(&[3.0, 2.0]),
+        )],
+        K::DomesticAbuse => vec![line(zigzag(body, 4.5, 6.0), plain.clone().with_width(2.6))],
+        K::CoerciveControl => {
+            zigzag_then(vec![line(body.to_vec(), plain.clone().dashed(&[1.5, 3.0]))])
+        }
+    }
+}
+
+/// A cut-off: the line broken in the middle by two short bars; once repaired, a line
+/// bridges the break.
+fn broken_line(body: &[Point], plain: &Paint, repaired: bool) -> Vec<Shape> {
+    let line = |pts: Vec<Point>| Shape::Polyline {
+        points: simplify(&pts),
+        paint: plain.clone(),
+    };
+    let mid = samples(body, 1.0);
+    let half = mid.len() / 2;
+    let (centre, (ux, uy)) = mid.get(half).copied().unwrap_or((body[0], (1.0, 0.0)));
+    let gap = 4.0;
+    let before = Point::new(centre.x - ux * gap, centre.y - uy * gap);
+    let after = Point::new(centre.x + ux * gap, centre.y + uy * gap);
+    let mut first: Vec<Point> = mid[..half].iter().map(|m| m.0).collect();
+    first.push(before);
+    let mut second = vec![after];
+    second.extend(mid[half..].iter().map(|m| m.0));
+    let mut shapes = vec![line(first), line(second)];
+    for p in [before, after] {
+        shapes.push(segment(
+            Point::new(p.x - uy * 7.0, p.y + ux * 7.0),
+            Point::new(p.x + uy * 7.0, p.y - ux * 7.0),
+            plain.clone(),
+        ));
+    }
+    if repaired {
+        shapes.push(segment(
+            Point::new(
+                before.x - ux * 5.0 - uy * 2.5,
+                before.y - uy * 5.0 + ux * 2.5,
+            ),
+            Point::new(after.x + ux * 5.0 - uy * 2.5, after.y + uy * 5.0 + ux * 2.5),
+            plain.clone(),
+        ));
     }
     shapes
 }

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::graph::Family;
 use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
-use crate::model::{Case, ChildLink, LossKind, Person, PersonKind};
+use crate::model::{Case, ChildLink, Gender, LossKind, Person, PersonKind};
 use crate::text;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -16,12 +16,17 @@ use std::collections::BTreeSet;
 /// Everything that decides how one person is drawn.
 pub(super) struct Look {
     pub form: Form,
+    /// The symbol's radius (smaller for pregnancies and losses).
     pub r: f64,
-    pub inside: Option<String>,
-    pub name: Vec<String>,
-    pub details: Vec<String>,
+    /// The age or count written inside the symbol.
+    inside: Option<String>,
+    /// The name and detail lines under the symbol, already wrapped to the label's width.
+    name: Vec<String>,
+    details: Vec<String>,
+    /// The label's size, which decides how far apart people sit and how tall a row is.
     pub label_width: f64,
     pub label_height: f64,
+    /// The room the symbol takes on its row, with its double outline or brackets.
     pub symbol_width: f64,
     pub adopted: bool,
     pub subject: bool,
@@ -32,58 +37,73 @@ pub(super) fn line_height(size: f64) -> f64 {
 }
 
 pub(super) fn look(case: &Case, person: &Person, as_at: NaiveDate, adopted: bool) -> Look {
-    let mut form = draw::form(person.gender);
-    let mut r = R;
-    let mut inside = None;
-    let mut details = Vec::new();
-    match &person.kind {
-        PersonKind::Individual => {
-            if person.unknown {
-                inside = Some("?".to_string());
-            } else if person.deceased && person.died.is_none() {
-                // Died, date not known: no age can be given honestly.
-            } else if let Some(years) = person.years_text_at(as_at) {
-                inside = Some(years);
-            }
-            match (&person.born, &person.died) {
-                (Some(b), Some(d)) => {
-                    details.push(format!("{} – {}", b.year_label(), d.year_label()))
-                }
-                (Some(b), None) => details.push(format!("b. {}", b.year_label())),
-                (None, Some(d)) => details.push(format!("d. {}", d.year_label())),
-                (None, None) => {}
-            }
-        }
-        PersonKind::Pregnancy => {
-            form = Form::Triangle;
-            r = R * 0.7;
-            if let Some(b) = &person.born {
-                details.push(format!("due {b}"));
-            } else {
-                details.push("pregnancy".to_string());
-            }
-        }
-        PersonKind::Loss(kind) => {
-            let what = match kind {
-                LossKind::Miscarriage => "miscarriage",
-                LossKind::Termination => "termination",
-                LossKind::Stillbirth => "SB",
-            };
-            if *kind == LossKind::Stillbirth {
-                r = R * 0.55;
-            } else {
-                form = Form::Triangle;
-                r = R * 0.6;
-            }
-            match &person.born {
-                Some(b) => details.push(format!("{what} {b}")),
-                None => details.push(what.to_string()),
-            }
-        }
-        PersonKind::Group { count } => {
-            inside = Some(count.to_string());
-        }
+    let (form, r) = symbol_form(person);
+    let subject = case.is_subject(&person.id);
+    let name = wrapped(&name_text(person), NAME_SIZE, Weight::Bold);
+    let details: Vec<String> = detail_lines(person)
+        .iter()
+        .flat_map(|d| wrapped(d, DETAIL_SIZE, Weight::Regular))
+        .collect();
+    let label_width = text::widest(&name, NAME_SIZE, Weight::Bold).max(text::widest(
+        &details,
+        DETAIL_SIZE,
+        Weight::Regular,
+    ));
+    let label_height = name.len() as f64 * line_height(NAME_SIZE)
+        + details.len() as f64 * line_height(DETAIL_SIZE);
+    Look {
+        form,
+        r,
+        inside: written_inside(person, as_at),
+        name,
+        details,
+        label_width,
+        label_height,
+        symbol_width: symbol_width(form, r, subject, adopted),
+        adopted,
+        subject,
     }
+}
+
+/// The symbol's form and radius: a person's gender decides the form, except for a
+/// pregnancy and a miscarriage or termination (a triangle); pregnancies and losses are
+/// drawn smaller than people.
+fn symbol_form(person: &Person) -> (Form, f64) {
+    match &person.kind {
+        PersonKind::Individual | PersonKind::Group { .. } => (draw::form(person.gender), R),
+        PersonKind::Pregnancy => (Form::Triangle, R * 0.7),
+        PersonKind::Loss(LossKind::Stillbirth) => (draw::form(person.gender), R * 0.55),
+        PersonKind::Loss(_) => (Form::Triangle, R * 0.6),
+    }
+}
+
+/// What is written inside the symbol: a person's age (or "?" for a person not known), or
+/// how many people a group stands for.
+fn written_inside(person: &Person, as_at: NaiveDate) -> Option<String> {
+    match &person.kind {
+        PersonKind::Individual if person.unknown => Some("?".to_string()),
+        // Died, date not known: no age can be given honestly.
+        PersonKind::Individual if person.deceased && person.died.is_none() => None,
+        PersonKind::Individual => person.years_text_at(as_at),
+        PersonKind::Group { count } => Some(count.to_string()),
+        PersonKind::Pregnancy | PersonKind::Loss(_) => None,
+    }
+}
+
+/// The name line under the symbol. A pregnancy or loss with no name given is left unnamed
+/// rather than showing a placeholder.
+fn name_text(person: &Person) -> String {
+    match (&person.kind, person.name.is_empty(), &person.known_as) {
+        (PersonKind::Loss(_) | PersonKind::Pregnancy, true, None) => String::new(),
+        _ => person.display_name().to_string(),
+    }
+}
+
+/// The detail lines under the name, before wrapping: dates (or what a pregnancy or loss
+/// was), sex at birth, role, then notes shortest first.
+fn detail_lines(person: &Person) -> Vec<String> {
+    let mut details = Vec::new();
+    details.extend(kind_detail(person));
     if let Some(sex) = person.sex_at_birth {
         details.push(
             match sex {
@@ -100,42 +120,49 @@ pub(super) fn look(case: &Case, person: &Person, as_at: NaiveDate, adopted: bool
     let mut notes: Vec<String> = person.notes.iter().map(|n| n.text.clone()).collect();
     notes.sort_by_key(|n| n.chars().count());
     details.extend(notes);
-    let subject = case.is_subject(&person.id);
-    let name_text = match (&person.kind, person.name.is_empty(), &person.known_as) {
-        (PersonKind::Loss(_) | PersonKind::Pregnancy, true, None) => String::new(),
-        _ => person.display_name().to_string(),
-    };
-    let name = wrapped(&name_text, NAME_SIZE, Weight::Bold);
-    let details: Vec<String> = details
-        .iter()
-        .flat_map(|d| wrapped(d, DETAIL_SIZE, Weight::Regular))
-        .collect();
-    let label_width = text::widest(&name, NAME_SIZE, Weight::Bold).max(text::widest(
-        &details,
-        DETAIL_SIZE,
-        Weight::Regular,
-    ));
-    let label_height = name.len() as f64 * line_height(NAME_SIZE)
-        + details.len() as f64 * line_height(DETAIL_SIZE);
-    let mut symbol_width = 2.0 * draw::reach(form, r) + 4.0;
+    details
+}
+
+/// The first detail line, which depends on what kind of person this is: a person's years,
+/// a pregnancy's due date, what a loss was and when; none for a group.
+fn kind_detail(person: &Person) -> Option<String> {
+    match &person.kind {
+        PersonKind::Individual => match (&person.born, &person.died) {
+            (Some(b), Some(d)) => Some(format!("{} – {}", b.year_label(), d.year_label())),
+            (Some(b), None) => Some(format!("b. {}", b.year_label())),
+            (None, Some(d)) => Some(format!("d. {}", d.year_label())),
+            (None, None) => None,
+        },
+        PersonKind::Pregnancy => Some(match &person.born {
+            Some(b) => format!("due {b}"),
+            None => "pregnancy".to_string(),
+        }),
+        PersonKind::Loss(kind) => {
+            let what = match kind {
+                LossKind::Miscarriage => "miscarriage",
+                LossKind::Termination => "termination",
+                LossKind::Stillbirth => "SB",
+            };
+            Some(match &person.born {
+                Some(b) => format!("{what} {b}"),
+                None => what.to_string(),
+            })
+        }
+        PersonKind::Group { .. } => None,
+    }
+}
+
+/// The width a symbol takes on its row: its reach with a little air, more for a subject's
+/// double outline, and room for an adopted person's brackets.
+fn symbol_width(form: Form, r: f64, subject: bool, adopted: bool) -> f64 {
+    let mut width = 2.0 * draw::reach(form, r) + 4.0;
     if subject {
-        symbol_width += 8.0;
+        width += 8.0;
     }
     if adopted {
-        symbol_width = symbol_width.max(2.0 * r + 22.0);
+        width = width.max(2.0 * r + 22.0);
     }
-    Look {
-        form,
-        r,
-        inside,
-        name,
-        details,
-        label_width,
-        label_height,
-        symbol_width,
-        adopted,
-        subject,
-    }
+    width
 }
 
 /// Wraps a label line; a line that fits costs one measurement.
@@ -216,41 +243,31 @@ pub(super) fn person_items(
     c: Point,
     label_top: f64,
     deceased_style: DeceasedStyle,
-    _index: usize,
 ) -> (Item, Item, Vec<Key>) {
     let mut keys = Vec::new();
+    let symbol = symbol_item(person, look, c, deceased_style, &mut keys);
+    let label = label_item(person, look, c, label_top);
+    (symbol, label, keys)
+}
+
+/// A person's symbol: outline, the marks for what kind of person and what happened to
+/// them, the writing inside, and a title naming them for the reader of an SVG.
+fn symbol_item(
+    person: &Person,
+    look: &Look,
+    c: Point,
+    deceased_style: DeceasedStyle,
+    keys: &mut Vec<Key>,
+) -> Item {
     let mut item = Item::new(ItemKind::Person, format!("person-{}", person.id));
     item.people = vec![person.id.0.clone()];
-    let gender_class = match person.gender {
-        crate::model::Gender::Male => "male",
-        crate::model::Gender::Female => "female",
-        crate::model::Gender::NonBinary => "non-binary",
-        crate::model::Gender::Unknown => "gender-unknown",
-    };
-    item.classes.push(gender_class.into());
+    item.classes.push(gender_class(person.gender).into());
     let paint = Paint::line(INK, LINE).filled(Colour::WHITE);
-    item.shapes
-        .push(draw::outline(look.form, c, look.r, paint.clone()));
+    item.shapes.push(draw::outline(look.form, c, look.r, paint));
+    mark_kind(&mut item, person, look, c, keys);
     let reach = draw::reach(look.form, look.r);
+    // How far the drawing reaches from the centre, grown by each mark that sticks out.
     let mut extent = reach;
-    match &person.kind {
-        PersonKind::Individual => keys.push(Key::Form(look.form)),
-        PersonKind::Pregnancy => {
-            item.classes.push("pregnancy".into());
-            keys.push(Key::Pregnancy);
-        }
-        PersonKind::Loss(kind) => {
-            item.classes.push(kebab(&format!("{kind:?}")));
-            item.shapes
-                .extend(draw::loss_marks(*kind, c, look.r, &Paint::line(INK, LINE)));
-            keys.push(Key::Loss(*kind));
-        }
-        PersonKind::Group { .. } => {
-            item.classes.push("group".into());
-            keys.push(Key::Form(look.form));
-            keys.push(Key::Group);
-        }
-    }
     if look.subject {
         item.classes.push("subject".into());
         item.shapes.push(draw::outline(
@@ -267,21 +284,7 @@ pub(super) fn person_items(
         keys.push(Key::Unknown);
     }
     if let Some(inside) = &look.inside {
-        let size = if inside.chars().count() > 3 {
-            INSIDE_SIZE - 2.0
-        } else {
-            INSIDE_SIZE
-        };
-        item.shapes.push(Shape::Text {
-            origin: Point::new(c.x, c.y + size * 0.35),
-            lines: vec![inside.clone()],
-            size,
-            line_height: line_height(size),
-            anchor: Anchor::Middle,
-            weight: Weight::Bold,
-            colour: INK,
-            halo: 0.0,
-        });
+        item.shapes.push(inside_text(inside, c));
     }
     if person.deceased && !matches!(person.kind, PersonKind::Loss(_)) {
         item.classes.push("deceased".into());
@@ -311,6 +314,63 @@ pub(super) fn person_items(
         extent
     };
     item.bbox = Rect::new(c.x - extent, c.y - vertical, 2.0 * extent, 2.0 * vertical);
+    item.title = Some(symbol_title(person, look));
+    item
+}
+
+fn gender_class(gender: Gender) -> &'static str {
+    match gender {
+        Gender::Male => "male",
+        Gender::Female => "female",
+        Gender::NonBinary => "non-binary",
+        Gender::Unknown => "gender-unknown",
+    }
+}
+
+/// The class, marks and legend keys that say what kind of person a symbol stands for.
+fn mark_kind(item: &mut Item, person: &Person, look: &Look, c: Point, keys: &mut Vec<Key>) {
+    match &person.kind {
+        PersonKind::Individual => keys.push(Key::Form(look.form)),
+        PersonKind::Pregnancy => {
+            item.classes.push("pregnancy".into());
+            keys.push(Key::Pregnancy);
+        }
+        PersonKind::Loss(kind) => {
+            item.classes.push(kebab(&format!("{kind:?}")));
+            item.shapes
+                .extend(draw::loss_marks(*kind, c, look.r, &Paint::line(INK, LINE)));
+            keys.push(Key::Loss(*kind));
+        }
+        PersonKind::Group { .. } => {
+            item.classes.push("group".into());
+            keys.push(Key::Form(look.form));
+            keys.push(Key::Group);
+        }
+    }
+}
+
+/// The age or count written inside a symbol, smaller when it is long so it stays inside.
+fn inside_text(inside: &str, c: Point) -> Shape {
+    let size = if inside.chars().count() > 3 {
+        INSIDE_SIZE - 2.0
+    } else {
+        INSIDE_SIZE
+    };
+    Shape::Text {
+        origin: Point::new(c.x, c.y + size * 0.35),
+        lines: vec![inside.to_string()],
+        size,
+        line_height: line_height(size),
+        anchor: Anchor::Middle,
+        weight: Weight::Bold,
+        colour: INK,
+        halo: 0.0,
+    }
+}
+
+/// The symbol's title: the person in words (name, dates, age, role), for a reader who
+/// hovers over the symbol or uses a screen reader.
+fn symbol_title(person: &Person, look: &Look) -> String {
     let mut title = person.display_name().to_string();
     if let Some(b) = &person.born {
         title.push_str(&format!(", {} {b}", person.born_word()));
@@ -329,39 +389,51 @@ pub(super) fn person_items(
     if let Some(role) = &person.role {
         title.push_str(&format!(" ({})", role.text));
     }
-    item.title = Some(title);
+    title
+}
 
+/// The label under a symbol: the name in bold, then the detail lines.
+fn label_item(person: &Person, look: &Look, c: Point, label_top: f64) -> Item {
     let mut label = Item::new(ItemKind::Label, format!("label-{}", person.id));
     label.people = vec![person.id.0.clone()];
     let h = look.label_height;
     let w = look.label_width;
     label.bbox = Rect::new(c.x - w / 2.0, label_top, w, h);
     if !look.name.is_empty() {
-        label.shapes.push(Shape::Text {
-            origin: Point::new(c.x, label_top + NAME_SIZE * 0.93),
-            lines: look.name.clone(),
-            size: NAME_SIZE,
-            line_height: line_height(NAME_SIZE),
-            anchor: Anchor::Middle,
-            weight: Weight::Bold,
-            colour: INK,
-            halo: LABEL_HALO,
-        });
+        label.shapes.push(label_lines(
+            c.x,
+            label_top,
+            &look.name,
+            NAME_SIZE,
+            Weight::Bold,
+        ));
     }
     if !look.details.is_empty() {
         let top = label_top + look.name.len() as f64 * line_height(NAME_SIZE);
-        label.shapes.push(Shape::Text {
-            origin: Point::new(c.x, top + DETAIL_SIZE * 0.93),
-            lines: look.details.clone(),
-            size: DETAIL_SIZE,
-            line_height: line_height(DETAIL_SIZE),
-            anchor: Anchor::Middle,
-            weight: Weight::Regular,
-            colour: INK,
-            halo: LABEL_HALO,
-        });
+        label.shapes.push(label_lines(
+            c.x,
+            top,
+            &look.details,
+            DETAIL_SIZE,
+            Weight::Regular,
+        ));
     }
-    (item, label, keys)
+    label
+}
+
+/// Lines of a label centred on `x`, the first line's top at `top`, with a halo so lines
+/// drawn under the label do not cut through its words.
+fn label_lines(x: f64, top: f64, lines: &[String], size: f64, weight: Weight) -> Shape {
+    Shape::Text {
+        origin: Point::new(x, top + size * 0.93),
+        lines: lines.to_vec(),
+        size,
+        line_height: line_height(size),
+        anchor: Anchor::Middle,
+        weight,
+        colour: INK,
+        halo: LABEL_HALO,
+    }
 }
 
 /// Every person's symbol and label, and the boxes overlay lines keep off.
@@ -372,22 +444,13 @@ pub(super) fn people_items(
     obstacles: &mut Vec<(Rect, f64, f64)>,
     labels_drawn: &mut Vec<Item>,
 ) -> Vec<Item> {
-    let Frame {
-        people,
-        arrangement,
-        placement,
-        row_y,
-        looks,
-        ..
-    } = frame;
-    let mut people_items = Vec::with_capacity(people.len());
-    for (i, person) in people.iter().enumerate() {
-        let s = arrangement.slot_of[i];
-        let row = arrangement.slots[s].row;
-        let centre = Point::new(placement.x[s], row_y[row].centre);
-        let look = &looks[i];
+    let mut people_items = Vec::with_capacity(frame.people.len());
+    for (i, person) in frame.people.iter().enumerate() {
+        let s = frame.arrangement.slot_of[i];
+        let row = &frame.row_y[frame.arrangement.slots[s].row];
+        let centre = Point::new(frame.placement.x[s], row.centre);
         let (item, label, used) =
-            person_items(person, look, centre, row_y[row].labels, deceased, i);
+            person_items(person, &frame.looks[i], centre, row.labels, deceased);
         keys.extend(used);
         obstacles.push((item.bbox, 100.0, 0.0));
         obstacles.push((label.bbox, 12.0, 0.0));

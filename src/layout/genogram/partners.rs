@@ -11,6 +11,7 @@ use crate::layout::scene::{Anchor, Item, ItemKind, Point, Rect, Shape, Weight};
 use crate::model::{Case, PartnershipStatus};
 use crate::text;
 use chrono::NaiveDate;
+use std::collections::BTreeSet;
 
 /// The state of a partnership as at a date, as drawn.
 pub(super) struct PartnerState {
@@ -105,117 +106,146 @@ pub(super) fn partnership_lines(
     items: &mut Vec<Item>,
     drawn: &mut Drawn,
 ) -> (usize, usize) {
-    let Frame {
-        case,
-        people,
-        family,
-        couples,
-        arrangement,
-        states,
-        ..
-    } = frame;
-    let Drawn {
-        keys,
-        obstacles,
-        labels: labels_drawn,
-    } = drawn;
     let mut couples_adjacent = 0usize;
     let mut couples_on_row = 0usize;
-    for (k, couple) in couples.iter().enumerate() {
-        let [a, b] = couple.partners;
-        let state = &states[k];
-        if state.future && arrangement.couple_sibship[k].is_none() {
+    for (k, couple) in frame.couples.iter().enumerate() {
+        let state = &frame.states[k];
+        // A partnership not yet begun on the date is drawn only when its children are.
+        if state.future && frame.arrangement.couple_sibship[k].is_none() {
             continue;
         }
-        let blood = family.blood_relatives(a, b);
-        let id = match couple.partnership.and_then(|p| case.partnerships.get(p)) {
-            Some(p) => format!("partnership-{}", p.id),
-            None => format!("partnership-{}--{}", people[a].id, people[b].id),
-        };
-        let mut item = Item::new(ItemKind::Partnership, id.clone());
-        item.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
-        let line = match arrangement.ties[k] {
+        let line = match frame.arrangement.ties[k] {
             Some(ends) => tie_line(frame, k, ends),
             None => row_line(frame, k),
         };
         couples_on_row += usize::from(line.on_row);
         couples_adjacent += usize::from(line.adjacent);
-        let (points, mut label_at) = (line.points, line.label_at);
-        item.shapes = draw::partner_line(&points, state.line, blood);
-        keys.insert(Key::Partner(state.line));
-        if blood {
-            keys.insert(Key::BloodPartners);
-            item.classes.push("blood-relatives".into());
-        }
-        if let Some(ending) = state.ending {
-            let (lo, hi, mark_y) = line.marks;
-            let mark_x = if line.straight {
-                (lo + hi) / 2.0 - 9.0
-            } else {
-                // Beside the dates written over the line, not through them.
-                let lines = text::wrap(&state.dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
-                let half = text::widest(&lines, DATE_SIZE, Weight::Regular) / 2.0;
-                if label_at.x - half - 12.0 > lo + 8.0 {
-                    label_at.x - half - 12.0
-                } else if label_at.x + half + 12.0 < hi - 8.0 {
-                    label_at.x + half + 12.0
-                } else {
-                    (lo + hi) / 2.0
-                }
-            };
-            item.shapes.extend(draw::ending_marks(
-                Point::new(mark_x, mark_y),
-                ending,
-                state.reconciled,
-            ));
-            keys.insert(Key::Ending(ending, state.reconciled));
-            item.classes.push(
-                match (ending, state.reconciled) {
-                    (_, true) => "reconciled",
-                    (Ending::Separated, false) => "separated",
-                    (Ending::Divorced, false) => "divorced",
-                }
-                .into(),
-            );
-        }
-        item.classes
-            .push(format!("{:?}", state.line).to_lowercase());
-        let names = format!(
-            "{} and {}",
-            people[a].display_name(),
-            people[b].display_name()
-        );
-        item.title = Some(if state.dates.is_empty() {
-            names.clone()
-        } else {
-            format!("{names}: {}", state.dates)
-        });
-        item.bbox = Rect::around(&points).unwrap_or_default().inflate(3.0);
-        item.points = Some(points);
-        items.push(item);
+        let id = match couple
+            .partnership
+            .and_then(|p| frame.case.partnerships.get(p))
+        {
+            Some(p) => format!("partnership-{}", p.id),
+            None => {
+                let [a, b] = couple.partners;
+                format!("partnership-{}--{}", frame.people[a].id, frame.people[b].id)
+            }
+        };
+        let dates = text::wrap(&state.dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
+        let label_at = line.label_at;
+        items.push(partnership_item(
+            frame,
+            k,
+            &id,
+            line,
+            &dates,
+            &mut drawn.keys,
+        ));
         if !state.dates.is_empty() {
-            let lines = text::wrap(&state.dates, DATE_SIZE, Weight::Regular, DATE_WRAP);
-            let h = lines.len() as f64 * line_height(DATE_SIZE);
-            let w = text::widest(&lines, DATE_SIZE, Weight::Regular);
-            label_at.y -= h - line_height(DATE_SIZE);
-            let mut label = Item::new(ItemKind::Label, format!("label-{id}"));
-            label.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
-            label.bbox = Rect::new(label_at.x - w / 2.0, label_at.y - DATE_SIZE, w, h);
-            label.shapes.push(Shape::Text {
-                origin: Point::new(label_at.x, label_at.y - DATE_SIZE * 0.15),
-                lines,
-                size: DATE_SIZE,
-                line_height: line_height(DATE_SIZE),
-                anchor: Anchor::Middle,
-                weight: Weight::Regular,
-                colour: INK,
-                halo: LABEL_HALO,
-            });
-            obstacles.push((label.bbox, 12.0, 0.0));
-            labels_drawn.push(label);
+            let label = dates_label(frame, k, &id, dates, label_at);
+            drawn.obstacles.push((label.bbox, 12.0, 0.0));
+            drawn.labels.push(label);
         }
     }
     (couples_on_row, couples_adjacent)
+}
+
+/// The line of couple `k` with its ending marks, its classes and a title naming the
+/// partners and their dates. `dates` is the dates as wrapped over the line, which the
+/// ending marks keep clear of.
+fn partnership_item(
+    frame: &Frame,
+    k: usize,
+    id: &str,
+    line: Line,
+    dates: &[String],
+    keys: &mut BTreeSet<Key>,
+) -> Item {
+    let [a, b] = frame.couples[k].partners;
+    let (people, state) = (&frame.people, &frame.states[k]);
+    let blood = frame.family.blood_relatives(a, b);
+    let mut item = Item::new(ItemKind::Partnership, id);
+    item.people = vec![people[a].id.0.clone(), people[b].id.0.clone()];
+    item.shapes = draw::partner_line(&line.points, state.line, blood);
+    keys.insert(Key::Partner(state.line));
+    if blood {
+        keys.insert(Key::BloodPartners);
+        item.classes.push("blood-relatives".into());
+    }
+    if let Some(ending) = state.ending {
+        item.shapes.extend(draw::ending_marks(
+            ending_marks_at(&line, dates),
+            ending,
+            state.reconciled,
+        ));
+        keys.insert(Key::Ending(ending, state.reconciled));
+        item.classes.push(
+            match (ending, state.reconciled) {
+                (_, true) => "reconciled",
+                (Ending::Separated, false) => "separated",
+                (Ending::Divorced, false) => "divorced",
+            }
+            .into(),
+        );
+    }
+    item.classes
+        .push(format!("{:?}", state.line).to_lowercase());
+    let names = format!(
+        "{} and {}",
+        people[a].display_name(),
+        people[b].display_name()
+    );
+    item.title = Some(if state.dates.is_empty() {
+        names
+    } else {
+        format!("{names}: {}", state.dates)
+    });
+    item.bbox = Rect::around(&line.points).unwrap_or_default().inflate(3.0);
+    item.points = Some(line.points);
+    item
+}
+
+/// Where a partnership's ending marks go: the middle of a straight line; on a bracket,
+/// beside the dates written over it rather than through them, or its middle when there is
+/// no room beside them.
+fn ending_marks_at(line: &Line, dates: &[String]) -> Point {
+    let (lo, hi, mark_y) = line.marks;
+    let label_at = line.label_at;
+    let mark_x = if line.straight {
+        (lo + hi) / 2.0 - 9.0
+    } else {
+        let half = text::widest(dates, DATE_SIZE, Weight::Regular) / 2.0;
+        if label_at.x - half - 12.0 > lo + 8.0 {
+            label_at.x - half - 12.0
+        } else if label_at.x + half + 12.0 < hi - 8.0 {
+            label_at.x + half + 12.0
+        } else {
+            (lo + hi) / 2.0
+        }
+    };
+    Point::new(mark_x, mark_y)
+}
+
+/// The dates of couple `k` written over its line, `label_at` the bottom centre: a date
+/// line that wraps grows upwards, away from the line.
+fn dates_label(frame: &Frame, k: usize, id: &str, lines: Vec<String>, label_at: Point) -> Item {
+    let [a, b] = frame.couples[k].partners;
+    let h = lines.len() as f64 * line_height(DATE_SIZE);
+    let w = text::widest(&lines, DATE_SIZE, Weight::Regular);
+    let bottom = label_at.y - (h - line_height(DATE_SIZE));
+    let mut label = Item::new(ItemKind::Label, format!("label-{id}"));
+    label.people = vec![frame.people[a].id.0.clone(), frame.people[b].id.0.clone()];
+    label.bbox = Rect::new(label_at.x - w / 2.0, bottom - DATE_SIZE, w, h);
+    label.shapes.push(Shape::Text {
+        origin: Point::new(label_at.x, bottom - DATE_SIZE * 0.15),
+        lines,
+        size: DATE_SIZE,
+        line_height: line_height(DATE_SIZE),
+        anchor: Anchor::Middle,
+        weight: Weight::Regular,
+        colour: INK,
+        halo: LABEL_HALO,
+    });
+    label
 }
 
 /// The geometry of one partnership line.

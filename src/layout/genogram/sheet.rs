@@ -5,7 +5,9 @@ use super::{DeceasedStyle, Focus, MARGIN};
 use crate::layout::scene::{
     Anchor, Colour, Item, ItemKind, LegendEntry, Paint, Point, Rect, Shape, Weight,
 };
-use crate::model::{Case, ChildLink, LossKind, PersonKind, RelationshipKind, Zygosity};
+use crate::model::{
+    Case, CaseDetails, ChildLink, LossKind, PersonKind, RelationshipKind, Zygosity,
+};
 use crate::text;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -54,55 +56,7 @@ pub(super) fn title_block(
     focus: &Option<Focus>,
 ) -> Block {
     let d = &case.details;
-    let mut lines: Vec<String> = Vec::new();
-    if !d.reference.is_empty() {
-        lines.push(format!("Case reference: {}", d.reference));
-    }
-    let subjects: Vec<String> = d
-        .subjects
-        .iter()
-        .filter_map(|id| case.person(id))
-        .map(|p| p.display_name().to_string())
-        .collect();
-    if !subjects.is_empty() {
-        let word = if subjects.len() == 1 {
-            "Subject child"
-        } else {
-            "Subject children"
-        };
-        lines.push(format!("{word}: {}", subjects.join(", ")));
-    }
-    lines.push(format!("Drawn as at {}", date(as_at)));
-    if let Some(sentence) = d.cut.filter(|c| c.date == as_at).and_then(|c| c.sentence()) {
-        lines.push(sentence);
-    }
-    match (&d.author, d.prepared) {
-        (Some(a), Some(p)) => lines.push(format!("Prepared by {a}, {}", date(p))),
-        (Some(a), None) => lines.push(format!("Prepared by {a}")),
-        (None, Some(p)) => lines.push(format!("Prepared {}", date(p))),
-        (None, None) => {}
-    }
-    let mut source = String::from("Source");
-    if !d.source_name.is_empty() {
-        source.push_str(&format!(": {}", d.source_name));
-    }
-    if !d.source_hash.is_empty() {
-        source.push_str(&format!(" (hash {})", d.source_hash));
-    }
-    if source != "Source" {
-        lines.push(source);
-    }
-    if let Some(f) = focus {
-        lines.push(format!(
-            "Part of the family: {} generation(s) up and {} down from {}; {} people not shown",
-            f.up,
-            f.down,
-            case.person(&f.person)
-                .map(|p| p.display_name().to_string())
-                .unwrap_or_else(|| f.person.0.clone()),
-            left_out
-        ));
-    }
+    let lines = identifying_lines(case, as_at, left_out, focus);
     let title = if d.title.is_empty() {
         "Genogram".to_string()
     } else {
@@ -123,26 +77,18 @@ pub(super) fn title_block(
     let mut item = Item::new(ItemKind::Title, "title");
     item.people = d.subjects.iter().map(|p| p.0.clone()).collect();
     item.bbox = Rect::new(MARGIN, MARGIN, width, height);
-    item.shapes.push(Shape::Text {
-        origin: Point::new(MARGIN, MARGIN + TITLE_SIZE * 0.93),
-        lines: title_lines,
-        size: TITLE_SIZE,
-        line_height: TITLE_SIZE * 1.2,
-        anchor: Anchor::Start,
-        weight: Weight::Bold,
-        colour: INK,
-        halo: 0.0,
-    });
-    item.shapes.push(Shape::Text {
-        origin: Point::new(MARGIN, MARGIN + title_h + 4.0 + TEXT_SIZE * 0.93),
-        lines: body,
-        size: TEXT_SIZE,
-        line_height: TEXT_SIZE * 1.3,
-        anchor: Anchor::Start,
-        weight: Weight::Regular,
-        colour: INK,
-        halo: 0.0,
-    });
+    item.shapes.push(left_text(
+        Point::new(MARGIN, MARGIN + TITLE_SIZE * 0.93),
+        title_lines,
+        (TITLE_SIZE, TITLE_SIZE * 1.2),
+        Weight::Bold,
+    ));
+    item.shapes.push(left_text(
+        Point::new(MARGIN, MARGIN + title_h + 4.0 + TEXT_SIZE * 0.93),
+        body,
+        (TEXT_SIZE, TEXT_SIZE * 1.3),
+        Weight::Regular,
+    ));
     item.title = Some(lines.join("; "));
     Block {
         items: vec![item],
@@ -150,6 +96,101 @@ pub(super) fn title_block(
         width,
         height,
         bottom: MARGIN + height,
+    }
+}
+
+/// The lines under the title, each only when the case gives it: the reference, the
+/// subject children, the date the drawing is as at (and what cutting to that date left
+/// out), who prepared it and when, the source file, and which part of the family is shown.
+fn identifying_lines(
+    case: &Case,
+    as_at: NaiveDate,
+    left_out: usize,
+    focus: &Option<Focus>,
+) -> Vec<String> {
+    let d = &case.details;
+    let mut lines: Vec<String> = Vec::new();
+    if !d.reference.is_empty() {
+        lines.push(format!("Case reference: {}", d.reference));
+    }
+    lines.extend(subjects_line(case));
+    lines.push(format!("Drawn as at {}", date(as_at)));
+    if let Some(sentence) = d.cut.filter(|c| c.date == as_at).and_then(|c| c.sentence()) {
+        lines.push(sentence);
+    }
+    lines.extend(prepared_line(d));
+    lines.extend(source_line(d));
+    if let Some(f) = focus {
+        lines.push(format!(
+            "Part of the family: {} generation(s) up and {} down from {}; {} people not shown",
+            f.up,
+            f.down,
+            case.person(&f.person)
+                .map(|p| p.display_name().to_string())
+                .unwrap_or_else(|| f.person.0.clone()),
+            left_out
+        ));
+    }
+    lines
+}
+
+fn subjects_line(case: &Case) -> Option<String> {
+    let subjects: Vec<String> = case
+        .details
+        .subjects
+        .iter()
+        .filter_map(|id| case.person(id))
+        .map(|p| p.display_name().to_string())
+        .collect();
+    let word = match subjects.len() {
+        0 => return None,
+        1 => "Subject child",
+        _ => "Subject children",
+    };
+    Some(format!("{word}: {}", subjects.join(", ")))
+}
+
+fn prepared_line(d: &CaseDetails) -> Option<String> {
+    match (&d.author, d.prepared) {
+        (Some(a), Some(p)) => Some(format!("Prepared by {a}, {}", date(p))),
+        (Some(a), None) => Some(format!("Prepared by {a}")),
+        (None, Some(p)) => Some(format!("Prepared {}", date(p))),
+        (None, None) => None,
+    }
+}
+
+/// The case file's name and hash, so a printed copy can be matched to its file.
+fn source_line(d: &CaseDetails) -> Option<String> {
+    if d.source_name.is_empty() && d.source_hash.is_empty() {
+        return None;
+    }
+    let mut source = String::from("Source");
+    if !d.source_name.is_empty() {
+        source.push_str(&format!(": {}", d.source_name));
+    }
+    if !d.source_hash.is_empty() {
+        source.push_str(&format!(" (hash {})", d.source_hash));
+    }
+    Some(source)
+}
+
+/// Black text set from the left with no halo, as the title block and the key write it.
+/// `(size, line_height)` go together.
+fn left_text(
+    origin: Point,
+    lines: Vec<String>,
+    (size, line_height): (f64, f64),
+    weight: Weight,
+) -> Shape {
+    Shape::Text {
+        origin,
+        lines,
+        size,
+        line_height,
+        anchor: Anchor::Start,
+        weight,
+        colour: INK,
+        halo: 0.0,
     }
 }
 
@@ -177,16 +218,12 @@ pub(super) fn legend(
     let mut items = Vec::new();
     let heading_y = top + 14.0;
     let mut heading = Item::new(ItemKind::Legend, "legend");
-    heading.shapes.push(Shape::Text {
-        origin: Point::new(MARGIN, heading_y),
-        lines: vec!["Key".into()],
-        size: 13.0,
-        line_height: 16.0,
-        anchor: Anchor::Start,
-        weight: Weight::Bold,
-        colour: INK,
-        halo: 0.0,
-    });
+    heading.shapes.push(left_text(
+        Point::new(MARGIN, heading_y),
+        vec!["Key".into()],
+        (13.0, 16.0),
+        Weight::Bold,
+    ));
     heading.bbox = Rect::new(MARGIN, heading_y - 12.0, 30.0, 16.0);
     items.push(heading);
     let start_y = heading_y + 10.0;
@@ -202,16 +239,12 @@ pub(super) fn legend(
         item.shapes = sample(*key, centre, case);
         let lines = text::wrap(&label, 10.5, Weight::Regular, COLUMN - SAMPLE - 16.0);
         let text_h = lines.len() as f64 * 12.0;
-        item.shapes.push(Shape::Text {
-            origin: Point::new(x + SAMPLE + 8.0, centre.y - text_h / 2.0 + 9.5),
-            lines: lines.clone(),
-            size: 10.5,
-            line_height: 12.0,
-            anchor: Anchor::Start,
-            weight: Weight::Regular,
-            colour: INK,
-            halo: 0.0,
-        });
+        item.shapes.push(left_text(
+            Point::new(x + SAMPLE + 8.0, centre.y - text_h / 2.0 + 9.5),
+            lines.clone(),
+            (10.5, 12.0),
+            Weight::Regular,
+        ));
         let w = SAMPLE + 8.0 + text::widest(&lines, 10.5, Weight::Regular);
         item.bbox = Rect::new(x, y, w, ENTRY_HEIGHT);
         item.title = Some(label);
@@ -309,22 +342,14 @@ fn stillbirth_forms(case: &Case) -> Vec<Form> {
     }
 }
 
+/// The key's drawing of one thing, centred on `c`, drawn as the genogram draws it but
+/// small.
 fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
-    let r = 8.5;
+    let r = SAMPLE_R;
     let paint = Paint::line(INK, LINE).filled(Colour::WHITE);
     let line_paint = Paint::line(INK, LINE);
     let left = Point::new(c.x - SAMPLE / 2.0 + 2.0, c.y);
     let right = Point::new(c.x + SAMPLE / 2.0 - 2.0, c.y);
-    let small_text = |t: &str, at: Point| Shape::Text {
-        origin: Point::new(at.x, at.y + 3.5),
-        lines: vec![t.to_string()],
-        size: 9.0,
-        line_height: 10.0,
-        anchor: Anchor::Middle,
-        weight: Weight::Bold,
-        colour: INK,
-        halo: 0.0,
-    };
     match key {
         Key::Form(form) => vec![draw::outline(form, c, r, paint)],
         Key::Subject => vec![
@@ -339,29 +364,16 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
             }
             s
         }
-        Key::Unknown => vec![draw::outline(Form::Square, c, r, paint), small_text("?", c)],
-        Key::Group => vec![draw::outline(Form::Square, c, r, paint), small_text("3", c)],
+        Key::Unknown => vec![
+            draw::outline(Form::Square, c, r, paint),
+            sample_text("?", c),
+        ],
+        Key::Group => vec![
+            draw::outline(Form::Square, c, r, paint),
+            sample_text("3", c),
+        ],
         Key::Pregnancy => vec![draw::outline(Form::Triangle, c, r * 0.8, paint)],
-        Key::Loss(LossKind::Stillbirth) => {
-            // A stillbirth is drawn in the symbol of the baby's gender (a diamond when not
-            // recorded): the key shows each form drawn, side by side.
-            let forms = stillbirth_forms(case);
-            let size = r * 0.6;
-            let step = size * 2.0 + 6.0;
-            let first = c.x - step * (forms.len() as f64 - 1.0) / 2.0;
-            let mut s = Vec::new();
-            for (n, form) in forms.into_iter().enumerate() {
-                let at = Point::new(first + step * n as f64, c.y);
-                s.push(draw::outline(form, at, size, paint.clone()));
-                s.extend(draw::loss_marks(
-                    LossKind::Stillbirth,
-                    at,
-                    size,
-                    &line_paint,
-                ));
-            }
-            s
-        }
+        Key::Loss(LossKind::Stillbirth) => stillbirths_sample(case, c),
         Key::Loss(kind) => {
             let size = r * 0.8;
             let mut s = vec![draw::outline(Form::Triangle, c, size, paint)];
@@ -375,52 +387,101 @@ fn sample(key: Key, c: Point, case: &Case) -> Vec<Shape> {
             s
         }
         Key::BloodPartners => draw::partner_line(&[left, right], PartnerLine::Married, true),
-        Key::Child(link) => vec![
-            Shape::Polyline {
-                points: vec![Point::new(c.x, c.y - 10.0), Point::new(c.x, c.y + 10.0)],
-                paint: line_paint.dashed(draw::child_dash(link)),
-            }
-            .clone(),
-        ]
-        .into_iter()
-        .chain(std::iter::once(Shape::Polyline {
+        Key::Child(link) => child_sample(link, c),
+        Key::Twins(z) => twins_sample(z, c),
+        Key::Emotional(kind) => draw::relationship(kind, &[left, right], kind.is_directed()),
+        Key::Household(h) => household_sample(h, c),
+    }
+}
+
+/// The radius of a symbol in the key.
+const SAMPLE_R: f64 = 8.5;
+
+/// A few letters written inside a sample ("?", "3").
+fn sample_text(t: &str, at: Point) -> Shape {
+    Shape::Text {
+        origin: Point::new(at.x, at.y + 3.5),
+        lines: vec![t.to_string()],
+        size: 9.0,
+        line_height: 10.0,
+        anchor: Anchor::Middle,
+        weight: Weight::Bold,
+        colour: INK,
+        halo: 0.0,
+    }
+}
+
+/// A stillbirth is drawn in the symbol of the baby's gender (a diamond when not recorded):
+/// the key shows each form drawn, side by side.
+fn stillbirths_sample(case: &Case, c: Point) -> Vec<Shape> {
+    let paint = Paint::line(INK, LINE).filled(Colour::WHITE);
+    let forms = stillbirth_forms(case);
+    let size = SAMPLE_R * 0.6;
+    let step = size * 2.0 + 6.0;
+    let first = c.x - step * (forms.len() as f64 - 1.0) / 2.0;
+    let mut s = Vec::new();
+    for (n, form) in forms.into_iter().enumerate() {
+        let at = Point::new(first + step * n as f64, c.y);
+        s.push(draw::outline(form, at, size, paint.clone()));
+        s.extend(draw::loss_marks(
+            LossKind::Stillbirth,
+            at,
+            size,
+            &Paint::line(INK, LINE),
+        ));
+    }
+    s
+}
+
+/// A child's line down from a sibship bar, dashed as the child's link is.
+fn child_sample(link: ChildLink, c: Point) -> Vec<Shape> {
+    vec![
+        Shape::Polyline {
+            points: vec![Point::new(c.x, c.y - 10.0), Point::new(c.x, c.y + 10.0)],
+            paint: Paint::line(INK, LINE).dashed(draw::child_dash(link)),
+        },
+        Shape::Polyline {
             points: vec![
                 Point::new(c.x - 12.0, c.y - 10.0),
                 Point::new(c.x + 12.0, c.y - 10.0),
             ],
             paint: Paint::line(INK, LINE),
-        }))
-        .collect(),
-        Key::Twins(z) => {
-            let apex = Point::new(c.x, c.y - 10.0);
-            let a = Point::new(c.x - 10.0, c.y + 10.0);
-            let b = Point::new(c.x + 10.0, c.y + 10.0);
-            let mut s = vec![
-                draw::segment(apex, a, line_paint.clone()),
-                draw::segment(apex, b, line_paint.clone()),
-            ];
-            match z {
-                Zygosity::Identical => s.push(draw::segment(
-                    Point::new(c.x - 4.5, c.y - 1.0),
-                    Point::new(c.x + 4.5, c.y - 1.0),
-                    line_paint,
-                )),
-                Zygosity::Unknown => s.push(small_text("?", Point::new(c.x, c.y + 4.0))),
-                Zygosity::Fraternal => {}
-            }
-            s
-        }
-        Key::Emotional(kind) => draw::relationship(kind, &[left, right], kind.is_directed()),
-        Key::Household(h) => {
-            let (colour, dash) = draw::household_style(h);
-            vec![Shape::Rect {
-                rect: Rect::new(c.x - SAMPLE / 2.0 + 2.0, c.y - 10.0, SAMPLE - 4.0, 20.0),
-                corner: 7.0,
-                paint: Paint::line(colour, 1.4)
-                    .dashed(dash)
-                    .filled(colour)
-                    .with_opacity(0.08),
-            }]
-        }
+        },
+    ]
+}
+
+/// Twins' lines from one point, with a bar between them for identical twins and a "?"
+/// when it is not known.
+fn twins_sample(z: Zygosity, c: Point) -> Vec<Shape> {
+    let line_paint = Paint::line(INK, LINE);
+    let apex = Point::new(c.x, c.y - 10.0);
+    let a = Point::new(c.x - 10.0, c.y + 10.0);
+    let b = Point::new(c.x + 10.0, c.y + 10.0);
+    let mut s = vec![
+        draw::segment(apex, a, line_paint.clone()),
+        draw::segment(apex, b, line_paint.clone()),
+    ];
+    match z {
+        Zygosity::Identical => s.push(draw::segment(
+            Point::new(c.x - 4.5, c.y - 1.0),
+            Point::new(c.x + 4.5, c.y - 1.0),
+            line_paint,
+        )),
+        Zygosity::Unknown => s.push(sample_text("?", Point::new(c.x, c.y + 4.0))),
+        Zygosity::Fraternal => {}
     }
+    s
+}
+
+/// A household's tinted, outlined box, in that household's colour and dash.
+fn household_sample(h: usize, c: Point) -> Vec<Shape> {
+    let (colour, dash) = draw::household_style(h);
+    vec![Shape::Rect {
+        rect: Rect::new(c.x - SAMPLE / 2.0 + 2.0, c.y - 10.0, SAMPLE - 4.0, 20.0),
+        corner: 7.0,
+        paint: Paint::line(colour, 1.4)
+            .dashed(dash)
+            .filled(colour)
+            .with_opacity(0.08),
+    }]
 }
