@@ -125,12 +125,7 @@ impl Family {
 
     /// The parents a person is drawn under, in file order.
     pub fn parents(&self, person: usize) -> Vec<usize> {
-        let mut parents: Vec<usize> = self
-            .graph
-            .edges_directed(NodeIndex::new(person), Direction::Incoming)
-            .filter(|e| matches!(e.weight(), Tie::Parent { .. }))
-            .map(|e| e.source().index())
-            .collect();
+        let mut parents = self.parent_ties(person, Direction::Incoming);
         parents.sort_unstable();
         parents.dedup();
         parents
@@ -139,15 +134,23 @@ impl Family {
     /// The children drawn under a person, oldest first (file order when birth dates are
     /// not known).
     pub fn children(&self, person: usize) -> Vec<usize> {
-        let mut children: Vec<usize> = self
-            .graph
-            .edges_directed(NodeIndex::new(person), Direction::Outgoing)
-            .filter(|e| matches!(e.weight(), Tie::Parent { .. }))
-            .map(|e| e.target().index())
-            .collect();
+        let mut children = self.parent_ties(person, Direction::Outgoing);
         children.sort_unstable_by_key(|&c| self.birth_keys[c]);
         children.dedup();
         children
+    }
+
+    /// The people at the other end of a person's parent ties: their parents (incoming) or
+    /// their children (outgoing), in the graph's order.
+    fn parent_ties(&self, person: usize, direction: Direction) -> Vec<usize> {
+        self.graph
+            .edges_directed(NodeIndex::new(person), direction)
+            .filter(|e| matches!(e.weight(), Tie::Parent { .. }))
+            .map(|e| match direction {
+                Direction::Incoming => e.source().index(),
+                Direction::Outgoing => e.target().index(),
+            })
+            .collect()
     }
 
     /// A person's partnerships as (partnership position, partner), in file order.
