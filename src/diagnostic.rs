@@ -76,7 +76,7 @@ pub(crate) fn clip(text: &str) -> String {
 }
 
 /// A word with its indefinite article: "a person", "an audience", "an entry".
-pub fn a(word: &str) -> String {
+pub(crate) fn a(word: &str) -> String {
     let vowel = word
         .chars()
         .next()
@@ -92,7 +92,7 @@ pub fn a(word: &str) -> String {
 }
 
 /// A count with its noun: "1 row", "3 rows".
-pub fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

@@ -29,7 +29,7 @@ pub(crate) fn windows_1252(bytes: &[u8]) -> String {
 
 /// The file formats genochron reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Yaml,
     Json,
     Toml,
@@ -77,7 +77,7 @@ pub(crate) fn case_file_with_mapping(
 
 /// [`case_file`], with the headings, value codes and sheet of a spreadsheet of entries as the
 /// user gave them (`--map`, `--values`, `--sheet`); other formats ignore them.
-pub fn case_file_with_options(
+pub(crate) fn case_file_with_options(
     name: &str,
     bytes: &[u8],
     options: &ReadOptions,
@@ -230,7 +230,7 @@ fn completed(
 
 /// How messages about a file name their places: lines of a text file, or cells of the sheet
 /// a workbook is read from.
-pub fn places(name: &str, bytes: &[u8], options: &ReadOptions) -> Places {
+pub(crate) fn places(name: &str, bytes: &[u8], options: &ReadOptions) -> Places {
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     match extension.as_deref() {
         Some("xlsx" | "xlsm") => entries_xlsx::sheet_name(bytes, options)

@@ -83,7 +83,7 @@ pub fn find(text: &str, is_id: impl Fn(&str) -> bool) -> Vec<Mention> {
 
 /// How a mentioned person is shown in one version.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Shown {
+pub(crate) enum Shown {
     /// By name: the short form for `@id`, the full form for `@@id`.
     Name { short: String, full: String },
     /// By initials ("L. M.").
@@ -95,7 +95,7 @@ pub enum Shown {
 
 /// A piece of a rendered text: written by the author, or put in place of a mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
+pub(crate) struct Piece {
     /// Bytes of the rendered text.
     pub rendered: Range<usize>,
     /// Bytes of the original text this piece came from.
@@ -106,14 +106,14 @@ pub struct Piece {
 
 /// A text with its mentions written out, and which pieces came from where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     pub text: String,
     pub pieces: Vec<Piece>,
 }
 
 /// Writes out every mention in `text` as `shown` says. A mention of no one (which `check`
 /// refuses) is left as written.
-pub fn render(
+pub(crate) fn render(
     text: &str,
     is_id: impl Fn(&str) -> bool,
     shown: impl Fn(&str) -> Option<Shown>,

@@ -391,7 +391,7 @@ fn list(items: &[String]) -> String {
 /// The case file's text with every certain plain name written as its mention, and the names
 /// so written. Only bytes of those names change; a YAML text that would then start with `@`
 /// (which YAML keeps for itself) is put in quotes.
-pub fn rewrite(source: &str, found: &[PlainName]) -> (String, Vec<PlainName>) {
+pub(crate) fn rewrite(source: &str, found: &[PlainName]) -> (String, Vec<PlainName>) {
     let mut edits: Vec<(usize, usize, String, &PlainName)> = found
         .iter()
         .filter_map(|p| match (&p.outcome, p.source) {

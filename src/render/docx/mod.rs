@@ -23,7 +23,7 @@ use docx_rs::{
     BreakType, Docx, Footer, PageMargin, PageNum, PageNumType, PageOrientationType, PageSize,
     Paragraph, Run, RunFonts, Section, Tab, TabValueType,
 };
-pub use pictures::Picture;
+pub(crate) use pictures::Picture;
 pub(crate) use pictures::picture_page;
 
 /// The short and long sides of A4, in twentieths of a point ("twips").
@@ -81,7 +81,7 @@ pub struct Document {
 
 /// A page's orientation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Orientation {
+pub(crate) enum Orientation {
     Portrait,
     Landscape,
 }
