@@ -172,7 +172,11 @@ pub(super) fn paginate(rows: &[TableRow]) -> Vec<Vec<Piece>> {
         let cells = row_cells(row);
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let height = span_height(&cells, 0, lines) + 2.0 * CELL_PAD;
-        if used + height <= available {
+        if height <= available {
+            if used + height > available {
+                pages.push(std::mem::take(&mut page));
+                used = 0.0;
+            }
             page.push(Piece {
                 row: index,
                 from: 0,
@@ -180,17 +184,6 @@ pub(super) fn paginate(rows: &[TableRow]) -> Vec<Vec<Piece>> {
                 continued: false,
             });
             used += height;
-            continue;
-        }
-        if height <= available {
-            pages.push(std::mem::take(&mut page));
-            page.push(Piece {
-                row: index,
-                from: 0,
-                to: lines,
-                continued: false,
-            });
-            used = height;
             continue;
         }
         // Taller than a page: fill what is left of this one (if a few lines fit), then
