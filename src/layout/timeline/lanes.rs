@@ -6,11 +6,11 @@ use super::key::Key;
 use super::rows::{Claim, Overflow, Rows};
 use super::style::{INK, LANE_TINT, MUTED, RULE, baseline, text_shape};
 use super::words::{
-    CATEGORY_ORDER, age_short, category_name, entry_date_text, name_of, slug, status_text,
+    age_short, category_name, category_order, entry_date_text, name_of, slug, status_text,
 };
 use super::{
     Builder, FONT, GAP, LABEL_MAX_W, LABEL_W, LABEL_WIDE_W, LANE_PAD, LIST_W, Lanes, MARGIN,
-    MAX_FULL_ROWS, OVERHANG, R, ROW_H, SMALL, SUMMARY_W, category_key,
+    MAX_FULL_ROWS, OVERHANG, R, ROW_H, SMALL, SUMMARY_W,
 };
 use crate::layout::scene::{Anchor, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
 use crate::model::{Age, Entry, PersonId};
@@ -94,11 +94,7 @@ impl<'a> Builder<'a> {
         let s = self.selection;
         match self.options.lanes {
             Lanes::Category => {
-                let key = category_key(&entry.category);
-                let order = CATEGORY_ORDER
-                    .iter()
-                    .position(|c| *c == key)
-                    .unwrap_or(CATEGORY_ORDER.len());
+                let (order, key) = category_order(&entry.category);
                 vec![((order, key.clone()), category_name(&key), None)]
             }
             Lanes::Person => {

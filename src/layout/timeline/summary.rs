@@ -3,8 +3,8 @@
 
 use super::key::Key;
 use super::style::{INK, SUMMARY_TINT, baseline, text_shape};
-use super::words::{CATEGORY_ORDER, category_name, entries_text, slug};
-use super::{Builder, LABEL_W, MARGIN, SMALL, SUMMARY_W, category_key, scale};
+use super::words::{category_name, category_order, entries_text, slug};
+use super::{Builder, LABEL_W, MARGIN, SMALL, SUMMARY_W, scale};
 use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
 use crate::model::Significance;
 use chrono::{Months, NaiveDate};
@@ -78,25 +78,17 @@ impl Builder<'_> {
         let scale = self.scale;
         let mut counts: BTreeMap<(usize, String), BTreeMap<NaiveDate, u32>> = BTreeMap::new();
         let mut before: BTreeMap<(usize, String), u32> = BTreeMap::new();
-        let order = |c: &str| {
-            let key = category_key(c);
-            let at = CATEGORY_ORDER
-                .iter()
-                .position(|x| *x == key)
-                .unwrap_or(CATEGORY_ORDER.len());
-            (at, key)
-        };
         let step = self.pattern_step();
         for entry in &s.shown {
             let bucket = scale::floor(entry.date.start().max(scale.start), step);
             *counts
-                .entry(order(&entry.category))
+                .entry(category_order(&entry.category))
                 .or_default()
                 .entry(bucket)
                 .or_insert(0) += 1;
         }
         for entry in &s.before {
-            *before.entry(order(&entry.category)).or_insert(0) += 1;
+            *before.entry(category_order(&entry.category)).or_insert(0) += 1;
         }
         self.keys.insert(Key::Pattern);
         let top = self.y + 8.0;

@@ -5,7 +5,18 @@ use crate::model::{Age, Case, Entry, EntryStatus, PeriodKind, PersonId};
 
 /// The usual categories in reading order: states and moves first, then harms, then help and
 /// strengths. Others follow alphabetically.
-pub(super) const CATEGORY_ORDER: [&str; 14] = crate::model::USUAL_CATEGORIES;
+const CATEGORY_ORDER: [&str; 14] = crate::model::USUAL_CATEGORIES;
+
+/// A category's place in reading order (the usual ones first, in [`CATEGORY_ORDER`], then
+/// the others) with its key: what lanes and the pattern strip sort categories by.
+pub(super) fn category_order(category: &str) -> (usize, String) {
+    let key = super::category_key(category);
+    let at = CATEGORY_ORDER
+        .iter()
+        .position(|c| *c == key)
+        .unwrap_or(CATEGORY_ORDER.len());
+    (at, key)
+}
 
 pub(super) fn period_name(kind: PeriodKind) -> &'static str {
     match kind {
