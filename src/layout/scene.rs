@@ -504,6 +504,15 @@ impl Scene {
         }
     }
 
+    /// An empty scene of this size: a drawing's frame before its items, or a part of one.
+    pub(crate) fn with_size(title: impl Into<String>, width: f64, height: f64) -> Scene {
+        Scene {
+            width,
+            height,
+            ..Scene::new(title)
+        }
+    }
+
     /// The smallest text the scene draws, in scene units; `None` for a drawing without words.
     pub fn smallest_text(&self) -> Option<f64> {
         self.items

@@ -467,9 +467,7 @@ mod tests {
 
     #[test]
     fn links_items_by_data_attributes_and_escapes_ids() {
-        let mut scene = Scene::new("G");
-        scene.width = 10.0;
-        scene.height = 10.0;
+        let mut scene = Scene::with_size("G", 10.0, 10.0);
         let mut item = Item::new(ItemKind::Entry, "entry-\"7\"");
         item.people = vec!["p1".into(), "p<2>".into()];
         item.entries = vec![7];

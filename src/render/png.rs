@@ -180,9 +180,7 @@ mod tests {
     use crate::layout::scene::{Anchor, Colour, Item, ItemKind, Paint, Point, Rect, Shape, Weight};
 
     pub(crate) fn sample_scene() -> Scene {
-        let mut scene = Scene::new("Sample");
-        scene.width = 200.0;
-        scene.height = 100.0;
+        let mut scene = Scene::with_size("Sample", 200.0, 100.0);
         let mut item = Item::new(ItemKind::Person, "person-p1");
         item.bbox = Rect::new(10.0, 10.0, 180.0, 80.0);
         item.shapes.push(Shape::Rect {

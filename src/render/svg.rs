@@ -441,9 +441,7 @@ mod tests {
     use crate::layout::scene::{Colour, ItemKind, Rect};
 
     fn one_item_scene(title: &str, text: &str) -> Scene {
-        let mut scene = Scene::new("Test");
-        scene.width = 100.0;
-        scene.height = 50.0;
+        let mut scene = Scene::with_size("Test", 100.0, 50.0);
         let mut item = Item::new(ItemKind::Label, "label-x");
         item.title = Some(title.to_string());
         item.bbox = Rect::new(0.0, 0.0, 10.0, 10.0);

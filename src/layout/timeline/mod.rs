@@ -281,9 +281,7 @@ impl<'a> Builder<'a> {
     /// The scene of what was drawn, its page breaks and its measures (with `counts` of the
     /// lanes and gaps), review marks on top.
     fn into_scene(mut self, width: f64, mut breaks: Vec<f64>, counts: [(&str, usize); 2]) -> Scene {
-        let mut scene = Scene::new(self.scene_title());
-        scene.width = width;
-        scene.height = self.y + MARGIN;
+        let mut scene = Scene::with_size(self.scene_title(), width, self.y + MARGIN);
         breaks.retain(|b| *b > 0.0 && *b < scene.height);
         breaks.dedup_by(|a, b| (*a - *b).abs() < 1.0);
         scene.breaks = breaks

@@ -419,9 +419,7 @@ pub(super) fn cuts(total: f64, tile: f64, overlap: f64, blocked: &[(f64, f64)]) 
 
 /// A scene holding only the items that pass `keep`, so a page carries only the text it shows.
 pub(super) fn part_of(scene: &Scene, keep: impl Fn(&crate::layout::scene::Item) -> bool) -> Scene {
-    let mut part = Scene::new(scene.title.clone());
-    part.width = scene.width;
-    part.height = scene.height;
+    let mut part = Scene::with_size(scene.title.clone(), scene.width, scene.height);
     part.items = scene.items.iter().filter(|i| keep(i)).cloned().collect();
     part
 }
@@ -640,9 +638,7 @@ mod tests {
 
     #[test]
     fn a_diagram_left_out_has_no_pages_and_no_warning() {
-        let mut scene = Scene::new("Genogram");
-        scene.width = 5000.0;
-        scene.height = 5000.0;
+        let scene = Scene::with_size("Genogram", 5000.0, 5000.0);
         let sheets = Sheets::of("Genogram", &scene, false);
         assert!(sheets.pages().is_empty());
         assert_eq!(sheets.warning(), None);
