@@ -101,15 +101,7 @@ fn statement(
     let text_width = portrait().0 - 2.0 * MARGIN;
     y = section_heading(surface, fonts, "Statement of truth", y + 24.0);
     for line in text::wrap(words, BODY_SIZE, Weight::Regular, text_width) {
-        draw_line_of_text(
-            surface,
-            &fonts.regular,
-            BODY_SIZE,
-            MARGIN,
-            y,
-            &line,
-            rgb::Color::black(),
-        );
+        draw_body_text(surface, &fonts.regular, MARGIN, y, &line);
         y += LINE;
     }
     y += 12.0;
@@ -126,26 +118,10 @@ fn facts(
 ) -> f64 {
     let text_width = portrait().0 - 2.0 * MARGIN;
     for (label, value) in fields {
-        draw_line_of_text(
-            surface,
-            &fonts.bold,
-            BODY_SIZE,
-            MARGIN,
-            y,
-            label,
-            rgb::Color::black(),
-        );
+        draw_body_text(surface, &fonts.bold, MARGIN, y, label);
         let lines = text::wrap(value, BODY_SIZE, Weight::Regular, text_width - label_width);
         for l in &lines {
-            draw_line_of_text(
-                surface,
-                &fonts.regular,
-                BODY_SIZE,
-                MARGIN + label_width,
-                y,
-                l,
-                rgb::Color::black(),
-            );
+            draw_body_text(surface, &fonts.regular, MARGIN + label_width, y, l);
             y += LINE;
         }
         y += 8.0;
@@ -161,25 +137,9 @@ fn contents_list(
 ) -> f64 {
     y = section_heading(surface, fonts, "Contents", y + 24.0);
     for (part, label) in contents {
-        draw_line_of_text(
-            surface,
-            &fonts.regular,
-            BODY_SIZE,
-            MARGIN,
-            y,
-            part,
-            rgb::Color::black(),
-        );
+        draw_body_text(surface, &fonts.regular, MARGIN, y, part);
         let w = text::width(label, BODY_SIZE, Weight::Regular);
-        draw_line_of_text(
-            surface,
-            &fonts.regular,
-            BODY_SIZE,
-            MARGIN + 300.0 - w,
-            y,
-            label,
-            rgb::Color::black(),
-        );
+        draw_body_text(surface, &fonts.regular, MARGIN + 300.0 - w, y, label);
         y += LINE + 4.0;
     }
     y

@@ -69,6 +69,25 @@ pub(super) fn draw_line_of_text(
     );
 }
 
+/// One line of black text at the body size, the most common line a page draws.
+pub(super) fn draw_body_text(
+    surface: &mut Surface,
+    font: &Font,
+    x: f64,
+    baseline: f64,
+    text: &str,
+) {
+    draw_line_of_text(
+        surface,
+        font,
+        BODY_SIZE,
+        x,
+        baseline,
+        text,
+        rgb::Color::black(),
+    );
+}
+
 pub(super) fn rect_path(x: f64, y: f64, w: f64, h: f64) -> Option<krilla::geom::Path> {
     let mut pb = PathBuilder::new();
     let r = krilla::geom::Rect::from_xywh(x as f32, y as f32, w as f32, h as f32)?;
@@ -120,15 +139,7 @@ pub(super) fn heading(surface: &mut Surface, fonts: &Fonts, title: &str) {
 /// A page with its heading and one line saying why it has nothing else.
 pub(super) fn nothing_to_show(surface: &mut Surface, fonts: &Fonts, title: &str, why: &str) {
     heading(surface, fonts, title);
-    draw_line_of_text(
-        surface,
-        &fonts.regular,
-        BODY_SIZE,
-        MARGIN,
-        HEAD + 30.0,
-        why,
-        rgb::Color::black(),
-    );
+    draw_body_text(surface, &fonts.regular, MARGIN, HEAD + 30.0, why);
 }
 
 pub(super) fn footer(

@@ -345,14 +345,12 @@ fn draw_header_row(surface: &mut Surface, fonts: &Fonts, widths: &[f64; 5], y: f
             .iter()
             .enumerate()
         {
-            draw_line_of_text(
+            draw_body_text(
                 surface,
                 &fonts.bold,
-                BODY_SIZE,
                 x + CELL_PAD,
                 y + CELL_PAD + BODY_SIZE + n as f64 * LINE - 1.0,
                 l,
-                rgb::Color::black(),
             );
         }
         x += w;
@@ -382,26 +380,10 @@ fn draw_cell<'a>(
         top += LINE;
         let mut lx = x + CELL_PAD;
         if !l.bold.is_empty() {
-            draw_line_of_text(
-                surface,
-                &fonts.bold,
-                BODY_SIZE,
-                lx,
-                baseline,
-                &l.bold,
-                rgb::Color::black(),
-            );
+            draw_body_text(surface, &fonts.bold, lx, baseline, &l.bold);
             lx += text::width(&format!("{} ", l.bold), BODY_SIZE, Weight::Bold);
         }
-        draw_line_of_text(
-            surface,
-            &fonts.regular,
-            BODY_SIZE,
-            lx,
-            baseline,
-            &l.regular,
-            rgb::Color::black(),
-        );
+        draw_body_text(surface, &fonts.regular, lx, baseline, &l.regular);
     }
 }
 
