@@ -194,4 +194,28 @@ mod tests {
         assert!(decoded.text.contains("café"));
         assert!(decoded.remark.unwrap().contains("line 3"));
     }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_found_by_its_zero_bytes() {
+        let decoded = decode(&super::super::fixtures::fixture("char_utf16le-1-5.ged"));
+        assert!(decoded.text.contains("UTF-16LE without BOM: ¶ ☺ 𒍅"));
+    }
+
+    /// Every character set file of the maintainers' suite; those in UTF-8 and UTF-16 of
+    /// GEDCOM 5.5.1 spell out the same characters.
+    #[test]
+    fn the_suite_s_character_sets_decode() {
+        for version in ["5", "7"] {
+            for (short, bytes) in super::super::fixtures::suite(version) {
+                if !short.starts_with("char_") {
+                    continue;
+                }
+                let name = format!("{version}/{short}");
+                let decoded = decode(&bytes);
+                if short.contains("utf") && name.starts_with('5') {
+                    assert!(decoded.text.contains("¶ ☺ 𒍅"), "{name}: {}", decoded.text);
+                }
+            }
+        }
+    }
 }

@@ -701,4 +701,76 @@ mod tests {
         assert_eq!(c.date.as_deref(), Some("1950-02"));
         assert!(c.remark.is_some());
     }
+
+    #[test]
+    fn valid_dual_years_take_the_new_style_year() {
+        for (gedcom, case) in [
+            ("JAN 1699/00", Some("1700-01")),
+            ("8 JAN 1699/00", Some("1700-01-08")),
+            ("ABT JAN 1699/00", Some("about 1700-01")),
+            ("FROM 8 JAN 1699/00", Some("1700-01-08")),
+            ("BET JAN 1699/00 AND FEB 1699/00", Some("1700")),
+        ] {
+            assert_eq!(convert(gedcom).date.as_deref(), case, "{gedcom}");
+        }
+    }
+
+    /// The date file of the maintainers' suite, in both versions.
+    #[test]
+    fn every_date_of_the_suite_converts_or_says_why() {
+        for version in ["5", "7"] {
+            for (short, bytes) in super::super::fixtures::suite(version) {
+                if short == "date-all.ged" {
+                    let text = String::from_utf8_lossy(&bytes);
+                    every_date_converts_or_says_why(&format!("{version}/{short}"), &text);
+                }
+            }
+        }
+    }
+
+    /// Every DATE line of a date test file converts to a date the case file reads, or says why
+    /// not; and the forms with one honest answer give it.
+    fn every_date_converts_or_says_why(name: &str, text: &str) {
+        let mut converted = 0;
+        for line in text.lines() {
+            let Some(value) = line.strip_prefix("2 DATE ") else {
+                continue;
+            };
+            let result = convert(value);
+            match &result.date {
+                Some(d) => {
+                    crate::model::PartialDate::parse(d)
+                        .unwrap_or_else(|e| panic!("{name}: {value} → {d}: {e}"));
+                    converted += 1;
+                }
+                None => assert!(result.remark.is_some(), "{name}: {value} dropped silently"),
+            }
+        }
+        assert!(converted > 100, "{name}: only {converted} dates converted");
+        for (gedcom, case) in [
+            ("1401", Some("1401")),
+            ("OCT 1401", Some("1401-10")),
+            ("12 AUG 1401", Some("1401-08-12")),
+            ("1401 B.C.", None),
+            ("JULIAN 1401", Some("1401")),
+            // In the fifteenth century the Julian calendar ran 9 days behind.
+            ("JULIAN 12 AUG 1401", Some("1401-08-21")),
+            ("GREGORIAN 12 AUG 1401", Some("1401-08-12")),
+            ("ABT 1401", Some("about 1401")),
+            ("CAL 27 JAN 1495", Some("about 1495-01-27")),
+            ("EST NOV 1495", Some("about 1495-11")),
+            ("BEF 1950", Some("before 1950")),
+            ("AFT 1950", Some("after 1950")),
+            ("BET 1950 AND 302", Some("after 1950")),
+            ("FROM 1950 TO 1960", Some("1950")),
+            ("TO 1960", Some("before 1960")),
+            ("INT 1950 (THIS IS SOME TEXT)", Some("1950")),
+            ("(THIS IS SOME TEXT)", None),
+            ("ROMAN 28", None),
+            ("HEBREW 26 TVT 5780", Some("about 2020")),
+            ("FRENCH_R 27 THER 2", Some("1794")),
+        ] {
+            assert_eq!(convert(gedcom).date.as_deref(), case, "{gedcom}");
+        }
+    }
 }

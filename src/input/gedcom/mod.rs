@@ -12,16 +12,16 @@
 
 pub(crate) mod age;
 pub(crate) mod ansel;
-pub mod charset;
+pub(crate) mod charset;
 pub(crate) mod consistency;
-pub mod date;
+pub(crate) mod date;
 mod dropped;
 mod families;
 mod header;
 pub(crate) mod ids;
 mod individuals;
 mod resolve;
-pub mod tree;
+pub(crate) mod tree;
 
 use crate::diagnostic::{self, Diagnostic, Location};
 use crate::input::case_file::{CaseFile, Text};
@@ -192,5 +192,39 @@ impl Importer {
             }
             self.check_ages(child);
         }
+    }
+}
+
+/// The GEDCOM test files kept with their licences under `fixtures/gedcom`, for the unit tests
+/// of each reader: the maintainers' suite for a version ("5" or "7"), each file's name and
+/// bytes in name order, and single fixtures by name.
+#[cfg(test)]
+mod fixtures {
+    use std::path::{Path, PathBuf};
+
+    fn folder() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/gedcom")
+    }
+
+    pub(crate) fn suite(version: &str) -> Vec<(String, Vec<u8>)> {
+        let folder = folder().join("spec-tests").join(version);
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ged"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read(&p).unwrap())
+            })
+            .collect()
+    }
+
+    pub(crate) fn fixture(name: &str) -> Vec<u8> {
+        let path = folder().join(name);
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 }

@@ -318,4 +318,49 @@ mod tests {
         assert_eq!(diagnostics[0].line, 2);
         assert!(diagnostics[0].is_problem());
     }
+
+    /// The `@@` escapes file of the maintainers' suite, in both versions.
+    #[test]
+    fn the_suite_s_at_signs_are_unescaped() {
+        for version in ["5", "7"] {
+            for (short, bytes) in super::super::fixtures::suite(version) {
+                if short == "atsign.ged" {
+                    atsign(&format!("{version}/{short}"), &bytes);
+                }
+            }
+        }
+    }
+
+    /// `@@` escapes: every `@@` in 5.5.1, only a leading one in 7.
+    fn atsign(name: &str, bytes: &[u8]) {
+        let decoded = super::super::charset::decode(bytes);
+        let notes: Vec<(String, String)> = Records::new(&decoded.text)
+            .filter(|r| r.tag == "NOTE" || r.tag == "SNOTE")
+            .map(|r| (r.xref.clone().unwrap_or_default(), r.value.clone()))
+            .collect();
+        let note = |id: &str| {
+            notes
+                .iter()
+                .find(|(x, _)| x == id)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_else(|| panic!("{name}: no note {id}"))
+        };
+        assert_eq!(note("N03"), "@ two leading", "{name}");
+        assert_eq!(note("N04"), "@two leading no space", "{name}");
+        if name.starts_with('5') {
+            assert_eq!(note("N05"), "doubled @ internal");
+            assert_eq!(note("N07"), "single @ internal");
+            assert_eq!(
+                note("N19"),
+                "@ at at front and @ at after CONC and \n@ at after CONT and @ inside CONT too."
+            );
+        } else {
+            assert_eq!(note("N05"), "doubled @ internal");
+            assert_eq!(note("N18"), "@all in @one@thing WITH_DATES , etc");
+            assert_eq!(
+                note("N19"),
+                "@ at at front and @ at after CONC and \n@ at after CONT and @ inside CONT too."
+            );
+        }
+    }
 }
