@@ -35,6 +35,17 @@ pub struct Drawings<'a> {
     pub scores: &'a Scene,
 }
 
+impl<'a> Drawings<'a> {
+    /// The drawing a review's `Block::Drawing` names: "genogram", "timeline", or the scores.
+    pub(crate) fn by_id(&self, id: &str) -> &'a Scene {
+        match id {
+            "genogram" => self.genogram,
+            "timeline" => self.timeline,
+            _ => self.scores,
+        }
+    }
+}
+
 fn day(date: chrono::NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
@@ -516,11 +527,7 @@ pub fn html(blocks: &[Block], drawings: &Drawings<'_>, title_in_metadata: Option
                 out.push_str("</tbody>\n</table>\n");
             }
             Block::Drawing { id, title } => {
-                let scene = match *id {
-                    "genogram" => drawings.genogram,
-                    "timeline" => drawings.timeline,
-                    _ => drawings.scores,
-                };
+                let scene = drawings.by_id(id);
                 let svg = crate::render::svg::inline(scene);
                 let _ = writeln!(
                     out,

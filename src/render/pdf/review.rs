@@ -363,11 +363,7 @@ pub fn review(
             Block::Table { headers, rows } if !rows.is_empty() => flow.table(headers, rows),
             Block::Table { .. } => {}
             Block::Drawing { id, title } => {
-                let scene = match *id {
-                    "genogram" => drawings.genogram,
-                    "timeline" => drawings.timeline,
-                    _ => drawings.scores,
-                };
+                let scene = drawings.by_id(id);
                 flow.drawing(title, scene);
             }
         }
