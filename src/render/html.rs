@@ -33,11 +33,7 @@ pub struct Options {
 pub fn report(version: &Version, genogram: &Scene, timeline: &Scene, options: &Options) -> String {
     let case: &Case = version;
     let mut out = String::with_capacity(64 * 1024);
-    let page_title = if options.title_in_metadata && !case.details.title.is_empty() {
-        case.details.title.clone()
-    } else {
-        "Genogram and chronology".to_string()
-    };
+    let page_title = super::metadata_title(case, options.title_in_metadata);
     let policy = format!(
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '{}'; \
          base-uri 'none'; form-action 'none'",
@@ -75,11 +71,7 @@ pub fn report(version: &Version, genogram: &Scene, timeline: &Scene, options: &O
 
 fn front(out: &mut String, version: &Version, shows: &[(String, String)]) {
     let case: &Case = version;
-    let title = if case.details.title.is_empty() {
-        "Genogram and chronology"
-    } else {
-        case.details.title.as_str()
-    };
+    let title = super::front_page_title(case);
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", super::escape::html(title));
     out.push_str("<p class=\"subtitle\">Genogram and child-impact chronology</p>\n<dl>\n");
     definitions(out, super::version_front_page_facts(version));

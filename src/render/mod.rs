@@ -104,6 +104,28 @@ pub(crate) fn front_page_facts(case: &Case, audience: Option<&str>) -> Vec<(&'st
     facts
 }
 
+/// The title a document's front page prints: the case's, or what the document is when the
+/// case has none.
+pub(crate) fn front_page_title(case: &Case) -> &str {
+    if case.details.title.is_empty() {
+        UNTITLED
+    } else {
+        &case.details.title
+    }
+}
+
+/// The title a document's metadata carries: the case's only when the caller asks for it,
+/// since titles usually name the child and metadata travels further than the pages do.
+pub(crate) fn metadata_title(case: &Case, title_in_metadata: bool) -> String {
+    if title_in_metadata {
+        front_page_title(case).to_string()
+    } else {
+        UNTITLED.to_string()
+    }
+}
+
+const UNTITLED: &str = "Genogram and chronology";
+
 /// Where a signature or a date is written by hand.
 pub(crate) const SIGN_HERE: &str = "________________________________";
 

@@ -268,11 +268,7 @@ fn section(orientation: Orientation) -> Section {
 
 /// The front page: title, what the document is, the case details and the contents.
 fn front_page(case: &Case, audience: Option<&str>, options: &Options, timeline: &Scene) -> Section {
-    let title = if case.details.title.is_empty() {
-        "Genogram and chronology"
-    } else {
-        case.details.title.as_str()
-    };
+    let title = super::front_page_title(case);
     // Page numbers start at --start-page here; the later sections continue them.
     let mut front = section(Orientation::Portrait)
         .page_num_type(PageNumType::new().start(options.start_page.max(1)))

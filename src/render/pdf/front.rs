@@ -19,11 +19,7 @@ pub(super) fn front_page(
         Some(_) => MARGIN + 30.0,
         None => MARGIN + 90.0,
     };
-    let title = if case.details.title.is_empty() {
-        "Genogram and chronology"
-    } else {
-        case.details.title.as_str()
-    };
+    let title = crate::render::front_page_title(case);
     for l in text::wrap(title, 22.0, Weight::Bold, text_width) {
         draw_line_of_text(
             surface,

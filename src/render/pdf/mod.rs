@@ -168,11 +168,7 @@ pub fn report(
     );
     debug_assert_eq!(pages.written(), plan.total());
 
-    let title = if options.title_in_metadata && !case.details.title.is_empty() {
-        case.details.title.clone()
-    } else {
-        "Genogram and chronology".to_string()
-    };
+    let title = super::metadata_title(case, options.title_in_metadata);
     let bytes = pages.finish(plan.outline(), title)?;
     Ok(Pdf {
         bytes,
