@@ -106,11 +106,15 @@ mod tests {
     use super::*;
     use crate::layout::scene::Paint;
 
-    fn label(number: u32, rect: Rect) -> Item {
-        let mut item = Item::new(ItemKind::EntryLabel, format!("entry-{number}-label"));
-        item.entries = vec![number];
-        item.bbox = rect;
-        item
+    /// Crossings of `entries` with entry 1's label, which every test places at x 100 to 180
+    /// and y 0 to 12.
+    fn crossings_of_label_1(entries: Vec<Item>) -> usize {
+        let mut label = Item::new(ItemKind::EntryLabel, "entry-1-label");
+        label.entries = vec![1];
+        label.bbox = Rect::new(100.0, 0.0, 80.0, 12.0);
+        let mut items = vec![label];
+        items.extend(entries);
+        crossings(&items)
     }
 
     fn entry(number: u32, shapes: Vec<Shape>) -> Item {
@@ -129,41 +133,29 @@ mod tests {
 
     #[test]
     fn a_whisker_through_another_entrys_label_is_a_crossing() {
-        let items = vec![
-            label(1, Rect::new(100.0, 0.0, 80.0, 12.0)),
-            entry(2, vec![line((50.0, 6.0), (300.0, 6.0))]),
-        ];
-        assert_eq!(crossings(&items), 1);
+        let whisker = entry(2, vec![line((50.0, 6.0), (300.0, 6.0))]);
+        assert_eq!(crossings_of_label_1(vec![whisker]), 1);
     }
 
     #[test]
     fn an_entrys_own_label_and_lines_that_miss_do_not_count() {
-        let items = vec![
-            label(1, Rect::new(100.0, 0.0, 80.0, 12.0)),
+        let entries = vec![
             entry(1, vec![line((50.0, 6.0), (300.0, 6.0))]),
             entry(2, vec![line((50.0, 40.0), (300.0, 40.0))]),
             // Touching the label's edge only.
             entry(3, vec![line((50.0, 12.0), (300.0, 12.0))]),
         ];
-        assert_eq!(crossings(&items), 0);
+        assert_eq!(crossings_of_label_1(entries), 0);
     }
 
     #[test]
     fn a_period_bar_under_a_label_and_a_diagonal_both_count() {
-        let items = vec![
-            label(1, Rect::new(100.0, 0.0, 80.0, 12.0)),
-            entry(
-                2,
-                vec![
-                    Shape::Rect {
-                        rect: Rect::new(0.0, 4.0, 500.0, 4.0),
-                        corner: 0.0,
-                        paint: Paint::default(),
-                    },
-                    line((90.0, -10.0), (190.0, 30.0)),
-                ],
-            ),
-        ];
-        assert_eq!(crossings(&items), 2);
+        let bar = Shape::Rect {
+            rect: Rect::new(0.0, 4.0, 500.0, 4.0),
+            corner: 0.0,
+            paint: Paint::default(),
+        };
+        let diagonal = line((90.0, -10.0), (190.0, 30.0));
+        assert_eq!(crossings_of_label_1(vec![entry(2, vec![bar, diagonal])]), 2);
     }
 }
