@@ -73,11 +73,7 @@ impl Format {
     /// a PNG shows `diagram`, or the diagram its name says ("genogram.png"). The error is a
     /// sentence for the user.
     pub fn from_name(path: &Path, diagram: Option<Diagram>) -> Result<Format, String> {
-        let extension = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match extension.as_deref() {
+        match extension(path).as_deref() {
             Some("pdf") => Ok(Format::Pdf),
             Some("docx") => Ok(Format::Docx),
             Some("html" | "htm") => Ok(Format::Html),
@@ -135,6 +131,14 @@ fn diagram_from_name(path: &Path) -> Option<Diagram> {
     }
 }
 
+/// A file name's extension in lower case, as the documents' formats are chosen by.
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// A path's file name, as messages name the file.
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -48,16 +48,7 @@ impl ReviewFormat {
         let Some(path) = path else {
             return Ok(ReviewFormat::Markdown);
         };
-        let extension = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        let name = || {
-            path.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.display().to_string())
-        };
-        match extension.as_deref() {
+        match super::extension(path).as_deref() {
             Some("md" | "markdown") => Ok(ReviewFormat::Markdown),
             Some("html" | "htm") => Ok(ReviewFormat::Html),
             Some("pdf") => Ok(ReviewFormat::Pdf),
@@ -66,12 +57,12 @@ impl ReviewFormat {
                 Some(diagram) => Ok(ReviewFormat::Png(diagram)),
                 None => Err(format!(
                     "Which drawing should {} show? Add --diagram genogram, timeline or scores.",
-                    name()
+                    super::file_name(path)
                 )),
             },
             _ => Err(format!(
                 "genochron review writes .html, .pdf, .md, .json or .png files; {} is none of these.",
-                name()
+                super::file_name(path)
             )),
         }
     }
